@@ -1,3 +1,0 @@
-package dev.fluxion.dsl;
-/** smoke */
-public final class Smoke { public static int one() { return 1; } }

@@ -1,0 +1,113 @@
+package dev.fluxion.dsl.expr;
+
+import dev.fluxion.dsl.DslException;
+import dev.fluxion.dsl.number.Dual;
+import dev.fluxion.dsl.number.HyperDual;
+import dev.fluxion.dsl.number.Jet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * Numeric derivatives of expressions by evaluating them on derivative-carrying numbers: gradients and
+ * directional derivatives on {@link Dual}, Hessians on {@link HyperDual}, n-th derivatives on {@link Jet}.
+ */
+final class Derivatives {
+    private Derivatives() {
+    }
+
+    /** Checks that every variable of the expression has a value and that no differentiation variable repeats. */
+    private static void checkBound(Expr f, Point point, List<String> variables) {
+        for (String name : f.variables()) {
+            if (!point.binds(name)) {
+                throw new DslException("variable '" + name + "' of " + f + " is not bound; the point binds "
+                        + point.names());
+            }
+        }
+        if (variables.stream().distinct().count() != variables.size()) {
+            throw new DslException("the differentiation variables " + variables + " repeat a name");
+        }
+        for (String name : variables) {
+            if (!point.binds(name)) {
+                throw new DslException("cannot differentiate by '" + name + "': the point binds only "
+                        + point.names());
+            }
+        }
+    }
+
+    static double[] gradient(Expr f, Point point, List<String> variables) {
+        checkBound(f, point, variables);
+        double[] gradient = new double[variables.size()];
+        for (int i = 0; i < gradient.length; i++) {
+            String seeded = variables.get(i);
+            gradient[i] = f.evaluate(dualBindings(f, point, name -> name.equals(seeded) ? 1.0 : 0.0)).tangent();
+        }
+        return gradient;
+    }
+
+    static double directional(Expr f, Point point, Map<String, Double> direction) {
+        checkBound(f, point, List.copyOf(direction.keySet()));
+        return f.evaluate(dualBindings(f, point, name -> direction.getOrDefault(name, 0.0))).tangent();
+    }
+
+    private static Map<String, Dual> dualBindings(Expr f, Point point,
+                                                  java.util.function.ToDoubleFunction<String> tangent) {
+        Map<String, Dual> bindings = new HashMap<>();
+        for (String name : f.variables()) {
+            bindings.put(name, new Dual(point.get(name), tangent.applyAsDouble(name)));
+        }
+        if (bindings.isEmpty()) {
+            bindings.put("_", Dual.constant(0));
+        }
+        return bindings;
+    }
+
+    static double[][] hessian(Expr f, Point point, List<String> variables) {
+        checkBound(f, point, variables);
+        int n = variables.size();
+        double[][] hessian = new double[n][n];
+        SortedSet<String> names = f.variables();
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                Map<String, HyperDual> bindings = new HashMap<>();
+                for (String name : names) {
+                    double e1 = name.equals(variables.get(i)) ? 1 : 0;
+                    double e2 = name.equals(variables.get(j)) ? 1 : 0;
+                    bindings.put(name, new HyperDual(point.get(name), e1, e2, 0));
+                }
+                if (bindings.isEmpty()) {
+                    bindings.put("_", HyperDual.constant(0));
+                }
+                double entry = f.evaluate(bindings).cross();
+                hessian[i][j] = entry;
+                hessian[j][i] = entry;
+            }
+        }
+        return hessian;
+    }
+
+    static double nth(Expr f, double x, int n) {
+        if (n < 0) {
+            throw new DslException("derivative order must be >= 0, got " + n);
+        }
+        SortedSet<String> names = f.variables();
+        if (names.size() > 1) {
+            throw new DslException("the n-th derivative needs a one-variable expression; " + f + " has variables "
+                    + names);
+        }
+        if (names.isEmpty()) {
+            return n == 0 ? f.value() : 0.0;
+        }
+        Jet jet = f.evaluate(Map.of(names.first(), Jet.variable(x, n)));
+        return jet.derivative(n);
+    }
+
+    static double[][] jacobian(List<Expr> functions, Point point, List<String> variables) {
+        double[][] jacobian = new double[functions.size()][];
+        for (int i = 0; i < jacobian.length; i++) {
+            jacobian[i] = gradient(functions.get(i), point, variables);
+        }
+        return jacobian;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.fluxion.dsl.expr;
+
+import dev.fluxion.dsl.DslException;
+import dev.fluxion.dsl.function.BinaryFunction;
+import dev.fluxion.dsl.function.Kinks;
+import dev.fluxion.dsl.function.UnaryFunction;
+import dev.fluxion.dsl.number.Real;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * An immutable expression tree of variables, constants and functions.
+ *
+ * <p>An expression is itself a {@link Real}, so it is built with the same operations as any number
+ * ({@code x.times(y).plus(x.sin())} in Java, {@code x * y + sin(x)} in Kotlin), and a derivative rule applied to
+ * expressions yields the symbolic derivative. Construction simplifies locally (constant folding, 0 and 1
+ * identities, merging powers of the same base) so that derivatives do not swell.
+ *
+ * <p>Evaluation walks the tree on any {@link Real}: doubles for values, {@code Dual} for gradients,
+ * {@code HyperDual} for Hessians, {@code Jet} for higher derivatives. Shared sub-expressions are evaluated once.
+ */
+public sealed interface Expr extends Real<Expr> permits Variable, Constant, UnaryCall, BinaryCall {
+
+    /** The variable with this name. */
+    static Variable variable(String name) {
+        return new Variable(name);
+    }
+
+    /** The constant c. */
+    static Constant constant(double c) {
+        return new Constant(c);
+    }
+
+    /** Parses a formula such as {@code "(1.5 - x + x*y)^2 + exp(-x^2/2)"}; errors name the column. */
+    static Expr parse(String formula) {
+        return FormulaParser.parse(formula);
+    }
+
+    /** The value of a constant expression; any other expression has no value without a point. */
+    @Override
+    default double value() {
+        if (this instanceof Constant c) {
+            return c.value();
+        }
+        throw new DslException("the expression " + this + " has no value without a point; use valueAt(point)");
+    }
+
+    @Override
+    default Expr lift(double constant) {
+        return new Constant(constant);
+    }
+
+    @Override
+    default Expr plus(Expr other) {
+        return Simplifier.apply(dev.fluxion.dsl.function.Binary.ADD, this, other);
+    }
+
+    @Override
+    default Expr minus(Expr other) {
+        return Simplifier.apply(dev.fluxion.dsl.function.Binary.SUB, this, other);
+    }
+
+    @Override
+    default Expr times(Expr other) {
+        return Simplifier.apply(dev.fluxion.dsl.function.Binary.MUL, this, other);
+    }
+
+    @Override
+    default Expr div(Expr other) {
+        return Simplifier.apply(dev.fluxion.dsl.function.Binary.DIV, this, other);
+    }
+
+    @Override
+    default Expr unaryMinus() {
+        return Simplifier.apply(dev.fluxion.dsl.function.Unary.NEG, this);
+    }
+
+    @Override
+    default Expr apply(UnaryFunction f) {
+        return Simplifier.apply(f, this);
+    }
+
+    @Override
+    default Expr apply(BinaryFunction f, Expr other) {
+        return Simplifier.apply(f, this, other);
+    }
+
+    /** The variables this expression mentions, sorted by name. */
+    default SortedSet<String> variables() {
+        return Evaluator.variables(this);
+    }
+
+    /**
+     * Evaluates on any {@link Real}, with each variable bound to a number of that kind.
+     *
+     * @throws DslException naming a variable that the bindings leave unbound
+     */
+    default <T extends Real<T>> T evaluate(Map<String, T> bindings) {
+        return Evaluator.evaluate(this, bindings);
+    }
+
+    /** The value at a point. */
+    default double valueAt(Point point) {
+        return Evaluator.valueAt(this, point);
+    }
+
+    /** The value at a point under a chosen convention for kinks. */
+    default double valueAt(Point point, Kinks kinks) {
+        return kinks.within(() -> valueAt(point));
+    }
+
+    /** The symbolic derivative by a variable, simplified. */
+    default Expr derivative(String variable) {
+        return Differentiator.derivative(this, variable);
+    }
+
+    /** The symbolic derivative by a variable, simplified. */
+    default Expr derivative(Variable variable) {
+        return derivative(variable.name());
+    }
+
+    /** The symbolic gradient: one derivative per variable, in the order given. */
+    default List<Expr> gradient(List<String> variables) {
+        return variables.stream().map(this::derivative).toList();
+    }
+
+    /** The gradient at a point by dual numbers, in the order of {@code variables}. */
+    default double[] gradientAt(Point point, List<String> variables) {
+        return Derivatives.gradient(this, point, variables);
+    }
+
+    /** The gradient at a point by dual numbers, variables in sorted order. */
+    default double[] gradientAt(Point point) {
+        return gradientAt(point, List.copyOf(variables()));
+    }
+
+    /** The gradient at a point under a chosen convention for kinks. */
+    default double[] gradientAt(Point point, List<String> variables, Kinks kinks) {
+        return kinks.within(() -> gradientAt(point, variables));
+    }
+
+    /** The Hessian at a point by hyper-dual numbers, exact to rounding, in the order of {@code variables}. */
+    default double[][] hessianAt(Point point, List<String> variables) {
+        return Derivatives.hessian(this, point, variables);
+    }
+
+    /** The directional derivative grad f . v at a point, by one dual evaluation. */
+    default double directionalDerivativeAt(Point point, Map<String, Double> direction) {
+        return Derivatives.directional(this, point, direction);
+    }
+
+    /**
+     * The n-th derivative of a one-variable expression at x, from a Taylor jet of order n.
+     *
+     * @throws DslException if the expression has more than one variable or n is negative
+     */
+    default double nthDerivativeAt(double x, int n) {
+        return Derivatives.nth(this, x, n);
+    }
+
+    /** The Jacobian of a list of expressions at a point: row i is the gradient of expression i. */
+    static double[][] jacobianAt(List<Expr> functions, Point point, List<String> variables) {
+        return Derivatives.jacobian(functions, point, variables);
+    }
+
+    /** Prints as LaTeX, such as {@code \frac{x}{2} + \sin\left(x\right)}. */
+    default String toLatex() {
+        return LatexPrinter.print(this);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.fluxion.dsl.expr;
+
+import dev.fluxion.dsl.DslException;
+
+/**
+ * A named variable. A name starts with a letter or underscore and continues with letters, digits and
+ * underscores; it may not be a function name or a named constant.
+ *
+ * @param name the variable's name
+ */
+public record Variable(String name) implements Expr {
+
+    /** Checks the name. */
+    public Variable {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new DslException("'" + name + "' is not a valid variable name: use a letter or _ followed by"
+                    + " letters, digits or _");
+        }
+        if (FunctionCatalog.isReserved(name)) {
+            throw new DslException("'" + name + "' is reserved (a function or constant name) and cannot name a"
+                    + " variable");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return TextPrinter.print(this);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.fluxion.dsl.function;
+
+import java.util.function.Supplier;
+
+/**
+ * The convention for derivatives at the points where a function is not differentiable.
+ *
+ * <ul>
+ *   <li>{@code heavisideAtZero}: the value of {@code heaviside(0)}, which is the slope of {@code relu} and of
+ *       {@code leakyRelu}'s positive part at 0. The standard convention takes 0, so relu'(0) = 0.</li>
+ *   <li>{@code signAtZero}: the value of {@code sign(0)}, which is the slope of {@code abs} at 0. Standard: 0.</li>
+ *   <li>{@code tieShare}: at a tie x = y, the share of the derivative of max(x, y) that goes to x (the rest
+ *       goes to y; for min(x, y) the roles swap). Standard: 0.5, so a tie splits evenly.</li>
+ * </ul>
+ *
+ * <p>Every value lies in [0, 1] (for {@code signAtZero}, [-1, 1]) so that it is a subgradient. The convention
+ * in force is per thread; an evaluation selects one with {@link #within(Supplier)}.
+ *
+ * @param heavisideAtZero value of the Heaviside step at 0, in [0, 1]
+ * @param signAtZero      value of sign at 0, in [-1, 1]
+ * @param tieShare        share of a max/min tie given to the first argument, in [0, 1]
+ */
+public record Kinks(double heavisideAtZero, double signAtZero, double tieShare) {
+
+    /** relu'(0) = 0, abs'(0) = 0, and a tie in max/min splits evenly. */
+    public static final Kinks STANDARD = new Kinks(0.0, 0.0, 0.5);
+
+    private static final ThreadLocal<Kinks> CURRENT = ThreadLocal.withInitial(() -> STANDARD);
+
+    /** Checks the ranges. */
+    public Kinks {
+        checkRange("heavisideAtZero", heavisideAtZero, 0, 1);
+        checkRange("signAtZero", signAtZero, -1, 1);
+        checkRange("tieShare", tieShare, 0, 1);
+    }
+
+    private static void checkRange(String name, double value, double low, double high) {
+        if (!(value >= low && value <= high)) {
+            throw new dev.fluxion.dsl.DslException(
+                    "Kinks." + name + " = " + value + " is outside its allowed range [" + low + ", " + high + "]");
+        }
+    }
+
+    /** The convention in force on this thread (STANDARD unless an evaluation selected another). */
+    public static Kinks current() {
+        return CURRENT.get();
+    }
+
+    /** Runs {@code body} with this convention in force on the current thread, then restores the previous one. */
+    public <R> R within(Supplier<R> body) {
+        Kinks previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return body.get();
+        } finally {
+            CURRENT.set(previous);
+        }
+    }
+
+    /** The Heaviside step under this convention: 1 for x &gt; 0, 0 for x &lt; 0, {@code heavisideAtZero} at 0. */
+    public double heaviside(double x) {
+        return x > 0 ? 1.0 : x < 0 ? 0.0 : x == 0 ? heavisideAtZero : Double.NaN;
+    }
+
+    /** The sign under this convention: 1 for x &gt; 0, -1 for x &lt; 0, {@code signAtZero} at 0. */
+    public double sign(double x) {
+        return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? signAtZero : Double.NaN;
+    }
+
+    /** 1 where x &gt; y, 0 where x &lt; y, {@code tieShare} where x = y. */
+    public double greater(double x, double y) {
+        return x > y ? 1.0 : x < y ? 0.0 : x == y ? tieShare : Double.NaN;
+    }
+}
