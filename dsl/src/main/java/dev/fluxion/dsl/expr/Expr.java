@@ -164,6 +164,20 @@ public sealed interface Expr extends Real<Expr> permits Variable, Constant, Unar
         return Derivatives.jacobian(functions, point, variables);
     }
 
+    /**
+     * Compiles this expression for a fixed variable order into a flat tape: values, gradients, Hessians and
+     * Hessian-vector products from primitive arrays with no allocation per call. The result is an
+     * {@link dev.fluxion.dsl.Objective}.
+     */
+    default dev.fluxion.dsl.tape.CompiledExpression compile(List<String> variableOrder) {
+        return dev.fluxion.dsl.tape.CompiledExpression.compile(this, variableOrder);
+    }
+
+    /** Compiles for the variable order given. */
+    default dev.fluxion.dsl.tape.CompiledExpression compile(String... variableOrder) {
+        return compile(List.of(variableOrder));
+    }
+
     /** Prints as LaTeX, such as {@code \frac{x}{2} + \sin\left(x\right)}. */
     default String toLatex() {
         return LatexPrinter.print(this);

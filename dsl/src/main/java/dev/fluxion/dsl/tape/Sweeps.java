@@ -1,0 +1,292 @@
+package dev.fluxion.dsl.tape;
+
+import java.util.Arrays;
+
+/**
+ * The sweeps over a tape: values, the reverse (adjoint) sweep, the forward sweep with several tangents, and
+ * the forward-over-reverse sweep that gives a Hessian-vector product. Each is a short loop over a schedule.
+ */
+final class Sweeps {
+    private Sweeps() {
+    }
+
+    /** Values of level 0; returns the value of output j. */
+    static double value(Tape t, Workspace w, double[] x, int output) {
+        t.load(x, w.values);
+        t.run(t.valueOrder, w.values);
+        return w.values[t.outputs[output]];
+    }
+
+    /** Values of levels 0 and 1 (the partials), ready for a reverse sweep. */
+    static void valuesWithPartials(Tape t, Workspace w, double[] x) {
+        t.load(x, w.values);
+        t.run(t.gradientOrder, w.values);
+    }
+
+    /** The reverse sweep for output j, assuming values with partials are loaded; writes the gradient. */
+    static void reverse(Tape t, Workspace w, int output, double[] gradient) {
+        double[] v = w.values;
+        double[] adj = w.adjoints;
+        int[] order = t.reverseOrder;
+        for (int i : order) {
+            adj[i] = 0;
+        }
+        for (int node : t.inputNode) {
+            if (node >= 0) {
+                adj[node] = 0;
+            }
+        }
+        int root = t.outputs[output];
+        if (t.op[root] < Tape.ADD) {
+            Arrays.fill(gradient, 0);
+            if (t.op[root] == Tape.INPUT) {
+                gradient[t.left[root]] = 1;
+            }
+            return;
+        }
+        adj[root] = 1;
+        int[] op = t.op;
+        int[] left = t.left;
+        int[] right = t.right;
+        int[] p1 = t.firstPartial;
+        int[] p2 = t.secondPartial;
+        for (int i : order) {
+            double a = adj[i];
+            if (a == 0) {
+                continue;
+            }
+            switch (op[i]) {
+                case Tape.ADD -> {
+                    adj[left[i]] += a;
+                    adj[right[i]] += a;
+                }
+                case Tape.SUB -> {
+                    adj[left[i]] += a;
+                    adj[right[i]] -= a;
+                }
+                case Tape.MUL -> {
+                    adj[left[i]] += a * v[right[i]];
+                    adj[right[i]] += a * v[left[i]];
+                }
+                case Tape.DIV -> {
+                    double divisor = v[right[i]];
+                    adj[left[i]] += a / divisor;
+                    adj[right[i]] -= a * v[i] / divisor;
+                }
+                case Tape.NEG -> adj[left[i]] -= a;
+                case Tape.UNARY -> adj[left[i]] += a * v[p1[i]];
+                case Tape.BINARY -> {
+                    adj[left[i]] += a * v[p1[i]];
+                    adj[right[i]] += a * v[p2[i]];
+                }
+                default -> {
+                }
+            }
+        }
+        int[] inputs = t.inputNode;
+        for (int k = 0; k < inputs.length; k++) {
+            gradient[k] = inputs[k] >= 0 ? adj[inputs[k]] : 0;
+        }
+    }
+
+    /**
+     * The forward sweep with n tangents at once (tangent k seeded on variable k); writes the gradient of
+     * output j. Node i's tangents live at [i n, i n + n).
+     */
+    static double forward(Tape t, Workspace w, double[] x, int output, double[] gradient) {
+        valuesWithPartials(t, w, x);
+        int n = t.dimension();
+        double[] v = w.values;
+        double[] d = w.forwardTangents(t.size * n);
+        int[] inputs = t.inputNode;
+        for (int k = 0; k < n; k++) {
+            int node = inputs[k];
+            if (node >= 0) {
+                int base = node * n;
+                for (int m = 0; m < n; m++) {
+                    d[base + m] = m == k ? 1 : 0;
+                }
+            }
+        }
+        for (int i = 0; i < t.size; i++) {
+            if (t.op[i] == Tape.CONSTANT) {
+                Arrays.fill(d, i * n, i * n + n, 0);
+            }
+        }
+        int[] op = t.op;
+        int[] left = t.left;
+        int[] right = t.right;
+        for (int i : t.valueOrder) {
+            int o = i * n;
+            int a = left[i] * n;
+            int b = right[i] * n;
+            switch (op[i]) {
+                case Tape.ADD -> {
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = d[a + m] + d[b + m];
+                    }
+                }
+                case Tape.SUB -> {
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = d[a + m] - d[b + m];
+                    }
+                }
+                case Tape.MUL -> {
+                    double va = v[left[i]];
+                    double vb = v[right[i]];
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = d[a + m] * vb + va * d[b + m];
+                    }
+                }
+                case Tape.DIV -> {
+                    double vb = v[right[i]];
+                    double q = v[i];
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = (d[a + m] - q * d[b + m]) / vb;
+                    }
+                }
+                case Tape.NEG -> {
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = -d[a + m];
+                    }
+                }
+                case Tape.UNARY -> {
+                    double s = v[t.firstPartial[i]];
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = s * d[a + m];
+                    }
+                }
+                case Tape.BINARY -> {
+                    double sa = v[t.firstPartial[i]];
+                    double sb = v[t.secondPartial[i]];
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = sa * d[a + m] + sb * d[b + m];
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        int root = t.outputs[output];
+        if (t.op[root] == Tape.CONSTANT) {
+            Arrays.fill(gradient, 0);
+        } else {
+            System.arraycopy(d, root * n, gradient, 0, n);
+        }
+        return v[root];
+    }
+
+    /**
+     * Forward over reverse: with values of all three levels and tangents along direction u, the tangent of the
+     * reverse sweep's adjoints is the Hessian-vector product H u, written into {@code product}. Also writes the
+     * gradient when {@code gradient} is not null, and returns the value.
+     */
+    static double hessianVectorProduct(Tape t, Workspace w, double[] x, double[] u, int output, double[] gradient,
+                                       double[] product) {
+        double[] v = w.values;
+        double[] dot = w.tangents;
+        t.load(x, v);
+        t.run(t.hessianOrder, v);
+        int[] op = t.op;
+        int[] left = t.left;
+        int[] right = t.right;
+        int[] p1 = t.firstPartial;
+        int[] p2 = t.secondPartial;
+        int[] inputs = t.inputNode;
+        for (int i = 0; i < t.size; i++) {
+            if (op[i] == Tape.CONSTANT) {
+                dot[i] = 0;
+            }
+        }
+        for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k] >= 0) {
+                dot[inputs[k]] = u[k];
+            }
+        }
+        for (int i : t.tangentOrder) {
+            switch (op[i]) {
+                case Tape.ADD -> dot[i] = dot[left[i]] + dot[right[i]];
+                case Tape.SUB -> dot[i] = dot[left[i]] - dot[right[i]];
+                case Tape.MUL -> dot[i] = dot[left[i]] * v[right[i]] + v[left[i]] * dot[right[i]];
+                case Tape.DIV -> dot[i] = (dot[left[i]] - v[i] * dot[right[i]]) / v[right[i]];
+                case Tape.NEG -> dot[i] = -dot[left[i]];
+                case Tape.UNARY -> dot[i] = v[p1[i]] * dot[left[i]];
+                case Tape.BINARY -> dot[i] = v[p1[i]] * dot[left[i]] + v[p2[i]] * dot[right[i]];
+                default -> {
+                }
+            }
+        }
+        double[] adj = w.adjoints;
+        double[] adjDot = w.adjointTangents;
+        for (int i = 0; i < t.size; i++) {
+            adj[i] = 0;
+            adjDot[i] = 0;
+        }
+        int root = t.outputs[output];
+        adj[root] = 1;
+        for (int i : t.reverseOrder) {
+            double a = adj[i];
+            double ad = adjDot[i];
+            if (a == 0 && ad == 0) {
+                continue;
+            }
+            int l = left[i];
+            int r = right[i];
+            switch (op[i]) {
+                case Tape.ADD -> {
+                    adj[l] += a;
+                    adj[r] += a;
+                    adjDot[l] += ad;
+                    adjDot[r] += ad;
+                }
+                case Tape.SUB -> {
+                    adj[l] += a;
+                    adj[r] -= a;
+                    adjDot[l] += ad;
+                    adjDot[r] -= ad;
+                }
+                case Tape.MUL -> {
+                    adj[l] += a * v[r];
+                    adj[r] += a * v[l];
+                    adjDot[l] += ad * v[r] + a * dot[r];
+                    adjDot[r] += ad * v[l] + a * dot[l];
+                }
+                case Tape.DIV -> {
+                    double divisor = v[r];
+                    double quotient = v[i];
+                    adj[l] += a / divisor;
+                    adj[r] -= a * quotient / divisor;
+                    adjDot[l] += ad / divisor - a * dot[r] / (divisor * divisor);
+                    adjDot[r] -= ad * quotient / divisor + a * (dot[i] - quotient * dot[r] / divisor) / divisor;
+                }
+                case Tape.NEG -> {
+                    adj[l] -= a;
+                    adjDot[l] -= ad;
+                }
+                case Tape.UNARY -> {
+                    adj[l] += a * v[p1[i]];
+                    adjDot[l] += ad * v[p1[i]] + a * dot[p1[i]];
+                }
+                case Tape.BINARY -> {
+                    adj[l] += a * v[p1[i]];
+                    adj[r] += a * v[p2[i]];
+                    adjDot[l] += ad * v[p1[i]] + a * dot[p1[i]];
+                    adjDot[r] += ad * v[p2[i]] + a * dot[p2[i]];
+                }
+                default -> {
+                }
+            }
+        }
+        for (int k = 0; k < inputs.length; k++) {
+            int node = inputs[k];
+            product[k] = node >= 0 ? adjDot[node] : 0;
+            if (gradient != null) {
+                gradient[k] = node >= 0 ? adj[node] : 0;
+            }
+        }
+        if (op[root] == Tape.INPUT && gradient != null) {
+            gradient[left[root]] = 1;
+        }
+        return v[root];
+    }
+}

@@ -1,0 +1,28 @@
+package dev.fluxion.dsl.tape;
+
+/**
+ * The scratch arrays of one thread evaluating one tape: node values (constants preloaded), adjoints, tangents
+ * and tangent adjoints. Created once per thread and reused, so that a call allocates nothing.
+ */
+final class Workspace {
+    final double[] values;
+    final double[] adjoints;
+    final double[] tangents;
+    final double[] adjointTangents;
+    private double[] forwardTangents = new double[0];
+
+    Workspace(Tape tape) {
+        values = tape.constant.clone();
+        adjoints = new double[tape.size];
+        tangents = new double[tape.size];
+        adjointTangents = new double[tape.size];
+    }
+
+    /** The array for n tangents per node, grown once and then reused. */
+    double[] forwardTangents(int length) {
+        if (forwardTangents.length < length) {
+            forwardTangents = new double[length];
+        }
+        return forwardTangents;
+    }
+}
