@@ -33,6 +33,14 @@ final class Differentiator {
         } else if (e instanceof UnaryCall u) {
             Expr inner = derive(u.argument(), variable, seen);
             result = isZero(inner) ? ZERO : u.function().derivative(u.argument()).times(inner);
+        } else if (e instanceof Reduction r) {
+            if (!Evaluator.variables(r).contains(variable)) {
+                result = ZERO;
+            } else {
+                throw new dev.fluxion.dsl.DslException("the symbolic derivative of the vector expression " + r
+                        + " is not available; compile it (expr.compile(...)) for its gradient and Hessian, or use"
+                        + " gradientAt / hessianAt");
+            }
         } else {
             BinaryCall b = (BinaryCall) e;
             Expr dLeft = derive(b.left(), variable, seen);

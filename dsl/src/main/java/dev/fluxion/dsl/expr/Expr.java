@@ -20,7 +20,7 @@ import java.util.SortedSet;
  * <p>Evaluation walks the tree on any {@link Real}: doubles for values, {@code Dual} for gradients,
  * {@code HyperDual} for Hessians, {@code Jet} for higher derivatives. Shared sub-expressions are evaluated once.
  */
-public sealed interface Expr extends Real<Expr> permits Variable, Constant, UnaryCall, BinaryCall {
+public sealed interface Expr extends Real<Expr> permits Variable, Constant, UnaryCall, BinaryCall, Reduction {
 
     /** The variable with this name. */
     static Variable variable(String name) {

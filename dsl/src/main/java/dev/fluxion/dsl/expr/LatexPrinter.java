@@ -65,6 +65,10 @@ final class LatexPrinter {
             out.append(v.name().length() == 1 ? v.name() : "\\mathit{" + v.name().replace("_", "\\_") + "}");
         } else if (e instanceof UnaryCall u) {
             writeUnary(u, out);
+        } else if (e instanceof Reduction r) {
+            out.append("\\operatorname{").append(r.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("}\\left(\\mathtt{").append(VectorPrinter.print(r.argument()).replace("_", "\\_"))
+                    .append("}\\right)");
         } else {
             writeBinary((BinaryCall) e, out);
         }

@@ -17,7 +17,10 @@ public final class Point {
         this.coordinates = Collections.unmodifiableMap(coordinates);
     }
 
-    /** A point from alternating names and values: {@code Point.of("x", 1.0, "y", 2.0)}. */
+    /**
+     * A point from alternating names and values: {@code Point.of("x", 1.0, "y", 2.0)}. A {@code double[]} value
+     * binds the elements of a vector variable: {@code Point.of("w", new double[] {1, 2})} binds w[0] and w[1].
+     */
     public static Point of(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new DslException("Point.of takes names and values in pairs, got " + namesAndValues.length
@@ -29,8 +32,14 @@ public final class Point {
                 throw new DslException("Point.of: argument " + (i + 1) + " must be a variable name, got "
                         + namesAndValues[i]);
             }
+            if (namesAndValues[i + 1] instanceof double[] vector) {
+                for (int j = 0; j < vector.length; j++) {
+                    map.put(name + "[" + j + "]", vector[j]);
+                }
+                continue;
+            }
             if (!(namesAndValues[i + 1] instanceof Number value)) {
-                throw new DslException("Point.of: the value of " + name + " must be a number, got "
+                throw new DslException("Point.of: the value of " + name + " must be a number or a double[], got "
                         + namesAndValues[i + 1]);
             }
             map.put(name, value.doubleValue());

@@ -100,6 +100,13 @@ final class TextPrinter {
             out.append(v.name());
         } else if (e instanceof UnaryCall u) {
             writeUnary(u, out);
+        } else if (e instanceof Reduction r) {
+            String vector = VectorPrinter.print(r.argument());
+            switch (r.kind()) {
+                case SUM -> out.append("sum(").append(vector).append(')');
+                case LOG_SUM_EXP -> out.append("logSumExp(").append(vector).append(')');
+                case ELEMENT -> out.append('(').append(vector).append(")[").append(r.index()).append(']');
+            }
         } else {
             writeBinary((BinaryCall) e, out);
         }

@@ -26,21 +26,44 @@ public final class CompiledExpression implements Objective {
         this.expression = expression;
         this.variables = variables;
         this.tape = tape;
-        this.mode = mode.resolve(variables.size());
+        if (tape.hasVectors && mode == GradientMode.FORWARD) {
+            throw new DslException("forward-mode gradients are for scalar expressions; " + expression
+                    + " has vector nodes: use REVERSE or AUTO");
+        }
+        this.mode = tape.hasVectors ? GradientMode.REVERSE : mode.resolve(tape.dimension());
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(tape));
     }
 
     /**
-     * Compiles an expression for the given variable order; x[k] is the value of {@code variables.get(k)}.
+     * Compiles an expression for the given variable order; x[k] is the value of {@code variables.get(k)}, and a
+     * vector variable of length m takes m consecutive slots of x.
      *
      * @throws DslException if the expression uses a variable not in the order, or the order repeats a name
      */
     public static CompiledExpression compile(Expr expression, List<String> variables, GradientMode mode) {
         Tape tape = TapeBuilder.compile(List.of(expression), variables);
-        return new CompiledExpression(expression, List.copyOf(variables), tape, mode);
+        return new CompiledExpression(expression, expandedNames(expression, variables), tape, mode);
     }
 
-    /** Compiles with the gradient mode chosen automatically. */
+    /** The variable names slot by slot: a vector variable w of length m gives w[0] ... w[m-1]. */
+    private static List<String> expandedNames(Expr expression, List<String> variables) {
+        java.util.Map<String, Integer> lengths = new java.util.HashMap<>();
+        VectorVariables.collect(expression, lengths);
+        List<String> names = new java.util.ArrayList<>();
+        for (String name : variables) {
+            Integer length = lengths.get(name);
+            if (length == null) {
+                names.add(name);
+            } else {
+                for (int i = 0; i < length; i++) {
+                    names.add(name + "[" + i + "]");
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** Compiles with the gradient mode chosen automatically (forward for one or two scalar variables). */
     public static CompiledExpression compile(Expr expression, List<String> variables) {
         return compile(expression, variables, GradientMode.AUTO);
     }
@@ -67,7 +90,7 @@ public final class CompiledExpression implements Objective {
 
     @Override
     public int dimension() {
-        return variables.size();
+        return tape.dimension();
     }
 
     @Override

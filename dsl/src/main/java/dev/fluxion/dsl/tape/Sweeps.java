@@ -28,22 +28,21 @@ final class Sweeps {
         double[] v = w.values;
         double[] adj = w.adjoints;
         int[] order = t.reverseOrder;
+        int[] offset = t.offset;
+        int[] length = t.length;
         for (int i : order) {
-            adj[i] = 0;
+            if (length[i] == 1 && offset[i] == i) {
+                adj[i] = 0;
+            } else {
+                Arrays.fill(adj, offset[i], offset[i] + length[i], 0);
+            }
         }
-        for (int node : t.inputNode) {
-            if (node >= 0) {
-                adj[node] = 0;
+        for (int position : t.inputPosition) {
+            if (position >= 0) {
+                adj[position] = 0;
             }
         }
         int root = t.outputs[output];
-        if (t.op[root] < Tape.ADD) {
-            Arrays.fill(gradient, 0);
-            if (t.op[root] == Tape.INPUT) {
-                gradient[t.left[root]] = 1;
-            }
-            return;
-        }
         adj[root] = 1;
         int[] op = t.op;
         int[] left = t.left;
@@ -52,7 +51,7 @@ final class Sweeps {
         int[] p2 = t.secondPartial;
         for (int i : order) {
             double a = adj[i];
-            if (a == 0) {
+            if (a == 0 && op[i] <= Tape.BINARY) {
                 continue;
             }
             switch (op[i]) {
@@ -79,11 +78,10 @@ final class Sweeps {
                     adj[left[i]] += a * v[p1[i]];
                     adj[right[i]] += a * v[p2[i]];
                 }
-                default -> {
-                }
+                default -> VectorKernels.reverse(t, i, v, adj);
             }
         }
-        int[] inputs = t.inputNode;
+        int[] inputs = t.inputPosition;
         for (int k = 0; k < inputs.length; k++) {
             gradient[k] = inputs[k] >= 0 ? adj[inputs[k]] : 0;
         }
@@ -91,14 +89,14 @@ final class Sweeps {
 
     /**
      * The forward sweep with n tangents at once (tangent k seeded on variable k); writes the gradient of
-     * output j. Node i's tangents live at [i n, i n + n).
+     * output j. Node i's tangents live at [i n, i n + n). Scalar tapes only.
      */
     static double forward(Tape t, Workspace w, double[] x, int output, double[] gradient) {
         valuesWithPartials(t, w, x);
         int n = t.dimension();
         double[] v = w.values;
         double[] d = w.forwardTangents(t.size * n);
-        int[] inputs = t.inputNode;
+        int[] inputs = t.inputPosition;
         for (int k = 0; k < n; k++) {
             int node = inputs[k];
             if (node >= 0) {
@@ -192,12 +190,8 @@ final class Sweeps {
         int[] right = t.right;
         int[] p1 = t.firstPartial;
         int[] p2 = t.secondPartial;
-        int[] inputs = t.inputNode;
-        for (int i = 0; i < t.size; i++) {
-            if (op[i] == Tape.CONSTANT) {
-                dot[i] = 0;
-            }
-        }
+        int[] inputs = t.inputPosition;
+        Arrays.fill(dot, 0);
         for (int k = 0; k < inputs.length; k++) {
             if (inputs[k] >= 0) {
                 dot[inputs[k]] = u[k];
@@ -212,22 +206,19 @@ final class Sweeps {
                 case Tape.NEG -> dot[i] = -dot[left[i]];
                 case Tape.UNARY -> dot[i] = v[p1[i]] * dot[left[i]];
                 case Tape.BINARY -> dot[i] = v[p1[i]] * dot[left[i]] + v[p2[i]] * dot[right[i]];
-                default -> {
-                }
+                default -> VectorKernels.tangent(t, i, v, dot);
             }
         }
         double[] adj = w.adjoints;
         double[] adjDot = w.adjointTangents;
-        for (int i = 0; i < t.size; i++) {
-            adj[i] = 0;
-            adjDot[i] = 0;
-        }
+        Arrays.fill(adj, 0);
+        Arrays.fill(adjDot, 0);
         int root = t.outputs[output];
         adj[root] = 1;
         for (int i : t.reverseOrder) {
             double a = adj[i];
             double ad = adjDot[i];
-            if (a == 0 && ad == 0) {
+            if (a == 0 && ad == 0 && op[i] <= Tape.BINARY) {
                 continue;
             }
             int l = left[i];
@@ -273,8 +264,7 @@ final class Sweeps {
                     adjDot[l] += ad * v[p1[i]] + a * dot[p1[i]];
                     adjDot[r] += ad * v[p2[i]] + a * dot[p2[i]];
                 }
-                default -> {
-                }
+                default -> VectorKernels.reverseWithTangents(t, i, v, dot, adj, adjDot);
             }
         }
         for (int k = 0; k < inputs.length; k++) {
@@ -283,9 +273,6 @@ final class Sweeps {
             if (gradient != null) {
                 gradient[k] = node >= 0 ? adj[node] : 0;
             }
-        }
-        if (op[root] == Tape.INPUT && gradient != null) {
-            gradient[left[root]] = 1;
         }
         return v[root];
     }

@@ -1,5 +1,6 @@
 package dev.fluxion.dsl.tape;
 
+import dev.fluxion.dsl.expr.Matrix;
 import dev.fluxion.dsl.function.BinaryFunction;
 import dev.fluxion.dsl.function.UnaryFunction;
 
@@ -13,30 +14,62 @@ import dev.fluxion.dsl.function.UnaryFunction;
  * the rest of the tape (the partial of exp(u) is the node exp(u) itself). The nodes fall into three levels:
  * level 0 computes the outputs, level 1 the partials of level 0, level 2 the partials of level 1. A value
  * needs level 0; a gradient levels 0 and 1; a Hessian-vector product all three. Each mode has its schedule.
+ *
+ * <p>Values live in one buffer: scalar node i at position i, and vector node i (length n) at positions
+ * {@code offset[i] .. offset[i] + n - 1}, after all the scalar positions. Adjoints and tangents use the same
+ * layout.
  */
 final class Tape {
     static final int CONSTANT = 0;
     static final int INPUT = 1;
-    static final int ADD = 2;
-    static final int SUB = 3;
-    static final int MUL = 4;
-    static final int DIV = 5;
-    static final int NEG = 6;
-    static final int UNARY = 7;
-    static final int BINARY = 8;
+    static final int VECTOR_CONSTANT = 2;
+    static final int VECTOR_INPUT = 3;
+    static final int ADD = 4;
+    static final int SUB = 5;
+    static final int MUL = 6;
+    static final int DIV = 7;
+    static final int NEG = 8;
+    static final int UNARY = 9;
+    static final int BINARY = 10;
+    /** Element-wise operations on vectors; same order as the scalar ones. */
+    static final int VECTOR_ADD = 11;
+    static final int VECTOR_SUB = 12;
+    static final int VECTOR_MUL = 13;
+    static final int VECTOR_DIV = 14;
+    static final int VECTOR_NEG = 15;
+    static final int VECTOR_UNARY = 16;
+    static final int VECTOR_BINARY = 17;
+    static final int BROADCAST = 18;
+    static final int MATRIX_PRODUCT = 19;
+    static final int SLICE = 20;
+    static final int STACK = 21;
+    static final int SUM = 22;
+    static final int LOG_SUM_EXP = 23;
+    static final int ELEMENT = 24;
 
     final int size;
+    final int bufferLength;
+    final boolean hasVectors;
     final int[] op;
     final int[] left;
     final int[] right;
     final int[] firstPartial;
     final int[] secondPartial;
-    final double[] constant;
+    /** Position of each node's first value in the buffer (i for scalars). */
+    final int[] offset;
+    /** Number of values of each node (1 for scalars). */
+    final int[] length;
+    /** Slice start, element index, or start of a stack's arguments in {@link #stackArguments}. */
+    final int[] extra;
+    final int[] stackArguments;
+    final Matrix[] matrix;
+    /** Buffer template: constants and constant vectors in place, zeros elsewhere. */
+    final double[] constants;
     final UnaryFunction[] unary;
     final BinaryFunction[] binary;
-    /** For each input slot, its node, or -1 when the expression does not use that variable. */
-    final int[] inputNode;
-    /** The output nodes. */
+    /** For each input slot, its position in the buffer, or -1 when no output depends on it. */
+    final int[] inputPosition;
+    /** The output nodes (scalars). */
     final int[] outputs;
     /** Nodes whose values give the outputs (level 0), in topological order, inputs and constants excluded. */
     final int[] valueOrder;
@@ -49,29 +82,42 @@ final class Tape {
     /** Level 0 in reverse topological order: the reverse sweep. */
     final int[] reverseOrder;
 
-    Tape(int size, int[] op, int[] left, int[] right, int[] firstPartial, int[] secondPartial, double[] constant,
-         UnaryFunction[] unary, BinaryFunction[] binary, int[] inputNode, int[] outputs, int[] valueOrder,
-         int[] gradientOrder, int[] hessianOrder, int[] tangentOrder, int[] reverseOrder) {
-        this.size = size;
-        this.op = op;
-        this.left = left;
-        this.right = right;
-        this.firstPartial = firstPartial;
-        this.secondPartial = secondPartial;
-        this.constant = constant;
-        this.unary = unary;
-        this.binary = binary;
-        this.inputNode = inputNode;
-        this.outputs = outputs;
-        this.valueOrder = valueOrder;
-        this.gradientOrder = gradientOrder;
-        this.hessianOrder = hessianOrder;
-        this.tangentOrder = tangentOrder;
-        this.reverseOrder = reverseOrder;
+    Tape(TapeBuilder.Frozen f) {
+        this.size = f.size();
+        this.bufferLength = f.bufferLength();
+        this.hasVectors = f.hasVectors();
+        this.op = f.op();
+        this.left = f.left();
+        this.right = f.right();
+        this.firstPartial = f.firstPartial();
+        this.secondPartial = f.secondPartial();
+        this.offset = f.offset();
+        this.length = f.length();
+        this.extra = f.extra();
+        this.stackArguments = f.stackArguments();
+        this.matrix = f.matrix();
+        this.constants = f.constants();
+        this.unary = f.unary();
+        this.binary = f.binary();
+        this.inputPosition = f.inputPosition();
+        this.outputs = f.outputs();
+        this.valueOrder = f.valueOrder();
+        this.gradientOrder = f.gradientOrder();
+        this.hessianOrder = f.hessianOrder();
+        this.tangentOrder = f.tangentOrder();
+        this.reverseOrder = f.reverseOrder();
     }
 
     int dimension() {
-        return inputNode.length;
+        return inputPosition.length;
+    }
+
+    static boolean isComputed(int code) {
+        return code >= ADD;
+    }
+
+    static boolean isVector(int code) {
+        return code == VECTOR_CONSTANT || code == VECTOR_INPUT || (code >= VECTOR_ADD && code <= STACK);
     }
 
     /** Computes the value of node i from the values of earlier nodes. */
@@ -84,18 +130,19 @@ final class Tape {
             case NEG -> v[i] = -v[left[i]];
             case UNARY -> v[i] = unary[i].value(v[left[i]]);
             case BINARY -> v[i] = binary[i].value(v[left[i]], v[right[i]]);
-            default -> {
-                // constants and inputs are set before a sweep
+            case CONSTANT, INPUT, VECTOR_CONSTANT, VECTOR_INPUT -> {
+                // set before a sweep
             }
+            default -> VectorKernels.value(this, i, v);
         }
     }
 
-    /** Loads x and the constants into a value array. */
+    /** Loads x into a value buffer (constants are already in place). */
     void load(double[] x, double[] v) {
-        for (int k = 0; k < inputNode.length; k++) {
-            int node = inputNode[k];
-            if (node >= 0) {
-                v[node] = x[k];
+        for (int k = 0; k < inputPosition.length; k++) {
+            int position = inputPosition[k];
+            if (position >= 0) {
+                v[position] = x[k];
             }
         }
     }

@@ -2,14 +2,26 @@ package dev.fluxion.dsl.tape;
 
 import dev.fluxion.dsl.DslException;
 import dev.fluxion.dsl.expr.BinaryCall;
+import dev.fluxion.dsl.expr.Broadcast;
 import dev.fluxion.dsl.expr.Constant;
 import dev.fluxion.dsl.expr.Expr;
+import dev.fluxion.dsl.expr.Matrix;
+import dev.fluxion.dsl.expr.MatrixProduct;
+import dev.fluxion.dsl.expr.Reduction;
+import dev.fluxion.dsl.expr.Slice;
+import dev.fluxion.dsl.expr.Stack;
 import dev.fluxion.dsl.expr.UnaryCall;
 import dev.fluxion.dsl.expr.Variable;
+import dev.fluxion.dsl.expr.VectorConstant;
+import dev.fluxion.dsl.expr.VectorExpr;
+import dev.fluxion.dsl.expr.VectorMap;
+import dev.fluxion.dsl.expr.VectorVariable;
+import dev.fluxion.dsl.expr.VectorZip;
 import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.BinaryFunction;
 import dev.fluxion.dsl.function.Unary;
 import dev.fluxion.dsl.function.UnaryFunction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -21,42 +33,66 @@ import java.util.Map;
 /**
  * Compiles expressions into a {@link Tape}: one node per distinct sub-expression (structurally equal
  * sub-expressions are computed once), partial-derivative nodes for every function node to the depth a Hessian
- * needs, and the schedules of each mode.
+ * needs, the buffer layout, and the schedules of each mode.
  */
 final class TapeBuilder {
     /** The identity of a node for common-sub-expression elimination. */
-    private record Key(int op, int left, int right, Object function, long constantBits) {
+    private record Key(int op, int left, int right, Object payload, long bits) {
     }
 
-    private final Map<String, Integer> slotOf = new HashMap<>();
-    private final List<String> variables;
+    /** The arrays of a finished tape. */
+    record Frozen(int size, int bufferLength, boolean hasVectors, int[] op, int[] left, int[] right,
+                  int[] firstPartial, int[] secondPartial, int[] offset, int[] length, int[] extra,
+                  int[] stackArguments, Matrix[] matrix, double[] constants, UnaryFunction[] unary,
+                  BinaryFunction[] binary, int[] inputPosition, int[] outputs, int[] valueOrder,
+                  int[] gradientOrder, int[] hessianOrder, int[] tangentOrder, int[] reverseOrder) {
+    }
+
+    /** Where each input variable starts among the slots of x, and how many slots it takes. */
+    private record Slots(int start, int count) {
+    }
+
+    private final Map<String, Slots> slotsOf = new HashMap<>();
+    private final int dimension;
     private final Map<Key, Integer> nodeOf = new HashMap<>();
-    private final Map<Expr, Integer> seen = new IdentityHashMap<>();
-    private final List<Expr> exprOf = new ArrayList<>();
+    private final Map<Object, Integer> seen = new IdentityHashMap<>();
+    private final List<Object> expressionOf = new ArrayList<>();
+    private final List<Object> payload = new ArrayList<>();
     private int[] op = new int[64];
     private int[] left = new int[64];
     private int[] right = new int[64];
     private int[] firstPartial = new int[64];
     private int[] secondPartial = new int[64];
+    private int[] length = new int[64];
+    private int[] extra = new int[64];
     private double[] constant = new double[64];
-    private Object[] function = new Object[64];
     private int size;
 
-    private TapeBuilder(List<String> variables) {
-        this.variables = List.copyOf(variables);
-        for (int k = 0; k < variables.size(); k++) {
-            if (slotOf.put(variables.get(k), k) != null) {
-                throw new DslException("the variable order " + variables + " names '" + variables.get(k) + "' twice");
+    private TapeBuilder(List<String> variables, Map<String, Integer> vectorLengths) {
+        int next = 0;
+        for (String name : variables) {
+            int count = vectorLengths.getOrDefault(name, 1);
+            if (slotsOf.put(name, new Slots(next, count)) != null) {
+                throw new DslException("the variable order " + variables + " names '" + name + "' twice");
             }
+            next += count;
         }
+        dimension = next;
     }
 
-    /** Compiles the outputs for the given variable order. */
+    /**
+     * Compiles the outputs for the given variable order. A vector variable in the order takes as many
+     * consecutive slots of x as it has elements.
+     */
     static Tape compile(List<Expr> outputs, List<String> variables) {
-        TapeBuilder builder = new TapeBuilder(variables);
+        Map<String, Integer> vectorLengths = new HashMap<>();
         for (Expr output : outputs) {
-            for (String name : output.variables()) {
-                if (!builder.slotOf.containsKey(name)) {
+            VectorVariables.collect(output, vectorLengths);
+        }
+        TapeBuilder builder = new TapeBuilder(variables, vectorLengths);
+        for (Expr output : outputs) {
+            for (String name : VectorVariables.scalarAndVectorNames(output)) {
+                if (!builder.slotsOf.containsKey(name)) {
                     throw new DslException("variable '" + name + "' of " + output + " is not in the variable order "
                             + variables);
                 }
@@ -66,32 +102,104 @@ final class TapeBuilder {
         for (int j = 0; j < roots.length; j++) {
             roots[j] = builder.add(outputs.get(j));
         }
-        return builder.finish(roots);
+        return new Tape(builder.finish(roots));
     }
 
-    private int add(Expr e) {
+    private int add(Object e) {
         Integer known = seen.get(e);
         if (known != null) {
             return known;
         }
-        int node;
+        int node = e instanceof VectorExpr v ? addVector(v) : addScalar((Expr) e);
+        seen.put(e, node);
+        return node;
+    }
+
+    private int addScalar(Expr e) {
         if (e instanceof Constant c) {
-            node = node(Tape.CONSTANT, -1, -1, null, c.value(), e);
-        } else if (e instanceof Variable v) {
-            node = node(Tape.INPUT, slotOf.get(v.name()), -1, null, 0, e);
-        } else if (e instanceof UnaryCall u) {
+            return node(Tape.CONSTANT, -1, -1, null, Double.doubleToRawLongBits(c.value()), c.value(), 1, e);
+        }
+        if (e instanceof Variable v) {
+            return node(Tape.INPUT, slotsOf.get(v.name()).start(), -1, null, 0, 0, 1, e);
+        }
+        if (e instanceof UnaryCall u) {
             int a = add(u.argument());
-            node = u.function() == Unary.NEG ? node(Tape.NEG, a, -1, null, 0, e)
-                    : node(Tape.UNARY, a, -1, u.function(), 0, e);
-        } else {
-            BinaryCall b = (BinaryCall) e;
+            return u.function() == Unary.NEG ? node(Tape.NEG, a, -1, null, 0, 0, 1, e)
+                    : node(Tape.UNARY, a, -1, u.function(), 0, 0, 1, e);
+        }
+        if (e instanceof BinaryCall b) {
             int a = add(b.left());
             int c = add(b.right());
             int code = arithmeticCode(b.function());
-            node = node(code, a, c, code == Tape.BINARY ? b.function() : null, 0, e);
+            return node(code, a, c, code == Tape.BINARY ? b.function() : null, 0, 0, 1, e);
         }
-        seen.put(e, node);
+        Reduction r = (Reduction) e;
+        int a = add(r.argument());
+        int code = switch (r.kind()) {
+            case SUM -> Tape.SUM;
+            case LOG_SUM_EXP -> Tape.LOG_SUM_EXP;
+            case ELEMENT -> Tape.ELEMENT;
+        };
+        int node = node(code, a, -1, null, r.index(), 0, 1, e);
+        extra[node] = r.index();
         return node;
+    }
+
+    private int addVector(VectorExpr e) {
+        int n = e.length();
+        if (e instanceof VectorVariable v) {
+            return node(Tape.VECTOR_INPUT, slotsOf.get(v.name()).start(), -1, null, 0, 0, n, e);
+        }
+        if (e instanceof VectorConstant c) {
+            return node(Tape.VECTOR_CONSTANT, -1, -1, c.values(), 0, 0, n, e);
+        }
+        if (e instanceof Broadcast b && b.scalar() instanceof Constant c) {
+            double[] filled = new double[n];
+            Arrays.fill(filled, c.value());
+            return node(Tape.VECTOR_CONSTANT, -1, -1, filled, Double.doubleToRawLongBits(c.value()), 0, n, e);
+        }
+        if (e instanceof Broadcast b) {
+            return node(Tape.BROADCAST, add(b.scalar()), -1, null, 0, 0, n, e);
+        }
+        if (e instanceof VectorMap m) {
+            int a = add(m.argument());
+            return m.function() == Unary.NEG ? node(Tape.VECTOR_NEG, a, -1, null, 0, 0, n, e)
+                    : node(Tape.VECTOR_UNARY, a, -1, m.function(), 0, 0, n, e);
+        }
+        if (e instanceof VectorZip z) {
+            int a = add(z.left());
+            int c = add(z.right());
+            int code = arithmeticCode(z.function());
+            int vectorCode = code - Tape.ADD + Tape.VECTOR_ADD;
+            return node(vectorCode, a, c, code == Tape.BINARY ? z.function() : null, 0, 0, n, e);
+        }
+        if (e instanceof MatrixProduct p) {
+            return node(Tape.MATRIX_PRODUCT, add(p.vector()), -1, p.matrix(), 0, 0, n, e);
+        }
+        if (e instanceof Slice s) {
+            int node = node(Tape.SLICE, add(s.vector()), -1, null, s.from(), 0, n, e);
+            extra[node] = s.from();
+            return node;
+        }
+        Stack s = (Stack) e;
+        int[] arguments = new int[n];
+        for (int j = 0; j < n; j++) {
+            arguments[j] = add(s.elements().get(j));
+        }
+        return node(Tape.STACK, -1, -1, new StackArguments(arguments), 0, 0, n, e);
+    }
+
+    /** The argument nodes of a stack, compared by content for common-sub-expression elimination. */
+    private record StackArguments(int[] nodes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StackArguments s && Arrays.equals(nodes, s.nodes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(nodes);
+        }
     }
 
     private static int arithmeticCode(BinaryFunction f) {
@@ -110,8 +218,11 @@ final class TapeBuilder {
         return Tape.BINARY;
     }
 
-    private int node(int code, int a, int b, Object f, double c, Expr e) {
-        Key key = new Key(code, a, b, f, code == Tape.CONSTANT ? Double.doubleToRawLongBits(c) : 0);
+    private int node(int code, int a, int b, Object p, long bits, double c, int n, Object e) {
+        Key key = new Key(code, a, b, p instanceof double[] ? new IdentityKey(p) : p, bits);
+        if (code == Tape.VECTOR_CONSTANT && e instanceof Broadcast) {
+            key = new Key(code, n, -2, null, bits);
+        }
         Integer known = nodeOf.get(key);
         if (known != null) {
             return known;
@@ -123,8 +234,9 @@ final class TapeBuilder {
             right = Arrays.copyOf(right, capacity);
             firstPartial = Arrays.copyOf(firstPartial, capacity);
             secondPartial = Arrays.copyOf(secondPartial, capacity);
+            length = Arrays.copyOf(length, capacity);
+            extra = Arrays.copyOf(extra, capacity);
             constant = Arrays.copyOf(constant, capacity);
-            function = Arrays.copyOf(function, capacity);
         }
         int i = size++;
         op[i] = code;
@@ -132,55 +244,85 @@ final class TapeBuilder {
         right[i] = b;
         firstPartial[i] = -1;
         secondPartial[i] = -1;
+        length[i] = n;
+        extra[i] = 0;
         constant[i] = c;
-        function[i] = f;
-        exprOf.add(e);
+        payload.add(p);
+        expressionOf.add(e);
         nodeOf.put(key, i);
         return i;
     }
 
-    /** Adds the partial-derivative nodes of node i, from the function's own derivative rule on expressions. */
+    /** Compares data arrays by identity. */
+    private record IdentityKey(Object array) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdentityKey k && k.array == array;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(array);
+        }
+    }
+
+    /** Adds the partial-derivative nodes of node i, from the function's own derivative rule. */
     private void addPartials(int i) {
-        if (firstPartial[i] >= 0) {
+        boolean hasPartials = op[i] == Tape.UNARY || op[i] == Tape.BINARY || op[i] == Tape.VECTOR_UNARY
+                || op[i] == Tape.VECTOR_BINARY;
+        if (firstPartial[i] >= 0 || !hasPartials) {
             return;
         }
-        if (op[i] == Tape.UNARY) {
-            Expr argument = exprOf.get(left[i]);
-            firstPartial[i] = add(((UnaryFunction) function[i]).derivative(argument));
-        } else if (op[i] == Tape.BINARY) {
-            BinaryFunction f = (BinaryFunction) function[i];
-            Expr a = exprOf.get(left[i]);
-            Expr b = exprOf.get(right[i]);
-            firstPartial[i] = add(f.partialFirst(a, b));
-            secondPartial[i] = add(f.partialSecond(a, b));
+        Object argument = expressionOf.get(left[i]);
+        switch (op[i]) {
+            case Tape.UNARY -> firstPartial[i] = add(((UnaryFunction) payload.get(i)).derivative((Expr) argument));
+            case Tape.VECTOR_UNARY -> firstPartial[i] =
+                    add(((UnaryFunction) payload.get(i)).derivative((VectorExpr) argument));
+            case Tape.BINARY -> {
+                BinaryFunction f = (BinaryFunction) payload.get(i);
+                Expr a = (Expr) argument;
+                Expr b = (Expr) expressionOf.get(right[i]);
+                firstPartial[i] = add(f.partialFirst(a, b));
+                secondPartial[i] = add(f.partialSecond(a, b));
+            }
+            case Tape.VECTOR_BINARY -> {
+                BinaryFunction f = (BinaryFunction) payload.get(i);
+                VectorExpr a = (VectorExpr) argument;
+                VectorExpr b = (VectorExpr) expressionOf.get(right[i]);
+                firstPartial[i] = add(f.partialFirst(a, b));
+                secondPartial[i] = add(f.partialSecond(a, b));
+            }
+            default -> {
+            }
         }
+    }
+
+    private int[] argumentsOf(int i) {
+        return switch (op[i]) {
+            case Tape.CONSTANT, Tape.INPUT, Tape.VECTOR_CONSTANT, Tape.VECTOR_INPUT -> new int[0];
+            case Tape.ADD, Tape.SUB, Tape.MUL, Tape.DIV, Tape.BINARY, Tape.VECTOR_ADD, Tape.VECTOR_SUB,
+                    Tape.VECTOR_MUL, Tape.VECTOR_DIV, Tape.VECTOR_BINARY -> new int[] {left[i], right[i]};
+            case Tape.STACK -> ((StackArguments) payload.get(i)).nodes();
+            default -> new int[] {left[i]};
+        };
     }
 
     /** Marks the nodes reachable from the given nodes through their arguments. */
     private BitSet closure(BitSet from) {
         BitSet reached = new BitSet(size);
-        for (int i = from.length() - 1; i >= 0; i = from.previousSetBit(i - 1)) {
-            mark(i, reached);
-        }
-        return reached;
-    }
-
-    private void mark(int start, BitSet reached) {
-        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
-        stack.push(start);
+        ArrayDeque<Integer> stack = new ArrayDeque<>();
+        from.stream().forEach(stack::push);
         while (!stack.isEmpty()) {
             int i = stack.pop();
             if (reached.get(i)) {
                 continue;
             }
             reached.set(i);
-            if (op[i] >= Tape.ADD) {
-                stack.push(left[i]);
-                if (op[i] != Tape.NEG && op[i] != Tape.UNARY) {
-                    stack.push(right[i]);
-                }
+            for (int a : argumentsOf(i)) {
+                stack.push(a);
             }
         }
+        return reached;
     }
 
     /** The partial nodes of every function node in the level, built on demand. */
@@ -198,7 +340,7 @@ final class TapeBuilder {
         return partials;
     }
 
-    private Tape finish(int[] roots) {
+    private Frozen finish(int[] roots) {
         BitSet rootSet = new BitSet();
         for (int r : roots) {
             rootSet.set(r);
@@ -211,17 +353,48 @@ final class TapeBuilder {
         BitSet upTo2 = closure(partialsOf(level1));
         upTo2.or(upTo1);
 
-        int[] inputNode = new int[variables.size()];
-        Arrays.fill(inputNode, -1);
+        int[] offset = new int[size];
+        int next = size;
+        boolean hasVectors = false;
+        for (int i = 0; i < size; i++) {
+            if (Tape.isVector(op[i])) {
+                offset[i] = next;
+                next += length[i];
+                hasVectors = true;
+            } else {
+                offset[i] = i;
+            }
+        }
+        double[] constants = new double[next];
+        int[] inputPosition = new int[dimension];
+        Arrays.fill(inputPosition, -1);
         UnaryFunction[] unary = new UnaryFunction[size];
         BinaryFunction[] binary = new BinaryFunction[size];
+        Matrix[] matrix = new Matrix[size];
+        List<Integer> stackPool = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            if (op[i] == Tape.INPUT) {
-                inputNode[left[i]] = i;
-            } else if (op[i] == Tape.UNARY) {
-                unary[i] = (UnaryFunction) function[i];
-            } else if (op[i] == Tape.BINARY) {
-                binary[i] = (BinaryFunction) function[i];
+            switch (op[i]) {
+                case Tape.CONSTANT -> constants[i] = constant[i];
+                case Tape.INPUT -> inputPosition[left[i]] = i;
+                case Tape.VECTOR_INPUT -> {
+                    for (int j = 0; j < length[i]; j++) {
+                        inputPosition[left[i] + j] = offset[i] + j;
+                    }
+                }
+                case Tape.VECTOR_CONSTANT -> {
+                    System.arraycopy((double[]) payload.get(i), 0, constants, offset[i], length[i]);
+                }
+                case Tape.UNARY, Tape.VECTOR_UNARY -> unary[i] = (UnaryFunction) payload.get(i);
+                case Tape.BINARY, Tape.VECTOR_BINARY -> binary[i] = (BinaryFunction) payload.get(i);
+                case Tape.MATRIX_PRODUCT -> matrix[i] = (Matrix) payload.get(i);
+                case Tape.STACK -> {
+                    extra[i] = stackPool.size();
+                    for (int a : ((StackArguments) payload.get(i)).nodes()) {
+                        stackPool.add(a);
+                    }
+                }
+                default -> {
+                }
             }
         }
         int[] reverse = computed(level0);
@@ -230,14 +403,15 @@ final class TapeBuilder {
             reverse[lo] = reverse[hi];
             reverse[hi] = swap;
         }
-        return new Tape(size, Arrays.copyOf(op, size), Arrays.copyOf(left, size), Arrays.copyOf(right, size),
-                Arrays.copyOf(firstPartial, size), Arrays.copyOf(secondPartial, size), Arrays.copyOf(constant, size),
-                unary, binary, inputNode, roots, computed(level0), computed(upTo1), computed(upTo2), computed(upTo1),
-                reverse);
+        return new Frozen(size, next, hasVectors, Arrays.copyOf(op, size), Arrays.copyOf(left, size),
+                Arrays.copyOf(right, size), Arrays.copyOf(firstPartial, size), Arrays.copyOf(secondPartial, size),
+                offset, Arrays.copyOf(length, size), Arrays.copyOf(extra, size),
+                stackPool.stream().mapToInt(Integer::intValue).toArray(), matrix, constants, unary, binary,
+                inputPosition, roots, computed(level0), computed(upTo1), computed(upTo2), computed(upTo1), reverse);
     }
 
     /** The computed nodes (not inputs or constants) of a set, in topological order. */
     private int[] computed(BitSet nodes) {
-        return nodes.stream().filter(i -> op[i] >= Tape.ADD).toArray();
+        return nodes.stream().filter(i -> Tape.isComputed(op[i])).toArray();
     }
 }

@@ -12,10 +12,10 @@ final class Workspace {
     private double[] forwardTangents = new double[0];
 
     Workspace(Tape tape) {
-        values = tape.constant.clone();
-        adjoints = new double[tape.size];
-        tangents = new double[tape.size];
-        adjointTangents = new double[tape.size];
+        values = tape.constants.clone();
+        adjoints = new double[tape.bufferLength];
+        tangents = new double[tape.bufferLength];
+        adjointTangents = new double[tape.bufferLength];
     }
 
     /** The array for n tangents per node, grown once and then reused. */

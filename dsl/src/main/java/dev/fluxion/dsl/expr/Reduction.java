@@ -1,0 +1,26 @@
+package dev.fluxion.dsl.expr;
+
+/**
+ * A scalar computed from a vector: the sum of its elements, its log-sum-exp, or one element.
+ *
+ * @param kind     which reduction
+ * @param argument the vector
+ * @param index    the element for {@link Kind#ELEMENT}, otherwise -1
+ */
+public record Reduction(Kind kind, VectorExpr argument, int index) implements Expr {
+
+    /** The reductions. */
+    public enum Kind {
+        /** sum_i v_i; its gradient is the vector of ones. */
+        SUM,
+        /** log sum_i e^(v_i), shifted by the largest element; its gradient is softmax(v). */
+        LOG_SUM_EXP,
+        /** v_index; its gradient is the unit vector e_index. */
+        ELEMENT
+    }
+
+    @Override
+    public String toString() {
+        return TextPrinter.print(this);
+    }
+}

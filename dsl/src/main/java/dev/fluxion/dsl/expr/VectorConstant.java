@@ -1,0 +1,39 @@
+package dev.fluxion.dsl.expr;
+
+import dev.fluxion.dsl.DslException;
+
+/**
+ * A constant vector of data. Two data vectors are the same node only if they are the same object.
+ *
+ * @param values the entries; do not modify after building
+ */
+public record VectorConstant(double[] values) implements VectorExpr {
+
+    /** Checks the length. */
+    public VectorConstant {
+        if (values.length == 0) {
+            throw new DslException("a constant vector needs at least one entry");
+        }
+    }
+
+    @Override
+    public int length() {
+        return values.length;
+    }
+
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "data[" + values.length + "]";
+    }
+}

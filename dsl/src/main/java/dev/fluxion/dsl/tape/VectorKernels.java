@@ -1,0 +1,331 @@
+package dev.fluxion.dsl.tape;
+
+/**
+ * The loops of the vector operations and reductions, one method per sweep: values, adjoints (reverse), tangents
+ * (forward), and tangents of adjoints (forward over reverse). Element j of node i sits at offset[i] + j.
+ */
+final class VectorKernels {
+    private VectorKernels() {
+    }
+
+    static void value(Tape t, int i, double[] v) {
+        int o = t.offset[i];
+        int n = t.length[i];
+        int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
+        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
+        switch (t.op[i]) {
+            case Tape.VECTOR_ADD -> {
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[a + j] + v[b + j];
+                }
+            }
+            case Tape.VECTOR_SUB -> {
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[a + j] - v[b + j];
+                }
+            }
+            case Tape.VECTOR_MUL -> {
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[a + j] * v[b + j];
+                }
+            }
+            case Tape.VECTOR_DIV -> {
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[a + j] / v[b + j];
+                }
+            }
+            case Tape.VECTOR_NEG -> {
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = -v[a + j];
+                }
+            }
+            case Tape.VECTOR_UNARY -> {
+                var f = t.unary[i];
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = f.value(v[a + j]);
+                }
+            }
+            case Tape.VECTOR_BINARY -> {
+                var f = t.binary[i];
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = f.value(v[a + j], v[b + j]);
+                }
+            }
+            case Tape.BROADCAST -> java.util.Arrays.fill(v, o, o + n, v[a]);
+            case Tape.MATRIX_PRODUCT -> t.matrix[i].multiplyInto(v, a, v, o);
+            case Tape.SLICE -> System.arraycopy(v, a + t.extra[i], v, o, n);
+            case Tape.STACK -> {
+                int start = t.extra[i];
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[t.stackArguments[start + j]];
+                }
+            }
+            case Tape.SUM -> {
+                int m = t.length[t.left[i]];
+                double sum = 0;
+                for (int j = 0; j < m; j++) {
+                    sum += v[a + j];
+                }
+                v[i] = sum;
+            }
+            case Tape.LOG_SUM_EXP -> v[i] = logSumExp(v, a, t.length[t.left[i]]);
+            case Tape.ELEMENT -> v[i] = v[a + t.extra[i]];
+            default -> throw new IllegalStateException("not a vector operation: " + t.op[i]);
+        }
+    }
+
+    /** log sum e^(v_j), shifted by the largest element. */
+    static double logSumExp(double[] v, int a, int m) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < m; j++) {
+            max = Math.max(max, v[a + j]);
+        }
+        if (Double.isInfinite(max) || Double.isNaN(max)) {
+            return max;
+        }
+        double sum = 0;
+        for (int j = 0; j < m; j++) {
+            sum += Math.exp(v[a + j] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** Adds node i's adjoints into its arguments' adjoints. */
+    static void reverse(Tape t, int i, double[] v, double[] adj) {
+        int o = t.offset[i];
+        int n = t.length[i];
+        int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
+        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
+        switch (t.op[i]) {
+            case Tape.VECTOR_ADD -> {
+                for (int j = 0; j < n; j++) {
+                    adj[a + j] += adj[o + j];
+                    adj[b + j] += adj[o + j];
+                }
+            }
+            case Tape.VECTOR_SUB -> {
+                for (int j = 0; j < n; j++) {
+                    adj[a + j] += adj[o + j];
+                    adj[b + j] -= adj[o + j];
+                }
+            }
+            case Tape.VECTOR_MUL -> {
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    adj[a + j] += g * v[b + j];
+                    adj[b + j] += g * v[a + j];
+                }
+            }
+            case Tape.VECTOR_DIV -> {
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    adj[a + j] += g / v[b + j];
+                    adj[b + j] -= g * v[o + j] / v[b + j];
+                }
+            }
+            case Tape.VECTOR_NEG -> {
+                for (int j = 0; j < n; j++) {
+                    adj[a + j] -= adj[o + j];
+                }
+            }
+            case Tape.VECTOR_UNARY -> {
+                int p = t.offset[t.firstPartial[i]];
+                for (int j = 0; j < n; j++) {
+                    adj[a + j] += adj[o + j] * v[p + j];
+                }
+            }
+            case Tape.VECTOR_BINARY -> {
+                int p = t.offset[t.firstPartial[i]];
+                int q = t.offset[t.secondPartial[i]];
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    adj[a + j] += g * v[p + j];
+                    adj[b + j] += g * v[q + j];
+                }
+            }
+            case Tape.BROADCAST -> {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += adj[o + j];
+                }
+                adj[a] += sum;
+            }
+            case Tape.MATRIX_PRODUCT -> t.matrix[i].multiplyTransposedAddInto(adj, o, adj, a);
+            case Tape.SLICE -> {
+                int from = a + t.extra[i];
+                for (int j = 0; j < n; j++) {
+                    adj[from + j] += adj[o + j];
+                }
+            }
+            case Tape.STACK -> {
+                int start = t.extra[i];
+                for (int j = 0; j < n; j++) {
+                    adj[t.stackArguments[start + j]] += adj[o + j];
+                }
+            }
+            case Tape.SUM -> {
+                double g = adj[i];
+                int m = t.length[t.left[i]];
+                for (int j = 0; j < m; j++) {
+                    adj[a + j] += g;
+                }
+            }
+            case Tape.LOG_SUM_EXP -> {
+                double g = adj[i];
+                double lse = v[i];
+                int m = t.length[t.left[i]];
+                for (int j = 0; j < m; j++) {
+                    adj[a + j] += g * Math.exp(v[a + j] - lse);
+                }
+            }
+            case Tape.ELEMENT -> adj[a + t.extra[i]] += adj[i];
+            default -> throw new IllegalStateException("not a vector operation: " + t.op[i]);
+        }
+    }
+
+    /** The tangent of node i from its arguments' tangents (forward mode along one direction). */
+    static void tangent(Tape t, int i, double[] v, double[] dot) {
+        int o = t.offset[i];
+        int n = t.length[i];
+        int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
+        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
+        switch (t.op[i]) {
+            case Tape.VECTOR_ADD -> {
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = dot[a + j] + dot[b + j];
+                }
+            }
+            case Tape.VECTOR_SUB -> {
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = dot[a + j] - dot[b + j];
+                }
+            }
+            case Tape.VECTOR_MUL -> {
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = dot[a + j] * v[b + j] + v[a + j] * dot[b + j];
+                }
+            }
+            case Tape.VECTOR_DIV -> {
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = (dot[a + j] - v[o + j] * dot[b + j]) / v[b + j];
+                }
+            }
+            case Tape.VECTOR_NEG -> {
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = -dot[a + j];
+                }
+            }
+            case Tape.VECTOR_UNARY -> {
+                int p = t.offset[t.firstPartial[i]];
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = v[p + j] * dot[a + j];
+                }
+            }
+            case Tape.VECTOR_BINARY -> {
+                int p = t.offset[t.firstPartial[i]];
+                int q = t.offset[t.secondPartial[i]];
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = v[p + j] * dot[a + j] + v[q + j] * dot[b + j];
+                }
+            }
+            case Tape.BROADCAST -> java.util.Arrays.fill(dot, o, o + n, dot[a]);
+            case Tape.MATRIX_PRODUCT -> t.matrix[i].multiplyInto(dot, a, dot, o);
+            case Tape.SLICE -> System.arraycopy(dot, a + t.extra[i], dot, o, n);
+            case Tape.STACK -> {
+                int start = t.extra[i];
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = dot[t.stackArguments[start + j]];
+                }
+            }
+            case Tape.SUM -> {
+                int m = t.length[t.left[i]];
+                double sum = 0;
+                for (int j = 0; j < m; j++) {
+                    sum += dot[a + j];
+                }
+                dot[i] = sum;
+            }
+            case Tape.LOG_SUM_EXP -> {
+                int m = t.length[t.left[i]];
+                double sum = 0;
+                for (int j = 0; j < m; j++) {
+                    sum += Math.exp(v[a + j] - v[i]) * dot[a + j];
+                }
+                dot[i] = sum;
+            }
+            case Tape.ELEMENT -> dot[i] = dot[a + t.extra[i]];
+            default -> throw new IllegalStateException("not a vector operation: " + t.op[i]);
+        }
+    }
+
+    /**
+     * Forward over reverse for node i: adds both the adjoints and their tangents into the arguments', given the
+     * values and tangents of every node.
+     */
+    static void reverseWithTangents(Tape t, int i, double[] v, double[] dot, double[] adj, double[] adjDot) {
+        int o = t.offset[i];
+        int n = t.length[i];
+        int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
+        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
+        switch (t.op[i]) {
+            case Tape.VECTOR_MUL -> {
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    double gd = adjDot[o + j];
+                    adj[a + j] += g * v[b + j];
+                    adj[b + j] += g * v[a + j];
+                    adjDot[a + j] += gd * v[b + j] + g * dot[b + j];
+                    adjDot[b + j] += gd * v[a + j] + g * dot[a + j];
+                }
+            }
+            case Tape.VECTOR_DIV -> {
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    double gd = adjDot[o + j];
+                    double divisor = v[b + j];
+                    double quotient = v[o + j];
+                    adj[a + j] += g / divisor;
+                    adj[b + j] -= g * quotient / divisor;
+                    adjDot[a + j] += gd / divisor - g * dot[b + j] / (divisor * divisor);
+                    adjDot[b + j] -= gd * quotient / divisor
+                            + g * (dot[o + j] - quotient * dot[b + j] / divisor) / divisor;
+                }
+            }
+            case Tape.VECTOR_UNARY -> {
+                int p = t.offset[t.firstPartial[i]];
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    adj[a + j] += g * v[p + j];
+                    adjDot[a + j] += adjDot[o + j] * v[p + j] + g * dot[p + j];
+                }
+            }
+            case Tape.VECTOR_BINARY -> {
+                int p = t.offset[t.firstPartial[i]];
+                int q = t.offset[t.secondPartial[i]];
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    double gd = adjDot[o + j];
+                    adj[a + j] += g * v[p + j];
+                    adj[b + j] += g * v[q + j];
+                    adjDot[a + j] += gd * v[p + j] + g * dot[p + j];
+                    adjDot[b + j] += gd * v[q + j] + g * dot[q + j];
+                }
+            }
+            case Tape.LOG_SUM_EXP -> {
+                double g = adj[i];
+                double gd = adjDot[i];
+                int m = t.length[t.left[i]];
+                for (int j = 0; j < m; j++) {
+                    double p = Math.exp(v[a + j] - v[i]);
+                    adj[a + j] += g * p;
+                    adjDot[a + j] += gd * p + g * p * (dot[a + j] - dot[i]);
+                }
+            }
+            default -> {
+                // linear operations: the adjoint tangents follow the same linear map as the adjoints
+                reverse(t, i, v, adj);
+                reverse(t, i, v, adjDot);
+            }
+        }
+    }
+}
