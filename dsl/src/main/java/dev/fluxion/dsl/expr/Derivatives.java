@@ -18,7 +18,7 @@ final class Derivatives {
     }
 
     /** Checks that every variable of the expression has a value and that no differentiation variable repeats. */
-    private static void checkBound(Expr f, Point point, List<String> variables) {
+    static void checkBound(Expr f, Point point, List<String> variables) {
         for (String name : f.variables()) {
             if (!point.binds(name)) {
                 throw new DslException("variable '" + name + "' of " + f + " is not bound; the point binds "

@@ -140,6 +140,25 @@ public sealed interface Expr extends Real<Expr> permits Variable, Constant, Unar
         return kinks.within(() -> gradientAt(point, variables));
     }
 
+    /**
+     * Value and gradient at a point, variables in sorted order, with every sub-expression checked: the result
+     * names the first node, bottom-up, whose value or derivative came out NaN or infinite from finite inputs.
+     * {@code f.checkedAt(point).orThrow()} turns that into a {@link DslException}.
+     */
+    default CheckedEvaluation checkedAt(Point point) {
+        return checkedAt(point, List.copyOf(variables()));
+    }
+
+    /** The checked value and gradient at a point, in the order of {@code variables}. */
+    default CheckedEvaluation checkedAt(Point point, List<String> variables) {
+        return CheckedEvaluator.evaluate(this, point, variables);
+    }
+
+    /** The checked value and gradient at a point under a chosen convention for kinks. */
+    default CheckedEvaluation checkedAt(Point point, List<String> variables, Kinks kinks) {
+        return kinks.within(() -> checkedAt(point, variables));
+    }
+
     /** The Hessian at a point by hyper-dual numbers, exact to rounding, in the order of {@code variables}. */
     default double[][] hessianAt(Point point, List<String> variables) {
         return Derivatives.hessian(this, point, variables);
