@@ -65,6 +65,16 @@ final class CheckedEvaluator {
             for (int i = dependsOn.nextSetBit(0); i >= 0; i = dependsOn.nextSetBit(i + 1)) {
                 tangents[i] = argument.dual(i).apply(u.function()).tangent();
             }
+        } else if (e instanceof Reduction r) {
+            // A reduction over a vector is checked as one node: its value and gradient by the tree walk.
+            value = r.valueAt(point);
+            java.util.SortedSet<String> own = r.variables();
+            for (int i = 0; i < n; i++) {
+                if (own.contains(variables.get(i))) {
+                    dependsOn.set(i);
+                    tangents[i] = Derivatives.gradient(r, point, List.of(variables.get(i)))[0];
+                }
+            }
         } else {
             BinaryCall b = (BinaryCall) e;
             Node left = walk(b.left());
