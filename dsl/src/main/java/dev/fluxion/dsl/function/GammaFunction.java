@@ -26,6 +26,9 @@ public final class GammaFunction {
         if (x == Double.POSITIVE_INFINITY) {
             return x;
         }
+        if (x == 1 || x == 2) {
+            return 0.0; // Gamma(1) = Gamma(2) = 1 exactly; the series would leave a rounding residue
+        }
         double shift = 0.0;
         double product = 1.0;
         while (x < STIRLING_FROM) {
