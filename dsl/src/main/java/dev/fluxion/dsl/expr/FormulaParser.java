@@ -24,11 +24,16 @@ import java.util.List;
  * <p>Names are variables unless they are functions (followed by '(') or the constants {@code pi}, {@code e},
  * {@code inf}, {@code nan}. {@code **} is accepted for {@code ^}. The tree is kept as written (no
  * simplification), except that a minus sign before a number makes a negative constant and a constant exponent
- * makes a power node. Errors name the 1-based column and what was expected there.
+ * makes a power node. Errors name the 1-based column and what was expected there. Nesting (parentheses,
+ * function calls, signs, exponents) is limited to {@value #MAX_NESTING} levels, so that a runaway formula is
+ * refused with its column instead of overflowing the stack.
  */
 final class FormulaParser {
+    /** The deepest nesting a formula may have. */
+    static final int MAX_NESTING = 500;
     private final String text;
     private int position;
+    private int nesting;
 
     private FormulaParser(String text) {
         this.text = text;
@@ -36,7 +41,7 @@ final class FormulaParser {
 
     static Expr parse(String formula) {
         if (formula == null || formula.isBlank()) {
-            throw new DslException("the formula is empty: expected an expression", 1);
+            throw new DslException("formula error at column 1: the formula is empty: expected an expression", 1);
         }
         FormulaParser parser = new FormulaParser(formula);
         Expr e = parser.sum();
@@ -111,6 +116,18 @@ final class FormulaParser {
     }
 
     private Expr prefix() {
+        if (++nesting > MAX_NESTING) {
+            throw error("the formula nests deeper than " + MAX_NESTING + " levels (parentheses, calls, signs and"
+                    + " exponents): expected a shallower formula");
+        }
+        try {
+            return signedPower();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr signedPower() {
         if (accept("-")) {
             Expr operand = prefix();
             return operand instanceof Constant c ? new Constant(-c.value()) : new UnaryCall(Unary.NEG, operand);
@@ -183,7 +200,7 @@ final class FormulaParser {
         try {
             return new Constant(Double.parseDouble(literal));
         } catch (NumberFormatException e) {
-            throw errorAt(start, "'" + literal + "' is not a number");
+            throw errorAt(start, "'" + literal + "' is not a number: expected digits with at most one '.'");
         }
     }
 
@@ -211,6 +228,10 @@ final class FormulaParser {
             }
             if (FunctionCatalog.isFunction(name)) {
                 throw errorAt(start, "'" + name + "' is a function: expected '(' after it");
+            }
+            if (!Variable.isValidName(name)) {
+                throw errorAt(start, "'" + name + "' is not a valid variable name: expected a letter or _ followed"
+                        + " by letters, digits or _");
             }
             return new Variable(name);
         }

@@ -43,6 +43,15 @@ final class LatexPrinter {
         return exponent < 0 ? text : text.substring(0, exponent) + " \\times 10^{" + text.substring(exponent + 1) + "}";
     }
 
+    /**
+     * The binding strength for sums, products and signs: a quotient prints as {@code \frac{..}{..}}, which groups
+     * itself, so it needs no parentheses there ({@code 2 \cdot \frac{x}{y}}, {@code -\frac{x}{2}}). As the base of
+     * a power it keeps them.
+     */
+    private static int precedence(Expr e) {
+        return e instanceof BinaryCall b && b.function() == Binary.DIV ? TextPrinter.ATOM : TextPrinter.precedence(e);
+    }
+
     private static String command(String symbol) {
         String known = COMMANDS.get(symbol);
         return known != null ? known : "\\operatorname{" + symbol + "}";
@@ -78,7 +87,7 @@ final class LatexPrinter {
         Expr a = u.argument();
         if (u.function() == Unary.NEG) {
             out.append('-');
-            wrapped(a, TextPrinter.precedence(a) <= TextPrinter.PREFIX, out);
+            wrapped(a, precedence(a) <= TextPrinter.PREFIX, out);
         } else if (u.function() instanceof PowerOf p) {
             if (p.exponent() == 0.5) {
                 out.append("\\sqrt{");
@@ -148,8 +157,8 @@ final class LatexPrinter {
             out.append("\\right)");
             return;
         }
-        wrapped(left, TextPrinter.precedence(left) < p, out);
+        wrapped(left, precedence(left) < p, out);
         out.append(b.function() == Binary.MUL ? " \\cdot " : " " + b.function().symbol() + " ");
-        wrapped(right, TextPrinter.precedence(right) <= p || TextPrinter.precedence(right) == TextPrinter.PREFIX, out);
+        wrapped(right, precedence(right) <= p || precedence(right) == TextPrinter.PREFIX, out);
     }
 }

@@ -42,7 +42,7 @@ public final class Point {
                 throw new DslException("Point.of: the value of " + name + " must be a number or a double[], got "
                         + namesAndValues[i + 1]);
             }
-            map.put(name, value.doubleValue());
+            putOnce(map, name, value.doubleValue());
         }
         return new Point(map);
     }
@@ -60,9 +60,16 @@ public final class Point {
         }
         Map<String, Double> map = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            map.put(names.get(i), values[i]);
+            putOnce(map, names.get(i), values[i]);
         }
         return new Point(map);
+    }
+
+    /** Adds a coordinate, refusing a name given twice (the second value would silently win). */
+    private static void putOnce(Map<String, Double> map, String name, double value) {
+        if (map.put(name, value) != null) {
+            throw new DslException("a point names variable '" + name + "' twice; expected each name once");
+        }
     }
 
     /** The value of the variable, or a clear error naming it and the variables this point binds. */

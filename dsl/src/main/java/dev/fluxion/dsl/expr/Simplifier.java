@@ -13,7 +13,8 @@ import dev.fluxion.dsl.function.UnaryFunction;
  * (only when the result is finite), the identities of 0 and 1, double negation, constants gathered to the left
  * of a product ({@code 3*(2*x)} becomes {@code 6*x}), and powers of one base merged ({@code x*x} becomes
  * {@code x^2}, {@code x^2*x} becomes {@code x^3}). Functions of constants other than arithmetic are kept as
- * written ({@code log(2)} stays {@code log(2)}). Multiplying by 0 gives 0 even where the other factor is not
+ * written ({@code log(2)} stays {@code log(2)}). A negative multiple joins a sum by its sign ({@code a + -2*u}
+ * becomes {@code a - 2*u}). Multiplying by 0 gives 0 even where the other factor is not
  * finite, as computer algebra systems do.
  */
 final class Simplifier {
@@ -57,6 +58,12 @@ final class Simplifier {
         return e instanceof Constant k && k.value() == c;
     }
 
+    /** Whether e is c*u with a constant c &lt; 0, so that a + c*u reads better as a - |c|*u (negation is exact). */
+    private static boolean isNegativeMultiple(Expr e) {
+        return e instanceof BinaryCall product && product.function() == Binary.MUL
+                && product.left() instanceof Constant c && c.value() < 0;
+    }
+
     private static Expr folded(double value, Expr otherwise) {
         return Double.isFinite(value) ? new Constant(value) : otherwise;
     }
@@ -93,6 +100,9 @@ final class Simplifier {
         if (b instanceof Constant c && c.value() < 0) {
             return subtract(a, new Constant(-c.value()));
         }
+        if (isNegativeMultiple(b)) {
+            return subtract(a, negate(b));
+        }
         if (a instanceof UnaryCall u && u.function() == Unary.NEG) {
             return subtract(b, u.argument());
         }
@@ -117,6 +127,9 @@ final class Simplifier {
         }
         if (b instanceof Constant c && c.value() < 0) {
             return add(a, new Constant(-c.value()));
+        }
+        if (isNegativeMultiple(b)) {
+            return add(a, negate(b));
         }
         if (a.equals(b)) {
             return new Constant(0);

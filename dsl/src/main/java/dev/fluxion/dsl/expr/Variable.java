@@ -12,7 +12,7 @@ public record Variable(String name) implements Expr {
 
     /** Checks the name. */
     public Variable {
-        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!isValidName(name)) {
             throw new DslException("'" + name + "' is not a valid variable name: use a letter or _ followed by"
                     + " letters, digits or _");
         }
@@ -20,6 +20,11 @@ public record Variable(String name) implements Expr {
             throw new DslException("'" + name + "' is reserved (a function or constant name) and cannot name a"
                     + " variable");
         }
+    }
+
+    /** Whether the name has the shape of a variable: a letter or _, then letters, digits or _ (ASCII). */
+    static boolean isValidName(String name) {
+        return name != null && name.matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 
     @Override
