@@ -81,6 +81,9 @@ final class Simplifier {
         if (a instanceof BinaryCall b && b.function() == Binary.SUB) {
             return subtract(b.right(), b.left());
         }
+        if (a instanceof BinaryCall q && q.function() == Binary.DIV && q.left() instanceof Constant c) {
+            return divide(new Constant(-c.value()), q.right());
+        }
         return new UnaryCall(Unary.NEG, a);
     }
 
@@ -183,6 +186,12 @@ final class Simplifier {
                 && product.left() instanceof Constant inner) {
             return multiply(inner, multiply(product.right(), b));
         }
+        if (isReciprocal(a)) {
+            return divide(b, ((BinaryCall) a).right());
+        }
+        if (isReciprocal(b)) {
+            return divide(a, ((BinaryCall) b).right());
+        }
         if (exponent(a) == -1) {
             return divide(b, base(a));
         }
@@ -241,7 +250,15 @@ final class Simplifier {
         if (a instanceof UnaryCall inner && inner.function() instanceof PowerOf q && p == Math.rint(p)) {
             return power(inner.argument(), q.exponent() * p);
         }
+        if (p == -1) {
+            return divide(new Constant(1), a);
+        }
         return new UnaryCall(PowerOf.of(p), a);
+    }
+
+    /** Whether e is 1/d. */
+    private static boolean isReciprocal(Expr e) {
+        return e instanceof BinaryCall q && q.function() == Binary.DIV && isConstant(q.left(), 1);
     }
 
     /** The base of a power x^p, or the expression itself. */

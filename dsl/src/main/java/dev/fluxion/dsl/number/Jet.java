@@ -46,12 +46,16 @@ public final class Jet implements Real<Jet> {
         if (coefficients.length == 0) {
             throw new DslException("a jet needs at least one coefficient (order 0)");
         }
+        checkOrder(coefficients.length - 1);
         return new Jet(coefficients.clone());
     }
 
+    /** The highest order a jet may have: its arithmetic costs order^2 per operation. */
+    public static final int MAX_ORDER = 1000;
+
     private static int checkOrder(int order) {
-        if (order < 0) {
-            throw new DslException("a jet's order must be >= 0, got " + order);
+        if (order < 0 || order > MAX_ORDER) {
+            throw new DslException("a jet's order must be in 0.." + MAX_ORDER + ", got " + order);
         }
         return order;
     }
