@@ -10,10 +10,10 @@ import java.util.List;
  * <pre>
  *   spec     := name ( '(' ( argument (',' argument)* )? ')' )?
  *   argument := ( name '=' )? value
- *   value    := '"' text with \" and \\ escapes '"'  |  bare text up to ',' or ')'
+ *   value    := '"' text with \" and \\ escapes '"'  |  bare text without spaces, up to ',' or ')'
  * </pre>
  *
- * Arguments without a name are positional: the k-th binds the provider's k-th parameter. Errors name the
+ * A value with spaces, such as a formula, is quoted. Arguments without a name are positional: the k-th binds the provider's k-th parameter. Errors name the
  * 1-based column.
  *
  * @param name the landscape's name
@@ -67,7 +67,8 @@ public record Spec(String name, List<Argument> arguments) {
                         arguments.add(argument());
                     } while (accept(','));
                     if (!accept(')')) {
-                        throw error("expected ',' or ')' but found " + found());
+                        throw error("expected ',' or ')' but found " + found()
+                                + " (a value with spaces, such as a formula, goes in double quotes)");
                     }
                 }
             }
@@ -119,7 +120,7 @@ public record Spec(String name, List<Argument> arguments) {
                 char c = text.charAt(position);
                 if (c == '(') {
                     depth++;
-                } else if (c == ')' && depth-- == 0 || c == ',' && depth == 0) {
+                } else if (c == ')' && depth-- == 0 || depth == 0 && (c == ',' || Character.isWhitespace(c))) {
                     break;
                 }
                 position++;
