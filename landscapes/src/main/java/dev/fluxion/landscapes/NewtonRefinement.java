@@ -1,6 +1,7 @@
 package dev.fluxion.landscapes;
 
 import dev.fluxion.dsl.Objective;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -43,7 +44,7 @@ final class NewtonRefinement {
                 }
             }
             if (!CommonOps_DDRM.solve(h, g, step)) {
-                throw new LandscapeException("Newton refinement from " + java.util.Arrays.toString(guess)
+                throw new LandscapeException("Newton refinement from " + Arrays.toString(guess)
                         + " met a singular Hessian");
             }
             double[] next = x.clone();
@@ -63,7 +64,7 @@ final class NewtonRefinement {
         if (norm <= tolerance) {
             return x;
         }
-        throw new LandscapeException("Newton refinement from " + java.util.Arrays.toString(guess)
+        throw new LandscapeException("Newton refinement from " + Arrays.toString(guess)
                 + " did not converge: the gradient norm is still " + norm);
     }
 

@@ -2,6 +2,7 @@ package dev.fluxion.landscapes.catalog;
 
 import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.landscapes.Arguments;
+import dev.fluxion.landscapes.Box;
 import dev.fluxion.landscapes.Curvature;
 import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.landscapes.LandscapeProvider;
@@ -37,7 +38,7 @@ public final class SixHumpCamel implements LandscapeProvider {
         Expr f = Expr.parse("(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2");
         return Landscape.builder(arguments, f, List.of("x", "y"))
                 .description(description())
-                .domain(new dev.fluxion.landscapes.Box(new double[] {-3, -2}, new double[] {3, 2}))
+                .domain(new Box(new double[] {-3, -2}, new double[] {3, 2}))
                 .minimum(MINIMUM)
                 .minimizerNear(0.0898, -0.7126)
                 .minimizerNear(-0.0898, 0.7126)
