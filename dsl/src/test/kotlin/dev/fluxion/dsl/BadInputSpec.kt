@@ -109,8 +109,9 @@ class BadInputSpec : FunSpec({
 
     context("jets") {
         test("a jet of negative order is refused") {
-            refused("a jet's order must be >= 0, got -1") { Jet.variable(0.0, -1) }
-            refused("a jet's order must be >= 0, got -3") { Jet.constant(1.0, -3) }
+            refused("a jet's order must be in 0..1000, got -1") { Jet.variable(0.0, -1) }
+            refused("a jet's order must be in 0..1000, got -3") { Jet.constant(1.0, -3) }
+            refused("a jet's order must be in 0..1000, got 2147483647") { Jet.variable(0.0, Int.MAX_VALUE) }
             refused("at least one coefficient") { Jet.of() }
         }
 
