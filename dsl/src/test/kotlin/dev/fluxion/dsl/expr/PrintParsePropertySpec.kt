@@ -10,7 +10,8 @@ import io.kotest.property.checkAll
 /**
  * Printing an expression and parsing the text back gives the same expression: the same value, bit for bit, at
  * any point (inside the domain or not: NaN must stay NaN), and the same text when printed again. The same holds
- * for symbolic derivatives, whose text is what a user would save or show.
+ * for symbolic derivatives, whose text is what a user would save or show, and for trees built node by node
+ * without simplification (the kind of tree the parser returns).
  */
 class PrintParsePropertySpec : StringSpec({
 
@@ -19,6 +20,8 @@ class PrintParsePropertySpec : StringSpec({
         checkAll(propertyConfig(300), Arb.expressionSample(), points) { sample, elsewhere ->
             val others = listOf(sample.point, Point.of(sample.variables, elsewhere.toDoubleArray()))
             shouldRoundTrip(sample.expr, others, "f")
+            // The raw tree is what the parser itself returns, so its text must survive a round trip too.
+            shouldRoundTrip(sample.recipe.build(Construction.RAW), others, "f as built node by node")
             for (v in sample.variables) {
                 shouldRoundTrip(sample.expr.derivative(v), others, "df/d$v")
             }

@@ -48,3 +48,25 @@ fun richardsonDerivative(f: (Double) -> Double, x: Double, initialStep: Double, 
     }
     return DifferenceEstimate(best, bestError)
 }
+
+/**
+ * [richardsonDerivative] with the initial step chosen for the function: starting from [largestStep], the step
+ * shrinks tenfold (to at most three times) while the extrapolation's error estimate stays above [targetError],
+ * since a function that varies on a scale below the step (such as cos of a fast-growing argument) needs a
+ * smaller one. The estimate with the smallest error is returned.
+ */
+fun richardsonDerivative(f: (Double) -> Double, x: Double, largestStep: Double, targetError: Double): DifferenceEstimate {
+    var best = richardsonDerivative(f, x, largestStep)
+    var step = largestStep
+    repeat(3) {
+        if (best.error <= targetError) {
+            return best
+        }
+        step /= 10
+        val next = richardsonDerivative(f, x, step)
+        if (next.error < best.error) {
+            best = next
+        }
+    }
+    return best
+}

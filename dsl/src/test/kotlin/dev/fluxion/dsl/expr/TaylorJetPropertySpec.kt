@@ -13,7 +13,7 @@ import io.kotest.property.checkAll
 class TaylorJetPropertySpec : StringSpec({
 
     "k! times the jet's k-th coefficient is the k-th symbolic derivative, for k up to 4" {
-        checkAll(propertyConfig(300), Arb.expressionSample(listOf("x")), Arb.int(0..4)) { sample, k ->
+        checkAll(propertyConfig(500), Arb.expressionSample(listOf("x")), Arb.int(0..4)) { sample, k ->
             val x = sample.point.get("x")
             val jet = sample.expr.evaluate(mapOf("x" to Jet.variable(x, k)))
             val fromJet = jet.coefficient(k) * factorial(k)
