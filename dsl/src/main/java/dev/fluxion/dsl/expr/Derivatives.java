@@ -97,7 +97,8 @@ final class Derivatives {
                     + names);
         }
         if (names.isEmpty()) {
-            return n == 0 ? f.value() : 0.0;
+            // A closed expression such as sin(2) is not a Constant node, so it is evaluated, not asked for value().
+            return n == 0 ? f.valueAt(Point.of()) : 0.0;
         }
         Jet jet = f.evaluate(Map.of(names.first(), Jet.variable(x, n)));
         return jet.derivative(n);

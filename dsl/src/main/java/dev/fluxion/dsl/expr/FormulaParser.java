@@ -23,10 +23,11 @@ import java.util.List;
  *
  * <p>Names are variables unless they are functions (followed by '(') or the constants {@code pi}, {@code e},
  * {@code inf}, {@code nan}. {@code **} is accepted for {@code ^}. The tree is kept as written (no
- * simplification), except that a minus sign before a number makes a negative constant and a constant exponent
- * makes a power node. Errors name the 1-based column and what was expected there. Nesting (parentheses,
- * function calls, signs, exponents) is limited to {@value #MAX_NESTING} levels, so that a runaway formula is
- * refused with its column instead of overflowing the stack.
+ * simplification), except that a minus sign written right before a number makes a negative constant
+ * ({@code -2}, but not {@code -(2)} or {@code -pi}) and a constant exponent makes a power node. Errors name the
+ * 1-based column and what was expected there. Nesting (parentheses, function calls, signs, exponents) is
+ * limited to {@value #MAX_NESTING} levels, so that a runaway formula is refused with its column instead of
+ * overflowing the stack.
  */
 final class FormulaParser {
     /** The deepest nesting a formula may have. */
@@ -129,8 +130,14 @@ final class FormulaParser {
 
     private Expr signedPower() {
         if (accept("-")) {
+            skipSpaces();
+            // Only a number written right after the sign folds into a negative constant. Folding "-(-2)" or
+            // "-pi" too would turn the printed form of -(-2) and -pi into other text ("2", "-3.14...").
+            boolean numberFollows = position < text.length()
+                    && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.');
             Expr operand = prefix();
-            return operand instanceof Constant c ? new Constant(-c.value()) : new UnaryCall(Unary.NEG, operand);
+            return numberFollows && operand instanceof Constant c ? new Constant(-c.value())
+                    : new UnaryCall(Unary.NEG, operand);
         }
         if (accept("+")) {
             return prefix();
@@ -144,6 +151,10 @@ final class FormulaParser {
             Expr exponent = prefix();
             if (exponent instanceof Constant c) {
                 return new UnaryCall(PowerOf.of(c.value()), base);
+            }
+            if (exponent instanceof UnaryCall minus && minus.function() == Unary.NEG
+                    && minus.argument() instanceof Constant c) {
+                return new UnaryCall(PowerOf.of(-c.value()), base);
             }
             return new BinaryCall(Binary.POW, base, exponent);
         }
