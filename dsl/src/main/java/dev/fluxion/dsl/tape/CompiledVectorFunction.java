@@ -35,9 +35,9 @@ public final class CompiledVectorFunction {
         return expressions.size();
     }
 
-    /** The number of variables n. */
+    /** The number of variables n (a vector variable of length m counts m times). */
     public int dimension() {
-        return variables.size();
+        return tape.dimension();
     }
 
     private void check(double[] x) {

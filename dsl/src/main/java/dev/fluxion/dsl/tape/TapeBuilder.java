@@ -36,8 +36,11 @@ import java.util.Map;
  * needs, the buffer layout, and the schedules of each mode.
  */
 final class TapeBuilder {
-    /** The identity of a node for common-sub-expression elimination. */
-    private record Key(int op, int left, int right, Object payload, long bits) {
+    /**
+     * The identity of a node for common-sub-expression elimination. The length is part of it: two slices from the
+     * same start, or two broadcasts of one scalar, differ only in their lengths.
+     */
+    private record Key(int op, int left, int right, Object payload, long bits, int length) {
     }
 
     /** The arrays of a finished tape. */
@@ -219,9 +222,9 @@ final class TapeBuilder {
     }
 
     private int node(int code, int a, int b, Object p, long bits, double c, int n, Object e) {
-        Key key = new Key(code, a, b, p instanceof double[] ? new IdentityKey(p) : p, bits);
+        Key key = new Key(code, a, b, p instanceof double[] ? new IdentityKey(p) : p, bits, n);
         if (code == Tape.VECTOR_CONSTANT && e instanceof Broadcast) {
-            key = new Key(code, n, -2, null, bits);
+            key = new Key(code, -1, -2, null, bits, n);
         }
         Integer known = nodeOf.get(key);
         if (known != null) {
@@ -273,28 +276,31 @@ final class TapeBuilder {
         if (firstPartial[i] >= 0 || !hasPartials) {
             return;
         }
+        // Each partial node is added before it is stored: adding may grow (replace) the arrays, and Java evaluates
+        // the array of "firstPartial[i] = add(...)" before the call, so the store would go to the old array.
         Object argument = expressionOf.get(left[i]);
+        int first;
+        int second = -1;
         switch (op[i]) {
-            case Tape.UNARY -> firstPartial[i] = add(((UnaryFunction) payload.get(i)).derivative((Expr) argument));
-            case Tape.VECTOR_UNARY -> firstPartial[i] =
-                    add(((UnaryFunction) payload.get(i)).derivative((VectorExpr) argument));
+            case Tape.UNARY -> first = add(((UnaryFunction) payload.get(i)).derivative((Expr) argument));
+            case Tape.VECTOR_UNARY -> first = add(((UnaryFunction) payload.get(i)).derivative((VectorExpr) argument));
             case Tape.BINARY -> {
                 BinaryFunction f = (BinaryFunction) payload.get(i);
                 Expr a = (Expr) argument;
                 Expr b = (Expr) expressionOf.get(right[i]);
-                firstPartial[i] = add(f.partialFirst(a, b));
-                secondPartial[i] = add(f.partialSecond(a, b));
+                first = add(f.partialFirst(a, b));
+                second = add(f.partialSecond(a, b));
             }
-            case Tape.VECTOR_BINARY -> {
+            default -> {
                 BinaryFunction f = (BinaryFunction) payload.get(i);
                 VectorExpr a = (VectorExpr) argument;
                 VectorExpr b = (VectorExpr) expressionOf.get(right[i]);
-                firstPartial[i] = add(f.partialFirst(a, b));
-                secondPartial[i] = add(f.partialSecond(a, b));
-            }
-            default -> {
+                first = add(f.partialFirst(a, b));
+                second = add(f.partialSecond(a, b));
             }
         }
+        firstPartial[i] = first;
+        secondPartial[i] = second;
     }
 
     private int[] argumentsOf(int i) {
