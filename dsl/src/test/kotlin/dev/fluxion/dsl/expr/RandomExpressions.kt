@@ -255,6 +255,7 @@ fun kinkArguments(e: Expr): List<Expr> = when (e) {
         Binary.MIN, Binary.MAX, Binary.GREATER -> listOf(BinaryCall(Binary.SUB, e.left(), e.right()))
         else -> emptyList()
     }
+    is Reduction -> error("random scalar expressions hold no vector reductions: $e")
 }
 
 private fun isSmoothAt(sample: ExpressionSample, kinks: List<Expr>): Boolean {
@@ -288,6 +289,7 @@ private fun nodesAreModerate(e: Expr, seeds: Map<String, Dual>): Boolean {
             is Variable -> seeds.getValue(node.name())
             is UnaryCall -> walk(node.argument())?.apply(node.function())
             is BinaryCall -> walk(node.left())?.let { l -> walk(node.right())?.let { r -> l.apply(node.function(), r) } }
+            is Reduction -> error("random scalar expressions hold no vector reductions: $node")
         } ?: return null
         val moderate = listOf(result.value(), result.tangent())
             .all { it.isFinite() && abs(it) <= ExpressionSample.MAGNITUDE_LIMIT }
