@@ -55,24 +55,17 @@ public final class OptimizerState {
                     + x.length + " and an objective of dimension " + objective.dimension());
         }
         double value = objective.valueAndGradient(x, gradient);
-        double gradientSquares = 0;
-        for (int i = 0; i < dimension; i++) {
-            double g = gradient[i];
-            if (!Double.isFinite(g)) {
-                throw nonFinite("gradient", objective, i, g);
-            }
-            gradientSquares += g * g;
-            direction[i] = g;
+        // branch-free sums in the hot path; a non-finite sum sends us looking for the culprit
+        double gradientSquares = sumOfSquares(gradient);
+        if (!Double.isFinite(gradientSquares)) {
+            checkFinite("gradient", gradient, objective);
         }
+        System.arraycopy(gradient, 0, direction, 0, dimension);
         context.set(objective, x, gradient, value, steps);
         root.update(direction, context);
-        double stepSquares = 0;
-        for (int i = 0; i < dimension; i++) {
-            double u = direction[i];
-            if (!Double.isFinite(u)) {
-                throw nonFinite("update", objective, i, u);
-            }
-            stepSquares += u * u;
+        double stepSquares = sumOfSquares(direction);
+        if (!Double.isFinite(stepSquares)) {
+            checkFinite("update", direction, objective);
         }
         for (int i = 0; i < dimension; i++) {
             x[i] += direction[i];
@@ -83,6 +76,23 @@ public final class OptimizerState {
         info.stepLength = Math.sqrt(stepSquares);
         info.steps = steps;
         return info;
+    }
+
+    private static double sumOfSquares(double[] vector) {
+        double sum = 0;
+        for (double component : vector) {
+            sum += component * component;
+        }
+        return sum;
+    }
+
+    /** Throws for the first non-finite component; returns if all are finite (the sum of squares overflowed). */
+    private void checkFinite(String what, double[] vector, Objective objective) {
+        for (int i = 0; i < dimension; i++) {
+            if (!Double.isFinite(vector[i])) {
+                throw nonFinite(what, objective, i, vector[i]);
+            }
+        }
     }
 
     private OptimizerException nonFinite(String what, Objective objective, int component, double found) {
