@@ -1,0 +1,114 @@
+package dev.fluxion.optimizers.transform;
+
+import dev.fluxion.dsl.Objective;
+import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.optimizers.StepContext;
+import dev.fluxion.optimizers.Transform;
+import dev.fluxion.optimizers.TransformState;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Newton's direction d &lt;- H(x)^-1 d from the objective's Hessian (Nocedal and Wright, "Numerical
+ * Optimization", 2nd ed., 2006, section 3.3); with the learning rate after it, eta &lt; 1 gives damped Newton.
+ * An indefinite Hessian does not give a descent direction, so {@code indefinite} names the remedy:
+ * <ul>
+ *   <li>{@code shift} (default): Cholesky with an added multiple of the identity (Nocedal and Wright,
+ *       Algorithm 3.3): tau_0 = 0 if min_i H_ii &gt; 0, else beta - min_i H_ii; while H + tau I has no Cholesky
+ *       factor, tau &lt;- max(2 tau, beta). beta is {@code minShift}.</li>
+ *   <li>{@code abs}: H = Q diag(lambda) Q^T and d &lt;- Q diag(1 / max(|lambda|, beta)) Q^T d, the absolute-value
+ *       modification of Nocedal and Wright (section 3.4) and Dauphin et al.'s saddle-free Newton
+ *       (NeurIPS 2014), which flees saddles instead of being drawn to them.</li>
+ *   <li>{@code fail}: an indefinite Hessian is an error.</li>
+ * </ul>
+ * A positive-definite Hessian gives the exact Newton direction under every choice.
+ *
+ * @param indefinite {@code shift}, {@code abs} or {@code fail}
+ * @param minShift   beta &gt; 0
+ */
+public record DampedNewton(String indefinite, double minShift) implements Transform {
+    private static final int MAX_SHIFT_ATTEMPTS = 200;
+
+    @Override
+    public TransformState init(int dimension) {
+        return new TransformState() {
+            private final double[][] hessian = new double[dimension][dimension];
+            private final double[] solution = new double[dimension];
+            private final PositiveDefiniteSolver solver = new PositiveDefiniteSolver(dimension);
+            private final DMatrixRMaj eigenInput = new DMatrixRMaj(dimension, dimension);
+            private EigenDecomposition_F64<DMatrixRMaj> eigen;
+
+            @Override
+            public void update(double[] direction, StepContext context) {
+                Objective objective = context.objective();
+                if (!objective.hasHessian()) {
+                    throw new OptimizerException("newton needs the objective's Hessian, and "
+                            + objective.getClass().getSimpleName() + " has none; compile it from an expression");
+                }
+                objective.hessian(context.point(), hessian);
+                if (solver.solve(hessian, 0, direction, solution)) {
+                    System.arraycopy(solution, 0, direction, 0, dimension);
+                    return;
+                }
+                switch (indefinite) {
+                    case "shift" -> shifted(direction, context.step());
+                    case "abs" -> absoluteEigenvalues(direction, context.step());
+                    default -> throw OptimizerException.atStep("newton: the Hessian is not positive definite at"
+                            + " step " + context.step() + " and indefinite = fail; choose indefinite=shift or"
+                            + " indefinite=abs", context.step(), -1);
+                }
+            }
+
+            private void shifted(double[] direction, long step) {
+                double minDiagonal = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < dimension; i++) {
+                    minDiagonal = Math.min(minDiagonal, hessian[i][i]);
+                }
+                double tau = minDiagonal > 0 ? minShift : minShift - minDiagonal;
+                for (int attempt = 0; attempt < MAX_SHIFT_ATTEMPTS; attempt++) {
+                    if (solver.solve(hessian, tau, direction, solution)) {
+                        System.arraycopy(solution, 0, direction, 0, dimension);
+                        return;
+                    }
+                    tau = Math.max(2 * tau, minShift);
+                }
+                throw OptimizerException.atStep("newton: no shift up to " + tau + " made the Hessian positive"
+                        + " definite at step " + step + " (is it finite?)", step, -1);
+            }
+
+            private void absoluteEigenvalues(double[] direction, long step) {
+                if (eigen == null) {
+                    eigen = DecompositionFactory_DDRM.eig(dimension, true, true);
+                }
+                for (int i = 0; i < dimension; i++) {
+                    for (int j = 0; j < dimension; j++) {
+                        eigenInput.unsafe_set(i, j, hessian[i][j]);
+                    }
+                }
+                if (!eigen.decompose(eigenInput)) {
+                    throw OptimizerException.atStep("newton: the eigen-decomposition of the Hessian failed at step "
+                            + step, step, -1);
+                }
+                java.util.Arrays.fill(solution, 0);
+                for (int k = 0; k < dimension; k++) {
+                    DMatrixRMaj q = eigen.getEigenVector(k);
+                    double lambda = Math.max(Math.abs(eigen.getEigenvalue(k).real), minShift);
+                    double projection = 0;
+                    for (int i = 0; i < dimension; i++) {
+                        projection += q.unsafe_get(i, 0) * direction[i];
+                    }
+                    for (int i = 0; i < dimension; i++) {
+                        solution[i] += q.unsafe_get(i, 0) * projection / lambda;
+                    }
+                }
+                System.arraycopy(solution, 0, direction, 0, dimension);
+            }
+        };
+    }
+
+    @Override
+    public String spec() {
+        return "preconditionByHessian(indefinite=" + indefinite + ", minShift=" + minShift + ")";
+    }
+}

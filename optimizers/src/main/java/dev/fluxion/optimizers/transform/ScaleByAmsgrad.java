@@ -1,0 +1,65 @@
+package dev.fluxion.optimizers.transform;
+
+import dev.fluxion.optimizers.StepContext;
+import dev.fluxion.optimizers.Transform;
+import dev.fluxion.optimizers.TransformState;
+
+/**
+ * AMSGrad's direction (Reddi, Kale and Kumar, "On the Convergence of Adam and Beyond", ICLR 2018,
+ * Algorithm 2): Adam whose second moment never decreases. With t = step + 1 and Adam's m, v (bias-corrected
+ * m as in Adam):
+ * <ul>
+ *   <li>{@code maxOfCorrected = false} (default; the paper's max over raw moments, as PyTorch):
+ *       vMax &lt;- max(vMax, v), vHat = vMax / (1 - beta2^t).</li>
+ *   <li>{@code maxOfCorrected = true} (optax): vMax &lt;- max(vMax, v / (1 - beta2^t)), vHat = vMax.</li>
+ * </ul>
+ * then d &lt;- mHat / (sqrt(vHat) + eps), or mHat / sqrt(vHat + eps) with {@code epsInsideSqrt}. The paper's
+ * Algorithm 2 has no bias correction; we keep Adam's, as PyTorch and optax do.
+ *
+ * @param beta1          first-moment decay in [0, 1)
+ * @param beta2          second-moment decay in [0, 1)
+ * @param epsilon        eps &gt;= 0
+ * @param epsInsideSqrt  where eps goes
+ * @param maxOfCorrected whether the maximum is taken over bias-corrected second moments
+ */
+public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean epsInsideSqrt,
+                             boolean maxOfCorrected) implements Transform {
+
+    @Override
+    public TransformState init(int dimension) {
+        return new TransformState() {
+            private final double[] m = buffer("m", dimension, 0);
+            private final double[] v = buffer("v", dimension, 0);
+            private final double[] vMax = buffer("vMax", dimension, 0);
+
+            @Override
+            public void update(double[] direction, StepContext context) {
+                double t = context.step() + 1;
+                double c1 = 1 - StrictMath.pow(beta1, t);
+                double c2 = 1 - StrictMath.pow(beta2, t);
+                for (int i = 0; i < direction.length; i++) {
+                    double g = direction[i];
+                    m[i] = beta1 * m[i] + (1 - beta1) * g;
+                    v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+                    double vHat;
+                    if (maxOfCorrected) {
+                        vMax[i] = Math.max(vMax[i], v[i] / c2);
+                        vHat = vMax[i];
+                    } else {
+                        vMax[i] = Math.max(vMax[i], v[i]);
+                        vHat = vMax[i] / c2;
+                    }
+                    double mHat = m[i] / c1;
+                    direction[i] = epsInsideSqrt ? mHat / Math.sqrt(vHat + epsilon)
+                            : mHat / (Math.sqrt(vHat) + epsilon);
+                }
+            }
+        };
+    }
+
+    @Override
+    public String spec() {
+        return "scaleByAmsgrad(beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + epsilon + ", epsInsideSqrt="
+                + epsInsideSqrt + ", maxOfCorrected=" + maxOfCorrected + ")";
+    }
+}
