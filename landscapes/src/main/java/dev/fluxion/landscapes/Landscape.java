@@ -1,0 +1,278 @@
+package dev.fluxion.landscapes;
+
+import dev.fluxion.dsl.Metric;
+import dev.fluxion.dsl.Objective;
+import dev.fluxion.dsl.expr.Expr;
+import dev.fluxion.dsl.tape.CompiledExpression;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A test landscape: an expression (so its gradient and Hessian come from the dsl, exactly) with what is known
+ * about it ({@link Facts}), and the geometry a study measures against those facts: the distance to the nearest
+ * known minimizer, the value gap f(x) - f*, and the Hessian's eigenvalues with the second-order classification.
+ *
+ * <p>Landscapes are immutable and safe to share between threads. Build one from a spec with
+ * {@link LandscapeRegistry#create(String)}.
+ */
+public final class Landscape {
+    private final Expr expression;
+    private final List<String> variables;
+    private final Facts facts;
+    private final Dataset data;
+    private final LandscapeObjective objective;
+
+    private Landscape(Expr expression, List<String> variables, Facts facts, Dataset data, LandscapeObjective objective) {
+        this.expression = expression;
+        this.variables = variables;
+        this.facts = facts;
+        this.data = data;
+        this.objective = objective;
+    }
+
+    /**
+     * Starts a landscape for the given arguments (which name it and give its canonical spec), the expression
+     * and the order of its variables (a vector variable of length m takes m consecutive slots).
+     */
+    public static Builder builder(Arguments arguments, Expr expression, List<String> variables) {
+        return new Builder(arguments, expression, variables);
+    }
+
+    /** The registry name, such as {@code rosenbrock}. */
+    public String name() {
+        return facts.name();
+    }
+
+    /** The canonical spec, every parameter written out; building it again gives the same landscape. */
+    public String spec() {
+        return facts.spec();
+    }
+
+    /** The expression f. */
+    public Expr expression() {
+        return expression;
+    }
+
+    /** The variable order the expression was compiled for (vector variables by name). */
+    public List<String> variables() {
+        return variables;
+    }
+
+    /** The number of variables n. */
+    public int dimension() {
+        return facts.dimension();
+    }
+
+    /** What is known about it. */
+    public Facts facts() {
+        return facts;
+    }
+
+    /** The seeded synthetic data of a statistical or ML landscape, if it has any. */
+    public Optional<Dataset> data() {
+        return Optional.ofNullable(data);
+    }
+
+    /**
+     * f as an {@link Objective}: values, gradients and exact Hessians from the compiled expression, with the
+     * metric, L and mu filled in where known.
+     */
+    public Objective objective() {
+        return objective;
+    }
+
+    /** f(x). */
+    public double value(double[] x) {
+        return objective.value(x);
+    }
+
+    /**
+     * The value gap f(x) - f*.
+     *
+     * @throws LandscapeException if the minimum is not known, or x has the wrong dimension
+     */
+    public double valueGap(double[] x) {
+        double minimum = facts.minimum().orElseThrow(() -> new LandscapeException(spec()
+                + " has no known minimum, so the value gap f(x) - f* is undefined"));
+        return objective.value(x) - minimum;
+    }
+
+    /**
+     * The Euclidean distance from x to the nearest known global minimizer.
+     *
+     * @throws LandscapeException if no minimizer is known, or x has the wrong dimension
+     */
+    public double distanceToNearestMinimizer(double[] x) {
+        objective.checkDimension(x);
+        List<double[]> minimizers = facts.globalMinimizers();
+        if (minimizers.isEmpty()) {
+            throw new LandscapeException(spec() + " has no known minimizer to measure a distance to");
+        }
+        double nearest = Double.POSITIVE_INFINITY;
+        for (double[] m : minimizers) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += (x[i] - m[i]) * (x[i] - m[i]);
+            }
+            nearest = Math.min(nearest, Math.sqrt(sum));
+        }
+        return nearest;
+    }
+
+    /** The Hessian's eigenvalues at x (EJML) and the classification min / max / saddle / degenerate. */
+    public HessianSpectrum hessianSpectrumAt(double[] x) {
+        return HessianSpectrum.at(objective, x);
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+
+    /** Collects a landscape's facts; the expression is compiled first, so points can be refined and valued. */
+    public static final class Builder {
+        private final Arguments arguments;
+        private final Expr expression;
+        private final List<String> variables;
+        private final CompiledExpression compiled;
+        private String description = "";
+        private Box domain;
+        private OptionalDouble minimum = OptionalDouble.empty();
+        private final List<double[]> minimizers = new ArrayList<>();
+        private final List<CriticalPoint> criticalPoints = new ArrayList<>();
+        private OptionalDouble smoothness = OptionalDouble.empty();
+        private OptionalDouble strongConvexity = OptionalDouble.empty();
+        private double[] start;
+        private final Set<Tag> tags = EnumSet.noneOf(Tag.class);
+        private final List<String> sources = new ArrayList<>();
+        private Metric metric;
+        private Dataset data;
+
+        private Builder(Arguments arguments, Expr expression, List<String> variables) {
+            this.arguments = arguments;
+            this.expression = expression;
+            this.variables = List.copyOf(variables);
+            this.compiled = expression.compile(this.variables);
+        }
+
+        /** The compiled expression, for computing facts (values, refinements) while building. */
+        public Objective objective() {
+            return compiled;
+        }
+
+        /** The number of variables. */
+        public int dimension() {
+            return compiled.dimension();
+        }
+
+        /** One line on what it is. */
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        /** The search domain. */
+        public Builder domain(Box box) {
+            this.domain = box;
+            return this;
+        }
+
+        /** The search domain [lower, upper]^n. */
+        public Builder domain(double lower, double upper) {
+            return domain(Box.cube(dimension(), lower, upper));
+        }
+
+        /** The global minimum value f* as the literature states it. */
+        public Builder minimum(double value) {
+            this.minimum = OptionalDouble.of(value);
+            return this;
+        }
+
+        /** Global minimizers at the coordinates given. */
+        public Builder minimizers(double[]... points) {
+            for (double[] p : points) {
+                minimizers.add(p.clone());
+            }
+            return this;
+        }
+
+        /** A global minimizer found by Newton's method from a guess the literature gives to a few digits. */
+        public Builder minimizerNear(double... guess) {
+            minimizers.add(NewtonRefinement.refine(compiled, guess));
+            return this;
+        }
+
+        /** A critical point of the stated kind at the coordinates given; its value is f there. */
+        public Builder criticalPoint(Curvature curvature, double... location) {
+            criticalPoints.add(new CriticalPoint(location, compiled.value(location), curvature));
+            return this;
+        }
+
+        /** A critical point of the stated kind found by Newton's method from a guess. */
+        public Builder criticalPointNear(Curvature curvature, double... guess) {
+            return criticalPoint(curvature, NewtonRefinement.refine(compiled, guess));
+        }
+
+        /** The smoothness constant L. */
+        public Builder smoothness(double lipschitz) {
+            this.smoothness = OptionalDouble.of(lipschitz);
+            return this;
+        }
+
+        /** The strong-convexity constant mu. */
+        public Builder strongConvexity(double mu) {
+            this.strongConvexity = OptionalDouble.of(mu);
+            return this;
+        }
+
+        /** The default start. */
+        public Builder start(double... x) {
+            this.start = x.clone();
+            return this;
+        }
+
+        /** Tags. */
+        public Builder tags(Tag... more) {
+            tags.addAll(Arrays.asList(more));
+            return this;
+        }
+
+        /** References the facts come from. */
+        public Builder sources(String... references) {
+            sources.addAll(Arrays.asList(references));
+            return this;
+        }
+
+        /** A metric, such as the Fisher information. */
+        public Builder metric(Metric m) {
+            this.metric = m;
+            return this;
+        }
+
+        /** The seeded data behind the loss. */
+        public Builder data(Dataset dataset) {
+            this.data = dataset;
+            return this;
+        }
+
+        /** The landscape; the domain and the start are required. */
+        public Landscape build() {
+            if (domain == null || start == null) {
+                throw new LandscapeException(arguments.spec() + ": a landscape needs a domain and a start");
+            }
+            if (!minimizers.isEmpty() && minimum.isEmpty()) {
+                minimum = OptionalDouble.of(compiled.value(minimizers.get(0)));
+            }
+            Facts facts = new Facts(arguments.landscape(), arguments.spec(), description, dimension(), domain, minimum,
+                    minimizers, criticalPoints, smoothness, strongConvexity, start, tags, sources);
+            LandscapeObjective objective = new LandscapeObjective(arguments.spec(), compiled, metric, smoothness,
+                    strongConvexity);
+            return new Landscape(expression, variables, facts, data, objective);
+        }
+    }
+}
