@@ -67,7 +67,11 @@ object ConsoleTable {
 
     /** Scientific notation with 2 decimals. */
     @JvmStatic
-    fun e(v: Double): String = if (v.isNaN()) "n/a" else String.format(Locale.ROOT, "%.2e", v)
+    fun e(v: Double): String = when {
+        v.isNaN() -> "n/a"
+        v.isInfinite() -> if (v > 0) "inf" else "-inf"
+        else -> String.format(Locale.ROOT, "%.2e", v)
+    }
 
     private fun pct(v: Double) = String.format(Locale.ROOT, "%.0f%%", 100 * v)
 }
