@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * The learning-rate schedules a spec can name, each with its hyperparameters: {@code constant}, {@code step},
  * {@code exponential}, {@code inverseTime}, {@code cosine}, {@code warmup} and {@code join}. The compositions
- * are {@code warmup(..., then=SCHEDULE)} and {@code join(SCHEDULE, SCHEDULE, at=STEP)}.
+ * are {@code warmup(..., then=SCHEDULE)} and {@code join(SCHEDULE, SCHEDULE, at=STEP)}; wherever a schedule
+ * is expected, a plain positive number means a constant rate.
  */
 public enum ScheduleKind {
     /** {@link ConstantSchedule}. */
@@ -114,9 +115,11 @@ public enum ScheduleKind {
                 named.add(argument);
             } else if (argument.value() instanceof SpecNode.Call part) {
                 parts.add(build(part));
+            } else if (argument.value() instanceof SpecNode.Number number && number.value() > 0) {
+                parts.add(new ConstantSchedule(number.value()));
             } else {
-                throw new OptimizerException("join takes schedules as positional arguments; column "
-                        + argument.column() + " holds something else", argument.column());
+                throw new OptimizerException("join takes schedules (or positive constants) as positional arguments;"
+                        + " column " + argument.column() + " holds something else", argument.column());
             }
         }
         if (parts.size() != 2) {

@@ -24,9 +24,9 @@ public record GlobalNormClip(double maxNorm) implements Transform {
                 }
                 double norm = Math.sqrt(squares);
                 if (norm > maxNorm) {
-                    double scale = maxNorm / norm;
+                    // (d_i c) / ||d|| rather than d_i (c / ||d||): one rounding fewer when c = 1
                     for (int i = 0; i < direction.length; i++) {
-                        direction[i] *= scale;
+                        direction[i] = direction[i] * maxNorm / norm;
                     }
                 }
             }
