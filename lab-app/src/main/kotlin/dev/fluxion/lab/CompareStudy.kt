@@ -1,0 +1,51 @@
+package dev.fluxion.lab
+
+/**
+ * A comparison: every optimizer on every landscape from every start with every seed, under one budget.
+ *
+ * ```kotlin
+ * val study = CompareStudy(listOf("gd(lr=0.01)", "adam(lr=0.1)"), listOf("beale", "rosenbrock(dim=2)"))
+ * val results = Studies.run(study, ResultStore.open(Path.of("results/compare.sqlite")))
+ * ```
+ *
+ * @property seeds the number of seeds per (optimizer, landscape, start); seeds matter when the budget adds
+ *   gradient noise
+ * @property seed the study seed every run's seed and every random start derive from
+ */
+data class CompareStudy @JvmOverloads constructor(
+    val optimizers: List<String>,
+    val landscapes: List<String>,
+    val starts: StartPlan = StartPlan("default"),
+    val seeds: Int = 1,
+    val budget: Budget = Budget(),
+    val seed: Long = 0,
+    val name: String = "compare",
+) {
+    init {
+        if (optimizers.isEmpty()) throw LabException("a comparison needs at least one optimizer")
+        if (landscapes.isEmpty()) throw LabException("a comparison needs at least one landscape")
+        if (seeds < 1) throw LabException("seeds = $seeds must be at least 1")
+    }
+
+    /**
+     * Every run of the study, in a fixed order (landscape, optimizer, start, seed). Parses every spec first, so a
+     * bad one fails here with the optimizers' or landscapes' message.
+     */
+    fun runs(engine: Engine): List<RunSpec> {
+        val optimizerSpecs = optimizers.map { it to engine.optimizer(it).spec() }
+        return landscapes.flatMap { label ->
+            val landscape = engine.landscape(label)
+            val canonical = landscape.spec()
+            engine.landscape(canonical)
+            val starts = starts.starts(landscape, seed)
+            optimizerSpecs.flatMap { (optimizerLabel, optimizerSpec) ->
+                engine.optimizer(optimizerSpec)
+                starts.indices.flatMap { s ->
+                    (0 until seeds).map { k ->
+                        RunSpec(optimizerLabel, optimizerSpec, label, canonical, s, starts[s].toList(), k, seed, budget)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.fluxion.lab
+
+import dev.fluxion.dsl.Metric
+import dev.fluxion.dsl.Objective
+import java.util.Optional
+import java.util.OptionalDouble
+import java.util.SplittableRandom
+
+/**
+ * An objective that counts its gradient evaluations and, when [noise] > 0, adds Gaussian noise of that
+ * standard deviation to each gradient component from the run's own generator (a stochastic-gradient model
+ * whose randomness is fixed by the run's seed). One instance belongs to one run.
+ */
+internal class CountingObjective(
+    private val inner: Objective,
+    private val noise: Double,
+    private val random: SplittableRandom,
+) : Objective {
+    /** The number of calls of [valueAndGradient] so far. */
+    var evaluations = 0L
+        private set
+
+    override fun dimension() = inner.dimension()
+    override fun value(x: DoubleArray) = inner.value(x)
+
+    override fun valueAndGradient(x: DoubleArray, gradient: DoubleArray): Double {
+        evaluations++
+        val f = inner.valueAndGradient(x, gradient)
+        if (noise > 0) {
+            for (i in gradient.indices) gradient[i] += noise * gaussian()
+        }
+        return f
+    }
+
+    /** Box-Muller; the second variate is dropped so each draw uses exactly two uniforms. */
+    private fun gaussian(): Double {
+        val u = 1.0 - random.nextDouble()
+        val v = random.nextDouble()
+        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v)
+    }
+
+    override fun variableNames(): List<String> = inner.variableNames()
+    override fun hasHessian() = inner.hasHessian()
+    override fun hessian(x: DoubleArray, hessian: Array<DoubleArray>) = inner.hessian(x, hessian)
+    override fun metric(): Optional<Metric> = inner.metric()
+    override fun smoothness(): OptionalDouble = inner.smoothness()
+    override fun strongConvexity(): OptionalDouble = inner.strongConvexity()
+}

@@ -1,0 +1,91 @@
+package dev.fluxion.lab
+
+import dev.fluxion.landscapes.Landscape
+import dev.fluxion.landscapes.LandscapeRegistry
+import dev.fluxion.optimizers.Optimizer
+import dev.fluxion.optimizers.Optimizers
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.channelFlow
+import kotlinx.coroutines.isActive
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.sync.Semaphore
+import java.util.concurrent.ConcurrentHashMap
+
+/**
+ * Runs runs in parallel: at most [threads] at once on [Dispatchers.Default], each a [RunLoop] on one thread,
+ * under structured concurrency (cancelling the collector cancels every run; a failing run cancels the rest).
+ * Results arrive in completion order, which depends on the threads; their content does not.
+ */
+class Engine @JvmOverloads constructor(val threads: Int = Runtime.getRuntime().availableProcessors()) {
+    init {
+        if (threads < 1) throw LabException("threads = $threads must be at least 1")
+    }
+
+    private val landscapes = ConcurrentHashMap<String, Landscape>()
+    private val optimizers = ConcurrentHashMap<String, Optimizer>()
+    private val registry by lazy { LandscapeRegistry.standard() }
+
+    /** The landscape of a spec, built once per engine (landscapes are immutable and shared between runs). */
+    fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) { registry.create(spec) }
+
+    /** The optimizer of a spec, parsed once per engine (each run starts its own state). */
+    fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) { Optimizers.parse(spec) }
+
+    /**
+     * A cold flow of progress events for [runs]: one [Progress.Finished] per run as it finishes. Collect it once;
+     * cancelling the collection cancels the runs still going (their partial work is dropped).
+     */
+    @OptIn(ExperimentalCoroutinesApi::class)
+    fun execute(runs: List<RunSpec>): Flow<Progress.Finished> = channelFlow {
+        runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
+        val dispatcher = Dispatchers.Default.limitedParallelism(threads)
+        // The semaphore keeps at most a few runs per thread queued, so a study of many runs holds few results.
+        val permits = Semaphore(2 * threads)
+        var done = 0
+        val total = runs.size
+        val finished = Channel<RunResult>(Channel.UNLIMITED)
+        launch {
+            for (result in finished) {
+                done++
+                send(Progress.Finished(result, done, total))
+            }
+        }
+        kotlinx.coroutines.coroutineScope {
+            for (spec in runs) {
+                permits.acquire()
+                launch(dispatcher) {
+                    try {
+                        val context = currentCoroutineContext()
+                        val result = RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec)) {
+                            context.isActive
+                        }
+                        context.ensureActive()
+                        finished.send(result)
+                    } finally {
+                        permits.release()
+                    }
+                }
+            }
+        }
+        finished.close()
+    }.buffer(Channel.RENDEZVOUS)
+
+    /** Runs one run on the calling coroutine's dispatcher. */
+    fun run(spec: RunSpec): RunResult =
+        RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec))
+}
+
+/** What the engine and the studies report while they work. */
+sealed interface Progress {
+    /** A study found [stored] of its [total] runs already in the store and will compute the rest. */
+    data class Planned(val total: Int, val stored: Int) : Progress
+
+    /** Run number [done] of [total] finished with [result]. */
+    data class Finished(val result: RunResult, val done: Int, val total: Int) : Progress
+}

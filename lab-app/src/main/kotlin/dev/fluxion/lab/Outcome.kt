@@ -1,0 +1,44 @@
+package dev.fluxion.lab
+
+/**
+ * How a run ended. The set is closed, so a `when` over it is checked for completeness.
+ */
+sealed interface Outcome {
+    /** The short name stored and printed: `reached`, `diverged`, `stalled`, `budget`. */
+    val kind: String
+
+    /** The number of steps completed when the run ended. */
+    val step: Long
+
+    /** f - f* reached the finest target after [step] steps, having used [evaluations] gradient evaluations. */
+    data class ReachedTarget(override val step: Long, val evaluations: Long) : Outcome {
+        override val kind get() = "reached"
+    }
+
+    /** The run blew up at [step]: a NaN or infinity appeared, or f left the divergence bound; [cause] says where. */
+    data class Diverged(override val step: Long, val cause: String) : Outcome {
+        override val kind get() = "diverged"
+    }
+
+    /** The run stopped moving at [step] (step length and gradient norm under the stall thresholds) off target. */
+    data class Stalled(override val step: Long) : Outcome {
+        override val kind get() = "stalled"
+    }
+
+    /** The budget of steps or gradient evaluations ran out at [step] before the finest target. */
+    data class OutOfBudget(override val step: Long) : Outcome {
+        override val kind get() = "budget"
+    }
+
+    companion object {
+        /** Rebuilds an outcome from its stored columns. */
+        @JvmStatic
+        fun of(kind: String, step: Long, evaluations: Long, cause: String?): Outcome = when (kind) {
+            "reached" -> ReachedTarget(step, evaluations)
+            "diverged" -> Diverged(step, cause ?: "")
+            "stalled" -> Stalled(step)
+            "budget" -> OutOfBudget(step)
+            else -> throw LabException("unknown outcome '$kind' in the store; known: reached, diverged, stalled, budget")
+        }
+    }
+}

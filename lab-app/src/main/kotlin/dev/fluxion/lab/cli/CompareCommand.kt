@@ -1,0 +1,126 @@
+package dev.fluxion.lab.cli
+
+import dev.fluxion.lab.Budget
+import dev.fluxion.lab.CompareStudy
+import dev.fluxion.lab.ConsoleTable
+import dev.fluxion.lab.Engine
+import dev.fluxion.lab.LabException
+import dev.fluxion.lab.PairSummary
+import dev.fluxion.lab.Progress
+import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.StartPlan
+import dev.fluxion.lab.Studies
+import dev.fluxion.lab.report.HtmlReport
+import kotlinx.coroutines.runBlocking
+import picocli.CommandLine.Command
+import picocli.CommandLine.Model.CommandSpec
+import picocli.CommandLine.Option
+import picocli.CommandLine.Spec
+import java.io.PrintWriter
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.Callable
+
+/**
+ * `fluxion compare`: optimizers x landscapes x starts x seeds into `OUT/NAME.sqlite`, with `NAME.csv` and
+ * `NAME.html` beside it; runs already stored are skipped. Specs are separated by `;` (commas live inside specs).
+ */
+@Command(name = "compare", description = ["Compare optimizers on landscapes; writes a SQLite store, CSV and an HTML report."])
+class CompareCommand : Callable<Int> {
+    @Spec
+    lateinit var spec: CommandSpec
+
+    @Option(names = ["--optimizers"], paramLabel = "SPECS", description = ["optimizer specs separated by ';' (default: \${DEFAULT-VALUE})"])
+    var optimizers = DEFAULT_OPTIMIZERS
+
+    @Option(names = ["--landscapes"], paramLabel = "SPECS", description = ["landscape specs separated by ';' (default: \${DEFAULT-VALUE})"])
+    var landscapes = DEFAULT_LANDSCAPES
+
+    @Option(names = ["--starts"], description = ["default, random:N, grid:N, joined by + (default: \${DEFAULT-VALUE})"])
+    var starts = "default+random:4"
+
+    @Option(names = ["--seeds"], description = ["seeds per start (default: \${DEFAULT-VALUE})"])
+    var seeds = 1
+
+    @Option(names = ["--steps"], description = ["step budget per run (default: \${DEFAULT-VALUE})"])
+    var steps = 10000L
+
+    @Option(names = ["--noise"], description = ["gradient noise standard deviation (default: \${DEFAULT-VALUE})"])
+    var noise = 0.0
+
+    @Option(names = ["--threads"], description = ["parallel runs (default: all cores)"])
+    var threads = Runtime.getRuntime().availableProcessors()
+
+    @Option(names = ["--seed"], description = ["study seed (default: \${DEFAULT-VALUE})"])
+    var seed = 0L
+
+    @Option(names = ["--out"], description = ["results folder (default: \${DEFAULT-VALUE})"])
+    var out: Path = Path.of("results")
+
+    @Option(names = ["--name"], description = ["study name: the files' base name (default: \${DEFAULT-VALUE})"])
+    var name = "compare"
+
+    override fun call(): Int {
+        val study = CompareStudy(split(optimizers), split(landscapes), StartPlan(starts), seeds,
+            Budget(maxSteps = steps, gradientNoise = noise), seed, name)
+        checkWritable(out)
+        val engine = Engine(threads)
+        val console = spec.commandLine().out
+        val results = ResultStore.open(out.resolve("$name.sqlite")).use { store ->
+            val reporter = ProgressReporter(spec.commandLine().err, System.console() != null)
+            val results = runBlocking { Studies.execute(study, store, engine) { reporter.accept(it) } }
+            Files.writeString(out.resolve("$name.csv"), store.csv())
+            results
+        }
+        console.print(ConsoleTable.comparison(PairSummary.of(results)))
+        val page = out.resolve("$name.html")
+        HtmlReport.write(page, HtmlReport.render(study, results, engine))
+        console.println("wrote ${out.resolve("$name.sqlite")}, ${out.resolve("$name.csv")} and $page")
+        console.flush()
+        return 0
+    }
+
+    companion object {
+        const val DEFAULT_OPTIMIZERS = "gd(lr=0.002); momentum(lr=0.0005, momentum=0.9); nesterov(lr=0.0005, momentum=0.9); adam(lr=0.02); newton(lr=1)"
+        const val DEFAULT_LANDSCAPES = "quadratic(dim=2, kappa=100); beale; rosenbrock(dim=2); saddle"
+
+        /** Splits a `;`-separated list of specs. */
+        fun split(text: String) = text.split(';').map { it.trim() }.filter { it.isNotEmpty() }
+
+        /** Fails with a one-line message if the folder cannot be created or written. */
+        fun checkWritable(folder: Path) {
+            try {
+                Files.createDirectories(folder)
+            } catch (e: Exception) {
+                throw LabException("cannot create the output folder $folder: ${e.javaClass.simpleName} ${e.message ?: ""}".trim())
+            }
+            if (!Files.isWritable(folder)) throw LabException("the output folder $folder is not writable")
+        }
+    }
+}
+
+/** Progress as a rewritten line on a terminal, as plain lines (every tenth of the work) otherwise. */
+internal class ProgressReporter(private val err: PrintWriter, private val terminal: Boolean) {
+    private var lastTenth = -1
+
+    fun accept(event: Progress) {
+        when (event) {
+            is Progress.Planned -> err.println("${event.total} runs, ${event.stored} already stored, ${event.total - event.stored} to compute")
+            is Progress.Finished -> {
+                if (terminal) {
+                    val width = 30
+                    val filled = width * event.done / event.total
+                    err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] ${event.done}/${event.total}")
+                    if (event.done == event.total) err.println()
+                } else {
+                    val tenth = 10 * event.done / event.total
+                    if (tenth != lastTenth) {
+                        lastTenth = tenth
+                        err.println("${event.done}/${event.total} runs done (last: ${event.result.summary()})")
+                    }
+                }
+            }
+        }
+        err.flush()
+    }
+}

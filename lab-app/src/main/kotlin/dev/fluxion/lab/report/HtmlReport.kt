@@ -1,0 +1,142 @@
+package dev.fluxion.lab.report
+
+import dev.fluxion.lab.CompareStudy
+import dev.fluxion.lab.ConsoleTable
+import dev.fluxion.lab.Engine
+import dev.fluxion.lab.PairSummary
+import dev.fluxion.lab.PerformanceProfile
+import dev.fluxion.lab.RunResult
+import dev.fluxion.lab.RuntimeEcdf
+import dev.fluxion.landscapes.Landscape
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * One self-contained HTML page per study: the spec, the per-pair table for every target, and inline SVG plots
+ * (no scripts, no fonts, nothing fetched), so it reads offline and is byte-for-byte reproducible:
+ * a heat map with every optimizer's trajectory for each two-dimensional landscape, the loss (f - f*) against the
+ * step on a log scale for each landscape, the runtime ECDFs and the Dolan-Moré performance profiles.
+ *
+ * Trajectories and loss curves show each optimizer's run from the first start with the first seed.
+ */
+object HtmlReport {
+
+    /** The page for a comparison's results. */
+    fun render(study: CompareStudy, results: List<RunResult>, engine: Engine): String {
+        val summaries = PairSummary.of(results)
+        val html = StringBuilder()
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+            .append(Svg.escape("Fluxion: ${study.name}")).append("</title>\n<style>")
+            .append("body{font-family:sans-serif;margin:24px;max-width:1400px}table{border-collapse:collapse;font-size:13px;margin:12px 0}")
+            .append("td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}")
+            .append(".plots{display:flex;flex-wrap:wrap;gap:16px}.plots svg{border:1px solid #eee}code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n")
+        html.append("<h1>Fluxion comparison: ${Svg.escape(study.name)}</h1>\n<p>")
+        html.append("Optimizers: ${study.optimizers.joinToString(", ") { "<code>${Svg.escape(it)}</code>" }}<br>")
+        html.append("Landscapes: ${study.landscapes.joinToString(", ") { "<code>${Svg.escape(it)}</code>" }}<br>")
+        html.append("Starts <code>${Svg.escape(study.starts.text)}</code>, ${study.seeds} seed(s), study seed ${study.seed}, ")
+        html.append("budget ${study.budget.maxSteps} steps, targets f - f* &le; ${study.budget.targets.joinToString(", ") { ConsoleTable.g(it) }}; ")
+        html.append("${results.size} runs.</p>\n")
+
+        html.append("<h2>Summary</h2>\n<pre>").append(Svg.escape(ConsoleTable.comparison(summaries))).append("</pre>\n")
+        html.append("<h2>Success rate and aRT (gradient evaluations) per target</h2>\n")
+        html.append(targetTable(summaries))
+
+        html.append("<h2>Landscapes</h2>\n")
+        for (label in study.landscapes) {
+            val runs = results.filter { it.spec.landscapeLabel == label && it.spec.startIndex == 0 && it.spec.seedIndex == 0 }
+            if (runs.isEmpty()) continue
+            val landscape = engine.landscape(runs.first().spec.landscapeSpec)
+            html.append("<h3><code>${Svg.escape(landscape.spec())}</code></h3>\n<p>${Svg.escape(landscape.facts().description())}</p>\n<div class=\"plots\">\n")
+            if (landscape.dimension() == 2) html.append(trajectories(landscape, runs))
+            html.append(lossCurves(landscape, runs))
+            html.append("</div>\n")
+            val diverged = results.filter { it.spec.landscapeLabel == label && it.outcome is dev.fluxion.lab.Outcome.Diverged }
+            if (diverged.isNotEmpty()) {
+                html.append("<p>Diverged runs:</p><ul>")
+                diverged.take(10).forEach { html.append("<li>${Svg.escape(it.summary())}</li>") }
+                html.append("</ul>\n")
+            }
+        }
+
+        html.append("<h2>Runtime distributions</h2>\n<div class=\"plots\">\n")
+        val ecdfs = RuntimeEcdf.of(results)
+        if (ecdfs.isNotEmpty()) {
+            html.append(Svg.linePlot("ECDF of runtime over targets and problems", "gradient evaluations",
+                "share of (run, target) pairs reached",
+                ecdfs.map { Svg.Series(it.optimizer, it.budgets.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
+                logX = true, logY = false, yRange = 0.0 to 1.0))
+        }
+        val middle = minOf(5, study.budget.targets.size - 1)
+        val profiles = PerformanceProfile.of(results, middle)
+        if (profiles.isNotEmpty()) {
+            html.append(Svg.linePlot("Performance profile at f - f* <= ${ConsoleTable.g(profiles.first().target)}",
+                "tau (ratio to the best)", "share of problems",
+                profiles.map { Svg.Series(it.optimizer, it.taus.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
+                logX = true, logY = false, yRange = 0.0 to 1.0))
+        }
+        html.append("</div>\n<p>Plots are SVG written by Fluxion itself (no plotting library), so the page needs nothing online.</p>\n</body></html>\n")
+        return html.toString()
+    }
+
+    /** Writes the page to [path], creating its folder. */
+    fun write(path: Path, page: String) {
+        path.toAbsolutePath().parent?.let { Files.createDirectories(it) }
+        Files.writeString(path, page)
+    }
+
+    private fun targetTable(summaries: List<PairSummary>): String {
+        val targets = summaries.firstOrNull()?.targets ?: return ""
+        val html = StringBuilder("<table><tr><th>optimizer</th><th>landscape</th>")
+        targets.forEach { html.append("<th>${ConsoleTable.g(it)}: success / aRT / median steps</th>") }
+        html.append("</tr>\n")
+        for (s in summaries) {
+            html.append("<tr><td>${Svg.escape(s.optimizer)}</td><td>${Svg.escape(s.landscape)}</td>")
+            targets.indices.forEach { t ->
+                if (!s.hasTargets) html.append("<td>n/a</td>")
+                else html.append("<td>${Math.round(100 * s.successRate[t])}% / ${ConsoleTable.g(s.averageRuntime[t])} / " +
+                    "${s.steps[t]?.let { ConsoleTable.g(it.median) } ?: "-"}</td>")
+            }
+            html.append("</tr>\n")
+        }
+        return html.append("</table>\n").toString()
+    }
+
+    private fun trajectories(landscape: Landscape, runs: List<RunResult>): String {
+        val box = landscape.facts().domain()
+        val lower = box.lower()
+        val upper = box.upper()
+        val xs = ArrayList<Double>()
+        val ys = ArrayList<Double>()
+        for (r in runs) {
+            val p = r.trace.positions
+            for (i in 0 until p.size / 2) if (box.contains(doubleArrayOf(p[2 * i], p[2 * i + 1]))) { xs.add(p[2 * i]); ys.add(p[2 * i + 1]) }
+        }
+        landscape.facts().globalMinimizers().filter { box.contains(it) }.forEach { xs.add(it[0]); ys.add(it[1]) }
+        fun range(values: List<Double>, lo: Double, hi: Double): Pair<Double, Double> {
+            if (values.isEmpty()) return lo to hi
+            val a = values.min()
+            val b = values.max()
+            val pad = maxOf(0.2 * (b - a), 0.05 * (hi - lo))
+            return maxOf(lo, a - pad) to minOf(hi, b + pad)
+        }
+        val series = runs.map { r ->
+            val p = r.trace.positions
+            Svg.Series(r.spec.optimizerLabel, DoubleArray(p.size / 2) { p[2 * it] }, DoubleArray(p.size / 2) { p[2 * it + 1] })
+        }
+        val names = landscape.variables().let { if (it.size == 2) it[0] to it[1] else "x0" to "x1" }
+        return Svg.heatMap("${landscape.name()}: trajectories from start 0", { x, y -> landscape.value(doubleArrayOf(x, y)) },
+            range(xs, lower[0], upper[0]), range(ys, lower[1], upper[1]), series, names = names)
+    }
+
+    private fun lossCurves(landscape: Landscape, runs: List<RunResult>): String {
+        val minimum = landscape.facts().minimum()
+        val gap = minimum.isPresent
+        val series = runs.map { r ->
+            val y = DoubleArray(r.trace.size) { if (gap) r.trace.loss[it] - minimum.asDouble else r.trace.loss[it] }
+            Svg.Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it] + 1.0 }, y)
+        }
+        val logY = gap || series.all { s -> s.y.all { it > 0 || !it.isFinite() } }
+        return Svg.linePlot("${landscape.name()}: ${if (gap) "f - f*" else "f"} against step", "step + 1",
+            if (gap) "f - f*" else "f", series, logX = true, logY = logY)
+    }
+}

@@ -1,0 +1,86 @@
+package dev.fluxion.lab
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldHaveSize
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.types.shouldBeInstanceOf
+import java.nio.file.Files
+
+class StudySpec : FunSpec({
+    val folder = Files.createTempDirectory("fluxion-study")
+
+    fun noisyStudy(starts: String = "default+random:3") = CompareStudy(
+        listOf("gd(lr=0.01)", "adam(lr=0.05)", "nesterov(lr=0.001, momentum=0.9)"),
+        listOf("quadratic(dim=2, kappa=10)", "beale", "rosenbrock(dim=2)"),
+        StartPlan(starts), seeds = 2, budget = Budget(maxSteps = 400, gradientNoise = 1e-3), seed = 42)
+
+    test("the same study and seed give identical stored results with 1 thread and with 4 threads") {
+        val one = ResultStore.open(folder.resolve("one.sqlite"))
+        val four = ResultStore.open(folder.resolve("four.sqlite"))
+        val a = Studies.run(noisyStudy(), one, 1)
+        val b = Studies.run(noisyStudy(), four, 4)
+        a shouldHaveSize 3 * 3 * 4 * 2
+        b shouldBe a
+        four.csv() shouldBe one.csv()
+        // the seeds matter: two seeds of one start differ under gradient noise
+        a[0].finalValue shouldBe a[0].finalValue
+        (a[0].trace == a[1].trace) shouldBe false
+        one.close()
+        four.close()
+    }
+
+    test("a study run again over its store computes only the runs it does not hold") {
+        val store = ResultStore.open(folder.resolve("resume.sqlite"))
+        val first = Studies.run(noisyStudy("default"), store, 2)
+        store.size() shouldBe first.size
+        val planned = mutableListOf<Progress.Planned>()
+        var computed = 0
+        val second = Studies.run(noisyStudy("default+random:3"), store, 2) {
+            if (it is Progress.Planned) planned.add(it) else computed++
+        }
+        planned.single().stored shouldBe first.size
+        computed shouldBe second.size - first.size
+        store.size() shouldBe second.size
+        second.filter { it.spec.startIndex == 0 } shouldBe first
+        var again = 0
+        Studies.run(noisyStudy("default+random:3"), store, 2) { if (it is Progress.Finished) again++ }
+        again shouldBe 0
+        store.close()
+    }
+
+    test("gradient descent above 2/L on a quadratic is stored as diverged with the step, and the study goes on") {
+        // quadratic(kappa=100, mu=1): L = 100, so 2/L = 0.02
+        val study = CompareStudy(listOf("gd(lr=0.03)", "gd(lr=0.01)"), listOf("quadratic(dim=2, kappa=100)"),
+            budget = Budget(maxSteps = 5000))
+        val store = ResultStore.open(folder.resolve("diverge.sqlite"))
+        val (fast, safe) = Studies.run(study, store, 2)
+        val diverged = fast.outcome.shouldBeInstanceOf<Outcome.Diverged>()
+        diverged.cause shouldContain "divergence bound"
+        (diverged.step in 10..1000) shouldBe true
+        safe.outcome.shouldBeInstanceOf<Outcome.ReachedTarget>()
+        store.load(study.runs(Engine(1))).map { it.outcome } shouldBe listOf(fast.outcome, safe.outcome)
+        store.close()
+    }
+
+    test("a formula that steps into log of a negative number diverges, naming the sub-expression") {
+        // start 0.125: grad = 1/x + 2x = 8.25, so one step of 0.1 lands at x = -0.7 where log(x) is NaN
+        val study = CompareStudy(listOf("gd(lr=0.1)"), listOf("formula(\"log(x) + x^2\", lower=0.05, upper=0.15)",
+            "beale"), budget = Budget(maxSteps = 100))
+        val results = Studies.run(study, ResultStore.open(folder.resolve("log.sqlite")), 2)
+        val diverged = results[0].outcome.shouldBeInstanceOf<Outcome.Diverged>()
+        diverged.step shouldBe 1L
+        diverged.cause shouldContain "log(x)"
+        diverged.cause shouldContain "NaN"
+        results[1].spec.landscapeLabel shouldBe "beale"
+    }
+
+    test("summaries: aRT counts unsuccessful runs with their whole budget") {
+        val runs = Studies.run(CompareStudy(listOf("gd(lr=0.01)"), listOf("quadratic(dim=2, kappa=10)"),
+            StartPlan("default+random:3"), budget = Budget(maxSteps = 3000)), ResultStore.open(folder.resolve("art.sqlite")), 2)
+        val summary = PairSummary.of(runs).single()
+        summary.successRate.last() shouldBe 1.0
+        summary.averageRuntime.last() shouldBe runs.sumOf { it.hitEvaluations.last() }.toDouble() / runs.size
+        Quartiles.of(listOf(1.0, 2.0, 3.0, 4.0, 5.0)) shouldBe Quartiles(2.0, 3.0, 4.0)
+    }
+})
