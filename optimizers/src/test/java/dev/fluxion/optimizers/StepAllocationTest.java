@@ -79,7 +79,7 @@ class StepAllocationTest {
     }
 
     @Test
-    void adamOnAMillionParametersBesideAFusedLoop() {
+    void adamChainMatchesAFusedLoopOnAMillionParameters() {
         Objective f = new DiagonalQuadratic(N);
         double[] x = new double[N];
         java.util.Arrays.fill(x, 1.0);
@@ -102,26 +102,13 @@ class StepAllocationTest {
                 y[i] -= 1e-3 * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
             }
         };
-        for (int k = 0; k < 30; k++) {
+        for (int k = 0; k < 60; k++) {
             run.step(f, x);
             fused.run();
-        }
-        long chainNanos = 0;
-        long fusedNanos = 0;
-        for (int k = 0; k < 30; k++) {
-            long t0 = System.nanoTime();
-            run.step(f, x);
-            long t1 = System.nanoTime();
-            fused.run();
-            long t2 = System.nanoTime();
-            chainNanos += t1 - t0;
-            fusedNanos += t2 - t1;
         }
         // both compute Adam's iterates; the chain rounds m/c1 and the step in the same order as the fused loop
         for (int i = 0; i < N; i += 99_991) {
             assertEquals(y[i], x[i], 1e-12 * Math.abs(y[i]) + 1e-15);
         }
-        System.out.printf("Adam step on 10^6 parameters (gradient included): chain %.2f ms, fused loop %.2f ms,"
-                + " ratio %.2f%n", chainNanos / 30e6, fusedNanos / 30e6, (double) chainNanos / fusedNanos);
     }
 }
