@@ -273,28 +273,33 @@ final class TapeBuilder {
         if (firstPartial[i] >= 0 || !hasPartials) {
             return;
         }
+        // add(...) may grow and so replace the arrays, so each partial is stored only after it is built: in
+        // "firstPartial[i] = add(...)" Java would pick the array before the call and write into the old one.
         Object argument = expressionOf.get(left[i]);
+        int first = -1;
+        int second = -1;
         switch (op[i]) {
-            case Tape.UNARY -> firstPartial[i] = add(((UnaryFunction) payload.get(i)).derivative((Expr) argument));
-            case Tape.VECTOR_UNARY -> firstPartial[i] =
-                    add(((UnaryFunction) payload.get(i)).derivative((VectorExpr) argument));
+            case Tape.UNARY -> first = add(((UnaryFunction) payload.get(i)).derivative((Expr) argument));
+            case Tape.VECTOR_UNARY -> first = add(((UnaryFunction) payload.get(i)).derivative((VectorExpr) argument));
             case Tape.BINARY -> {
                 BinaryFunction f = (BinaryFunction) payload.get(i);
                 Expr a = (Expr) argument;
                 Expr b = (Expr) expressionOf.get(right[i]);
-                firstPartial[i] = add(f.partialFirst(a, b));
-                secondPartial[i] = add(f.partialSecond(a, b));
+                first = add(f.partialFirst(a, b));
+                second = add(f.partialSecond(a, b));
             }
             case Tape.VECTOR_BINARY -> {
                 BinaryFunction f = (BinaryFunction) payload.get(i);
                 VectorExpr a = (VectorExpr) argument;
                 VectorExpr b = (VectorExpr) expressionOf.get(right[i]);
-                firstPartial[i] = add(f.partialFirst(a, b));
-                secondPartial[i] = add(f.partialSecond(a, b));
+                first = add(f.partialFirst(a, b));
+                second = add(f.partialSecond(a, b));
             }
             default -> {
             }
         }
+        firstPartial[i] = first;
+        secondPartial[i] = second;
     }
 
     private int[] argumentsOf(int i) {
