@@ -122,7 +122,10 @@ public final class CompiledExpression implements Objective {
         return true;
     }
 
-    /** Writes the Hessian, one Hessian-vector product per column (forward over reverse). */
+    /**
+     * Writes the Hessian: values once, then one Hessian-vector product per column (forward over reverse).
+     * Allocates nothing after the first call on a thread.
+     */
     @Override
     public void hessian(double[] x, double[][] hessian) {
         checkDimension(x);
@@ -131,17 +134,7 @@ public final class CompiledExpression implements Objective {
             throw new DslException("the Hessian array has " + hessian.length + " rows but the objective has " + n
                     + " variables");
         }
-        Workspace w = workspace.get();
-        double[] direction = new double[n];
-        double[] column = new double[n];
-        for (int k = 0; k < n; k++) {
-            direction[k] = 1;
-            Sweeps.hessianVectorProduct(tape, w, x, direction, 0, null, column);
-            direction[k] = 0;
-            for (int i = 0; i < n; i++) {
-                hessian[i][k] = column[i];
-            }
-        }
+        Sweeps.hessian(tape, workspace.get(), x, 0, hessian);
     }
 
     /** Writes H(x) u into {@code product} and returns f(x). */

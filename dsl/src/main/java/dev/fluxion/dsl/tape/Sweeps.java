@@ -73,6 +73,7 @@ final class Sweeps {
                     adj[right[i]] -= a * v[i] / divisor;
                 }
                 case Tape.NEG -> adj[left[i]] -= a;
+                case Tape.SQUARE -> adj[left[i]] += 2 * a * v[left[i]];
                 case Tape.UNARY -> adj[left[i]] += a * v[p1[i]];
                 case Tape.BINARY -> {
                     adj[left[i]] += a * v[p1[i]];
@@ -148,6 +149,12 @@ final class Sweeps {
                         d[o + m] = -d[a + m];
                     }
                 }
+                case Tape.SQUARE -> {
+                    double s = 2 * v[left[i]];
+                    for (int m = 0; m < n; m++) {
+                        d[o + m] = s * d[a + m];
+                    }
+                }
                 case Tape.UNARY -> {
                     double s = v[t.firstPartial[i]];
                     for (int m = 0; m < n; m++) {
@@ -181,10 +188,35 @@ final class Sweeps {
      */
     static double hessianVectorProduct(Tape t, Workspace w, double[] x, double[] u, int output, double[] gradient,
                                        double[] product) {
+        t.load(x, w.values);
+        t.run(t.hessianOrder, w.values);
+        return hessianVectorProductAtLoadedValues(t, w, u, output, gradient, product);
+    }
+
+    /**
+     * The Hessian column by column: the values of all three levels are computed once, then each column is one
+     * tangent sweep along a unit vector and one reverse sweep of adjoints and their tangents.
+     */
+    static void hessian(Tape t, Workspace w, double[] x, int output, double[][] hessian) {
+        t.load(x, w.values);
+        t.run(t.hessianOrder, w.values);
+        int n = t.dimension();
+        double[] unit = w.unit(n);
+        double[] column = w.column(n);
+        for (int k = 0; k < n; k++) {
+            unit[k] = 1;
+            hessianVectorProductAtLoadedValues(t, w, unit, output, null, column);
+            unit[k] = 0;
+            for (int i = 0; i < n; i++) {
+                hessian[i][k] = column[i];
+            }
+        }
+    }
+
+    private static double hessianVectorProductAtLoadedValues(Tape t, Workspace w, double[] u, int output,
+                                                             double[] gradient, double[] product) {
         double[] v = w.values;
         double[] dot = w.tangents;
-        t.load(x, v);
-        t.run(t.hessianOrder, v);
         int[] op = t.op;
         int[] left = t.left;
         int[] right = t.right;
@@ -204,6 +236,7 @@ final class Sweeps {
                 case Tape.MUL -> dot[i] = dot[left[i]] * v[right[i]] + v[left[i]] * dot[right[i]];
                 case Tape.DIV -> dot[i] = (dot[left[i]] - v[i] * dot[right[i]]) / v[right[i]];
                 case Tape.NEG -> dot[i] = -dot[left[i]];
+                case Tape.SQUARE -> dot[i] = 2 * v[left[i]] * dot[left[i]];
                 case Tape.UNARY -> dot[i] = v[p1[i]] * dot[left[i]];
                 case Tape.BINARY -> dot[i] = v[p1[i]] * dot[left[i]] + v[p2[i]] * dot[right[i]];
                 default -> VectorKernels.tangent(t, i, v, dot);
@@ -253,6 +286,10 @@ final class Sweeps {
                 case Tape.NEG -> {
                     adj[l] -= a;
                     adjDot[l] -= ad;
+                }
+                case Tape.SQUARE -> {
+                    adj[l] += 2 * a * v[l];
+                    adjDot[l] += 2 * (ad * v[l] + a * dot[l]);
                 }
                 case Tape.UNARY -> {
                     adj[l] += a * v[p1[i]];

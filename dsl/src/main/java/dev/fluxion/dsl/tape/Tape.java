@@ -46,6 +46,10 @@ final class Tape {
     static final int SUM = 22;
     static final int LOG_SUM_EXP = 23;
     static final int ELEMENT = 24;
+    /** x^2, compiled directly (its partial 2x needs no node of its own). */
+    static final int SQUARE = 25;
+    /** x^2 element-wise. */
+    static final int VECTOR_SQUARE = 26;
 
     final int size;
     final int bufferLength;
@@ -81,6 +85,8 @@ final class Tape {
     final int[] tangentOrder;
     /** Level 0 in reverse topological order: the reverse sweep. */
     final int[] reverseOrder;
+    /** Whether a node is a constant (scalar or vector): no adjoint needs to flow into it. */
+    final boolean[] constantNode;
 
     Tape(TapeBuilder.Frozen f) {
         this.size = f.size();
@@ -106,6 +112,10 @@ final class Tape {
         this.hessianOrder = f.hessianOrder();
         this.tangentOrder = f.tangentOrder();
         this.reverseOrder = f.reverseOrder();
+        this.constantNode = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            constantNode[i] = op[i] == CONSTANT || op[i] == VECTOR_CONSTANT;
+        }
     }
 
     int dimension() {
@@ -117,7 +127,8 @@ final class Tape {
     }
 
     static boolean isVector(int code) {
-        return code == VECTOR_CONSTANT || code == VECTOR_INPUT || (code >= VECTOR_ADD && code <= STACK);
+        return code == VECTOR_CONSTANT || code == VECTOR_INPUT || (code >= VECTOR_ADD && code <= STACK)
+                || code == VECTOR_SQUARE;
     }
 
     /** Computes the value of node i from the values of earlier nodes. */
@@ -128,6 +139,7 @@ final class Tape {
             case MUL -> v[i] = v[left[i]] * v[right[i]];
             case DIV -> v[i] = v[left[i]] / v[right[i]];
             case NEG -> v[i] = -v[left[i]];
+            case SQUARE -> v[i] = v[left[i]] * v[left[i]];
             case UNARY -> v[i] = unary[i].value(v[left[i]]);
             case BINARY -> v[i] = binary[i].value(v[left[i]], v[right[i]]);
             case CONSTANT, INPUT, VECTOR_CONSTANT, VECTOR_INPUT -> {

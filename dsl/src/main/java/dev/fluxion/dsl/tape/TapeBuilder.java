@@ -127,7 +127,10 @@ final class TapeBuilder {
         }
         if (e instanceof UnaryCall u) {
             int a = add(u.argument());
-            return u.function() == Unary.NEG ? node(Tape.NEG, a, -1, null, 0, 0, 1, e)
+            if (u.function() == Unary.NEG) {
+                return node(Tape.NEG, a, -1, null, 0, 0, 1, e);
+            }
+            return isSquare(u.function()) ? node(Tape.SQUARE, a, -1, null, 0, 0, 1, e)
                     : node(Tape.UNARY, a, -1, u.function(), 0, 0, 1, e);
         }
         if (e instanceof BinaryCall b) {
@@ -166,7 +169,10 @@ final class TapeBuilder {
         }
         if (e instanceof VectorMap m) {
             int a = add(m.argument());
-            return m.function() == Unary.NEG ? node(Tape.VECTOR_NEG, a, -1, null, 0, 0, n, e)
+            if (m.function() == Unary.NEG) {
+                return node(Tape.VECTOR_NEG, a, -1, null, 0, 0, n, e);
+            }
+            return isSquare(m.function()) ? node(Tape.VECTOR_SQUARE, a, -1, null, 0, 0, n, e)
                     : node(Tape.VECTOR_UNARY, a, -1, m.function(), 0, 0, n, e);
         }
         if (e instanceof VectorZip z) {
@@ -203,6 +209,11 @@ final class TapeBuilder {
         public int hashCode() {
             return Arrays.hashCode(nodes);
         }
+    }
+
+    /** x^2 is compiled as its own operation, like + and *: the most common power in a loss. */
+    private static boolean isSquare(UnaryFunction f) {
+        return f instanceof dev.fluxion.dsl.function.PowerOf p && p.exponent() == 2;
     }
 
     private static int arithmeticCode(BinaryFunction f) {
@@ -291,13 +302,14 @@ final class TapeBuilder {
                 first = add(f.partialFirst(a, b));
                 second = add(f.partialSecond(a, b));
             }
-            default -> {
+            case Tape.VECTOR_BINARY -> {
                 BinaryFunction f = (BinaryFunction) payload.get(i);
                 VectorExpr a = (VectorExpr) argument;
                 VectorExpr b = (VectorExpr) expressionOf.get(right[i]);
                 first = add(f.partialFirst(a, b));
                 second = add(f.partialSecond(a, b));
             }
+            default -> throw new IllegalStateException("node " + i + " has no partials");
         }
         firstPartial[i] = first;
         secondPartial[i] = second;

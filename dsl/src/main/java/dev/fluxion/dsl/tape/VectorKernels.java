@@ -39,6 +39,11 @@ final class VectorKernels {
                     v[o + j] = -v[a + j];
                 }
             }
+            case Tape.VECTOR_SQUARE -> {
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[a + j] * v[a + j];
+                }
+            }
             case Tape.VECTOR_UNARY -> {
                 var f = t.unary[i];
                 for (int j = 0; j < n; j++) {
@@ -97,23 +102,35 @@ final class VectorKernels {
         int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
         int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
         switch (t.op[i]) {
-            case Tape.VECTOR_ADD -> {
-                for (int j = 0; j < n; j++) {
-                    adj[a + j] += adj[o + j];
-                    adj[b + j] += adj[o + j];
+            case Tape.VECTOR_ADD, Tape.VECTOR_SUB -> {
+                double sign = t.op[i] == Tape.VECTOR_ADD ? 1 : -1;
+                if (!t.constantNode[t.left[i]]) {
+                    for (int j = 0; j < n; j++) {
+                        adj[a + j] += adj[o + j];
+                    }
                 }
-            }
-            case Tape.VECTOR_SUB -> {
-                for (int j = 0; j < n; j++) {
-                    adj[a + j] += adj[o + j];
-                    adj[b + j] -= adj[o + j];
+                if (!t.constantNode[t.right[i]]) {
+                    for (int j = 0; j < n; j++) {
+                        adj[b + j] += sign * adj[o + j];
+                    }
                 }
             }
             case Tape.VECTOR_MUL -> {
+                // no adjoint flows into constant data: it would be a wasted pass over memory
+                if (!t.constantNode[t.left[i]]) {
+                    for (int j = 0; j < n; j++) {
+                        adj[a + j] += adj[o + j] * v[b + j];
+                    }
+                }
+                if (!t.constantNode[t.right[i]]) {
+                    for (int j = 0; j < n; j++) {
+                        adj[b + j] += adj[o + j] * v[a + j];
+                    }
+                }
+            }
+            case Tape.VECTOR_SQUARE -> {
                 for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    adj[a + j] += g * v[b + j];
-                    adj[b + j] += g * v[a + j];
+                    adj[a + j] += 2 * adj[o + j] * v[a + j];
                 }
             }
             case Tape.VECTOR_DIV -> {
@@ -215,6 +232,11 @@ final class VectorKernels {
                     dot[o + j] = -dot[a + j];
                 }
             }
+            case Tape.VECTOR_SQUARE -> {
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = 2 * v[a + j] * dot[a + j];
+                }
+            }
             case Tape.VECTOR_UNARY -> {
                 int p = t.offset[t.firstPartial[i]];
                 for (int j = 0; j < n; j++) {
@@ -297,6 +319,13 @@ final class VectorKernels {
                     double g = adj[o + j];
                     adj[a + j] += g * v[p + j];
                     adjDot[a + j] += adjDot[o + j] * v[p + j] + g * dot[p + j];
+                }
+            }
+            case Tape.VECTOR_SQUARE -> {
+                for (int j = 0; j < n; j++) {
+                    double g = adj[o + j];
+                    adj[a + j] += 2 * g * v[a + j];
+                    adjDot[a + j] += 2 * (adjDot[o + j] * v[a + j] + g * dot[a + j]);
                 }
             }
             case Tape.VECTOR_BINARY -> {

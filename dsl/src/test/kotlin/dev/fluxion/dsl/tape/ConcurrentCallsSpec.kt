@@ -74,7 +74,7 @@ class ConcurrentCallsSpec : FunSpec({
 
     test("the forward mode and a vector tape (logistic loss over 1000 x 20 data) are as safe") {
         val (x, y) = variables("x", "y")
-        val forward = (sin(x * y) + exp(x) * y).compile("x", "y")
+        val forward = (sin(x * y) + exp(x) * y).compile("x", "y").withGradientMode(GradientMode.FORWARD)
         forward.gradientMode() shouldBe GradientMode.FORWARD
         val points = List(10_000) { i -> doubleArrayOf(kotlin.math.sin(0.3 * i), kotlin.math.cos(0.7 * i)) }
         concurrently(points.size) { results(forward, points[it], null) } shouldBe points.map { results(forward, it, null) }
