@@ -5,13 +5,11 @@ import dev.fluxion.dsl.function.Unary;
 import dev.fluxion.dsl.number.DoubleReal;
 import dev.fluxion.dsl.number.Real;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -182,42 +180,15 @@ final class Evaluator {
     /** The variable names, vector elements as name[i], in natural order. */
     static SortedSet<String> variables(Expr root) {
         SortedSet<String> names = new TreeSet<>(NATURAL_ORDER);
-        collect(root, names, Collections.newSetFromMap(new IdentityHashMap<>()));
+        NodeWalk.visit(root, node -> {
+            if (node instanceof Variable v) {
+                names.add(v.name());
+            } else if (node instanceof VectorVariable v) {
+                for (int j = 0; j < v.length(); j++) {
+                    names.add(v.elementName(j));
+                }
+            }
+        });
         return names;
-    }
-
-    private static void collect(Object e, SortedSet<String> names, Set<Object> seen) {
-        if (!seen.add(e)) {
-            return;
-        }
-        if (e instanceof Variable v) {
-            names.add(v.name());
-        } else if (e instanceof VectorVariable v) {
-            for (int j = 0; j < v.length(); j++) {
-                names.add(v.elementName(j));
-            }
-        } else if (e instanceof UnaryCall u) {
-            collect(u.argument(), names, seen);
-        } else if (e instanceof BinaryCall b) {
-            collect(b.left(), names, seen);
-            collect(b.right(), names, seen);
-        } else if (e instanceof Reduction r) {
-            collect(r.argument(), names, seen);
-        } else if (e instanceof VectorMap m) {
-            collect(m.argument(), names, seen);
-        } else if (e instanceof VectorZip z) {
-            collect(z.left(), names, seen);
-            collect(z.right(), names, seen);
-        } else if (e instanceof Broadcast b) {
-            collect(b.scalar(), names, seen);
-        } else if (e instanceof MatrixProduct p) {
-            collect(p.vector(), names, seen);
-        } else if (e instanceof Slice s) {
-            collect(s.vector(), names, seen);
-        } else if (e instanceof Stack s) {
-            for (Expr element : s.elements()) {
-                collect(element, names, seen);
-            }
-        }
     }
 }

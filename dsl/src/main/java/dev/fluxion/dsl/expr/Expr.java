@@ -86,6 +86,14 @@ public sealed interface Expr extends Real<Expr> permits Variable, Constant, Unar
         return Simplifier.apply(f, this, other);
     }
 
+    /**
+     * Visits every distinct node of this expression once, children before parents: the scalar nodes
+     * ({@link Expr}) and the vector nodes ({@link VectorExpr}) of any reductions.
+     */
+    default void visitNodes(java.util.function.Consumer<Object> visitor) {
+        NodeWalk.visit(this, visitor);
+    }
+
     /** The variables this expression mentions, sorted by name. */
     default SortedSet<String> variables() {
         return Evaluator.variables(this);
