@@ -50,6 +50,10 @@ final class Tape {
     static final int SQUARE = 25;
     /** x^2 element-wise. */
     static final int VECTOR_SQUARE = 26;
+    /** c v for a constant c (kept in the node's own scalar slot of the buffer). */
+    static final int VECTOR_SCALE = 27;
+    /** v + c for a constant c (kept in the node's own scalar slot of the buffer). */
+    static final int VECTOR_SHIFT = 28;
 
     final int size;
     final int bufferLength;
@@ -128,7 +132,7 @@ final class Tape {
 
     static boolean isVector(int code) {
         return code == VECTOR_CONSTANT || code == VECTOR_INPUT || (code >= VECTOR_ADD && code <= STACK)
-                || code == VECTOR_SQUARE;
+                || code == VECTOR_SQUARE || code == VECTOR_SCALE || code == VECTOR_SHIFT;
     }
 
     /** Computes the value of node i from the values of earlier nodes. */

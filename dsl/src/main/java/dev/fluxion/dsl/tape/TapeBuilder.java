@@ -175,6 +175,19 @@ final class TapeBuilder {
             return isSquare(m.function()) ? node(Tape.VECTOR_SQUARE, a, -1, null, 0, 0, n, e)
                     : node(Tape.VECTOR_UNARY, a, -1, m.function(), 0, 0, n, e);
         }
+        if (e instanceof VectorZip z && constantOf(z.right()) != null
+                && (z.function() == Binary.MUL || z.function() == Binary.ADD || z.function() == Binary.SUB)) {
+            double c = constantOf(z.right());
+            int code = z.function() == Binary.MUL ? Tape.VECTOR_SCALE : Tape.VECTOR_SHIFT;
+            double k = z.function() == Binary.SUB ? -c : c;
+            return node(code, add(z.left()), -1, null, Double.doubleToRawLongBits(k), k, n, e);
+        }
+        if (e instanceof VectorZip z && constantOf(z.left()) != null
+                && (z.function() == Binary.MUL || z.function() == Binary.ADD)) {
+            double c = constantOf(z.left());
+            int code = z.function() == Binary.MUL ? Tape.VECTOR_SCALE : Tape.VECTOR_SHIFT;
+            return node(code, add(z.right()), -1, null, Double.doubleToRawLongBits(c), c, n, e);
+        }
         if (e instanceof VectorZip z) {
             int a = add(z.left());
             int c = add(z.right());
@@ -209,6 +222,11 @@ final class TapeBuilder {
         public int hashCode() {
             return Arrays.hashCode(nodes);
         }
+    }
+
+    /** The constant of a broadcast constant, or null: v * c and v + c compile to one pass with no data vector. */
+    private static Double constantOf(VectorExpr v) {
+        return v instanceof Broadcast b && b.scalar() instanceof Constant c ? c.value() : null;
     }
 
     /** x^2 is compiled as its own operation, like + and *: the most common power in a loss. */
@@ -392,7 +410,7 @@ final class TapeBuilder {
         List<Integer> stackPool = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             switch (op[i]) {
-                case Tape.CONSTANT -> constants[i] = constant[i];
+                case Tape.CONSTANT, Tape.VECTOR_SCALE, Tape.VECTOR_SHIFT -> constants[i] = constant[i];
                 case Tape.INPUT -> inputPosition[left[i]] = i;
                 case Tape.VECTOR_INPUT -> {
                     for (int j = 0; j < length[i]; j++) {

@@ -44,6 +44,18 @@ final class VectorKernels {
                     v[o + j] = v[a + j] * v[a + j];
                 }
             }
+            case Tape.VECTOR_SCALE -> {
+                double c = t.constants[i];
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[a + j] * c;
+                }
+            }
+            case Tape.VECTOR_SHIFT -> {
+                double c = t.constants[i];
+                for (int j = 0; j < n; j++) {
+                    v[o + j] = v[a + j] + c;
+                }
+            }
             case Tape.VECTOR_UNARY -> {
                 var f = t.unary[i];
                 for (int j = 0; j < n; j++) {
@@ -131,6 +143,17 @@ final class VectorKernels {
             case Tape.VECTOR_SQUARE -> {
                 for (int j = 0; j < n; j++) {
                     adj[a + j] += 2 * adj[o + j] * v[a + j];
+                }
+            }
+            case Tape.VECTOR_SCALE -> {
+                double c = t.constants[i];
+                for (int j = 0; j < n; j++) {
+                    adj[a + j] += adj[o + j] * c;
+                }
+            }
+            case Tape.VECTOR_SHIFT -> {
+                for (int j = 0; j < n; j++) {
+                    adj[a + j] += adj[o + j];
                 }
             }
             case Tape.VECTOR_DIV -> {
@@ -237,6 +260,13 @@ final class VectorKernels {
                     dot[o + j] = 2 * v[a + j] * dot[a + j];
                 }
             }
+            case Tape.VECTOR_SCALE -> {
+                double c = t.constants[i];
+                for (int j = 0; j < n; j++) {
+                    dot[o + j] = dot[a + j] * c;
+                }
+            }
+            case Tape.VECTOR_SHIFT -> System.arraycopy(dot, a, dot, o, n);
             case Tape.VECTOR_UNARY -> {
                 int p = t.offset[t.firstPartial[i]];
                 for (int j = 0; j < n; j++) {
