@@ -23,6 +23,7 @@ public final class RatioReport {
     private static final String LOGISTIC = "LogisticLossGradientBenchmark.";
     private static final String SOFTMAX = "SoftmaxCrossEntropyGradientBenchmark.";
     private static final String BEALE = "BealeGradientBenchmark.";
+    private static final String ADAM = "AdamStepBenchmark.";
     private static final int[] SIZES = {2, 10, 100, 1000};
 
     /** A ratio of two benchmarks' times, with an optional bound: at most (or at least) {@code bound}. */
@@ -80,7 +81,9 @@ public final class RatioReport {
                 Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, scalar-built Rosenbrock n=20",
                         HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "scalarBuiltCompiledHessian:n=20", 5),
                 Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, vector-built Rosenbrock n=20",
-                        HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "vectorBuiltCompiledHessian:n=20", 5));
+                        HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "vectorBuiltCompiledHessian:n=20", 5),
+                Ratio.atMost("Adam step on 10^6 parameters (issue 4): optimizer chain / fused loop",
+                        ADAM + "chainStep", ADAM + "fusedStep", 1.3));
     }
 
     /** Ratios with no bound, for context. */
@@ -117,14 +120,15 @@ public final class RatioReport {
         return ratios;
     }
 
-    /** The compiled value-and-gradient benchmarks, whose allocation must stay under one byte per call. */
-    static List<String> compiledGradients() {
+    /** The calls whose allocation must stay under one byte: compiled value-and-gradient and an Adam step. */
+    static List<String> allocationFreeCalls() {
         List<String> names = new ArrayList<>(List.of(BEALE + "compiledValueAndGradient",
                 LOGISTIC + "compiledValueAndGradient", SOFTMAX + "compiledValueAndGradient"));
         for (int n : SIZES) {
             names.add(ROSENBROCK + "scalarBuiltValueAndGradient:n=" + n);
             names.add(ROSENBROCK + "vectorBuiltValueAndGradient:n=" + n);
         }
+        names.add(ADAM + "chainStep");
         return names;
     }
 
@@ -151,7 +155,7 @@ public final class RatioReport {
             out.println("| " + ratio.label() + " | " + value.map(RatioReport::format).orElse("-") + " | "
                     + ratio.boundText() + " | " + verdict + " |");
         }
-        for (String name : compiledGradients()) {
+        for (String name : allocationFreeCalls()) {
             Optional<JmhResults.Result> result = results.get(name);
             OptionalDouble bytes = result.map(JmhResults.Result::bytesPerOperation).orElse(OptionalDouble.empty());
             String verdict = result.isEmpty() ? "NOT MEASURED" : bytes.isEmpty() ? "NOT MEASURED (run with -prof gc)"
