@@ -78,7 +78,7 @@ object HtmlReport {
         Svg.escape(title) + "</title>\n<style>" +
         "body{font-family:sans-serif;margin:24px;max-width:1400px}table{border-collapse:collapse;font-size:13px;margin:12px 0}" +
         "td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}" +
-        ".plots{display:flex;flex-wrap:wrap;gap:16px}.plots svg{border:1px solid #eee}code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n"
+        ".plots{display:flex;flex-wrap:wrap;gap:16px}.plots svg{border:1px solid #eee}code{background:#f4f4f4;padding:1px 4px}pre{font-size:11px;overflow-x:auto}</style></head><body>\n"
 
     /** The end of a page. */
     internal const val FOOT = "<p>Plots are SVG written by Fluxion itself (no plotting library), so the page needs nothing online.</p>\n</body></html>\n"

@@ -23,7 +23,10 @@ object RatesReport {
         html.append("<p>rho is the contraction of the error ||x - x*|| per step. The fit is the least-squares slope s of ")
         html.append("ln(f - f*) against the step over the steady part of the run (after the gap has fallen two decades, ")
         html.append("down to the floor); the gap is quadratic in the error, so the fitted rho = exp(s/2). ")
-        html.append("Predicted steps = ln(gap0/target) / ln(1/rho^2).</p>\n")
+        html.append("Predicted steps = ln(gap0/target) / ln(1/rho^2), an upper bound for gradient descent (no eigen-direction ")
+        html.append("contracts more slowly than rho). Heavy ball and Nesterov at their optimal parameters have a double eigenvalue ")
+        html.append("of modulus rho at the spectrum's end, so their error behaves as k rho^k: at finite k the fitted rate ")
+        html.append("lies a little above rho and the steps above the prediction.</p>\n")
         html.append("<pre>").append(Svg.escape(ConsoleTable.rates(rows, study.target))).append("</pre>\n<div class=\"plots\">\n")
         val byRule = rows.groupBy { it.rule }.entries.toList()
         html.append(Svg.linePlot("1 - rho against kappa: fitted (solid) and theory (dashed)", "kappa", "1 - rho",

@@ -34,7 +34,7 @@ object ScanReport {
             "f - f* after ${study.steps} steps", listOf(
                 Svg.Series("grid", outcome.learningRates.toDoubleArray(), gaps.toDoubleArray(), dots = true),
                 Svg.Series("bisection", refined.map { lr(it.spec.optimizerLabel, study) }.toDoubleArray(),
-                    refined.map { it.finalGap }.toDoubleArray(), dots = true),
+                    refined.map { it.finalGap }.toDoubleArray(), dots = true, line = false),
             ).filter { it.x.isNotEmpty() }, logX = true, logY = true, yRange = yRange, markers = markers))
         return html.append("</div>\n").append(HtmlReport.FOOT).toString()
     }

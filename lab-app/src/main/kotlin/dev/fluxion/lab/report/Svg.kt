@@ -13,15 +13,16 @@ object Svg {
 
     /**
      * One polyline of a plot; [dashed] draws it dashed (theory beside measurement), [dots] marks each point, and
-     * [colour] picks a palette index (default: the series' position), so a measured and a predicted series can share one.
+     * [line] = false leaves only the dots; [colour] picks a palette index (default: the series' position), so a measured and a predicted series can share one.
      */
     data class Series(val name: String, val x: DoubleArray, val y: DoubleArray, val stepped: Boolean = false,
-                      val dashed: Boolean = false, val dots: Boolean = false, val colour: Int = -1)
+                      val dashed: Boolean = false, val dots: Boolean = false, val colour: Int = -1,
+                      val line: Boolean = true)
 
     private const val WIDTH = 640.0
     private const val HEIGHT = 400.0
     private const val LEFT = 70.0
-    private const val RIGHT = 170.0
+    private const val RIGHT = 190.0
     private const val TOP = 30.0
     private const val BOTTOM = 50.0
 
@@ -103,7 +104,7 @@ object Svg {
                 points.append(f(px(xv))).append(',').append(f(py(yv))).append(' ')
                 previousY = yv
             }
-            svg.append("<polyline clip-path=\"url(#$clip)\" fill=\"none\" stroke=\"$colour\" stroke-width=\"1.8\"$dash points=\"${points.toString().trim()}\"/>\n")
+            if (s.line) svg.append("<polyline clip-path=\"url(#$clip)\" fill=\"none\" stroke=\"$colour\" stroke-width=\"1.8\"$dash points=\"${points.toString().trim()}\"/>\n")
             if (s.dots) {
                 for (k in s.x.indices) {
                     val yv = s.y[k]
@@ -114,7 +115,7 @@ object Svg {
             }
             val ly = TOP + 10 + 18.0 * i
             svg.append("<line x1=\"${f(WIDTH - RIGHT + 12)}\" y1=\"${f(ly)}\" x2=\"${f(WIDTH - RIGHT + 32)}\" y2=\"${f(ly)}\" stroke=\"$colour\" stroke-width=\"3\"$dash/>\n")
-            svg.append(text(WIDTH - RIGHT + 36, ly + 4, shorten(s.name), "start", 11))
+            svg.append(text(WIDTH - RIGHT + 36, ly + 4, shorten(s.name), "start", 10))
         }
         svg.append("</svg>\n")
         return svg.toString()
@@ -169,7 +170,7 @@ object Svg {
             }
             val ly = TOP + 10 + 18.0 * i
             svg.append("<line x1=\"${f(width - RIGHT + 12)}\" y1=\"${f(ly)}\" x2=\"${f(width - RIGHT + 32)}\" y2=\"${f(ly)}\" stroke=\"$colour\" stroke-width=\"3\"/>\n")
-            svg.append(text(width - RIGHT + 36, ly + 4, shorten(s.name), "start", 11))
+            svg.append(text(width - RIGHT + 36, ly + 4, shorten(s.name), "start", 10))
         }
         svg.append("</svg>\n")
         return svg.toString()
