@@ -19,8 +19,8 @@ data class CompareStudy @JvmOverloads constructor(
     val seeds: Int = 1,
     val budget: Budget = Budget(),
     val seed: Long = 0,
-    val name: String = "compare",
-) {
+    override val name: String = "compare",
+) : Study {
     init {
         if (optimizers.isEmpty()) throw LabException("a comparison needs at least one optimizer")
         if (landscapes.isEmpty()) throw LabException("a comparison needs at least one landscape")
@@ -31,7 +31,7 @@ data class CompareStudy @JvmOverloads constructor(
      * Every run of the study, in a fixed order (landscape, optimizer, start, seed). Parses every spec first, so a
      * bad one fails here with the optimizers' or landscapes' message.
      */
-    fun runs(engine: Engine): List<RunSpec> {
+    override fun runs(engine: Engine): List<RunSpec> {
         val optimizerSpecs = optimizers.map { it to engine.optimizer(it).spec() }
         return landscapes.flatMap { label ->
             val landscape = engine.landscape(label)
@@ -48,4 +48,8 @@ data class CompareStudy @JvmOverloads constructor(
             }
         }
     }
+
+    override fun properties(): Map<String, String> = mapOf("kind" to "compare", "name" to name,
+        "optimizers" to SpecList.join(optimizers), "landscapes" to SpecList.join(landscapes), "starts" to starts.text,
+        "seeds" to seeds.toString(), "seed" to seed.toString()) + Study.budgetProperties(budget)
 }

@@ -49,6 +49,52 @@ object ConsoleTable {
         return render(header, rows)
     }
 
+    /**
+     * The rates table: per rule and kappa, the theoretical and fitted rate of the error ||x - x*|| (the fit from
+     * the slope of ln(f - f*), halved), their relative difference, the fit's window, and the steps to [target]
+     * against the prediction.
+     */
+    @JvmStatic
+    fun rates(rows: List<RateRow>, target: Double): String = render(
+        listOf("rule", "kappa", "theory rho", "fitted rho", "rel. error", "slope error", "fit window (steps)",
+            "steps to ${target(target)}", "predicted", "outcome"),
+        rows.map { r ->
+            val fit = r.fit
+            listOf(r.rule, g(r.kappa), String.format(Locale.ROOT, "%.6f", r.theoreticalRate),
+                if (fit == null) "n/a" else String.format(Locale.ROOT, "%.6f", fit.rate),
+                if (fit == null) "n/a" else pct2(r.relativeError),
+                if (r.slopeError.isNaN()) "-" else pct2(r.slopeError),
+                when {
+                    fit == null -> "-"
+                    fit.fromSlope -> "${fit.firstStep}-${fit.lastStep} (${fit.points} pts)"
+                    else -> "one drop to step ${fit.lastStep}"
+                },
+                if (r.stepsToTarget < 0) "-" else r.stepsToTarget.toString(), g(r.predictedSteps), r.outcome)
+        })
+
+    /** The scan summary: the edge against 2/L, the best step against 2/(L + mu). */
+    @JvmStatic
+    fun scan(s: ScanOutcome): String {
+        val text = StringBuilder()
+        val growing = s.grid.count { ScanStudy.grows(it) }
+        text.append("${s.grid.size} learning rates from ${g(s.learningRates.first())} to ${g(s.learningRates.last())}: " +
+            "${s.grid.size - growing} converge or hold, $growing grow\n")
+        if (s.lastStable.isNaN()) {
+            text.append("no divergence edge inside the grid\n")
+        } else {
+            text.append(String.format(Locale.ROOT, "divergence edge %.6g (bracket %.10g .. %.10g after %d bisections)%n",
+                s.edge, s.lastStable, s.firstGrowing, s.refinements.size))
+            if (!s.smoothness.isNaN()) {
+                text.append(String.format(Locale.ROOT, "2/L = %.6g: the edge is %s off\n", s.theoreticalEdge, pct2(s.edgeError)))
+            }
+        }
+        text.append(String.format(Locale.ROOT, "best step on the grid %.4g (final gap %s)", s.bestLearningRate, e(s.bestFinalGap)))
+        if (!s.smoothness.isNaN() && !s.strongConvexity.isNaN()) {
+            text.append(String.format(Locale.ROOT, "; 2/(L + mu) = %.4g", s.theoreticalBest))
+        }
+        return text.append('\n').toString()
+    }
+
     /** A number in a short form: integers as such, others with 3 significant digits, infinity as `inf`. */
     @JvmStatic
     fun g(v: Double): String = when {
@@ -72,6 +118,8 @@ object ConsoleTable {
         v.isInfinite() -> if (v > 0) "inf" else "-inf"
         else -> String.format(Locale.ROOT, "%.2e", v)
     }
+
+    private fun pct2(v: Double) = String.format(Locale.ROOT, "%.2f%%", 100 * v)
 
     private fun pct(v: Double) = String.format(Locale.ROOT, "%.0f%%", 100 * v)
 }

@@ -58,7 +58,10 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         }
     }
 
-    /** The stored runs among [specs], in the order of [specs] (runs not stored are left out). */
+    /**
+     * The stored runs among [specs], in the order of [specs] (runs not stored are left out), each carrying its own
+     * spec (a run stored under one label is found under another label of the same run).
+     */
     fun load(specs: List<RunSpec>): List<RunResult> {
         val byKey = specs.associateBy { it.key }
         val found = HashMap<String, RunResult>()
@@ -70,7 +73,8 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 }
             }
         }
-        return specs.mapNotNull { found[it.key] }
+        // two specs may share a key (two labels of one run): each gets the stored result under its own labels
+        return specs.mapNotNull { spec -> found[spec.key]?.copy(spec = spec) }
     }
 
     /** The number of stored runs. */
@@ -78,31 +82,88 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         st.executeQuery("SELECT COUNT(*) FROM runs").use { rs -> rs.next(); rs.getInt(1) }
     }
 
+    /** The stored run of [spec], or null. */
+    fun find(spec: RunSpec): RunResult? =
+        connection.prepareStatement("SELECT * FROM runs WHERE run_key = ?").use { st ->
+            st.setString(1, spec.key)
+            st.executeQuery().use { rs -> if (rs.next()) read(rs, spec) else null }
+        }
+
+    /** Records the study whose runs this store holds (replacing any earlier record), so it can be rebuilt. */
+    fun putStudy(properties: Map<String, String>) {
+        connection.autoCommit = false
+        try {
+            connection.createStatement().use { it.executeUpdate("DELETE FROM study") }
+            connection.prepareStatement("INSERT INTO study (property, value) VALUES (?, ?)").use { st ->
+                for ((k, v) in properties) {
+                    st.setString(1, k)
+                    st.setString(2, v)
+                    st.executeUpdate()
+                }
+            }
+            connection.commit()
+        } catch (e: SQLException) {
+            connection.rollback()
+            throw LabException("cannot record the study in $path: ${e.message}", e)
+        } finally {
+            connection.autoCommit = true
+        }
+    }
+
+    /** The recorded study's properties (empty for a store written before studies were recorded). */
+    fun study(): Map<String, String> = connection.createStatement().use { st ->
+        st.executeQuery("SELECT property, value FROM study ORDER BY property").use { rs ->
+            buildMap { while (rs.next()) put(rs.getString(1), rs.getString(2)) }
+        }
+    }
+
     /**
      * Every stored run as CSV (one line per run, ordered by key), the columns a spreadsheet needs: the pair,
      * start and seed, outcome, steps, evaluations, final value and gap, and the steps to each target.
      */
     fun csv(): String {
-        val text = StringBuilder("run_key,optimizer,landscape,start_index,seed_index,seed,outcome,outcome_step," +
-            "cause,steps,evaluations,final_value,final_gap,hit_steps,hit_evaluations\n")
+        val text = StringBuilder(EXPORT_COLUMNS.joinToString(",")).append('\n')
+        for (row in exportRows()) {
+            text.append(row.joinToString(",") { csvField(if (it is List<*>) it.joinToString(" ") else it.toString()) }).append('\n')
+        }
+        return text.toString()
+    }
+
+    /**
+     * The study and every stored run as JSON: `{"study": {...}, "runs": [{...}, ...]}` with the columns of [csv]
+     * (numbers as numbers, the steps to each target as arrays, non-finite numbers as the strings "Infinity",
+     * "-Infinity" and "NaN").
+     */
+    fun json(): String {
+        val text = StringBuilder("{\n  \"study\": {")
+        text.append(study().entries.joinToString(", ") { "${jsonString(it.key)}: ${jsonString(it.value)}" })
+        text.append("},\n  \"runs\": [")
+        exportRows().forEachIndexed { i, row ->
+            text.append(if (i == 0) "\n    {" else ",\n    {")
+            text.append(EXPORT_COLUMNS.indices.joinToString(", ") { c -> "${jsonString(EXPORT_COLUMNS[c])}: ${jsonValue(row[c])}" })
+            text.append('}')
+        }
+        return text.append("\n  ]\n}\n").toString()
+    }
+
+    /** The export columns of every run, ordered by key: strings, longs, doubles, and lists of longs. */
+    private fun exportRows(): List<List<Any>> = buildList {
         connection.createStatement().use { st ->
             st.executeQuery("SELECT * FROM runs ORDER BY run_key").use { rs ->
                 while (rs.next()) {
-                    val row = listOf(
+                    add(listOf(
                         rs.getString("run_key"), rs.getString("optimizer_label"), rs.getString("landscape_label"),
-                        rs.getInt("start_index").toString(), rs.getInt("seed_index").toString(),
-                        rs.getLong("seed").toString(), rs.getString("outcome"), rs.getLong("outcome_step").toString(),
-                        rs.getString("cause") ?: "",
-                        rs.getLong("steps").toString(), rs.getLong("evaluations").toString(),
-                        java.lang.Double.parseDouble(rs.getString("final_value")).toString(),
-                        java.lang.Double.parseDouble(rs.getString("final_gap")).toString(),
-                        rs.getString("hit_steps").replace(',', ' '), rs.getString("hit_evaluations").replace(',', ' '),
-                    )
-                    text.append(row.joinToString(",") { csvField(it) }).append('\n')
+                        rs.getInt("start_index").toLong(), rs.getInt("seed_index").toLong(), rs.getLong("seed"),
+                        rs.getString("outcome"), rs.getLong("outcome_step"), rs.getString("cause") ?: "",
+                        rs.getLong("steps"), rs.getLong("evaluations"),
+                        java.lang.Double.parseDouble(rs.getString("final_value")),
+                        java.lang.Double.parseDouble(rs.getString("final_gap")),
+                        rs.getString("hit_steps").split(',').map { it.toLong() },
+                        rs.getString("hit_evaluations").split(',').map { it.toLong() },
+                    ))
                 }
             }
         }
-        return text.toString()
     }
 
     override fun close() = connection.close()
@@ -138,6 +199,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 connection.createStatement().use { st ->
                     st.execute("PRAGMA journal_mode=WAL")
                     st.execute("PRAGMA synchronous=NORMAL")
+                    st.execute("CREATE TABLE IF NOT EXISTS study (property TEXT PRIMARY KEY, value TEXT)")
                     st.execute(
                         "CREATE TABLE IF NOT EXISTS runs (run_key TEXT PRIMARY KEY, optimizer_label TEXT, optimizer TEXT, " +
                             "landscape_label TEXT, landscape TEXT, start_index INTEGER, start TEXT, seed_index INTEGER, " +
@@ -157,6 +219,28 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
         private fun parseExact(text: String) =
             if (text.isEmpty()) emptyList() else text.split(' ').map { java.lang.Double.parseDouble(it) }
+
+        private val EXPORT_COLUMNS = listOf("run_key", "optimizer", "landscape", "start_index", "seed_index", "seed",
+            "outcome", "outcome_step", "cause", "steps", "evaluations", "final_value", "final_gap", "hit_steps",
+            "hit_evaluations")
+
+        private fun jsonValue(v: Any?): String = when (v) {
+            is Double -> if (v.isFinite()) v.toString() else jsonString(v.toString())
+            is Number -> v.toString()
+            is List<*> -> v.joinToString(", ", "[", "]") { jsonValue(it) }
+            else -> jsonString(v.toString())
+        }
+
+        private fun jsonString(s: String): String {
+            val text = StringBuilder("\"")
+            for (c in s) when {
+                c == '"' -> text.append("\\\"")
+                c == '\\' -> text.append("\\\\")
+                c < ' ' -> text.append(String.format(java.util.Locale.ROOT, "\\u%04x", c.code))
+                else -> text.append(c)
+            }
+            return text.append('"').toString()
+        }
 
         private fun csvField(s: String) = if (s.any { it == ',' || it == '"' || it == '\n' })
             "\"" + s.replace("\"", "\"\"") + "\"" else s

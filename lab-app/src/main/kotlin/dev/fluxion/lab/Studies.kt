@@ -16,13 +16,14 @@ import java.util.function.Consumer
 object Studies {
 
     /**
-     * Executes a comparison: plans its runs, skips those already in [store], computes the rest on [engine]
-     * (storing each as it finishes), and returns all of them in the study's order. [progress] sees a
-     * [Progress.Planned] first and then one [Progress.Finished] per computed run.
+     * Executes a study: plans its runs, records the study in [store], skips the runs already there, computes the
+     * rest on [engine] (storing each as it finishes), and returns all of them in the study's order. [progress]
+     * sees a [Progress.Planned] first and then one [Progress.Finished] per computed run.
      */
-    suspend fun execute(study: CompareStudy, store: ResultStore, engine: Engine = Engine(),
+    suspend fun execute(study: Study, store: ResultStore, engine: Engine = Engine(),
                         progress: (Progress) -> Unit = {}): List<RunResult> {
         val runs = study.runs(engine)
+        store.putStudy(study.properties())
         val stored = store.keys()
         val todo = runs.filter { it.key !in stored }.distinctBy { it.key }
         progress(Progress.Planned(runs.size, runs.size - todo.size))
@@ -36,18 +37,26 @@ object Studies {
     /** [execute], blocking the calling thread. */
     @JvmStatic
     @JvmOverloads
-    fun run(study: CompareStudy, store: ResultStore, threads: Int = Runtime.getRuntime().availableProcessors(),
+    fun run(study: Study, store: ResultStore, threads: Int = Runtime.getRuntime().availableProcessors(),
             progress: Consumer<Progress> = Consumer {}): List<RunResult> =
         runBlocking { execute(study, store, Engine(threads)) { progress.accept(it) } }
 
     /** [execute] in the background; cancelling the future cancels the study and keeps what was stored. */
     @JvmStatic
     @JvmOverloads
-    fun submit(study: CompareStudy, store: ResultStore, threads: Int = Runtime.getRuntime().availableProcessors(),
+    fun submit(study: Study, store: ResultStore, threads: Int = Runtime.getRuntime().availableProcessors(),
                progress: Consumer<Progress> = Consumer {}): CompletableFuture<List<RunResult>> =
         CoroutineScope(SupervisorJob() + Dispatchers.Default).future {
             execute(study, store, Engine(threads)) { progress.accept(it) }
         }
+
+    /**
+     * The run of [spec] from [store] if it is there, else computed on [engine] and stored: how the scan's
+     * bisection, whose runs depend on earlier ones, resumes and rebuilds its report.
+     */
+    @JvmStatic
+    fun storedOrRun(spec: RunSpec, store: ResultStore, engine: Engine): RunResult =
+        store.find(spec) ?: engine.run(spec).also { store.put(it) }
 
     /** One run, blocking: the Java entry point of `fluxion run`. */
     @JvmStatic

@@ -86,4 +86,33 @@ class CliSpec : FunSpec({
             "--starts", "default+random:1", "--steps", "300", "--out", out.toString(), "--name", "small")
             .err shouldContain "8 runs, 8 already stored"
     }
+
+    test("rates and scan write their stores and pages; report rebuilds them; export gives JSON") {
+        val out = Files.createTempDirectory("fluxion-studies")
+        val rates = fluxion("rates", "--rules", "gd@1/L; nesterov@optimal", "--kappas", "1,10,100", "--dim", "4",
+            "--out", out.toString())
+        rates.code shouldBe 0
+        rates.out shouldContain "theory rho"
+        rates.out shouldContain "nesterov@optimal"
+        val ratesPage = Files.readString(out.resolve("rates.html"))
+        ratesPage shouldContain "1 - rho against kappa"
+        ratesPage shouldContain "Steps to f - f*"
+        val scan = fluxion("scan", "--landscape", "quadratic(dim=4, kappa=10)", "--points", "12", "--steps", "300",
+            "--out", out.toString())
+        scan.code shouldBe 0
+        scan.out shouldContain "2/L = 0.200000"
+        Files.readString(out.resolve("scan.html")) shouldContain ">2/L</text>"
+        Files.delete(out.resolve("rates.html"))
+        val report = fluxion("report", out.resolve("rates.sqlite").toString())
+        report.code shouldBe 0
+        report.out.lines().first() shouldBe rates.out.lines().first()
+        Files.readString(out.resolve("rates.html")) shouldBe ratesPage
+        fluxion("report", out.resolve("scan.sqlite").toString()).out shouldContain "divergence edge"
+        val json = fluxion("export", out.resolve("rates.sqlite").toString(), "--json")
+        json.code shouldBe 0
+        json.out shouldContain "\"kind\": \"rates\""
+        json.out shouldContain "\"outcome\": \"reached\""
+        fluxion("report", out.resolve("missing.sqlite").toString()).shouldBeOneLineError("missing.sqlite")
+        fluxion("rates", "--rules", "gd@3/L", "--out", out.toString()).shouldBeOneLineError("0 < c < 2")
+    }
 })

@@ -17,11 +17,12 @@ import kotlin.system.exitProcess
     name = "fluxion", mixinStandardHelpOptions = true, version = ["fluxion 0.1.0"],
     description = ["Differentiable expressions and optimizer studies on test landscapes."],
     subcommands = [ListCommand::class, CompareCommand::class, RunCommand::class, GradCommand::class,
-        DiffCommand::class, CheckCommand::class, ExportCommand::class],
+        DiffCommand::class, CheckCommand::class, ExportCommand::class,
+        RatesCommand::class, ScanCommand::class, ReportCommand::class],
 )
 class FluxionCommand : Runnable {
     override fun run() {
-        throw CommandLine.ParameterException(CommandLine(this), "a command is needed: list, compare, run, grad, diff, check or export")
+        throw CommandLine.ParameterException(CommandLine(this), "a command is needed: list, compare, rates, scan, report, run, grad, diff, check or export")
     }
 
     companion object {

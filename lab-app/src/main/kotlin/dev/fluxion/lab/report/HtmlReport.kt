@@ -24,12 +24,7 @@ object HtmlReport {
     /** The page for a comparison's results. */
     fun render(study: CompareStudy, results: List<RunResult>, engine: Engine): String {
         val summaries = PairSummary.of(results)
-        val html = StringBuilder()
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-            .append(Svg.escape("Fluxion: ${study.name}")).append("</title>\n<style>")
-            .append("body{font-family:sans-serif;margin:24px;max-width:1400px}table{border-collapse:collapse;font-size:13px;margin:12px 0}")
-            .append("td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}")
-            .append(".plots{display:flex;flex-wrap:wrap;gap:16px}.plots svg{border:1px solid #eee}code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n")
+        val html = StringBuilder(head("Fluxion: ${study.name}"))
         html.append("<h1>Fluxion comparison: ${Svg.escape(study.name)}</h1>\n<p>")
         html.append("Optimizers: ${study.optimizers.joinToString(", ") { "<code>${Svg.escape(it)}</code>" }}<br>")
         html.append("Landscapes: ${study.landscapes.joinToString(", ") { "<code>${Svg.escape(it)}</code>" }}<br>")
@@ -74,9 +69,19 @@ object HtmlReport {
                 profiles.map { Svg.Series(it.optimizer, it.taus.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
                 logX = true, logY = false, yRange = 0.0 to 1.0))
         }
-        html.append("</div>\n<p>Plots are SVG written by Fluxion itself (no plotting library), so the page needs nothing online.</p>\n</body></html>\n")
+        html.append("</div>\n").append(FOOT)
         return html.toString()
     }
+
+    /** The start of a page: doctype, title, the one style sheet, and the opened body. */
+    internal fun head(title: String): String = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
+        Svg.escape(title) + "</title>\n<style>" +
+        "body{font-family:sans-serif;margin:24px;max-width:1400px}table{border-collapse:collapse;font-size:13px;margin:12px 0}" +
+        "td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}" +
+        ".plots{display:flex;flex-wrap:wrap;gap:16px}.plots svg{border:1px solid #eee}code{background:#f4f4f4;padding:1px 4px}pre{font-size:11px;overflow-x:auto}</style></head><body>\n"
+
+    /** The end of a page. */
+    internal const val FOOT = "<p>Plots are SVG written by Fluxion itself (no plotting library), so the page needs nothing online.</p>\n</body></html>\n"
 
     /** Writes the page to [path], creating its folder. */
     fun write(path: Path, page: String) {

@@ -11,13 +11,18 @@ object Svg {
     /** Colours for series, chosen to stay distinguishable (Okabe-Ito, plus two). */
     val PALETTE = listOf("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#7F7F7F", "#8C564B")
 
-    /** One polyline of a plot. */
-    data class Series(val name: String, val x: DoubleArray, val y: DoubleArray, val stepped: Boolean = false)
+    /**
+     * One polyline of a plot; [dashed] draws it dashed (theory beside measurement), [dots] marks each point, and
+     * [line] = false leaves only the dots; [colour] picks a palette index (default: the series' position), so a measured and a predicted series can share one.
+     */
+    data class Series(val name: String, val x: DoubleArray, val y: DoubleArray, val stepped: Boolean = false,
+                      val dashed: Boolean = false, val dots: Boolean = false, val colour: Int = -1,
+                      val line: Boolean = true)
 
     private const val WIDTH = 640.0
     private const val HEIGHT = 400.0
     private const val LEFT = 70.0
-    private const val RIGHT = 170.0
+    private const val RIGHT = 190.0
     private const val TOP = 30.0
     private const val BOTTOM = 50.0
 
@@ -87,7 +92,8 @@ object Svg {
             svg.append(text(x + 4, TOP + 14, label, "start", 11))
         }
         series.forEachIndexed { i, s ->
-            val colour = PALETTE[i % PALETTE.size]
+            val colour = PALETTE[(if (s.colour >= 0) s.colour else i) % PALETTE.size]
+            val dash = if (s.dashed) " stroke-dasharray=\"6,4\"" else ""
             val points = StringBuilder()
             var previousY = Double.NaN
             for (k in s.x.indices) {
@@ -98,10 +104,18 @@ object Svg {
                 points.append(f(px(xv))).append(',').append(f(py(yv))).append(' ')
                 previousY = yv
             }
-            svg.append("<polyline clip-path=\"url(#$clip)\" fill=\"none\" stroke=\"$colour\" stroke-width=\"1.8\" points=\"${points.toString().trim()}\"/>\n")
+            if (s.line) svg.append("<polyline clip-path=\"url(#$clip)\" fill=\"none\" stroke=\"$colour\" stroke-width=\"1.8\"$dash points=\"${points.toString().trim()}\"/>\n")
+            if (s.dots) {
+                for (k in s.x.indices) {
+                    val yv = s.y[k]
+                    if (!s.x[k].isFinite() || !yv.isFinite() || (logX && s.x[k] <= 0) || (logY && yv <= 0)) continue
+                    svg.append("<circle clip-path=\"url(#$clip)\" cx=\"${f(px(s.x[k]))}\" cy=\"${f(py(yv))}\" r=\"3\" fill=\"$colour\"/>")
+                }
+                svg.append('\n')
+            }
             val ly = TOP + 10 + 18.0 * i
-            svg.append("<line x1=\"${f(WIDTH - RIGHT + 12)}\" y1=\"${f(ly)}\" x2=\"${f(WIDTH - RIGHT + 32)}\" y2=\"${f(ly)}\" stroke=\"$colour\" stroke-width=\"3\"/>\n")
-            svg.append(text(WIDTH - RIGHT + 36, ly + 4, shorten(s.name), "start", 11))
+            svg.append("<line x1=\"${f(WIDTH - RIGHT + 12)}\" y1=\"${f(ly)}\" x2=\"${f(WIDTH - RIGHT + 32)}\" y2=\"${f(ly)}\" stroke=\"$colour\" stroke-width=\"3\"$dash/>\n")
+            svg.append(text(WIDTH - RIGHT + 36, ly + 4, shorten(s.name), "start", 10))
         }
         svg.append("</svg>\n")
         return svg.toString()
@@ -156,7 +170,7 @@ object Svg {
             }
             val ly = TOP + 10 + 18.0 * i
             svg.append("<line x1=\"${f(width - RIGHT + 12)}\" y1=\"${f(ly)}\" x2=\"${f(width - RIGHT + 32)}\" y2=\"${f(ly)}\" stroke=\"$colour\" stroke-width=\"3\"/>\n")
-            svg.append(text(width - RIGHT + 36, ly + 4, shorten(s.name), "start", 11))
+            svg.append(text(width - RIGHT + 36, ly + 4, shorten(s.name), "start", 10))
         }
         svg.append("</svg>\n")
         return svg.toString()
@@ -188,7 +202,15 @@ object Svg {
         if (e in -2..3) dev.fluxion.lab.ConsoleTable.g(Math.pow(10.0, e.toDouble())) else "1e$e"
     } else dev.fluxion.lab.ConsoleTable.g(Math.round(v * 1e6) / 1e6)
 
-    private fun shorten(s: String) = if (s.length > 24) s.take(23) + "…" else s
+    /**
+     * A legend entry of at most 24 characters. A chain shows its last transform (the update rule), since its
+     * first ones (clipping, decay) are usually shared by every series: `chain(clip(norm=10), gd(lr=0.01))` reads
+     * `…gd(lr=0.01)`.
+     */
+    private fun shorten(s: String): String {
+        val name = if (s.startsWith("chain(") && s.contains("), ")) "…" + s.substringAfterLast("), ").removeSuffix(")") else s
+        return if (name.length > 24) name.take(23) + "…" else name
+    }
 
     private fun f(v: Double) = String.format(Locale.ROOT, "%.1f", v)
 

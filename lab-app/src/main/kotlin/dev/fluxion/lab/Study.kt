@@ -1,0 +1,62 @@
+package dev.fluxion.lab
+
+/**
+ * A study: a named, fixed plan of runs that [Studies] computes into a [ResultStore]. Its [properties] are stored
+ * with its runs, so `fluxion report` can rebuild the study (and so its report) from the SQLite file alone.
+ */
+interface Study {
+    /** The study's name: the base name of its files. */
+    val name: String
+
+    /** Every run of the study, in a fixed order; parses every spec first, so a bad one fails before any run. */
+    fun runs(engine: Engine): List<RunSpec>
+
+    /** The study as text properties, `kind` naming the study type; [Study.of] reads them back. */
+    fun properties(): Map<String, String>
+
+    companion object {
+        /**
+         * Rebuilds a study from its stored [properties].
+         *
+         * @throws LabException when the kind is unknown or a property is missing
+         */
+        @JvmStatic
+        fun of(properties: Map<String, String>): Study {
+            fun p(key: String) = properties[key] ?: throw LabException("the stored study lacks the property '$key'")
+            return when (val kind = p("kind")) {
+                "compare" -> CompareStudy(SpecList.split(p("optimizers")), SpecList.split(p("landscapes")),
+                    StartPlan(p("starts")), p("seeds").toInt(), budgetOf(properties),
+                    p("seed").toLong(), p("name"))
+                "rates" -> RatesStudy(SpecList.split(p("rules")).map { StepRule.parse(it) },
+                    p("kappas").split(',').map { it.trim().toDouble() }, p("dimension").toInt(), p("target").toDouble(),
+                    p("floor").toDouble(), p("maxSteps").toLong(), p("seed").toLong(), p("name"))
+                "scan" -> ScanStudy(p("optimizer"), p("landscape"), p("low").toDouble(), p("high").toDouble(),
+                    p("points").toInt(), p("steps").toLong(), p("seed").toLong(), p("name"))
+                else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan")
+            }
+        }
+
+        /** The budget written by [budgetProperties] (stall thresholds and divergence bound at their defaults). */
+        internal fun budgetOf(properties: Map<String, String>) = Budget(
+            maxSteps = properties.getValue("steps").toLong(),
+            maxEvaluations = properties["evaluations"]?.toLong() ?: Long.MAX_VALUE,
+            targets = properties["targets"]?.split(',')?.map { it.trim().toDouble() } ?: Budget.DEFAULT_TARGETS,
+            gradientNoise = properties["noise"]?.toDouble() ?: 0.0)
+
+        /** A budget as properties, read back by [budgetOf]. */
+        internal fun budgetProperties(budget: Budget) = mapOf("steps" to budget.maxSteps.toString(),
+            "evaluations" to budget.maxEvaluations.toString(), "targets" to budget.targets.joinToString(","),
+            "noise" to budget.gradientNoise.toString())
+    }
+}
+
+/** Lists of specs written on one line: separated by `;`, since commas live inside specs. */
+object SpecList {
+    /** Splits a `;`-separated list of specs, dropping blanks. */
+    @JvmStatic
+    fun split(text: String): List<String> = text.split(';').map { it.trim() }.filter { it.isNotEmpty() }
+
+    /** Joins specs with `; `. */
+    @JvmStatic
+    fun join(specs: List<String>): String = specs.joinToString("; ")
+}

@@ -1,0 +1,56 @@
+package dev.fluxion.lab.cli
+
+import dev.fluxion.lab.Engine
+import dev.fluxion.lab.LabException
+import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.Study
+import dev.fluxion.lab.report.HtmlReport
+import dev.fluxion.lab.report.StudyReport
+import picocli.CommandLine.Command
+import picocli.CommandLine.Model.CommandSpec
+import picocli.CommandLine.Option
+import picocli.CommandLine.Parameters
+import picocli.CommandLine.Spec
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.Callable
+
+/**
+ * `fluxion report STORE [--html FILE]`: rebuilds a stored study's console table and HTML page from its SQLite file
+ * alone (the study is recorded in the file); by default the page goes beside the store as `NAME.html`.
+ */
+@Command(name = "report", description = ["Rebuild the console table and the HTML report of a stored study from its .sqlite file."])
+class ReportCommand : Callable<Int> {
+    @Spec
+    lateinit var spec: CommandSpec
+
+    @Parameters(index = "0", paramLabel = "STORE", description = ["the study's .sqlite file"])
+    lateinit var store: Path
+
+    @Option(names = ["--html"], paramLabel = "FILE", description = ["where the page goes (default: beside the store)"])
+    var html: Path? = null
+
+    override fun call(): Int {
+        if (!Files.isRegularFile(store)) throw LabException("no such store: $store")
+        val engine = Engine(1)
+        val (study, report) = ResultStore.open(store).use { results ->
+            val properties = results.study()
+            if (properties.isEmpty()) throw LabException("$store records no study (written by an older fluxion?); run the study again")
+            val study = Study.of(properties)
+            val runs = study.runs(engine)
+            val stored = results.load(runs)
+            if (stored.size < runs.size) {
+                throw LabException("$store holds ${stored.size} of the study's ${runs.size} runs; run the study again to finish it")
+            }
+            study to StudyReport.of(study, stored, engine, results)
+        }
+        val page = html ?: (store.toAbsolutePath().parent ?: Path.of(".")).resolve("${study.name}.html")
+        CompareCommand.checkWritable(page.toAbsolutePath().parent)
+        HtmlReport.write(page, report.html)
+        val out = spec.commandLine().out
+        out.print(report.console)
+        out.println("wrote $page")
+        out.flush()
+        return 0
+    }
+}

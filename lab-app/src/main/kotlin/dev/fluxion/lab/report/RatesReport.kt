@@ -1,0 +1,56 @@
+package dev.fluxion.lab.report
+
+import dev.fluxion.lab.ConsoleTable
+import dev.fluxion.lab.RateRow
+import dev.fluxion.lab.RatesStudy
+import dev.fluxion.lab.RunResult
+
+/**
+ * The page of a rates study: the table of fitted against theoretical rates, 1 - rho against kappa (log-log, so
+ * gradient descent's 1/kappa and the accelerated methods' 1/sqrt(kappa) are straight lines of slope -1 and -1/2),
+ * steps to the target against the prediction, and the gap curves of every run at the largest kappa.
+ */
+object RatesReport {
+
+    /** The page for [rows], the analysis of [results]. */
+    fun render(study: RatesStudy, rows: List<RateRow>, results: List<RunResult>): String {
+        val html = StringBuilder(HtmlReport.head("Fluxion: ${study.name}"))
+        html.append("<h1>Fluxion convergence rates: ${Svg.escape(study.name)}</h1>\n<p>")
+        html.append("Rules ${study.rules.joinToString(", ") { "<code>${Svg.escape(it.text)}</code>" }} on ")
+        html.append("<code>${Svg.escape(study.landscape(study.kappas.first()).replace(Regex("kappa=[^)]*"), "kappa=k"))}</code> ")
+        html.append("for k in ${study.kappas.joinToString(", ") { ConsoleTable.g(it) }} (mu = 1, L = k), from the default start; ")
+        html.append("runs stop at f - f* &le; ${ConsoleTable.g(study.floor)}.</p>\n")
+        html.append("<p>rho is the contraction of the error ||x - x*|| per step. The fit is the least-squares slope s of ")
+        html.append("ln(f - f*) against the step over the steady part of the run (after the gap has fallen two decades, ")
+        html.append("down to the floor); the gap is quadratic in the error, so the fitted rho = exp(s/2). ")
+        html.append("Predicted steps = ln(gap0/target) / ln(1/rho^2), an upper bound for gradient descent (no eigen-direction ")
+        html.append("contracts more slowly than rho). Heavy ball and Nesterov at their optimal parameters have a double eigenvalue ")
+        html.append("of modulus rho at the spectrum's end, so their error behaves as k rho^k: at finite k the fitted rate ")
+        html.append("lies a little above rho and the steps above the prediction.</p>\n")
+        html.append("<pre>").append(Svg.escape(ConsoleTable.rates(rows, study.target))).append("</pre>\n<div class=\"plots\">\n")
+        val byRule = rows.groupBy { it.rule }.entries.toList()
+        html.append(Svg.linePlot("1 - rho against kappa: fitted (solid) and theory (dashed)", "kappa", "1 - rho",
+            byRule.flatMapIndexed { i, (rule, r) ->
+                listOf(
+                    Svg.Series("$rule fit", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.fittedRate }.toDoubleArray(), dots = true, colour = i),
+                    Svg.Series("$rule theory", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.theoreticalRate }.toDoubleArray(), dashed = true, colour = i),
+                )
+            }, logX = true, logY = true))
+        html.append(Svg.linePlot("Steps to f - f* <= ${ConsoleTable.g(study.target)}: measured (solid), predicted (dashed)",
+            "kappa", "steps", byRule.flatMapIndexed { i, (rule, r) ->
+                listOf(
+                    Svg.Series("$rule steps", r.map { it.kappa }.toDoubleArray(), r.map { if (it.stepsToTarget < 0) Double.NaN else it.stepsToTarget.toDouble() }.toDoubleArray(), dots = true, colour = i),
+                    Svg.Series("$rule predicted", r.map { it.kappa }.toDoubleArray(), r.map { it.predictedSteps }.toDoubleArray(), dashed = true, colour = i),
+                )
+            }, logX = true, logY = true))
+        val largest = study.kappas.max()
+        val curves = results.filter { it.spec.landscapeLabel == study.landscape(largest) }
+        if (curves.isNotEmpty()) {
+            // the quadratics' minimum is 0, so the loss is the gap
+            html.append(Svg.linePlot("f - f* against step at kappa = ${ConsoleTable.g(largest)}", "step", "f - f*",
+                curves.map { r -> Svg.Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it].toDouble() },
+                    DoubleArray(r.trace.size) { r.trace.loss[it] }) }, logX = false, logY = true))
+        }
+        return html.append("</div>\n").append(HtmlReport.FOOT).toString()
+    }
+}

@@ -1,0 +1,48 @@
+package dev.fluxion.lab.report
+
+import dev.fluxion.lab.ConsoleTable
+import dev.fluxion.lab.ScanOutcome
+import dev.fluxion.lab.ScanStudy
+
+/**
+ * The page of a step-size scan: the summary (edge against 2/L, best step against 2/(L + mu)) and the scan curve,
+ * final gap against learning rate on log-log axes, with 2/L (and the located edge) marked by vertical lines.
+ */
+object ScanReport {
+
+    /** The page for a scan's [outcome]. */
+    fun render(study: ScanStudy, outcome: ScanOutcome): String {
+        val html = StringBuilder(HtmlReport.head("Fluxion: ${study.name}"))
+        html.append("<h1>Fluxion step-size scan: ${Svg.escape(study.name)}</h1>\n<p>")
+        html.append("<code>${Svg.escape(study.template)}</code> on <code>${Svg.escape(study.landscape)}</code> from its default start, ")
+        html.append("${study.points} learning rates from ${ConsoleTable.g(study.low)} to ${ConsoleTable.g(study.high)} (log grid), ")
+        html.append("${study.steps} steps each. A run grows when it diverges or ends above its starting gap; the edge is refined ")
+        html.append("by bisection between the last learning rate that does not grow and the first that does.</p>\n")
+        html.append("<pre>").append(Svg.escape(ConsoleTable.scan(outcome))).append("</pre>\n<div class=\"plots\">\n")
+        val markers = buildList {
+            if (!outcome.smoothness.isNaN()) add(outcome.theoreticalEdge to "2/L")
+            if (!outcome.lastStable.isNaN() && (outcome.smoothness.isNaN() || outcome.edgeError > 0.05)) add(outcome.edge to "edge")
+        }
+        val gaps = outcome.grid.map { it.finalGap.let { g -> if (g.isNaN()) it.finalValue else g } }
+        val refined = outcome.refinements.sortedBy { lr(it.spec.optimizerLabel, study) }
+        // blown-up runs would stretch the axis to 1e100 and beyond: show up to 1e4 times the starting gap
+        val first = outcome.grid.first()
+        val gap0 = first.trace.loss[0] - (first.finalValue - first.finalGap)
+        val finite = (gaps + refined.map { it.finalGap }).filter { it.isFinite() && it > 0 }
+        val yRange = if (gap0.isFinite() && gap0 > 0 && finite.isNotEmpty()) minOf(finite.min(), gap0) / 10 to gap0 * 1e4 else null
+        html.append(Svg.linePlot("Final gap after ${study.steps} steps against learning rate", "learning rate",
+            "f - f* after ${study.steps} steps", listOf(
+                Svg.Series("grid", outcome.learningRates.toDoubleArray(), gaps.toDoubleArray(), dots = true),
+                Svg.Series("bisection", refined.map { lr(it.spec.optimizerLabel, study) }.toDoubleArray(),
+                    refined.map { it.finalGap }.toDoubleArray(), dots = true, line = false),
+            ).filter { it.x.isNotEmpty() }, logX = true, logY = true, yRange = yRange, markers = markers))
+        return html.append("</div>\n").append(HtmlReport.FOOT).toString()
+    }
+
+    /** The learning rate written into a run's label by the study's template. */
+    private fun lr(label: String, study: ScanStudy): Double {
+        val prefix = study.template.substringBefore("{lr}")
+        val suffix = study.template.substringAfter("{lr}")
+        return label.removePrefix(prefix).removeSuffix(suffix).toDouble()
+    }
+}

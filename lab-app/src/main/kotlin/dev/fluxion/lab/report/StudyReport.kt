@@ -1,0 +1,40 @@
+package dev.fluxion.lab.report
+
+import dev.fluxion.lab.CompareStudy
+import dev.fluxion.lab.ConsoleTable
+import dev.fluxion.lab.Engine
+import dev.fluxion.lab.PairSummary
+import dev.fluxion.lab.RatesStudy
+import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.RunResult
+import dev.fluxion.lab.ScanStudy
+import dev.fluxion.lab.Studies
+import dev.fluxion.lab.Study
+
+/**
+ * The console table and the HTML page of any study, from its runs: what `fluxion compare`, `rates` and `scan`
+ * print and write after computing, and what `fluxion report` rebuilds from a store. A scan's bisection runs are
+ * looked up in [store] (and computed only if missing).
+ *
+ * @property console the text for the terminal
+ * @property html the self-contained page
+ */
+data class StudyReport(val console: String, val html: String) {
+    companion object {
+        /** The report of [study] with its [results] (in the study's run order). */
+        @JvmStatic
+        fun of(study: Study, results: List<RunResult>, engine: Engine, store: ResultStore): StudyReport = when (study) {
+            is CompareStudy -> StudyReport(ConsoleTable.comparison(PairSummary.of(results)),
+                HtmlReport.render(study, results, engine))
+            is RatesStudy -> {
+                val rows = study.analyse(results, engine)
+                StudyReport(ConsoleTable.rates(rows, study.target), RatesReport.render(study, rows, results))
+            }
+            is ScanStudy -> {
+                val outcome = study.analyse(results, engine) { Studies.storedOrRun(it, store, engine) }
+                StudyReport(ConsoleTable.scan(outcome), ScanReport.render(study, outcome))
+            }
+            else -> StudyReport("(no report for ${study.javaClass.simpleName})\n", HtmlReport.head(study.name) + HtmlReport.FOOT)
+        }
+    }
+}
