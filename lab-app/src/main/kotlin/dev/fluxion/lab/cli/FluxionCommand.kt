@@ -28,7 +28,7 @@ import kotlin.system.exitProcess
     name = "fluxion", mixinStandardHelpOptions = true, version = ["fluxion 0.1.0"],
     description = ["Differentiable expressions and optimizer studies on test landscapes."],
     subcommands = [ListCommand::class, CompareCommand::class, RunCommand::class, GradCommand::class,
-        DiffCommand::class, CheckCommand::class, ExportCommand::class],
+        DiffCommand::class, CheckCommand::class, ExportCommand::class, ScriptCommand::class],
 )
 class FluxionCommand : Runnable {
     @Spec
@@ -51,7 +51,7 @@ class FluxionCommand : Runnable {
     }
 
     override fun run() {
-        throw CommandLine.ParameterException(CommandLine(this), "a command is needed: list, compare, run, grad, diff, check or export")
+        throw CommandLine.ParameterException(CommandLine(this), "a command is needed: list, compare, run, grad, diff, check, export or script")
     }
 
     companion object {
