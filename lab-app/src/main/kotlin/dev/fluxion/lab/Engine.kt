@@ -1,9 +1,7 @@
 package dev.fluxion.lab
 
 import dev.fluxion.landscapes.Landscape
-import dev.fluxion.landscapes.LandscapeRegistry
 import dev.fluxion.optimizers.Optimizer
-import dev.fluxion.optimizers.Optimizers
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.channels.Channel
@@ -20,22 +18,25 @@ import java.util.concurrent.ConcurrentHashMap
 /**
  * Runs runs in parallel: at most [threads] at once on [Dispatchers.Default], each a [RunLoop] on one thread,
  * under structured concurrency (cancelling the collector cancels every run; a failing run cancels the rest).
- * Results arrive in completion order, which depends on the threads; their content does not.
+ * Results arrive in completion order, which depends on the threads; their content does not. Specs are read with
+ * [registries]: the built-ins, or those joined by [Plugins].
  */
-class Engine @JvmOverloads constructor(val threads: Int = Runtime.getRuntime().availableProcessors()) {
+class Engine @JvmOverloads constructor(
+    val threads: Int = Runtime.getRuntime().availableProcessors(),
+    val registries: Registries = Registries.builtIn(),
+) {
     init {
         if (threads < 1) throw LabException("threads = $threads must be at least 1")
     }
 
     private val landscapes = ConcurrentHashMap<String, Landscape>()
     private val optimizers = ConcurrentHashMap<String, Optimizer>()
-    private val registry by lazy { LandscapeRegistry.standard() }
 
     /** The landscape of a spec, built once per engine (landscapes are immutable and shared between runs). */
-    fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) { registry.create(spec) }
+    fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) { registries.landscapes.create(spec) }
 
     /** The optimizer of a spec, parsed once per engine (each run starts its own state). */
-    fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) { Optimizers.parse(spec) }
+    fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) { registries.optimizers.parse(spec) }
 
     /**
      * A cold flow of progress events for [runs]: one [Progress.Finished] per run as it finishes. Collect it once;

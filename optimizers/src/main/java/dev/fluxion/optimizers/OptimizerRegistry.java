@@ -6,14 +6,18 @@ import dev.fluxion.optimizers.spec.SpecNode;
 import dev.fluxion.optimizers.spec.SpecParser;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The optimizers and transforms that specs can name: every {@link OptimizerProvider} that
- * {@link ServiceLoader} finds, plus the built-in combinator {@code chain(T1, T2, ...)}.
+ * {@link ServiceLoader} finds, plus the built-in combinator {@code chain(T1, T2, ...)}. Plugins from other class
+ * loaders (jar files) join with {@link #withPlugins(ClassLoader, Consumer)}.
  */
 public final class OptimizerRegistry {
     /** The name of the combinator that applies its positional transforms in order. */
@@ -42,6 +46,69 @@ public final class OptimizerRegistry {
     public static OptimizerRegistry load() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return load(loader != null ? loader : OptimizerRegistry.class.getClassLoader());
+    }
+
+    /**
+     * This registry joined by the providers a plugin class loader finds (a loader over a plugin jar whose parent
+     * sees this library). This registry's providers come first and keep their names. A plugin provider that
+     * cannot be loaded (its class is missing or is not an {@link OptimizerProvider}, its constructor or one of its
+     * methods throws) or whose name is taken (or is {@code chain}) is left out and handed to {@code problems},
+     * and the rest still join. Providers the loader finds through its parents, this registry's own, are skipped.
+     *
+     * @param plugins the class loader of the plugins
+     * @param problems receives one {@link ServiceConfigurationError} per provider left out, whose message says
+     *     which provider and why (and whose cause, if any, is what the provider threw)
+     */
+    public OptimizerRegistry withPlugins(ClassLoader plugins, Consumer<ServiceConfigurationError> problems) {
+        Map<String, OptimizerProvider> joined = new TreeMap<>(providers);
+        Iterator<OptimizerProvider> found = ServiceLoader.load(OptimizerProvider.class, plugins).iterator();
+        while (true) {
+            OptimizerProvider provider = null;
+            String name;
+            try {
+                if (!found.hasNext()) {
+                    break;
+                }
+                provider = found.next();
+                name = provider.name();
+                provider.hyperparameters();
+            } catch (ServiceConfigurationError e) {
+                problems.accept(e); // the iterator goes on to the next provider after an error
+                continue;
+            } catch (RuntimeException | LinkageError e) {
+                problems.accept(new ServiceConfigurationError(OptimizerProvider.class.getName() + ": "
+                        + (provider == null ? "" : "Provider " + provider.getClass().getName() + " threw ") + e, e));
+                continue;
+            }
+            OptimizerProvider previous = joined.get(name);
+            if (previous != null && previous.getClass() == provider.getClass()) {
+                continue;
+            }
+            if (previous != null || name.equals(CHAIN)) {
+                problems.accept(new ServiceConfigurationError("optimizer '" + name + "' of "
+                        + provider.getClass().getName() + " clashes with "
+                        + (previous == null ? "the chain combinator" : previous.getClass().getName())
+                        + ", which keeps the name"));
+                continue;
+            }
+            joined.put(name, provider);
+        }
+        return new OptimizerRegistry(joined);
+    }
+
+    /**
+     * This registry joined by the providers a plugin class loader finds, as {@link #withPlugins(ClassLoader,
+     * Consumer)} does, but strictly.
+     *
+     * @throws OptimizerException naming the first provider that cannot join and why
+     */
+    public OptimizerRegistry withPlugins(ClassLoader plugins) {
+        return withPlugins(plugins, problem -> {
+            OptimizerException error = new OptimizerException("an optimizer plugin cannot join the registry: "
+                    + problem.getMessage());
+            error.initCause(problem);
+            throw error;
+        });
     }
 
     /** All providers, sorted by name. */

@@ -2,6 +2,8 @@ package dev.fluxion.optimizers;
 
 import dev.fluxion.optimizers.schedule.Schedule;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.function.Consumer;
 
 /**
  * The one-line entry points, for Java and Kotlin alike:
@@ -34,6 +36,15 @@ public final class Optimizers {
             }
         }
         return current;
+    }
+
+    /**
+     * The registry of every provider on the class path joined by the providers of a plugin class loader, built-ins
+     * first; each plugin provider that cannot join goes to {@code problems} (see
+     * {@link OptimizerRegistry#withPlugins(ClassLoader, Consumer)}). This class's own registry is left as it is.
+     */
+    public static OptimizerRegistry withPlugins(ClassLoader plugins, Consumer<ServiceConfigurationError> problems) {
+        return registry().withPlugins(plugins, problems);
     }
 
     /** The optimizer a spec describes, such as {@code adam(lr=0.01, beta2=0.99)}. */

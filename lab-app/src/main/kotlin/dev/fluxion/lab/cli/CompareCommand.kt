@@ -64,7 +64,7 @@ class CompareCommand : Callable<Int> {
         val study = CompareStudy(split(optimizers), split(landscapes), StartPlan(starts), seeds,
             Budget(maxSteps = steps, gradientNoise = noise), seed, name)
         checkWritable(out)
-        val engine = Engine(threads)
+        val engine = Engine(threads, FluxionCommand.pluginsOf(spec).registries)
         val console = spec.commandLine().out
         val results = ResultStore.open(out.resolve("$name.sqlite")).use { store ->
             val reporter = ProgressReporter(spec.commandLine().err, System.console() != null)

@@ -2,27 +2,58 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.dsl.DslException
 import dev.fluxion.lab.LabException
+import dev.fluxion.lab.Plugins
 import dev.fluxion.landscapes.LandscapeException
 import dev.fluxion.optimizers.OptimizerException
 import picocli.CommandLine
 import picocli.CommandLine.Command
+import picocli.CommandLine.Model.CommandSpec
+import picocli.CommandLine.Option
+import picocli.CommandLine.ScopeType
+import picocli.CommandLine.Spec
 import java.io.PrintWriter
+import java.nio.file.Files
+import java.nio.file.Path
 import kotlin.system.exitProcess
 
 /**
  * `fluxion`: the lab's command line. Exit code 0 on success, 2 on bad input (an unknown plugin, a malformed
  * spec or formula, a missing file, an unwritable folder) with a one-line message and no stack trace.
+ *
+ * `--plugins DIR` (a folder of jars or a jar, repeatable; by default `~/.fluxion/plugins` when it exists) adds
+ * the optimizers and landscapes of plugin jars to every command; a plugin that fails to load is one line on
+ * stderr, and the rest still load.
  */
 @Command(
     name = "fluxion", mixinStandardHelpOptions = true, version = ["fluxion 0.1.0"],
     description = ["Differentiable expressions and optimizer studies on test landscapes."],
     subcommands = [ListCommand::class, CompareCommand::class, RunCommand::class, GradCommand::class,
         DiffCommand::class, CheckCommand::class, ExportCommand::class,
-        RatesCommand::class, ScanCommand::class, ReportCommand::class],
+        RatesCommand::class, ScanCommand::class, ReportCommand::class, ScriptCommand::class],
 )
 class FluxionCommand : Runnable {
+    @Spec
+    lateinit var spec: CommandSpec
+
+    @Option(names = ["--plugins"], paramLabel = "DIR", scope = ScopeType.INHERIT,
+        description = ["a folder of plugin jars, or a jar; repeatable (default: ~/.fluxion/plugins when it exists)"])
+    var pluginSources: List<Path> = emptyList()
+
+    private var plugins: Plugins? = null
+
+    /** The plugins of `--plugins` or the default folder, loaded on first use; each problem is a line on stderr. */
+    fun plugins(): Plugins = plugins ?: run {
+        val sources = pluginSources.ifEmpty { listOf(Plugins.defaultFolder()).filter { Files.isDirectory(it) } }
+        val loaded = if (sources.isEmpty()) Plugins.none() else Plugins.load(sources)
+        loaded.problems.forEach { spec.commandLine().err.println("fluxion: $it") }
+        spec.commandLine().err.flush()
+        plugins = loaded
+        loaded
+    }
+
     override fun run() {
-        throw CommandLine.ParameterException(CommandLine(this), "a command is needed: list, compare, rates, scan, report, run, grad, diff, check or export")
+        throw CommandLine.ParameterException(CommandLine(this),
+            "a command is needed: list, compare, rates, scan, report, run, grad, diff, check, export or script")
     }
 
     companion object {
@@ -49,6 +80,10 @@ class FluxionCommand : Runnable {
             }
             return line
         }
+
+        /** The plugins of the `fluxion` command [spec] runs under (none when it runs on its own). */
+        internal fun pluginsOf(spec: CommandSpec): Plugins =
+            (spec.root().userObject() as? FluxionCommand)?.plugins() ?: Plugins.none()
 
         private fun firstLine(message: String?) = (message ?: "").lineSequence().first()
 

@@ -4,7 +4,6 @@ import dev.fluxion.dsl.calculus.GradientCheck
 import dev.fluxion.dsl.expr.Expr
 import dev.fluxion.dsl.expr.Point
 import dev.fluxion.lab.LabException
-import dev.fluxion.landscapes.LandscapeRegistry
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Option
@@ -91,7 +90,7 @@ class CheckCommand : Callable<Int> {
     var tolerance = 1e-6
 
     override fun call(): Int {
-        val l = LandscapeRegistry.standard().create(landscape)
+        val l = FluxionCommand.pluginsOf(spec).registries.landscapes.create(landscape)
         val x = at?.let { parseVector(it, l.dimension()) } ?: l.facts().start()
         val analytic = DoubleArray(l.dimension())
         l.objective().valueAndGradient(x, analytic)

@@ -35,7 +35,7 @@ class RunCommand : Callable<Int> {
     var seed = 0L
 
     override fun call(): Int {
-        val engine = Engine(1)
+        val engine = Engine(1, FluxionCommand.pluginsOf(spec).registries)
         val l = engine.landscape(landscape)
         val o = engine.optimizer(optimizer)
         val x0 = start?.let { parseVector(it, l.dimension()) } ?: l.facts().start()
