@@ -55,12 +55,17 @@ public final class OptimizerState {
                     + x.length + " and an objective of dimension " + objective.dimension());
         }
         double value = objective.valueAndGradient(x, gradient);
-        // branch-free sums in the hot path; a non-finite sum sends us looking for the culprit
-        double gradientSquares = sumOfSquares(gradient);
+        // branch-free sums in the hot path, each folded into a pass that happens anyway (the copy into the
+        // update); a non-finite sum sends us looking for the culprit
+        double gradientSquares = 0;
+        for (int i = 0; i < dimension; i++) {
+            double g = gradient[i];
+            direction[i] = g;
+            gradientSquares += g * g;
+        }
         if (!Double.isFinite(gradientSquares)) {
             checkFinite("gradient", gradient, objective);
         }
-        System.arraycopy(gradient, 0, direction, 0, dimension);
         context.set(objective, x, gradient, value, steps);
         root.update(direction, context);
         double stepSquares = sumOfSquares(direction);
