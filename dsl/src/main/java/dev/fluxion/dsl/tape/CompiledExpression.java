@@ -63,7 +63,7 @@ public final class CompiledExpression implements Objective {
         return List.copyOf(names);
     }
 
-    /** Compiles with the gradient mode chosen automatically (forward for one or two scalar variables). */
+    /** Compiles with the gradient mode chosen automatically ({@link GradientMode#AUTO}: reverse mode, as measured). */
     public static CompiledExpression compile(Expr expression, List<String> variables) {
         return compile(expression, variables, GradientMode.AUTO);
     }
