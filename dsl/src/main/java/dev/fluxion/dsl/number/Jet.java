@@ -4,6 +4,8 @@ import dev.fluxion.dsl.DslException;
 import dev.fluxion.dsl.function.BinaryFunction;
 import dev.fluxion.dsl.function.UnaryFunction;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A truncated Taylor series of order k: the coefficients c_0 ... c_k of f(a + t) = sum_n c_n t^n + O(t^(k+1)),
@@ -198,6 +200,37 @@ public final class Jet implements Real<Jet> {
 
     @Override
     public Jet apply(UnaryFunction f) {
+        // A rule may call functions of lower-order jets that another branch of the same recursion also needs (the
+        // sigmoid's rule s(x) s(-x) asks for sigmoid of x and of -x at every order below), so within one outermost
+        // call each (function, jet) is computed once: linear in the order instead of exponential.
+        Map<FunctionOfJet, Jet> memo = MEMO.get();
+        boolean outermost = memo == null;
+        if (outermost) {
+            memo = new HashMap<>();
+            MEMO.set(memo);
+        }
+        try {
+            FunctionOfJet key = new FunctionOfJet(f, this);
+            Jet known = memo.get(key);
+            if (known == null) {
+                known = propagate(f);
+                memo.put(key, known);
+            }
+            return known;
+        } finally {
+            if (outermost) {
+                MEMO.remove();
+            }
+        }
+    }
+
+    /** A function applied to a jet: the key of the memo of {@link #apply(UnaryFunction)}. */
+    private record FunctionOfJet(UnaryFunction function, Jet argument) {
+    }
+
+    private static final ThreadLocal<Map<FunctionOfJet, Jet>> MEMO = new ThreadLocal<>();
+
+    private Jet propagate(UnaryFunction f) {
         double[] v = new double[coefficients.length];
         v[0] = f.value(coefficients[0]);
         if (order() == 0 || isConstant()) {
