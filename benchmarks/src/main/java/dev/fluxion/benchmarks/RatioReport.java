@@ -24,6 +24,7 @@ public final class RatioReport {
     private static final String SOFTMAX = "SoftmaxCrossEntropyGradientBenchmark.";
     private static final String BEALE = "BealeGradientBenchmark.";
     private static final String ADAM = "AdamStepBenchmark.";
+    private static final String ENGINE = "EngineBenchmark.";
     private static final int[] SIZES = {2, 10, 100, 1000};
 
     /** A ratio of two benchmarks' times, with an optional bound: at most (or at least) {@code bound}. */
@@ -83,7 +84,11 @@ public final class RatioReport {
                 Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, vector-built Rosenbrock n=20",
                         HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "vectorBuiltCompiledHessian:n=20", 5),
                 Ratio.atMost("Adam step on 10^6 parameters (issue 4): optimizer chain / fused loop",
-                        ADAM + "chainStep", ADAM + "fusedStep", 1.3));
+                        ADAM + "chainStep", ADAM + "fusedStep", 1.3),
+                Ratio.atMost("lab engine, 200 runs of 1000 gd steps on 1 thread (issue 6): engine / bare loop",
+                        ENGINE + "engineOneThread", ENGINE + "bareLoop", 1.1),
+                Ratio.atLeast("lab engine, 200 runs of 1000 gd steps (issue 6): 1 thread / 2 threads",
+                        ENGINE + "engineOneThread", ENGINE + "engineTwoThreads", 1.8));
     }
 
     /** Ratios with no bound, for context. */
