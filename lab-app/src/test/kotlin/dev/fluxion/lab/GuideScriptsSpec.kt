@@ -60,7 +60,7 @@ class GuideScriptsSpec : FunSpec({
         scripts.listDirectoryEntries("*.java").map { it.name } shouldContainExactlyInAnyOrder listOf(
             "DerivativeAsLimit.java", "FiniteDifferenceError.java", "GradientCheckDemo.java",
             "VanishingGradient.java", "TaylorApproximation.java", "CriticalPointsDemo.java",
-            "StepSizeThreshold.java", "AdamVersusDescent.java",
+            "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
         )
     }
 
@@ -142,6 +142,14 @@ class GuideScriptsSpec : FunSpec({
         gdSteps shouldBeLessThan adamSteps
         adamSteps shouldBeLessThan 200.0
         out.number("final x: gd") shouldBe (xStar plusOrMinus 1e-8)
+    }
+
+    test("gradient descent's fitted rate is (kappa - 1) / (kappa + 1) at its best step, so 1 - rate falls like 1 / kappa") {
+        val out = run("ConditionNumberRate")
+        out.number("largest deviation from theory") shouldBeLessThan 1e-9
+        out.number("slope of log(1 - rate) against log kappa") shouldBe (-1.0 plusOrMinus 0.01)
+        val row = out.lines().first { it.startsWith("1000 ") }.split(Regex(" +")).map { it.toDouble() }
+        row[3] shouldBe (999.0 / 1001.0 plusOrMinus 1e-6)
     }
 })
 
