@@ -61,6 +61,7 @@ class GuideScriptsSpec : FunSpec({
             "DerivativeAsLimit.java", "FiniteDifferenceError.java", "GradientCheckDemo.java",
             "VanishingGradient.java", "TaylorApproximation.java", "CriticalPointsDemo.java",
             "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
+            "IllConditionedAdam.java",
         )
     }
 
@@ -150,6 +151,17 @@ class GuideScriptsSpec : FunSpec({
         out.number("slope of log(1 - rate) against log kappa") shouldBe (-1.0 plusOrMinus 0.01)
         val row = out.lines().first { it.startsWith("1000 ") }.split(Regex(" +")).map { it.toDouble() }
         row[3] shouldBe (999.0 / 1001.0 plusOrMinus 1e-6)
+    }
+
+    test("on a quadratic with kappa = 100 descent crawls at 0.99 per step while Adam's per-coordinate steps do not") {
+        val out = run("IllConditionedAdam")
+        val gdSteps = out.number("steps to |x - x*| < 1e-2: gd")
+        // lr = 1 / L zeroes y in one step, and x shrinks by 0.99 per step: 0.99^k < 1e-2 from k = 459
+        gdSteps shouldBe (kotlin.math.ceil(kotlin.math.ln(1e-2) / kotlin.math.ln(0.99)) plusOrMinus 1.0)
+        out.number(", adam") shouldBeLessThan gdSteps / 1.5
+        val last = out.lines().first { it.startsWith("1000 ") }.split(Regex(" +")).map { it.toDouble() }
+        last[1] shouldBe (Math.pow(0.99, 1000.0) plusOrMinus 1e-7)
+        last[2] shouldBeLessThan 1e-15
     }
 })
 
