@@ -1,0 +1,102 @@
+import dev.fluxion.dsl.calculus.FiniteDifference;
+import dev.fluxion.dsl.calculus.StepSize;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Forward against centered differences for d/dx exp(x) at x = 1, with h from 1e-1 down to 1e-14.
+ *
+ * <p>Truncation error falls as h (forward) or h^2 (centered) while rounding error grows as eps / h, so each
+ * method has a best step: about sqrt(eps) = 1.5e-8 for forward and cbrt(eps) = 6.1e-6 for centered, where
+ * {@link StepSize#forwardOptimal} and {@link StepSize#centeredOptimal} put it from the error model.
+ *
+ * <p>Run: {@code fluxion script FiniteDifferenceError.java OUTPUT_FOLDER}. Prints the errors, the fitted orders in
+ * the truncation regime, the best measured steps against the model's, and writes
+ * {@code finite-difference-error.svg}: log10 error of both methods against log10 h.
+ */
+public class FiniteDifferenceError {
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args.length > 0 ? args[0] : ".");
+        double x = 1;
+        double exact = Math.exp(x); // f = f' = f'' = f''' = e at x = 1
+        int count = 53; // log10 h = -1, -1.25, ..., -14
+        double[] log10h = new double[count];
+        double[] forwardError = new double[count];
+        double[] centeredError = new double[count];
+        int bestForward = 0;
+        int bestCentered = 0;
+        System.out.println("h            forward error  centered error");
+        for (int k = 0; k < count; k++) {
+            log10h[k] = -1 - 0.25 * k;
+            double h = StepSize.representable(x, Math.pow(10, log10h[k]));
+            double forward = Math.abs(FiniteDifference.forward(Math::exp, x, h) - exact);
+            double centered = Math.abs(FiniteDifference.centered(Math::exp, x, h) - exact);
+            forwardError[k] = Math.log10(Math.max(forward, 1e-17));
+            centeredError[k] = Math.log10(Math.max(centered, 1e-17));
+            if (forwardError[k] < forwardError[bestForward]) bestForward = k;
+            if (centeredError[k] < centeredError[bestCentered]) bestCentered = k;
+            if (k % 4 == 0) System.out.printf(Locale.ROOT, "%-12.2e %.3e      %.3e%n", h, forward, centered);
+        }
+        // the truncation regime: h from 1e-1 to 1e-3, where rounding is still negligible
+        System.out.printf(Locale.ROOT, "forward order = %.4f%n", slope(log10h, forwardError, 0, 9));
+        System.out.printf(Locale.ROOT, "centered order = %.4f%n", slope(log10h, centeredError, 0, 9));
+        System.out.printf(Locale.ROOT, "best forward step = %.3e (error %.3e); sqrt(eps) = %.3e; model step = %.3e%n",
+                Math.pow(10, log10h[bestForward]), Math.pow(10, forwardError[bestForward]),
+                Math.sqrt(StepSize.EPSILON), StepSize.forwardOptimal(x, exact, exact));
+        System.out.printf(Locale.ROOT, "best centered step = %.3e (error %.3e); cbrt(eps) = %.3e; model step = %.3e%n",
+                Math.pow(10, log10h[bestCentered]), Math.pow(10, centeredError[bestCentered]),
+                Math.cbrt(StepSize.EPSILON), StepSize.centeredOptimal(x, exact, exact));
+        System.out.printf(Locale.ROOT, "model error at the model steps: forward %.3e, centered %.3e%n",
+                StepSize.forwardError(StepSize.forwardOptimal(x, exact, exact), exact, exact),
+                StepSize.centeredError(StepSize.centeredOptimal(x, exact, exact), exact, exact));
+        Files.createDirectories(folder);
+        Path figure = folder.resolve("finite-difference-error.svg");
+        Files.writeString(figure, svg(log10h, new double[][] {forwardError, centeredError},
+                new String[] {"forward", "centered"}, "log10 h", "log10 error"));
+        System.out.println("figure: " + figure);
+    }
+
+    /** The least-squares slope of y against x over indices [from, to). */
+    static double slope(double[] x, double[] y, int from, int to) {
+        double n = to - from, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int i = from; i < to; i++) {
+            sx += x[i];
+            sy += y[i];
+            sxx += x[i] * x[i];
+            sxy += x[i] * y[i];
+        }
+        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    }
+
+    /** A 400 x 300 line plot of each series against x, all scaled to one box, with a legend and axis captions. */
+    static String svg(double[] x, double[][] series, String[] names, String xName, String yName) {
+        double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (int i = 0; i < x.length; i++) {
+            x0 = Math.min(x0, x[i]);
+            x1 = Math.max(x1, x[i]);
+            for (double[] y : series) {
+                y0 = Math.min(y0, y[i]);
+                y1 = Math.max(y1, y[i]);
+            }
+        }
+        String[] colors = {"#0077BB", "#EE7733", "#009988", "#CC3311"};
+        StringBuilder out = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\">\n"
+                + "<rect x=\"40\" y=\"20\" width=\"340\" height=\"240\" fill=\"none\" stroke=\"#999\"/>\n");
+        for (int s = 0; s < series.length; s++) {
+            out.append("<polyline fill=\"none\" stroke=\"").append(colors[s % colors.length]).append("\" points=\"");
+            for (int i = 0; i < x.length; i++) {
+                out.append(String.format(Locale.ROOT, "%.1f,%.1f ", 40 + 340 * (x[i] - x0) / (x1 - x0),
+                        260 - 240 * (series[s][i] - y0) / (y1 - y0)));
+            }
+            out.append("\"/>\n<text x=\"50\" y=\"").append(36 + 14 * s).append("\" font-size=\"11\" fill=\"")
+                    .append(colors[s % colors.length]).append("\">").append(names[s]).append("</text>\n");
+        }
+        return out.append(String.format(Locale.ROOT, "<text x=\"210\" y=\"290\" text-anchor=\"middle\" font-size=\"12\">"
+                + "%s (%.3g to %.3g)</text>\n<text x=\"12\" y=\"140\" font-size=\"12\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 12 140)\">%s (%.3g to %.3g)</text>\n</svg>\n", xName, x0, x1, yName, y0, y1))
+                .toString();
+    }
+}
