@@ -40,10 +40,34 @@ public record Chain(List<Transform> links, String name) implements Transform {
             }
 
             @Override
+            public double updateAndApply(double[] direction, double scale, double[] x, StepContext context) {
+                int last = states.length - 1;
+                if (last < 0) {
+                    return super.updateAndApply(direction, scale, x, context);
+                }
+                // a trailing learning rate is applied by the link before it, in that link's last pass; only
+                // when no outer factor is pending, since (a b) d and a (b d) may round differently
+                double factor = scale == 1 && last > 0 ? states[last].factor(context) : Double.NaN;
+                if (!Double.isNaN(factor)) {
+                    last--;
+                    scale = factor;
+                }
+                for (int k = 0; k < last; k++) {
+                    states[k].update(direction, context);
+                }
+                return states[last].updateAndApply(direction, scale, x, context);
+            }
+
+            @Override
             protected List<TransformState> parts() {
                 return parts;
             }
         };
+    }
+
+    @Override
+    public boolean readsGradient() {
+        return links.stream().anyMatch(Transform::readsGradient);
     }
 
     @Override

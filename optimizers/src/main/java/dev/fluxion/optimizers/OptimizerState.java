@@ -6,9 +6,11 @@ import dev.fluxion.dsl.Objective;
  * One run of an {@link Optimizer}: the step counter, every transform's buffers, and scratch arrays for the
  * gradient and the update. {@link #step(Objective, double[])} allocates nothing (for the first-order rules).
  *
- * <p>A step computes g = grad f(x), checks it is finite, passes a copy through the chain to get the update u,
- * checks u is finite, and sets x &lt;- x + u. A non-finite gradient or update is reported as an
- * {@link OptimizerException} naming the step and the component, and x is left unchanged.
+ * <p>A step computes g = grad f(x) and checks it is finite, then passes it through the chain (a copy of it if some
+ * transform reads the raw gradient, see {@link Transform#readsGradient()}) to get the update u, and sets
+ * x &lt;- x + u in the chain's last pass ({@link TransformState#updateAndApply}), which also sums u_i^2. A
+ * non-finite gradient is reported as an {@link OptimizerException} naming the step and the component before any
+ * buffer or x changes; a non-finite update likewise, after x is put back exactly to where it was.
  */
 public final class OptimizerState {
     private final Optimizer optimizer;
@@ -16,6 +18,7 @@ public final class OptimizerState {
     private final TransformState root;
     private final double[] gradient;
     private final double[] direction;
+    private final boolean copyGradient;
     private final StepContext context = new StepContext();
     private final StepInfo info = new StepInfo();
     private long steps;
@@ -25,7 +28,8 @@ public final class OptimizerState {
         this.dimension = dimension;
         this.root = root;
         this.gradient = new double[dimension];
-        this.direction = new double[dimension];
+        this.copyGradient = optimizer.transform().readsGradient();
+        this.direction = copyGradient ? new double[dimension] : null;
     }
 
     /** The optimizer this run belongs to. */
@@ -55,25 +59,22 @@ public final class OptimizerState {
                     + x.length + " and an objective of dimension " + objective.dimension());
         }
         double value = objective.valueAndGradient(x, gradient);
-        // branch-free sums in the hot path, each folded into a pass that happens anyway (the copy into the
-        // update); a non-finite sum sends us looking for the culprit
-        double gradientSquares = 0;
-        for (int i = 0; i < dimension; i++) {
-            double g = gradient[i];
-            direction[i] = g;
-            gradientSquares += g * g;
+        double[] incoming = gradient;
+        if (copyGradient) {
+            System.arraycopy(gradient, 0, direction, 0, dimension);
+            incoming = direction;
         }
+        // a branch-free sum in the hot path, the one pass a step adds to the chain's own (it must come before
+        // any buffer changes); a non-finite sum sends us looking for the culprit
+        double gradientSquares = sumOfSquares(gradient);
         if (!Double.isFinite(gradientSquares)) {
             checkFinite("gradient", gradient, objective);
         }
         context.set(objective, x, gradient, value, steps);
-        root.update(direction, context);
-        double stepSquares = sumOfSquares(direction);
+        // the chain's last pass moves x and leaves the old x in `incoming`
+        double stepSquares = root.updateAndApply(incoming, 1, x, context);
         if (!Double.isFinite(stepSquares)) {
-            checkFinite("update", direction, objective);
-        }
-        for (int i = 0; i < dimension; i++) {
-            x[i] += direction[i];
+            undoIfNonFinite(incoming, x, objective);
         }
         steps++;
         info.value = value;
@@ -89,6 +90,20 @@ public final class OptimizerState {
             sum += component * component;
         }
         return sum;
+    }
+
+    /**
+     * Puts x back to {@code old} and throws if the step took a finite component of x to a non-finite value
+     * (the update was non-finite there, or x + u overflowed); returns if not (the sum of squares overflowed).
+     */
+    private void undoIfNonFinite(double[] old, double[] x, Objective objective) {
+        for (int i = 0; i < dimension; i++) {
+            if (Double.isFinite(old[i]) && !Double.isFinite(x[i])) {
+                double update = x[i] - old[i];
+                System.arraycopy(old, 0, x, 0, dimension);
+                throw nonFinite("update", objective, i, update);
+            }
+        }
     }
 
     /** Throws for the first non-finite component; returns if all are finite (the sum of squares overflowed). */

@@ -16,4 +16,14 @@ public interface Transform {
 
     /** The text of this transform, as a spec such as {@code clip(norm=1.0)}. */
     String spec();
+
+    /**
+     * Whether this transform's state reads {@link StepContext#gradient()}. When no transform of an optimizer
+     * does, a step hands the gradient array itself to the chain as the direction instead of a copy of it (one
+     * pass over memory fewer), and the raw gradient is no longer intact while the chain runs. True by default,
+     * which is always safe; a transform that never calls {@code gradient()} may return false.
+     */
+    default boolean readsGradient() {
+        return true;
+    }
 }

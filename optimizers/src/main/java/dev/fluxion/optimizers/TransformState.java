@@ -34,6 +34,45 @@ public abstract class TransformState {
      */
     public abstract void update(double[] direction, StepContext context);
 
+    /**
+     * Rewrites {@code direction} as {@link #update(double[], StepContext)} does, to d, and adds the update to
+     * the point: x_i &lt;- x_i + u_i with u_i = scale d_i (each product and sum rounded once, so a scale of 1
+     * adds d itself). This is the last pass of a step. On return {@code direction[i]} holds the old x_i, so
+     * that a step whose update turns out non-finite can be undone exactly. Returns sum_i u_i^2, summed in
+     * index order.
+     *
+     * <p>The default runs {@code update} and then one pass over x. An element-wise transform may override it to
+     * compute d_i and apply u_i in a single pass (as {@link dev.fluxion.optimizers.transform.ScaleByAdam}
+     * does), with the same arithmetic as {@code update} followed by this default, so the results are the same
+     * bit for bit. Like {@code update}, it must not allocate.
+     *
+     * @param direction the incoming direction; on return, the old x
+     * @param scale     the factor of a learning rate that followed this transform in a chain, or 1
+     * @param x         the point, moved in place
+     * @return the squared Euclidean norm of the update u
+     */
+    public double updateAndApply(double[] direction, double scale, double[] x, StepContext context) {
+        update(direction, context);
+        double squares = 0;
+        for (int i = 0; i < direction.length; i++) {
+            double u = scale * direction[i];
+            double old = x[i];
+            x[i] = old + u;
+            direction[i] = old;
+            squares += u * u;
+        }
+        return squares;
+    }
+
+    /**
+     * If this transform only multiplies the direction by one number at this step (d &lt;- s d, as a learning
+     * rate does), that number s; otherwise NaN (the default). A {@link Chain} whose last link has such a factor
+     * hands it to the link before, whose {@link #updateAndApply} applies it in its own pass.
+     */
+    protected double factor(StepContext context) {
+        return Double.NaN;
+    }
+
     /** The states of the transforms nested in this one (a chain's links); none by default. */
     protected List<TransformState> parts() {
         return Collections.emptyList();

@@ -78,6 +78,30 @@ class StepAllocationTest {
         }
     }
 
+    /**
+     * Without warm-up too: a benchmark of 10^6 parameters takes only hundreds of steps, too few for the JIT to
+     * compile (and remove the allocations of) everything a step calls, as it had not for {@code StrictMath.pow}
+     * in Adam's bias correction (96 bytes a call until compiled).
+     */
+    @Test
+    void adamStepsAllocateNothingFromTheFirstSteps() {
+        Objective f = new DiagonalQuadratic(100_000);
+        for (String spec : List.of("adam(lr=0.01)", "amsgrad(lr=0.01)", "chain(clip(norm=1), adam(lr=0.01))")) {
+            double[] x = new double[100_000];
+            java.util.Arrays.fill(x, 1.0);
+            OptimizerState run = Optimizers.parse(spec).start(x.length);
+            run.step(f, x);
+            long baseline = allocatedBytes();
+            long overhead = allocatedBytes() - baseline;
+            long before = allocatedBytes();
+            for (int k = 0; k < 50; k++) {
+                run.step(f, x);
+            }
+            long allocated = allocatedBytes() - before - overhead;
+            assertEquals(0, allocated, spec + " allocated " + allocated + " bytes in its steps 2 to 51");
+        }
+    }
+
     @Test
     void adamChainMatchesAFusedLoopOnAMillionParameters() {
         Objective f = new DiagonalQuadratic(N);

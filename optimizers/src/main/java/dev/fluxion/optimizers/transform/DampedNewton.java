@@ -108,6 +108,11 @@ public record DampedNewton(String indefinite, double minShift) implements Transf
     }
 
     @Override
+    public boolean readsGradient() {
+        return false;
+    }
+
+    @Override
     public String spec() {
         return "preconditionByHessian(indefinite=" + indefinite + ", minShift=" + minShift + ")";
     }

@@ -74,6 +74,11 @@ public record NaturalGradient(double damping, String fallback) implements Transf
     }
 
     @Override
+    public boolean readsGradient() {
+        return false;
+    }
+
+    @Override
     public String spec() {
         return "preconditionByMetric(damping=" + damping + ", fallback=" + fallback + ")";
     }

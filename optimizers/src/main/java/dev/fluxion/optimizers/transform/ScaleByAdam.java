@@ -13,7 +13,9 @@ import dev.fluxion.optimizers.TransformState;
  * d &lt;- mHat / (sqrt(vHat) + eps)       (epsInsideSqrt = false, the paper's form)
  * d &lt;- mHat / sqrt(vHat + eps)         (epsInsideSqrt = true, optax's eps_root form)
  * </pre>
- * Without bias correction ({@code biasCorrection = false}) mHat = m and vHat = v.
+ * Without bias correction ({@code biasCorrection = false}) mHat = m and vHat = v. As the last link before a
+ * learning rate, it computes d, scales it and adds it to x in one pass over the parameters
+ * ({@link TransformState#updateAndApply}).
  *
  * @param beta1          first-moment decay in [0, 1)
  * @param beta2          second-moment decay in [0, 1)
@@ -32,20 +34,63 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
 
             @Override
             public void update(double[] direction, StepContext context) {
-                double t = context.step() + 1;
-                double c1 = biasCorrection ? 1 - StrictMath.pow(beta1, t) : 1;
-                double c2 = biasCorrection ? 1 - StrictMath.pow(beta2, t) : 1;
+                double c1 = firstCorrection(context);
+                double c2 = secondCorrection(context);
                 for (int i = 0; i < direction.length; i++) {
                     double g = direction[i];
                     m[i] = beta1 * m[i] + (1 - beta1) * g;
                     v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-                    double mHat = m[i] / c1;
-                    double vHat = v[i] / c2;
-                    direction[i] = epsInsideSqrt ? mHat / Math.sqrt(vHat + epsilon)
-                            : mHat / (Math.sqrt(vHat) + epsilon);
+                    direction[i] = direction(m[i] / c1, v[i] / c2, epsilon, epsInsideSqrt);
                 }
             }
+
+            /** The same arithmetic as update followed by the default x += scale d, in one pass. */
+            @Override
+            public double updateAndApply(double[] direction, double scale, double[] x, StepContext context) {
+                double c1 = firstCorrection(context);
+                double c2 = secondCorrection(context);
+                double b1 = beta1;
+                double b2 = beta2;
+                double eps = epsilon;
+                boolean inside = epsInsideSqrt;
+                double[] m = this.m;
+                double[] v = this.v;
+                double squares = 0;
+                for (int i = 0; i < direction.length; i++) {
+                    double g = direction[i];
+                    double mi = b1 * m[i] + (1 - b1) * g;
+                    double vi = b2 * v[i] + (1 - b2) * g * g;
+                    m[i] = mi;
+                    v[i] = vi;
+                    double u = scale * direction(mi / c1, vi / c2, eps, inside);
+                    double old = x[i];
+                    x[i] = old + u;
+                    direction[i] = old;
+                    squares += u * u;
+                }
+                return squares;
+            }
         };
+    }
+
+    /** 1 - beta1^t with t = step + 1, or 1 without bias correction. */
+    private double firstCorrection(StepContext context) {
+        return biasCorrection ? BiasCorrection.of(beta1, context.step() + 1) : 1;
+    }
+
+    /** 1 - beta2^t with t = step + 1, or 1 without bias correction. */
+    private double secondCorrection(StepContext context) {
+        return biasCorrection ? BiasCorrection.of(beta2, context.step() + 1) : 1;
+    }
+
+    /** mHat / (sqrt(vHat) + eps), or mHat / sqrt(vHat + eps) with eps inside the root. */
+    private static double direction(double mHat, double vHat, double epsilon, boolean epsInsideSqrt) {
+        return epsInsideSqrt ? mHat / Math.sqrt(vHat + epsilon) : mHat / (Math.sqrt(vHat) + epsilon);
+    }
+
+    @Override
+    public boolean readsGradient() {
+        return false;
     }
 
     @Override

@@ -34,9 +34,9 @@ public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean
 
             @Override
             public void update(double[] direction, StepContext context) {
-                double t = context.step() + 1;
-                double c1 = 1 - StrictMath.pow(beta1, t);
-                double c2 = 1 - StrictMath.pow(beta2, t);
+                long t = context.step() + 1;
+                double c1 = BiasCorrection.of(beta1, t);
+                double c2 = BiasCorrection.of(beta2, t);
                 for (int i = 0; i < direction.length; i++) {
                     double g = direction[i];
                     m[i] = beta1 * m[i] + (1 - beta1) * g;
@@ -55,6 +55,11 @@ public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean
                 }
             }
         };
+    }
+
+    @Override
+    public boolean readsGradient() {
+        return false;
     }
 
     @Override

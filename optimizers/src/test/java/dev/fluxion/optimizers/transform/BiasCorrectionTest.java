@@ -1,0 +1,63 @@
+package dev.fluxion.optimizers.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** beta^t in double-double arithmetic is beta^t correctly rounded, and allocates nothing. */
+class BiasCorrectionTest {
+
+    @Test
+    void powersAreCorrectlyRounded() {
+        Random random = new Random(4);
+        double[] betas = new double[24];
+        double[] usual = {0.9, 0.999, 0.5, 0.99, 0.95, 0.9999, 0.0, 0.1};
+        for (int b = 0; b < betas.length; b++) {
+            betas[b] = b < usual.length ? usual[b] : random.nextDouble();
+        }
+        for (double beta : betas) {
+            BigDecimal exact = BigDecimal.ONE;
+            BigDecimal base = new BigDecimal(beta);
+            for (int t = 1; t <= 1500; t++) {
+                // beta^t exactly (to 120 digits), then rounded once to a double
+                exact = exact.multiply(base, new MathContext(120));
+                double rounded = exact.doubleValue();
+                if (rounded >= 0x1p-1000) {
+                    assertEquals(rounded, BiasCorrection.power(beta, t), "beta = " + beta + ", t = " + t);
+                } else {
+                    // the documented exception: near the subnormal range only the magnitude is kept
+                    assertEquals(rounded, BiasCorrection.power(beta, t), 0x1p-1000, "beta = " + beta + ", t = " + t);
+                }
+                assertEquals(1 - rounded, BiasCorrection.of(beta, t), "beta = " + beta + ", t = " + t);
+            }
+        }
+    }
+
+    @Test
+    void farStepsAndEdges() {
+        assertEquals(1.0, BiasCorrection.power(0.9, 0));
+        assertEquals(0.0, BiasCorrection.power(0.0, 1));
+        assertEquals(0x1p-60, BiasCorrection.power(0.5, 60));
+        assertEquals(0.0, BiasCorrection.power(0.999, Long.MAX_VALUE));
+        assertEquals(1.0, BiasCorrection.of(0.999, 1L << 40));
+    }
+
+    @Test
+    void allocatesNothingFromTheFirstCall() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        BiasCorrection.of(0.3, 3);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        long overhead = threads.getCurrentThreadAllocatedBytes() - before;
+        before = threads.getCurrentThreadAllocatedBytes();
+        double sum = 0;
+        for (long t = 1; t <= 1000; t++) {
+            sum += BiasCorrection.of(0.999, t);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before - overhead;
+        assertEquals(0, allocated, "1000 bias corrections (sum " + sum + ") allocated " + allocated + " bytes");
+    }
+}

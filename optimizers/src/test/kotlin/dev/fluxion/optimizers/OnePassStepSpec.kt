@@ -1,0 +1,88 @@
+package dev.fluxion.optimizers
+
+import dev.fluxion.dsl.expr.Expr
+import dev.fluxion.optimizers.schedule.ConstantSchedule
+import dev.fluxion.optimizers.transform.ScaleByAdam
+import dev.fluxion.optimizers.transform.ScaleByLearningRate
+import dev.fluxion.optimizers.transform.ValueClip
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+
+/**
+ * The step's last pass: a link that computes its direction and adds the update to x in one pass
+ * ([TransformState.updateAndApply]), with the learning rate that follows it folded in, moves x exactly as its
+ * [TransformState.update], the learning rate's pass and x += u one after the other; a non-finite update puts x
+ * back; a transform that reads the raw gradient still gets it.
+ */
+class OnePassStepSpec : FunSpec({
+
+    /** [inner] seen only through its update: the chain cannot fold or fuse it, and copies the gradient for it. */
+    fun opaque(inner: Transform) = object : Transform {
+        override fun init(dimension: Int): TransformState {
+            val state = inner.init(dimension)
+            return object : TransformState() {
+                override fun update(direction: DoubleArray, context: StepContext) = state.update(direction, context)
+            }
+        }
+
+        override fun spec() = "opaque(" + inner.spec() + ")"
+    }
+
+    val bowl = Expr.parse("(x - 1)^2 + 3 * (y + 2)^2 + x * y + sin(z)").compile("x", "y", "z")
+
+    /** Each step's x and |u| as raw bits, over 50 steps from (0.5, 0.5, 0.5). */
+    fun bits(optimizer: Optimizer): List<Long> {
+        val x = doubleArrayOf(0.5, 0.5, 0.5)
+        val run = optimizer.start(3)
+        return (1..50).flatMap {
+            val info = run.step(bowl, x)
+            x.map { it.toRawBits() } + info.stepLength().toRawBits() + info.gradientNorm().toRawBits()
+        }
+    }
+
+    test("Adam in one pass equals Adam, the learning rate and x += u in three, bit for bit, for every formulation") {
+        for (inside in listOf(false, true)) {
+            for (correction in listOf(true, false)) {
+                val adam = ScaleByAdam(0.9, 0.999, 1e-8, inside, correction)
+                val rate = ScaleByLearningRate(ConstantSchedule(0.05))
+                bits(Optimizer.chain(adam, rate)) shouldBe bits(Optimizer.chain(opaque(adam), opaque(rate)))
+                // and as the last link, with no learning rate after it
+                bits(Optimizer.chain(ValueClip(0.5), adam)) shouldBe bits(Optimizer.chain(ValueClip(0.5), opaque(adam)))
+            }
+        }
+    }
+
+    test("a non-finite update is reported and x is put back exactly") {
+        // eps = 0 and a zero gradient component: Adam's direction there is 0 / (sqrt(0) + 0) = NaN, while the
+        // other component moves; the whole step is undone
+        val f = Expr.parse("x^2 + (y - 3)^2").compile("x", "y")
+        val x = doubleArrayOf(0.0, 1.0)
+        val run = Optimizers.parse("adam(lr=0.1, eps=0)").start(2)
+        val error = shouldThrow<OptimizerException> { run.step(f, x) }
+        error.component() shouldBe 0
+        error.step() shouldBe 0L
+        error.message!! shouldContain "the update is NaN in component 0 (x)"
+        x.map { it.toRawBits() } shouldBe listOf(0.0.toRawBits(), 1.0.toRawBits())
+        run.steps() shouldBe 0L
+    }
+
+    test("a transform that reads the raw gradient gets it unchanged, after a link that rewrote the direction") {
+        val seen = mutableListOf<Double>()
+        val reader = object : Transform {
+            override fun init(dimension: Int) = object : TransformState() {
+                override fun update(direction: DoubleArray, context: StepContext) {
+                    seen += context.gradient()[0]
+                    direction[0] = -0.1 * direction[0]
+                }
+            }
+
+            override fun spec() = "reader"
+        }
+        val x = doubleArrayOf(2.0)
+        Optimizer.chain(ValueClip(1.0), reader).start(1).step(square, x)
+        seen shouldBe listOf(4.0)   // the raw g = 2x = 4, though the clip made the direction 1
+        x[0] shouldBe 1.9
+    }
+})
