@@ -28,6 +28,16 @@ class RatioReportTest {
                     "primaryMetric" : { "score" : 10.0, "scoreUnit" : "ns/op" }
                 },
                 {
+                    "benchmark" : "dev.fluxion.benchmarks.AdamStepBenchmark.chainStep",
+                    "primaryMetric" : { "score" : 12000.0, "scoreUnit" : "us/op" },
+                    "secondaryMetrics" : { "gc.alloc.rate.norm" : { "score" : 72.0, "scoreUnit" : "B/op" } }
+                },
+                {
+                    "benchmark" : "dev.fluxion.benchmarks.AdamStepBenchmark.fusedStep",
+                    "primaryMetric" : { "score" : 10000.0, "scoreUnit" : "us/op" },
+                    "secondaryMetrics" : { "gc.alloc.rate.norm" : { "score" : 50.0, "scoreUnit" : "B/op" } }
+                },
+                {
                     "benchmark" : "dev.fluxion.benchmarks.RosenbrockGradientBenchmark.vectorBuiltValue",
                     "params" : { "n" : "1000" },
                     "primaryMetric" : { "score" : 1.5e3, "scoreUnit" : "ns/op" }
@@ -55,5 +65,10 @@ class RatioReportTest {
         assertTrue(report.contains("BealeGradientBenchmark.compiledValueAndGradient (B/op) | 0.001 | < 1 | PASS |"),
                 report);
         assertTrue(report.contains("| vg / value, logistic loss m=1000 d=20 | - | <= 4 | NOT MEASURED |"), report);
+        // 72 B in 12 ms against 50 B in 10 ms: 6 B/ms over 5 B/ms
+        assertTrue(report.contains("| Adam step on 10^6 parameters (issue 4): optimizer chain / fused loop | 1.2 | <= 1.3"
+                + " | PASS |"), report);
+        assertTrue(report.contains("| allocation per us, AdamStepBenchmark.chainStep / fusedStep (JMH's floor) | 1.2 |"
+                + " <= 1.25 | PASS |"), report);
     }
 }

@@ -13,7 +13,8 @@ import dev.fluxion.optimizers.TransformState;
  * d &lt;- mHat / (sqrt(vHat) + eps)       (epsInsideSqrt = false, the paper's form)
  * d &lt;- mHat / sqrt(vHat + eps)         (epsInsideSqrt = true, optax's eps_root form)
  * </pre>
- * Without bias correction ({@code biasCorrection = false}) mHat = m and vHat = v. As the last link before a
+ * Without bias correction ({@code biasCorrection = false}) mHat = m and vHat = v. The corrections 1 - beta^t
+ * are correctly rounded (see {@code BiasCorrection}). As the last link before a
  * learning rate, it computes d, scales it and adds it to x in one pass over the parameters
  * ({@link TransformState#updateAndApply}).
  *
