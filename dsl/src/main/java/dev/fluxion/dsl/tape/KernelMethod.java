@@ -63,6 +63,8 @@ final class KernelMethod {
     /** Element j of a vector node inside the loop being written. */
     private final int[] elementLocal;
     private final int[] elementAdjointLocal;
+    /** Whether an element adjoint has had its first contribution in the loop body being written. */
+    private final boolean[] elementAssigned;
     private final boolean[] inReverse;
     private int nextLocal;
 
@@ -78,6 +80,7 @@ final class KernelMethod {
         this.adjointLocal = filled(t.size);
         this.elementLocal = filled(t.size);
         this.elementAdjointLocal = filled(t.size);
+        this.elementAssigned = new boolean[t.size];
         this.nextLocal = withGradient ? 3 : 2;
         this.inReverse = new boolean[t.size];
         for (int i : t.reverseOrder) {
@@ -366,21 +369,18 @@ final class KernelMethod {
             mv.visitVarInsn(DSTORE, total);
         }
         if (adjoints) {
-            for (int i : levelZero) {
-                int local = elementAdjointLocal[i];
-                if (local >= 0) {
-                    mv.visitInsn(DCONST_0);
-                    if (i == sum.argument()) {
-                        if (value) {
-                            mv.visitLdcInsn(seed);
-                        } else {
-                            mv.visitVarInsn(DLOAD, adjointLocal[sum.sum()]);
-                        }
-                        mv.visitInsn(DADD);
-                    }
-                    mv.visitVarInsn(DSTORE, local);
+            // element adjoints start with their first contribution rather than 0 + it: that saves an add per
+            // node and element, and the only possible difference, the sign of a zero adjoint, never reaches the
+            // results (the gradient starts at +0 and only has adjoints added to it; no adjoint divides or is an
+            // argument of a function)
+            Arrays.fill(elementAssigned, false);
+            elementAddInto(sum.argument(), DADD, () -> {
+                if (value) {
+                    mv.visitLdcInsn(seed);
+                } else {
+                    mv.visitVarInsn(DLOAD, adjointLocal[sum.sum()]);
                 }
-            }
+            });
             for (int k = levelZero.length - 1; k >= 0; k--) {
                 elementReverse(levelZero[k], j, broadcastTotal);
             }
@@ -427,6 +427,13 @@ final class KernelMethod {
             }
             case Tape.VECTOR_INPUT, Tape.VECTOR_CONSTANT, Tape.SLICE -> {
                 int source = op == Tape.SLICE ? FusedSum.sliceSource(t, i) : i;
+                Double same = sameElements(source);
+                if (same != null) {
+                    // a broadcast constant, such as the 1 of 1 - x: no array to read
+                    mv.visitLdcInsn(same);
+                    mv.visitVarInsn(DSTORE, elementLocal[i]);
+                    return;
+                }
                 int start = op == Tape.SLICE ? FusedSum.sliceStart(t, i) : 0;
                 loadArray(source);
                 mv.visitVarInsn(ILOAD, j);
@@ -483,6 +490,12 @@ final class KernelMethod {
         int a = elementAdjointLocal[i];
         if (a < 0) {
             return;
+        }
+        if (!elementAssigned[i]) {
+            // no contribution reached this node (cannot happen in a region built from its sum down; kept safe)
+            mv.visitInsn(DCONST_0);
+            mv.visitVarInsn(DSTORE, a);
+            elementAssigned[i] = true;
         }
         int l = t.left[i];
         int r = t.right[i];
@@ -570,9 +583,17 @@ final class KernelMethod {
         if (local < 0) {
             return;
         }
-        mv.visitVarInsn(DLOAD, local);
-        contribution.run();
-        mv.visitInsn(instruction);
+        if (elementAssigned[target]) {
+            mv.visitVarInsn(DLOAD, local);
+            contribution.run();
+            mv.visitInsn(instruction);
+        } else {
+            contribution.run();
+            if (instruction == DSUB) {
+                mv.visitInsn(DNEG);
+            }
+            elementAssigned[target] = true;
+        }
         mv.visitVarInsn(DSTORE, local);
     }
 
@@ -583,6 +604,21 @@ final class KernelMethod {
         } else {
             mv.visitVarInsn(DLOAD, elementLocal[i]);
         }
+    }
+
+    /** The value every element of a constant vector node has, or null if they differ or the node is a variable. */
+    private Double sameElements(int source) {
+        if (t.op[source] != Tape.VECTOR_CONSTANT) {
+            return null;
+        }
+        int from = t.offset[source];
+        long bits = Double.doubleToRawLongBits(t.constants[from]);
+        for (int k = 1; k < t.length[source]; k++) {
+            if (Double.doubleToRawLongBits(t.constants[from + k]) != bits) {
+                return null;
+            }
+        }
+        return t.constants[from];
     }
 
     /** The array element j of a leaf is read from: x for a variable, the constant's data otherwise. */
