@@ -2,8 +2,6 @@ package dev.fluxion.dsl.tape;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.BIPUSH;
-import static org.objectweb.asm.Opcodes.ICONST_0;
-import static org.objectweb.asm.Opcodes.SIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
@@ -21,12 +19,14 @@ import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -65,6 +65,7 @@ final class KernelMethod {
     private final int[] elementAdjointLocal;
     /** Whether an element adjoint has had its first contribution in the loop body being written. */
     private final boolean[] elementAssigned;
+    /** Whether a node is in the reverse sweep (level 0, computed). */
     private final boolean[] inReverse;
     private int nextLocal;
 
@@ -122,7 +123,7 @@ final class KernelMethod {
         int root = t.outputs[0];
         for (int i = 0; i < t.size; i++) {
             boolean levelZero = t.op[i] == Tape.INPUT || (Tape.isComputed(t.op[i]) && !Tape.isVector(t.op[i])
-                    && inReverse(i));
+                    && inReverse[i]);
             if (levelZero) {
                 adjointLocal[i] = newDouble();
                 mv.visitInsn(i == root ? DCONST_1 : DCONST_0);
@@ -152,10 +153,6 @@ final class KernelMethod {
         return finish();
     }
 
-    /** Whether node i is in the reverse sweep (level 0, computed). */
-    private boolean inReverse(int i) {
-        return inReverse[i];
-    }
 
     private int finish() {
         Label end = new Label();
@@ -188,7 +185,7 @@ final class KernelMethod {
         }
         if (op == Tape.SUM) {
             FusedSum sum = sums.get(i);
-            boolean fused = withGradient && inReverse(i) && known.isKnown(i);
+            boolean fused = withGradient && inReverse[i] && known.isKnown(i);
             loop(sum, true, fused, fused ? known.of(i) : 0);
             return;
         }
