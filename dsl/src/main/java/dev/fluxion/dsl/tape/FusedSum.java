@@ -92,6 +92,7 @@ record FusedSum(int sum, int argument, int length, int[] valueNodes, int[] gradi
 
     /** Whether node i's elements hold no adjoint: a constant vector, or a slice of one. */
     static boolean isConstantLeaf(Tape t, int i) {
-        return t.op[i] == Tape.VECTOR_CONSTANT || (t.op[i] == Tape.SLICE && t.op[sliceSource(t, i)] == Tape.VECTOR_CONSTANT);
+        return t.op[i] == Tape.VECTOR_CONSTANT
+                || (t.op[i] == Tape.SLICE && t.op[sliceSource(t, i)] == Tape.VECTOR_CONSTANT);
     }
 }
