@@ -38,6 +38,22 @@ class CompiledGradientAllocationTest {
     }
 
     @Test
+    void generatedKernelsAllocateNothing() {
+        CompiledExpression beale = Beale.expression().compile(Beale.VARIABLES);
+        assertTrue(beale.isGenerated(), "Beale compiles to bytecode");
+        assertNoAllocation("Beale, generated", beale, Beale.point());
+        assertNoAllocation("Beale, interpreted", beale.interpreted(), Beale.point());
+        CompiledExpression rosenbrock = Rosenbrock.vectorBuilt(1000).compile("x");
+        assertTrue(rosenbrock.isGenerated(), "vector-built Rosenbrock compiles to one fused loop");
+        assertNoAllocation("vector-built Rosenbrock n=1000, generated", rosenbrock, Rosenbrock.point(1000, 42));
+        assertNoAllocation("vector-built Rosenbrock n=1000, interpreted", rosenbrock.interpreted(),
+                Rosenbrock.point(1000, 42));
+        CompiledExpression scalarBuilt = Rosenbrock.scalarBuilt(10).compile(Rosenbrock.scalarVariableNames(10));
+        assertTrue(scalarBuilt.isGenerated(), "scalar-built Rosenbrock n=10 compiles to bytecode");
+        assertNoAllocation("scalar-built Rosenbrock n=10, generated", scalarBuilt, Rosenbrock.point(10, 42));
+    }
+
+    @Test
     void compiledGradientsAllocateNothing() {
         assertNoAllocation("Beale", Beale.expression().compile(Beale.VARIABLES), Beale.point());
         assertNoAllocation("vector-built Rosenbrock n=100", Rosenbrock.vectorBuilt(100).compile("x"),

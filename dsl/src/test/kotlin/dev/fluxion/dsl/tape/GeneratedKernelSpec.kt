@@ -1,0 +1,227 @@
+package dev.fluxion.dsl.tape
+
+import dev.fluxion.dsl.exp
+import dev.fluxion.dsl.expr.Expr
+import dev.fluxion.dsl.expr.Matrix
+import dev.fluxion.dsl.expr.Point
+import dev.fluxion.dsl.expr.VectorExpr
+import dev.fluxion.dsl.function.Kinks
+import dev.fluxion.dsl.log
+import dev.fluxion.dsl.pow
+import dev.fluxion.dsl.sin
+import dev.fluxion.dsl.sqrt
+import dev.fluxion.dsl.variables
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.shouldBe
+import io.kotest.property.Arb
+import io.kotest.property.PropTestConfig
+import io.kotest.property.arbitrary.long
+import io.kotest.property.checkAll
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+import kotlin.math.abs
+import kotlin.math.cos
+import kotlin.random.Random
+
+/**
+ * The tape compiled to bytecode (`isGenerated()`) against the interpreter of the same tape (`interpreted()`), the
+ * tree walk on dual numbers, and closed-form gradients: random scalar expressions over every function of the dsl,
+ * vector losses whose sums run as fused loops, the fallback to the interpreter above the size limit, the kink
+ * conventions, and calls from 8 threads.
+ */
+class GeneratedKernelSpec : FunSpec({
+
+    /** The value and gradient as raw bits, so that NaN equals NaN and -0.0 differs from 0.0. */
+    fun bits(f: CompiledExpression, x: DoubleArray): List<Long> {
+        val gradient = DoubleArray(x.size)
+        val value = f.valueAndGradient(x, gradient)
+        return listOf(value.toRawBits(), f.value(x).toRawBits()) + gradient.map { it.toRawBits() }
+    }
+
+    test("random expressions over every function: generated value and gradient equal the interpreter's bit for bit, and the tree walk's") {
+        val names = listOf("x", "y", "z", "t")
+        var generated = 0
+        var treeWalkPoints = 0
+        checkAll(PropTestConfig(seed = 20261122L, iterations = 500), Arb.long()) { seed ->
+            val random = Random(seed)
+            val n = random.nextInt(1, 5)
+            val order = names.take(n)
+            val e = RandomExpressions(random, order.map { Expr.variable(it) }).next(random.nextInt(1, 6))
+            val f = e.expression
+            val compiled = f.compile(order)
+            compiled.isGenerated() shouldBe true
+            generated++
+            val interpreter = compiled.interpreted()
+            interpreter.isGenerated() shouldBe false
+            repeat(4) {
+                val x = DoubleArray(n) { random.nextDouble(-1.5, 1.5) }
+                bits(compiled, x) shouldBe bits(interpreter, x)
+                val point = Point.of(order, x)
+                val value = f.valueAt(point)
+                val reference = f.gradientAt(point, order)
+                if (e.kinkArguments.all { abs(it.valueAt(point)) > 1e-3 } && value.isFinite() &&
+                    reference.all { it.isFinite() && abs(it) < 1e6 }
+                ) {
+                    treeWalkPoints++
+                    val g = DoubleArray(n)
+                    assertClose(compiled.valueAndGradient(x, g), value, 1e-12 * scaleOf(value)) { "value of $f at $point" }
+                    assertClose(g, reference, 1e-10 * scaleOf(reference)) { "gradient of $f at $point" }
+                }
+            }
+        }
+        generated shouldBe 500
+        treeWalkPoints shouldBeGreaterThan 1000
+    }
+
+    test("vector-built Rosenbrock, n = 1000, is one fused loop: gradient -400 x_i (x_{i+1} - x_i^2) - 2 (1 - x_i) + 200 (x_i - x_{i-1}^2)") {
+        val n = 1000
+        val x = VectorExpr.variable("x", n)
+        val head = x.slice(0, n - 1)
+        val tail = x.slice(1, n)
+        val rosenbrock = (tail - head.square()).square().times(Expr.constant(100.0)).plus((head.lift(1.0) - head).square()).sum()
+        val compiled = rosenbrock.compile("x")
+        compiled.isGenerated() shouldBe true
+        val random = java.util.Random(3)
+        repeat(5) {
+            val at = DoubleArray(n) { -1.5 + 3 * random.nextDouble() }
+            var value = 0.0
+            val gradient = DoubleArray(n)
+            for (i in 0 until n - 1) {
+                val valley = at[i + 1] - at[i] * at[i]
+                value += 100 * valley * valley + (1 - at[i]) * (1 - at[i])
+                gradient[i] += -400 * at[i] * valley - 2 * (1 - at[i])
+                gradient[i + 1] += 200 * valley
+            }
+            val g = DoubleArray(n)
+            assertClose(compiled.valueAndGradient(at, g), value, 1e-12 * scaleOf(value)) { "Rosenbrock value" }
+            assertClose(compiled.value(at), value, 1e-12 * scaleOf(value)) { "Rosenbrock value alone" }
+            assertClose(g, gradient, 1e-12 * scaleOf(gradient)) { "Rosenbrock gradient" }
+            // two contributions per entry: the fused loop adds them in the interpreter's order up to commutativity
+            bits(compiled, at) shouldBe bits(compiled.interpreted(), at)
+        }
+    }
+
+    test("a mean with a broadcast scalar variable: f(w, s) = mean((s w - c)^2) + s^2") {
+        val m = 257
+        val random = java.util.Random(11)
+        val c = DoubleArray(m) { random.nextGaussian() }
+        val w = VectorExpr.variable("w", m)
+        val s = Expr.variable("s")
+        val f = (w.times(s) - VectorExpr.constant(*c)).square().mean() + (s pow 2)
+        val compiled = f.compile("w", "s")
+        compiled.isGenerated() shouldBe true
+        val at = DoubleArray(m + 1) { random.nextGaussian() }
+        val sv = at[m]
+        val residual = DoubleArray(m) { sv * at[it] - c[it] }
+        val value = residual.sumOf { it * it } / m + sv * sv
+        val gradient = DoubleArray(m + 1) { j -> if (j < m) 2.0 / m * residual[j] * sv else 0.0 }
+        gradient[m] = 2.0 / m * (0 until m).sumOf { residual[it] * at[it] } + 2 * sv
+        val g = DoubleArray(m + 1)
+        assertClose(compiled.valueAndGradient(at, g), value, 1e-12 * scaleOf(value)) { "value" }
+        assertClose(g, gradient, 1e-12 * scaleOf(gradient)) { "gradient" }
+        val reference = DoubleArray(m + 1)
+        compiled.interpreted().valueAndGradient(at, reference)
+        assertClose(g, reference, 1e-13 * scaleOf(reference)) { "gradient against the interpreter" }
+        compiled.value(at).toRawBits() shouldBe compiled.interpreted().value(at).toRawBits()
+    }
+
+    test("a sum whose adjoint depends on x, log(1 + sum(exp(sin w))), runs a value loop and a gradient loop") {
+        val m = 64
+        val w = VectorExpr.variable("w", m)
+        val f = log(Expr.constant(1.0) + w.sin().exp().sum())
+        val compiled = f.compile("w")
+        compiled.isGenerated() shouldBe true
+        val at = DoubleArray(m) { kotlin.math.sin(0.3 * it) * 2 }
+        val total = at.sumOf { kotlin.math.exp(kotlin.math.sin(it)) }
+        val gradient = DoubleArray(m) { kotlin.math.exp(kotlin.math.sin(at[it])) * cos(at[it]) / (1 + total) }
+        val g = DoubleArray(m)
+        assertClose(compiled.valueAndGradient(at, g), kotlin.math.ln(1 + total), 1e-12) { "value" }
+        assertClose(g, gradient, 1e-12) { "gradient" }
+        bits(compiled, at) shouldBe bits(compiled.interpreted(), at)
+    }
+
+    test("vector tapes with a matrix product or log-sum-exp stay with the interpreter and agree with it") {
+        val random = java.util.Random(2)
+        val data = Matrix.ofRowMajor(30, 4, DoubleArray(120) { random.nextGaussian() })
+        val w = VectorExpr.variable("w", 4)
+        val logistic = (data * w).softplus().mean().compile("w")
+        logistic.isGenerated() shouldBe false
+        val softmax = w.logSumExp().compile("w")
+        softmax.isGenerated() shouldBe false
+        val at = doubleArrayOf(0.1, -0.2, 0.3, 0.05)
+        bits(logistic, at) shouldBe bits(logistic.interpreted(), at)
+    }
+
+    test("above the size limit the interpreter takes over: sum of sin(x_i) has gradient cos(x_i) for any number of variables") {
+        val sizes = listOf(1, 10, 100, 200, 400, 1000)
+        val generated = sizes.map { k ->
+            val order = List(k) { "x$it" }
+            val compiled = order.map { sin(Expr.variable(it)) }.reduce(Expr::plus).compile(order)
+            val x = DoubleArray(k) { kotlin.math.sin(1.0 + it) }
+            val g = DoubleArray(k)
+            compiled.valueAndGradient(x, g)
+            assertClose(g, DoubleArray(k) { cos(x[it]) }, 0.0) { "gradient, k = $k, generated ${compiled.isGenerated()}" }
+            bits(compiled, x) shouldBe bits(compiled.interpreted(), x)
+            compiled.isGenerated()
+        }
+        generated.first() shouldBe true
+        generated[1] shouldBe true
+        generated.last() shouldBe false
+    }
+
+    test("generated code honours the kink conventions and skips zero adjoints as the interpreter does") {
+        val (x, y) = variables("x", "y")
+        val relu = x.relu().compile("x")
+        relu.isGenerated() shouldBe true
+        val g = DoubleArray(1)
+        relu.valueAndGradient(doubleArrayOf(0.0), g)
+        g[0] shouldBe 0.0
+        Kinks(1.0, 0.0, 0.5).within { relu.valueAndGradient(doubleArrayOf(0.0), g) }
+        g[0] shouldBe 1.0
+        val tie = x.max(y).compile("x", "y")
+        tie.isGenerated() shouldBe true
+        val g2 = DoubleArray(2)
+        Kinks(0.0, 0.0, 0.25).within { tie.valueAndGradient(doubleArrayOf(1.0, 1.0), g2) }
+        g2.toList() shouldBe listOf(0.25, 0.75)
+        // relu(sqrt(x)) at 0: the adjoint reaching sqrt is 0 and its partial is infinite; the sweep adds nothing
+        val kinked = sqrt(x).relu().compile("x")
+        kinked.isGenerated() shouldBe true
+        bits(kinked, doubleArrayOf(0.0)) shouldBe bits(kinked.interpreted(), doubleArrayOf(0.0))
+        kinked.valueAndGradient(doubleArrayOf(0.0), g)
+        g[0] shouldBe 0.0
+    }
+
+    test("8 threads calling generated code get the serial results bit for bit") {
+        val (x, y) = variables("x", "y")
+        val beale = Expr.parse("(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2").compile("x", "y")
+        val w = VectorExpr.variable("w", 100)
+        val vector = ((w.slice(1, 100) - w.slice(0, 99).square()).square().sum() + exp(-(x * y)) ).compile("w", "x", "y")
+        beale.isGenerated() shouldBe true
+        vector.isGenerated() shouldBe true
+        for (f in listOf(beale, vector)) {
+            val calls = 4000
+            val points = List(calls) { i -> DoubleArray(f.dimension()) { k -> kotlin.math.sin(0.37 * i + 1.3 * k) * 2 } }
+            val serial = points.map { bits(f, it) }
+            val out = arrayOfNulls<List<Long>>(calls)
+            val pool = Executors.newFixedThreadPool(8)
+            val start = CountDownLatch(1)
+            try {
+                val futures = (0 until 8).map { t ->
+                    pool.submit(Runnable {
+                        start.await()
+                        for (i in t until calls step 8) {
+                            out[i] = bits(f, points[i])
+                        }
+                    })
+                }
+                start.countDown()
+                futures.forEach { it.get(60, TimeUnit.SECONDS) }
+            } finally {
+                pool.shutdownNow()
+            }
+            out.toList() shouldBe serial
+        }
+    }
+})
