@@ -12,8 +12,10 @@ import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.channelFlow
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.sync.Semaphore
 import java.util.concurrent.ConcurrentHashMap
+import java.util.function.Consumer
 
 /**
  * Runs runs in parallel: at most [threads] at once on [Dispatchers.Default], each a [RunLoop] on one thread,
@@ -76,6 +78,15 @@ class Engine @JvmOverloads constructor(
         }
         finished.close()
     }.buffer(Channel.RENDEZVOUS)
+
+    /**
+     * Runs [runs] as [execute] does and hands each result to [action] on the calling thread as it finishes (in
+     * completion order), blocking until every run is done: the Java face of [execute], holding no result longer
+     * than [action] does.
+     */
+    fun forEachResult(runs: List<RunSpec>, action: Consumer<RunResult>) = runBlocking {
+        execute(runs).collect { action.accept(it.result) }
+    }
 
     /** Runs one run on the calling coroutine's dispatcher. */
     fun run(spec: RunSpec): RunResult =
