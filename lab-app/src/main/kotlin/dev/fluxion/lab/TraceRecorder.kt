@@ -5,7 +5,7 @@ package dev.fluxion.lab
  * kept steps are decided up front, every step k <= [keepAll], then k_{i+1} = max(k_i + 1, ceil(ratio k_i)) up to
  * [maxSteps], so a run of n steps keeps min(n, keepAll) + O(log(n / keepAll) / log(ratio)) points and a step
  * allocates nothing. The run's last point is recorded whatever its step ([record] with `force`), which is why
- * the arrays have one slot more than the schedule.
+ * the arrays may have one slot more than the schedule ([capacity]).
  *
  * One recorder belongs to one run, on one thread.
  *
@@ -63,18 +63,25 @@ class TraceRecorder @JvmOverloads constructor(
         fun next(k: Long, keepAll: Long, ratio: Double): Long =
             if (k < keepAll) k + 1 else maxOf(k + 1, Math.ceil(k * ratio).toLong())
 
-        /** The points a run of at most [maxSteps] steps can keep: the schedule's steps in 0..maxSteps, and one more. */
+        /**
+         * The points a run of at most [maxSteps] steps can keep: the schedule's steps in 0..maxSteps, and one more
+         * for a last point off the schedule unless the schedule ends at maxSteps. (A run that ends at a step k off
+         * the schedule before maxSteps records the last point in place of the schedule's next step, which is then
+         * never reached, or, if that step lies beyond maxSteps, in the extra slot.)
+         */
         @JvmStatic
         fun capacity(maxSteps: Long, keepAll: Long, ratio: Double): Int {
             var count = 0
             var k = 0L
+            var last = 0L
             while (k <= maxSteps) {
                 count++
+                last = k
                 val following = next(k, keepAll, ratio)
                 if (following <= k) break // k + 1 overflowed: the schedule has reached Long.MAX_VALUE
                 k = following
             }
-            return count + 1
+            return if (last == maxSteps) count else count + 1
         }
     }
 }
