@@ -78,6 +78,10 @@ class PluginStudiesSpec : FunSpec({
             r.code shouldBe 2
             r.err.trim().lines().size shouldBe 1
         }
+        val noKappa = fluxion("rates", "--landscape", "quadratic(dim=2, kappa=10)", "--out", out)
+        noKappa.code shouldBe 2
+        noKappa.err.trim().lines().size shouldBe 1
+        noKappa.err shouldContain "{kappa}"
         val report = fluxion("report", folder.resolve("scan").resolve("scan.sqlite").toString())
         report.code shouldBe 2
         report.err shouldContain "tilted-bowl"
