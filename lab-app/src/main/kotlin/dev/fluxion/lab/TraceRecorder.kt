@@ -71,17 +71,17 @@ class TraceRecorder @JvmOverloads constructor(
          */
         @JvmStatic
         fun capacity(maxSteps: Long, keepAll: Long, ratio: Double): Int {
-            var count = 0
-            var k = 0L
-            var last = 0L
-            while (k <= maxSteps) {
-                count++
-                last = k
+            if (maxSteps <= keepAll) return Math.toIntExact(maxSteps + 1) // every step, ending at maxSteps
+            // steps 0..keepAll, then the log-spaced ones up to maxSteps, counted without walking the first part
+            var count = keepAll + 1
+            var k = keepAll
+            while (true) {
                 val following = next(k, keepAll, ratio)
-                if (following <= k) break // k + 1 overflowed: the schedule has reached Long.MAX_VALUE
+                if (following <= k || following > maxSteps) break // past maxSteps, or k + 1 overflowed
+                count++
                 k = following
             }
-            return if (last == maxSteps) count else count + 1
+            return Math.toIntExact(if (k == maxSteps) count else count + 1)
         }
     }
 }
