@@ -4,9 +4,10 @@ import kotlin.math.ceil
 import kotlin.math.ln
 
 /**
- * A convergence-rate study: each [StepRule] on `quadratic(dim=D, kappa=k)` for every kappa, from the
- * quadratic's default start, each run going until f - f* <= [floor]. Each rule's hyperparameters come from the
- * landscape's exact L = kappa mu and mu (mu = 1), so they change with kappa.
+ * A convergence-rate study: each [StepRule] on `quadratic(dim=D, kappa=k)` (or another [family] of landscapes
+ * with a `{kappa}` parameter, a plugin's included) for every kappa, from the landscape's default start, each run
+ * going until f - f* <= [floor]. Each rule's hyperparameters come from the landscape's stated smoothness L and
+ * strong convexity mu (for the quadratics, L = kappa and mu = 1), so they change with kappa.
  *
  * ```kotlin
  * val study = RatesStudy(listOf(StepRule.parse("gd@1/L"), StepRule.parse("nesterov@optimal")))
@@ -16,6 +17,8 @@ import kotlin.math.ln
  * @property target the gap whose steps to reach are compared with the prediction
  * @property floor the finest target: runs stop there, and fits end there
  * @property maxSteps the step budget per run
+ * @property family the landscape spec with `{kappa}` (and optionally `{dim}`, replaced by [dimension]) where the
+ *   condition number goes; its landscapes must state f*, L and mu
  */
 data class RatesStudy @JvmOverloads constructor(
     val rules: List<StepRule>,
@@ -26,12 +29,16 @@ data class RatesStudy @JvmOverloads constructor(
     val maxSteps: Long = 200_000,
     val seed: Long = 0,
     override val name: String = "rates",
+    val family: String = DEFAULT_FAMILY,
 ) : Study {
     init {
         if (rules.isEmpty()) throw LabException("a rates study needs at least one rule (${StepRule.SYNTAX})")
         if (kappas.isEmpty() || kappas.any { !(it >= 1) }) throw LabException("kappas must be >= 1, got $kappas")
         if (dimension < 1) throw LabException("dimension = $dimension must be at least 1")
         if (!(floor > 0 && target > floor)) throw LabException("need target > floor > 0, got target $target, floor $floor")
+        if (!family.contains("{kappa}")) {
+            throw LabException("rates landscape '$family' needs {kappa} where the condition number goes, e.g. '$DEFAULT_FAMILY'")
+        }
     }
 
     /** The targets of every run: the decades from 1e-1 down, with [target], ending at [floor]. */
@@ -43,12 +50,17 @@ data class RatesStudy @JvmOverloads constructor(
         }
 
     /** The landscape label of one kappa, such as `quadratic(dim=10, kappa=100)`. */
-    fun landscape(kappa: Double) = "quadratic(dim=$dimension, kappa=${plain(kappa)})"
+    fun landscape(kappa: Double) = family.replace("{dim}", dimension.toString()).replace("{kappa}", plain(kappa))
 
     override fun runs(engine: Engine): List<RunSpec> = rules.flatMap { rule ->
         kappas.map { kappa ->
             val label = landscape(kappa)
             val landscape = engine.landscape(label)
+            val facts = landscape.facts()
+            if (facts.smoothness().isEmpty || facts.strongConvexity().isEmpty || facts.minimum().isEmpty) {
+                throw LabException("rates landscape $label does not state its smoothness L, strong convexity mu and " +
+                    "minimum f*, which the study needs")
+            }
             val l = landscape.facts().smoothness().asDouble
             val mu = landscape.facts().strongConvexity().asDouble
             val optimizer = engine.optimizer(rule.optimizer(l, mu)).spec()
@@ -59,7 +71,7 @@ data class RatesStudy @JvmOverloads constructor(
     override fun properties(): Map<String, String> = mapOf("kind" to "rates", "name" to name,
         "rules" to SpecList.join(rules.map { it.text }), "kappas" to kappas.joinToString(","),
         "dimension" to dimension.toString(), "target" to target.toString(), "floor" to floor.toString(),
-        "maxSteps" to maxSteps.toString(), "seed" to seed.toString())
+        "maxSteps" to maxSteps.toString(), "seed" to seed.toString(), "family" to family)
 
     /** One row per run of [results] (as [runs] orders them): the fit beside the theory. */
     fun analyse(results: List<RunResult>, engine: Engine): List<RateRow> = results.map { r ->
@@ -79,6 +91,9 @@ data class RatesStudy @JvmOverloads constructor(
         /** 1, 3, 10, ..., 1000. */
         @JvmField
         val DEFAULT_KAPPAS = listOf(1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
+
+        /** The quadratics of `fluxion rates` by default. */
+        const val DEFAULT_FAMILY = "quadratic(dim={dim}, kappa={kappa})"
 
         /** The rules of the default study: gradient descent at its two classic steps, heavy ball and Nesterov. */
         const val DEFAULT_RULES = "gd@1/L; gd@2/(L+mu); heavyball@optimal; nesterov@optimal"

@@ -60,16 +60,27 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
     /**
      * The stored runs among [specs], in the order of [specs] (runs not stored are left out), each carrying its own
-     * spec (a run stored under one label is found under another label of the same run).
+     * spec (a run stored under one label is found under another label of the same run). Every trace is read: for
+     * a study of many long runs, read [summaries] and [load] only the runs a plot needs.
      */
-    fun load(specs: List<RunSpec>): List<RunResult> {
+    fun load(specs: List<RunSpec>): List<RunResult> = select(specs, withTraces = true)
+
+    /**
+     * The stored runs among [specs] as [load] gives them, but each with [Trace.EMPTY] for its trace, which is not
+     * read from the file: everything a study's tables, ECDFs and profiles need, in memory that grows with the
+     * number of runs but not with their length.
+     */
+    fun summaries(specs: List<RunSpec>): List<RunResult> = select(specs, withTraces = false)
+
+    private fun select(specs: List<RunSpec>, withTraces: Boolean): List<RunResult> {
         val byKey = specs.associateBy { it.key }
         val found = HashMap<String, RunResult>()
+        val columns = if (withTraces) "*" else SUMMARY_COLUMNS
         connection.createStatement().use { st ->
-            st.executeQuery("SELECT * FROM runs").use { rs ->
+            st.executeQuery("SELECT $columns FROM runs").use { rs ->
                 while (rs.next()) {
                     val spec = byKey[rs.getString("run_key")] ?: continue
-                    found[spec.key] = read(rs, spec)
+                    found[spec.key] = read(rs, spec, withTraces)
                 }
             }
         }
@@ -86,7 +97,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
     fun find(spec: RunSpec): RunResult? =
         connection.prepareStatement("SELECT * FROM runs WHERE run_key = ?").use { st ->
             st.setString(1, spec.key)
-            st.executeQuery().use { rs -> if (rs.next()) read(rs, spec) else null }
+            st.executeQuery().use { rs -> if (rs.next()) read(rs, spec, withTrace = true) else null }
         }
 
     /** Records the study whose runs this store holds (replacing any earlier record), so it can be rebuilt. */
@@ -168,7 +179,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
     override fun close() = connection.close()
 
-    private fun read(rs: ResultSet, spec: RunSpec): RunResult {
+    private fun read(rs: ResultSet, spec: RunSpec, withTrace: Boolean): RunResult {
         val outcome = Outcome.of(rs.getString("outcome"), rs.getLong("outcome_step"),
             rs.getLong("outcome_evaluations"), rs.getString("cause"))
         return RunResult(spec, outcome, rs.getLong("steps"), rs.getLong("evaluations"),
@@ -177,7 +188,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             parseExact(rs.getString("final_point")),
             rs.getString("hit_steps").split(',').map { it.toLong() },
             rs.getString("hit_evaluations").split(',').map { it.toLong() },
-            Trace.fromBytes(rs.getBytes("trace")))
+            if (withTrace) Trace.fromBytes(rs.getBytes("trace")) else Trace.EMPTY)
     }
 
     companion object {
@@ -219,6 +230,10 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
         private fun parseExact(text: String) =
             if (text.isEmpty()) emptyList() else text.split(' ').map { java.lang.Double.parseDouble(it) }
+
+        /** Every column of a run but its trace. */
+        private const val SUMMARY_COLUMNS = "run_key, outcome, outcome_step, outcome_evaluations, cause, steps, " +
+            "evaluations, final_value, final_gap, final_point, hit_steps, hit_evaluations"
 
         private val EXPORT_COLUMNS = listOf("run_key", "optimizer", "landscape", "start_index", "seed_index", "seed",
             "outcome", "outcome_step", "cause", "steps", "evaluations", "final_value", "final_gap", "hit_steps",

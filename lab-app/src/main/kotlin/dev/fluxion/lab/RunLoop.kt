@@ -19,6 +19,10 @@ object RunLoop {
     /**
      * Executes [spec] with the landscape and optimizer it names. [isActive] is polled every 256 steps so that a
      * cancelled study stops promptly (the unfinished run is then thrown away, never stored).
+     *
+     * The loop allocates nothing per step: the trace goes into arrays sized from the budget ([TraceRecorder]),
+     * the targets are a primitive array, and the dsl's checked evaluation (which walks the expression) runs only
+     * once a run has diverged, to name the cause.
      */
     @JvmStatic
     @JvmOverloads
@@ -32,33 +36,26 @@ object RunLoop {
         val objective = CountingObjective(landscape.objective(), budget.gradientNoise, SplittableRandom(spec.seed))
         val minimum = landscape.facts().minimum()
         val fStar = if (minimum.isPresent) minimum.asDouble else Double.NaN
-        val targets = budget.targets
-        val hitSteps = LongArray(targets.size) { -1 }
-        val hitEvaluations = LongArray(targets.size) { -1 }
-        var nextTarget = 0
-        val recorder = Trace.Recorder(withPositions = n == 2)
+        val targets = budget.targets.toDoubleArray()
+        val hits = Hits(targets.size)
+        val recorder = TraceRecorder(budget.maxSteps, withPositions = n == 2)
         val state = optimizer.start(n)
         val previous = x.copyOf()
+        val maxSteps = budget.maxSteps
+        val maxEvaluations = budget.maxEvaluations
+        val divergenceBound = budget.divergenceBound
+        val stallGradient = budget.stallGradient
+        val stallStep = budget.stallStep
+        val stallPatience = budget.stallPatience
         var still = 0
-
-        fun checkTargets(f: Double, k: Long): Boolean {
-            if (fStar.isNaN()) return false
-            val gap = f - fStar
-            while (nextTarget < targets.size && gap <= targets[nextTarget]) {
-                hitSteps[nextTarget] = k
-                hitEvaluations[nextTarget] = objective.evaluations
-                nextTarget++
-            }
-            return nextTarget == targets.size
-        }
 
         fun finish(outcome: Outcome, k: Long, point: DoubleArray, f: Double): RunResult = RunResult(
             spec, outcome, k, objective.evaluations, f, finalGap(f, fStar),
-            point.toList(), hitSteps.toList(), hitEvaluations.toList(), recorder.build())
+            point.toList(), hits.steps.toList(), hits.evaluations.toList(), recorder.build())
 
         var k = 0L
-        while (k < budget.maxSteps) {
-            if (objective.evaluations >= budget.maxEvaluations) break
+        while (k < maxSteps) {
+            if (objective.evaluations >= maxEvaluations) break
             if (k and 255L == 0L && !isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
             System.arraycopy(x, 0, previous, 0, n)
             val info = try {
@@ -70,20 +67,23 @@ object RunLoop {
                     .joinToString("; ")), k, previous, f)
             }
             val f = info.value()
-            recorder.record(k, f, info.gradientNorm(), info.stepLength(), previous)
-            if (!f.isFinite() || Math.abs(f) > budget.divergenceBound) {
-                val cause = if (f.isFinite()) "f = $f left the divergence bound ${budget.divergenceBound} at step $k"
+            val gradientNorm = info.gradientNorm()
+            val stepLength = info.stepLength()
+            recorder.record(k, f, gradientNorm, stepLength, previous)
+            if (!f.isFinite() || Math.abs(f) > divergenceBound) {
+                val cause = if (f.isFinite()) "f = $f left the divergence bound $divergenceBound at step $k"
                 else "f = $f at step $k"
                 return finish(Outcome.Diverged(k, listOfNotNull(cause, nonFiniteNode(landscape, previous))
                     .joinToString("; ")), k, previous, f)
             }
-            if (checkTargets(f, k)) {
+            if (hits.check(f - fStar, targets, k, objective.evaluations)) {
                 return finish(Outcome.ReachedTarget(k, objective.evaluations), k, previous, f)
             }
-            val scale = 1.0 + previous.maxOf { Math.abs(it) }
-            still = if (info.gradientNorm() <= budget.stallGradient && info.stepLength() <= budget.stallStep * scale)
+            // a still step: a tiny gradient and a tiny step relative to the point's size (the size is looked at
+            // only when the gradient is tiny)
+            still = if (gradientNorm <= stallGradient && stepLength <= stallStep * (1.0 + largestMagnitude(previous)))
                 still + 1 else 0
-            if (still >= budget.stallPatience) {
+            if (still >= stallPatience) {
                 return finish(Outcome.Stalled(k), k, previous, f)
             }
             k++
@@ -95,8 +95,36 @@ object RunLoop {
             return finish(Outcome.Diverged(k, listOfNotNull("f = $f at step $k", nonFiniteNode(landscape, x))
                 .joinToString("; ")), k, x, f)
         }
-        if (checkTargets(f, k)) return finish(Outcome.ReachedTarget(k, objective.evaluations), k, x, f)
+        if (hits.check(f - fStar, targets, k, objective.evaluations)) {
+            return finish(Outcome.ReachedTarget(k, objective.evaluations), k, x, f)
+        }
         return finish(Outcome.OutOfBudget(k), k, x, f)
+    }
+
+    /**
+     * The steps and gradient evaluations at which a run first reached each target (-1 until it does). A NaN gap
+     * (f* unknown) reaches none.
+     */
+    private class Hits(count: Int) {
+        val steps = LongArray(count) { -1 }
+        val evaluations = LongArray(count) { -1 }
+        private var next = 0
+
+        /** Marks every target the gap [gap] reaches at step [k]; true once the finest is reached. */
+        fun check(gap: Double, targets: DoubleArray, k: Long, evaluationsSoFar: Long): Boolean {
+            while (next < targets.size && gap <= targets[next]) {
+                steps[next] = k
+                evaluations[next] = evaluationsSoFar
+                next++
+            }
+            return next == targets.size
+        }
+    }
+
+    private fun largestMagnitude(x: DoubleArray): Double {
+        var largest = 0.0
+        for (v in x) largest = maxOf(largest, Math.abs(v))
+        return largest
     }
 
     /** f - f*; NaN when f* is unknown, and +inf when f* is known but f is NaN (a blown-up run is far away). */

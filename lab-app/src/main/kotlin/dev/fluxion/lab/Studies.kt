@@ -16,12 +16,15 @@ import java.util.function.Consumer
 object Studies {
 
     /**
-     * Executes a study: plans its runs, records the study in [store], skips the runs already there, computes the
-     * rest on [engine] (storing each as it finishes), and returns all of them in the study's order. [progress]
-     * sees a [Progress.Planned] first and then one [Progress.Finished] per computed run.
+     * Computes a study into [store]: plans its runs, records the study, skips the runs already there, and computes
+     * the rest on [engine], storing each as it finishes and keeping none. [progress] sees a [Progress.Planned]
+     * first and then one [Progress.Finished] per computed run. Cancelling the calling coroutine stops the runs
+     * still going (they are dropped, never half-stored) and leaves every stored run in place.
+     *
+     * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
+     * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
      */
-    suspend fun execute(study: Study, store: ResultStore, engine: Engine = Engine(),
-                        progress: (Progress) -> Unit = {}): List<RunResult> {
+    suspend fun compute(study: Study, store: ResultStore, engine: Engine = Engine(), progress: (Progress) -> Unit = {}) {
         val runs = study.runs(engine)
         store.putStudy(study.properties())
         val stored = store.keys()
@@ -31,7 +34,16 @@ object Studies {
             store.put(event.result)
             progress(event)
         }
-        return store.load(runs)
+    }
+
+    /**
+     * [compute], then every run of the study with its trace, in the study's order. A study of many long runs
+     * holds all of their traces at once here; [compute] and [ResultStore.summaries] do not.
+     */
+    suspend fun execute(study: Study, store: ResultStore, engine: Engine = Engine(),
+                        progress: (Progress) -> Unit = {}): List<RunResult> {
+        compute(study, store, engine, progress)
+        return store.load(study.runs(engine))
     }
 
     /** [execute], blocking the calling thread. */

@@ -29,7 +29,8 @@ interface Study {
                     p("seed").toLong(), p("name"))
                 "rates" -> RatesStudy(SpecList.split(p("rules")).map { StepRule.parse(it) },
                     p("kappas").split(',').map { it.trim().toDouble() }, p("dimension").toInt(), p("target").toDouble(),
-                    p("floor").toDouble(), p("maxSteps").toLong(), p("seed").toLong(), p("name"))
+                    p("floor").toDouble(), p("maxSteps").toLong(), p("seed").toLong(), p("name"),
+                    properties["family"] ?: RatesStudy.DEFAULT_FAMILY)
                 "scan" -> ScanStudy(p("optimizer"), p("landscape"), p("low").toDouble(), p("high").toDouble(),
                     p("points").toInt(), p("steps").toLong(), p("seed").toLong(), p("name"))
                 else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan")

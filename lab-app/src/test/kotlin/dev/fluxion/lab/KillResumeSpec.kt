@@ -7,8 +7,6 @@ import java.io.PrintWriter
 import java.io.StringWriter
 import java.nio.file.Files
 import java.nio.file.Path
-import java.sql.DriverManager
-import java.sql.SQLException
 import java.util.concurrent.TimeUnit
 
 /**
@@ -23,37 +21,10 @@ class KillResumeSpec : FunSpec({
         "--seeds", "2", "--noise", "0.01", "--steps", "3000", "--seed", "7", "--threads", "2",
         "--out", out.toString(), "--name", "killed")
 
-    /** The `fluxion` command in its own JVM, on the test JVM's class path. */
-    fun spawn(out: Path): Process = ProcessBuilder(
-        listOf(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), FluxionCommand::class.java.name) + arguments(out))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start()
-
-    /** Runs the SQL on the store through its own connection (the study may be writing meanwhile). */
-    fun <T> query(store: Path, sql: String, read: (java.sql.ResultSet) -> T): T =
-        DriverManager.getConnection("jdbc:sqlite:${store.toAbsolutePath()}").use { c ->
-            c.createStatement().use { st -> st.executeQuery(sql).use(read) }
-        }
-
-    /** The number of stored runs, or 0 while the store or its table does not exist yet (or is locked). */
-    fun storedRuns(store: Path): Int = if (!Files.exists(store)) 0 else try {
-        query(store, "SELECT COUNT(*) FROM runs") { it.next(); it.getInt(1) }
-    } catch (e: SQLException) {
-        0
-    }
-
-    /** Every stored row, every column (the trace as hex), ordered by key. */
-    fun rows(store: Path): List<List<String?>> = query(store, "SELECT * FROM runs ORDER BY run_key") { rs ->
-        val columns = rs.metaData.columnCount
-        buildList {
-            while (rs.next()) add((1..columns).map { c ->
-                if (rs.metaData.getColumnName(c) == "trace") rs.getBytes(c)?.joinToString("") { "%02x".format(it) }
-                else rs.getString(c)
-            })
-        }
-    }
+    fun spawn(out: Path): Process = ForkedFluxion.start(arguments(out).toList())
+    fun storedRuns(store: Path) = ForkedFluxion.storedRuns(store)
+    fun rows(store: Path) = ForkedFluxion.rows(store)
+    fun <T> query(store: Path, sql: String, read: (java.sql.ResultSet) -> T): T = ForkedFluxion.query(store, sql, read)
 
     test("a study killed with SIGKILL part-way and started again stores every run once, as an uninterrupted one") {
         val killed = Files.createTempDirectory("fluxion-killed")

@@ -2,16 +2,9 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.Engine
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.Progress
-import dev.fluxion.lab.ResultStore
 import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.Studies
-import dev.fluxion.lab.report.HtmlReport
-import kotlinx.coroutines.runBlocking
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Option
@@ -60,25 +53,8 @@ class CompareCommand : Callable<Int> {
     @Option(names = ["--name"], description = ["study name: the files' base name (default: \${DEFAULT-VALUE})"])
     var name = "compare"
 
-    override fun call(): Int {
-        val study = CompareStudy(split(optimizers), split(landscapes), StartPlan(starts), seeds,
-            Budget(maxSteps = steps, gradientNoise = noise), seed, name)
-        checkWritable(out)
-        val engine = Engine(threads, FluxionCommand.pluginsOf(spec).registries)
-        val console = spec.commandLine().out
-        val results = ResultStore.open(out.resolve("$name.sqlite")).use { store ->
-            val reporter = ProgressReporter(spec.commandLine().err, System.console() != null)
-            val results = runBlocking { Studies.execute(study, store, engine) { reporter.accept(it) } }
-            Files.writeString(out.resolve("$name.csv"), store.csv())
-            results
-        }
-        console.print(ConsoleTable.comparison(PairSummary.of(results)))
-        val page = out.resolve("$name.html")
-        HtmlReport.write(page, HtmlReport.render(study, results, engine))
-        console.println("wrote ${out.resolve("$name.sqlite")}, ${out.resolve("$name.csv")} and $page")
-        console.flush()
-        return 0
-    }
+    override fun call(): Int = executeStudy(CompareStudy(split(optimizers), split(landscapes), StartPlan(starts), seeds,
+        Budget(maxSteps = steps, gradientNoise = noise), seed, name), out, threads, spec)
 
     companion object {
         /**

@@ -26,6 +26,10 @@ class RatesCommand : Callable<Int> {
     @Option(names = ["--dim"], description = ["dimension of the quadratics (default: \${DEFAULT-VALUE})"])
     var dimension = 10
 
+    @Option(names = ["--landscape", "-l"], paramLabel = "SPEC", description = ["landscapes with {kappa} (and {dim}) where the",
+        "condition number goes, a plugin's included; they must state L, mu and f* (default: \${DEFAULT-VALUE})"])
+    var family = RatesStudy.DEFAULT_FAMILY
+
     @Option(names = ["--target"], description = ["gap for steps-to-target (default: \${DEFAULT-VALUE})"])
     var target = 1e-8
 
@@ -45,5 +49,5 @@ class RatesCommand : Callable<Int> {
     var name = "rates"
 
     override fun call(): Int = executeStudy(RatesStudy(SpecList.split(rules).map { StepRule.parse(it) }, kappas, dimension,
-        target, maxSteps = steps, seed = seed, name = name), out, threads, spec)
+        target, maxSteps = steps, seed = seed, name = name, family = family), out, threads, spec)
 }

@@ -32,24 +32,26 @@ class ReportCommand : Callable<Int> {
 
     override fun call(): Int {
         if (!Files.isRegularFile(store)) throw LabException("no such store: $store")
-        val engine = Engine(1)
+        val engine = Engine(1, FluxionCommand.pluginsOf(spec).registries)
         val (study, report) = ResultStore.open(store).use { results ->
             val properties = results.study()
             if (properties.isEmpty()) throw LabException("$store records no study (written by an older fluxion?); run the study again")
             val study = Study.of(properties)
             val runs = study.runs(engine)
-            val stored = results.load(runs)
-            if (stored.size < runs.size) {
-                throw LabException("$store holds ${stored.size} of the study's ${runs.size} runs; run the study again to finish it")
+            val keys = results.keys()
+            val stored = runs.map { it.key }.distinct().count { it in keys }
+            val needed = runs.map { it.key }.distinct().size
+            if (stored < needed) {
+                throw LabException("$store holds $stored of the study's $needed runs; run the study again to finish it")
             }
-            study to StudyReport.of(study, stored, engine, results)
+            study to StudyReport.of(study, results, engine)
         }
         val page = html ?: (store.toAbsolutePath().parent ?: Path.of(".")).resolve("${study.name}.html")
         CompareCommand.checkWritable(page.toAbsolutePath().parent)
-        HtmlReport.write(page, report.html)
+        val plots = HtmlReport.write(page, report.html)
         val out = spec.commandLine().out
         out.print(report.console)
-        out.println("wrote $page")
+        out.println("wrote $page, with ${plots.size} plots as PNG beside it")
         out.flush()
         return 0
     }

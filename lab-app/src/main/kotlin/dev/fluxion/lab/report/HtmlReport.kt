@@ -6,10 +6,12 @@ import dev.fluxion.lab.Engine
 import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.PerformanceProfile
 import dev.fluxion.lab.RunResult
+import dev.fluxion.lab.RunSpec
 import dev.fluxion.lab.RuntimeEcdf
 import dev.fluxion.landscapes.Landscape
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.StandardCopyOption
 
 /**
  * One self-contained HTML page per study: the spec, the per-pair table for every target, and inline SVG plots
@@ -17,12 +19,25 @@ import java.nio.file.Path
  * a heat map with every optimizer's trajectory for each two-dimensional landscape, the loss (f - f*) against the
  * step on a log scale for each landscape, the runtime ECDFs and the Dolan-Moré performance profiles.
  *
- * Trajectories and loss curves show each optimizer's run from the first start with the first seed.
+ * Trajectories and loss curves show each optimizer's run from the first start with the first seed ([plotted]),
+ * so the page needs the traces of one run per (optimizer, landscape) pair and only the summaries of the others:
+ * a study of 10,000 long runs reports in the memory of a few.
  */
 object HtmlReport {
 
-    /** The page for a comparison's results. */
-    fun render(study: CompareStudy, results: List<RunResult>, engine: Engine): String {
+    /** Whether the page plots the trace of the run of [spec]: the first start with the first seed. */
+    @JvmStatic
+    fun plotted(spec: RunSpec): Boolean = spec.startIndex == 0 && spec.seedIndex == 0
+
+    /** The page for a comparison's results, all with their traces. */
+    fun render(study: CompareStudy, results: List<RunResult>, engine: Engine): String =
+        render(study, results, results.filter { plotted(it.spec) }, engine)
+
+    /**
+     * The page for a comparison: [results] are every run (their traces are not read, so they may be
+     * [dev.fluxion.lab.ResultStore.summaries]), [plotted] the runs whose traces are drawn, with their traces.
+     */
+    fun render(study: CompareStudy, results: List<RunResult>, plotted: List<RunResult>, engine: Engine): String {
         val summaries = PairSummary.of(results)
         val html = StringBuilder(head("Fluxion: ${study.name}"))
         html.append("<h1>Fluxion comparison: ${Svg.escape(study.name)}</h1>\n<p>")
@@ -38,7 +53,7 @@ object HtmlReport {
 
         html.append("<h2>Landscapes</h2>\n")
         for (label in study.landscapes) {
-            val runs = results.filter { it.spec.landscapeLabel == label && it.spec.startIndex == 0 && it.spec.seedIndex == 0 }
+            val runs = plotted.filter { it.spec.landscapeLabel == label }
             if (runs.isEmpty()) continue
             val landscape = engine.landscape(runs.first().spec.landscapeSpec)
             html.append("<h3><code>${Svg.escape(landscape.spec())}</code></h3>\n<p>${Svg.escape(landscape.facts().description())}</p>\n<div class=\"plots\">\n")
@@ -81,12 +96,30 @@ object HtmlReport {
         ".plots{display:flex;flex-wrap:wrap;gap:16px}.plots svg{border:1px solid #eee}code{background:#f4f4f4;padding:1px 4px}pre{font-size:11px;overflow-x:auto}</style></head><body>\n"
 
     /** The end of a page. */
-    internal const val FOOT = "<p>Plots are SVG written by Fluxion itself (no plotting library), so the page needs nothing online.</p>\n</body></html>\n"
+    internal const val FOOT = "<p>Plots are SVG written by Fluxion itself (no plotting library), so the page needs nothing online; " +
+        "each is also a PNG beside the page.</p>\n</body></html>\n"
 
-    /** Writes the page to [path], creating its folder. */
-    fun write(path: Path, page: String) {
-        path.toAbsolutePath().parent?.let { Files.createDirectories(it) }
-        Files.writeString(path, page)
+    /**
+     * Writes the page to [path], creating its folder, and each of its plots beside it as a PNG ([SvgRaster]),
+     * named after the page, the plot's position and its title: `compare.html` gets `compare-01-beale-trajectories-
+     * from-start-0.png`, and so on. The page is written to a temporary file first and moved into place, so an
+     * interrupted write never leaves half a page. Returns the PNG files in the page's order.
+     */
+    fun write(path: Path, page: String): List<Path> {
+        val folder = path.toAbsolutePath().parent
+        folder?.let { Files.createDirectories(it) }
+        val base = path.fileName.toString().removeSuffix(".html")
+        val plots = Regex("<svg[\\s\\S]*?</svg>").findAll(page).mapIndexed { i, plot ->
+            val title = Regex("font-weight=\"bold\">([^<]*)</text>").find(plot.value)?.groupValues?.get(1) ?: "plot"
+            val slug = title.lowercase().replace(Regex("&[a-z]+;"), " ").replace(Regex("[^a-z0-9]+"), "-").trim('-').take(48)
+            val png = path.resolveSibling(String.format(java.util.Locale.ROOT, "%s-%02d-%s.png", base, i + 1, slug.trimEnd('-')))
+            SvgRaster.writePng(plot.value, png)
+            png
+        }.toList()
+        val partial = path.resolveSibling(".${path.fileName}.partial")
+        Files.writeString(partial, page)
+        Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
+        return plots
     }
 
     private fun targetTable(summaries: List<PairSummary>): String {

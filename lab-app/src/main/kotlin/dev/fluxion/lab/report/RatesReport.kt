@@ -17,8 +17,10 @@ object RatesReport {
         val html = StringBuilder(HtmlReport.head("Fluxion: ${study.name}"))
         html.append("<h1>Fluxion convergence rates: ${Svg.escape(study.name)}</h1>\n<p>")
         html.append("Rules ${study.rules.joinToString(", ") { "<code>${Svg.escape(it.text)}</code>" }} on ")
-        html.append("<code>${Svg.escape(study.landscape(study.kappas.first()).replace(Regex("kappa=[^)]*"), "kappa=k"))}</code> ")
-        html.append("for k in ${study.kappas.joinToString(", ") { ConsoleTable.g(it) }} (mu = 1, L = k), from the default start; ")
+        html.append("<code>${Svg.escape(study.family.replace("{dim}", study.dimension.toString()).replace("{kappa}", "k"))}</code> ")
+        html.append("for k in ${study.kappas.joinToString(", ") { ConsoleTable.g(it) }}")
+        html.append(if (study.family == RatesStudy.DEFAULT_FAMILY) " (mu = 1, L = k)" else " (L and mu as the landscape states them)")
+        html.append(", from the default start; ")
         html.append("runs stop at f - f* &le; ${ConsoleTable.g(study.floor)}.</p>\n")
         html.append("<p>rho is the contraction of the error ||x - x*|| per step. The fit is the least-squares slope s of ")
         html.append("ln(f - f*) against the step over the steady part of the run (after the gap has fallen two decades, ")
@@ -46,10 +48,13 @@ object RatesReport {
         val largest = study.kappas.max()
         val curves = results.filter { it.spec.landscapeLabel == study.landscape(largest) }
         if (curves.isNotEmpty()) {
-            // the quadratics' minimum is 0, so the loss is the gap
+            // f* = final value - final gap (0 for the quadratics, where the loss is the gap)
             html.append(Svg.linePlot("f - f* against step at kappa = ${ConsoleTable.g(largest)}", "step", "f - f*",
-                curves.map { r -> Svg.Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it].toDouble() },
-                    DoubleArray(r.trace.size) { r.trace.loss[it] }) }, logX = false, logY = true))
+                curves.map { r ->
+                    val minimum = if (r.knowsMinimum) r.finalValue - r.finalGap else 0.0
+                    Svg.Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it].toDouble() },
+                        DoubleArray(r.trace.size) { r.trace.loss[it] - minimum })
+                }, logX = false, logY = true))
         }
         return html.append("</div>\n").append(HtmlReport.FOOT).toString()
     }

@@ -21,6 +21,22 @@ import dev.fluxion.lab.Study
  */
 data class StudyReport(val console: String, val html: String) {
     companion object {
+        /**
+         * The report of [study] from [store], which holds every run of it. A comparison reads the summaries of
+         * its runs and the traces of the runs it plots ([HtmlReport.plotted]) only, so its memory does not grow
+         * with the length of the runs; a rates study and a scan, whose runs are few (rules x kappas, grid points),
+         * read theirs whole.
+         */
+        @JvmStatic
+        fun of(study: Study, store: ResultStore, engine: Engine): StudyReport {
+            val runs = study.runs(engine)
+            if (study !is CompareStudy) return of(study, store.load(runs), engine, store)
+            val summaries = store.summaries(runs)
+            val plotted = store.load(runs.filter { HtmlReport.plotted(it) })
+            return StudyReport(ConsoleTable.comparison(PairSummary.of(summaries)),
+                HtmlReport.render(study, summaries, plotted, engine))
+        }
+
         /** The report of [study] with its [results] (in the study's run order). */
         @JvmStatic
         fun of(study: Study, results: List<RunResult>, engine: Engine, store: ResultStore): StudyReport = when (study) {

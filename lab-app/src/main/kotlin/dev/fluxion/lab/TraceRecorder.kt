@@ -1,0 +1,87 @@
+package dev.fluxion.lab
+
+/**
+ * Writes a [Trace] step by step into primitive arrays allocated once, at the size the step budget implies: the
+ * kept steps are decided up front, every step k <= [keepAll], then k_{i+1} = max(k_i + 1, ceil(ratio k_i)) up to
+ * [maxSteps], so a run of n steps keeps min(n, keepAll) + O(log(n / keepAll) / log(ratio)) points and a step
+ * allocates nothing. The run's last point is recorded whatever its step ([record] with `force`), which is why
+ * the arrays may have one slot more than the schedule ([capacity]).
+ *
+ * One recorder belongs to one run, on one thread.
+ *
+ * @property maxSteps the run's step budget, which bounds the schedule
+ * @property keepAll every step up to this one is kept
+ * @property ratio beyond [keepAll], each kept step is at least this times the previous one
+ */
+class TraceRecorder @JvmOverloads constructor(
+    val maxSteps: Long,
+    private val withPositions: Boolean,
+    val keepAll: Long = 1000,
+    val ratio: Double = 1.02,
+) {
+    private val capacity = capacity(maxSteps, keepAll, ratio)
+    private val steps = LongArray(capacity)
+    private val loss = DoubleArray(capacity)
+    private val gradientNorm = DoubleArray(capacity)
+    private val stepLength = DoubleArray(capacity)
+    private val positions = DoubleArray(if (withPositions) 2 * capacity else 0)
+    private var size = 0
+    private var nextKept = 0L
+
+    /** Whether step [k] is on the schedule (so callers can skip work for the others); steps come in order. */
+    fun keeps(k: Long): Boolean = k >= nextKept
+
+    /**
+     * Records the point x after [k] steps with f(x), ||grad f(x)|| and the length of the step taken from it, if
+     * [keeps] says so or if [force] (the last point). A point recorded again at the same step replaces the
+     * earlier one (the last point may be recorded again with more facts).
+     */
+    @JvmOverloads
+    fun record(k: Long, f: Double, gradNorm: Double, step: Double, x: DoubleArray, force: Boolean = false) {
+        if (k < nextKept && !force) return
+        if (size > 0 && steps[size - 1] == k) size--
+        steps[size] = k
+        loss[size] = f
+        gradientNorm[size] = gradNorm
+        stepLength[size] = step
+        if (withPositions) {
+            positions[2 * size] = x[0]
+            positions[2 * size + 1] = x[1]
+        }
+        size++
+        nextKept = next(k, keepAll, ratio)
+    }
+
+    /** The trace so far; the arrays are handed over without a copy when the schedule filled them. */
+    fun build(): Trace = if (size == capacity) Trace(steps, loss, gradientNorm, stepLength, positions)
+    else Trace(steps.copyOf(size), loss.copyOf(size), gradientNorm.copyOf(size), stepLength.copyOf(size),
+        positions.copyOf(if (withPositions) 2 * size else 0))
+
+    companion object {
+        /** The kept step after [k]: k + 1 up to [keepAll], then max(k + 1, ceil(ratio k)). */
+        @JvmStatic
+        fun next(k: Long, keepAll: Long, ratio: Double): Long =
+            if (k < keepAll) k + 1 else maxOf(k + 1, Math.ceil(k * ratio).toLong())
+
+        /**
+         * The points a run of at most [maxSteps] steps can keep: the schedule's steps in 0..maxSteps, and one more
+         * for a last point off the schedule unless the schedule ends at maxSteps. (A run that ends at a step k off
+         * the schedule before maxSteps records the last point in place of the schedule's next step, which is then
+         * never reached, or, if that step lies beyond maxSteps, in the extra slot.)
+         */
+        @JvmStatic
+        fun capacity(maxSteps: Long, keepAll: Long, ratio: Double): Int {
+            if (maxSteps <= keepAll) return Math.toIntExact(maxSteps + 1) // every step, ending at maxSteps
+            // steps 0..keepAll, then the log-spaced ones up to maxSteps, counted without walking the first part
+            var count = keepAll + 1
+            var k = keepAll
+            while (true) {
+                val following = next(k, keepAll, ratio)
+                if (following <= k || following > maxSteps) break // past maxSteps, or k + 1 overflowed
+                count++
+                k = following
+            }
+            return Math.toIntExact(if (k == maxSteps) count else count + 1)
+        }
+    }
+}

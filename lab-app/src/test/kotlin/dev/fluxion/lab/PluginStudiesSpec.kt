@@ -1,0 +1,89 @@
+package dev.fluxion.lab
+
+import dev.fluxion.lab.cli.FluxionCommand
+import dev.fluxion.lab.fixtures.PluginJarFixture
+import io.kotest.assertions.withClue
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import java.io.PrintWriter
+import java.io.StringWriter
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * `--plugins` reaches every study: `rates` and `scan` (and `report`, which rebuilds them) read specs with the
+ * plugin registries as `compare` and `run` do. The plugin jar adds `tilted-bowl(kappa=k)`, (x - 1)^2/2 +
+ * k (y + 2)^2/2, and `steepest(lr=...)`, gradient descent under another name; neither is on the class path's
+ * service lists. The expected values come from the formula: the Hessian is diag(1, k), so L = k and mu = 1 for
+ * k >= 1; gradient descent at 1/L contracts the error by 1 - 1/k per step, and diverges above 2/L = 2/k.
+ */
+class PluginStudiesSpec : FunSpec({
+    val folder = Files.createTempDirectory("fluxion-plugin-studies")
+    val jar = PluginJarFixture.write(folder)
+    val registries = Plugins.load(listOf(jar)).registries
+
+    data class Outcome(val code: Int, val out: String, val err: String)
+
+    fun fluxion(vararg args: String): Outcome {
+        val out = StringWriter()
+        val err = StringWriter()
+        val code = FluxionCommand.commandLine(PrintWriter(out, true), PrintWriter(err, true)).execute(*args)
+        return Outcome(code, out.toString(), err.toString())
+    }
+
+    fun stored(store: Path): Pair<Study, List<RunResult>> = ResultStore.open(store).use { results ->
+        val study = Study.of(results.study())
+        study to results.load(study.runs(Engine(1, registries)))
+    }
+
+    test("rates runs on a plugin landscape family; the fitted rate of gd at 1/L is 1 - 1/kappa") {
+        val out = folder.resolve("rates")
+        val r = fluxion("--plugins", jar.toString(), "rates", "--rules", "gd@1/L", "--kappas", "10,100",
+            "--landscape", "tilted-bowl(kappa={kappa})", "--threads", "2", "--out", out.toString())
+        withClue(r.err) { r.code shouldBe 0 }
+        r.out shouldContain "gd@1/L"
+        val (study, results) = stored(out.resolve("rates.sqlite"))
+        results.map { it.spec.landscapeLabel } shouldBe listOf("tilted-bowl(kappa=10)", "tilted-bowl(kappa=100)")
+        val rows = (study as RatesStudy).analyse(results, Engine(1, registries))
+        rows.map { it.fittedRate }.zip(listOf(10.0, 100.0)).forEach { (fitted, kappa) ->
+            fitted shouldBe (1 - 1 / kappa plusOrMinus 0.02 * (1 - 1 / kappa))
+        }
+        Files.readString(out.resolve("rates.html")) shouldContain "tilted-bowl(kappa=k)"
+    }
+
+    test("scan runs a plugin optimizer on a plugin landscape; the edge is 2/L") {
+        val out = folder.resolve("scan")
+        val r = fluxion("--plugins", jar.toString(), "scan", "--optimizer", "steepest",
+            "--landscape", "tilted-bowl(kappa=50)", "--from", "0.001", "--to", "1", "--points", "16", "--steps", "300",
+            "--threads", "2", "--out", out.toString())
+        withClue(r.err) { r.code shouldBe 0 }
+        ResultStore.open(out.resolve("scan.sqlite")).use { store ->
+            val study = Study.of(store.study()) as ScanStudy
+            val engine = Engine(1, registries)
+            val grid = store.load(study.runs(engine))
+            grid.first().spec.optimizerSpec shouldContain "steepest"
+            val scan = study.analyse(grid, engine) { store.find(it) ?: error("the scan stored every bisection run") }
+            scan.edge shouldBe (2.0 / 50 plusOrMinus 0.02 * 2.0 / 50)
+        }
+        fluxion("--plugins", jar.toString(), "report", out.resolve("scan.sqlite").toString()).code shouldBe 0
+    }
+
+    test("without the plugin, the same specs are one-line errors with exit code 2") {
+        val out = folder.resolve("none").toString()
+        for (args in listOf(arrayOf("scan", "--optimizer", "steepest", "--out", out),
+            arrayOf("rates", "--landscape", "tilted-bowl(kappa={kappa})", "--out", out))) {
+            val r = fluxion("--plugins", folder.resolve("empty-folder").also { Files.createDirectories(it) }.toString(), *args)
+            r.code shouldBe 2
+            r.err.trim().lines().size shouldBe 1
+        }
+        val noKappa = fluxion("rates", "--landscape", "quadratic(dim=2, kappa=10)", "--out", out)
+        noKappa.code shouldBe 2
+        noKappa.err.trim().lines().size shouldBe 1
+        noKappa.err shouldContain "{kappa}"
+        val report = fluxion("report", folder.resolve("scan").resolve("scan.sqlite").toString())
+        report.code shouldBe 2
+        report.err shouldContain "tilted-bowl"
+    }
+})

@@ -1,0 +1,47 @@
+package dev.fluxion.lab
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+
+/**
+ * The trace's schedule is decided by the step budget alone, and its arrays, sized from it up front, hold every run:
+ * whatever step a run ends at, and however often its last point is recorded again.
+ */
+class TraceRecorderSpec : FunSpec({
+    test("every step up to keepAll, then steps at least ratio times apart, at most one more than that apart") {
+        val recorder = TraceRecorder(100_000, withPositions = false, keepAll = 1000, ratio = 1.02)
+        for (k in 0 until 100_000L) recorder.record(k, 1.0, 1.0, 1.0, DoubleArray(1))
+        recorder.record(100_000, 1.0, 1.0, 0.0, DoubleArray(1), force = true)
+        val steps = recorder.build().steps
+        steps.take(1001) shouldBe (0L..1000L).toList()
+        for (i in 1001 until steps.size - 1) {
+            val (a, b) = steps[i - 1] to steps[i]
+            (b >= 1.02 * a && b <= 1.02 * a + 1) shouldBe true
+        }
+        steps.last() shouldBe 100_000L
+        // 1000 + ln(100) / ln(1.02) = 1000 + 232.6 kept steps after step 0, give or take the rounding up
+        (steps.size in 1200..1234) shouldBe true
+    }
+
+    test("the arrays hold a run that ends at any step, and are handed over uncopied when the schedule fills them") {
+        for (maxSteps in 1L..120L) {
+            val capacity = TraceRecorder.capacity(maxSteps, 10, 1.3)
+            for (end in 0L..maxSteps) {
+                val recorder = TraceRecorder(maxSteps, withPositions = true, keepAll = 10, ratio = 1.3)
+                for (k in 0 until end) recorder.record(k, k.toDouble(), 1.0, 1.0, doubleArrayOf(k.toDouble(), 0.0))
+                recorder.record(end, -1.0, 0.0, 0.0, doubleArrayOf(end.toDouble(), 1.0), force = true)
+                // a run that fails inside its last step records that point again, with more facts
+                recorder.record(end, -2.0, 0.0, 0.0, doubleArrayOf(end.toDouble(), 2.0), force = true)
+                val trace = recorder.build()
+                trace.steps.last() shouldBe end
+                trace.loss.last() shouldBe -2.0
+                trace.positions.last() shouldBe 2.0
+                (trace.size <= capacity) shouldBe true
+            }
+        }
+        // 0..10 every step, then 13, 17, 23, 30, 39, 51, 67, 88, 115: a budget of 115 ends on the schedule
+        TraceRecorder.capacity(115, 10, 1.3) shouldBe 20
+        TraceRecorder.capacity(116, 10, 1.3) shouldBe 21
+        TraceRecorder.capacity(1000, 1000, 1.02) shouldBe 1001
+    }
+})
