@@ -124,7 +124,22 @@ object SvgRaster {
         return path
     }
 
+    /**
+     * Draws a text element. A machine without any font (no fontconfig fonts installed) makes Java2D throw an
+     * [InternalError] or a [LinkageError] on the first text; the PNG is then drawn without its labels rather than
+     * lost, and the SVG in the page keeps them.
+     */
     private fun text(e: Element, g: Graphics2D) {
+        try {
+            drawText(e, g)
+        } catch (noFonts: InternalError) {
+            return
+        } catch (noFonts: LinkageError) {
+            return
+        }
+    }
+
+    private fun drawText(e: Element, g: Graphics2D) {
         val content = e.textContent ?: return
         val style = if (e.getAttribute("font-weight") == "bold") Font.BOLD else Font.PLAIN
         g.font = Font(Font.SANS_SERIF, style, Math.round(number(e, "font-size", 12.0)).toInt())
