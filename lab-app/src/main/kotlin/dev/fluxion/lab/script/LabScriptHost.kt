@@ -52,10 +52,11 @@ class LabScriptHost(
         }
         val result = redirected { BasicJvmScriptingHost().eval(file.toFile().toScriptSource(), compilation, evaluation) }
         val warnings = result.reports.filter { it.severity == ScriptDiagnostic.Severity.WARNING && it.location != null }
-            .map { line(name, it, "warning: ") }
+            .map { line(name, it, "warning: ") }.distinct()
         return when (result) {
             is ResultWithDiagnostics.Failure -> ScriptOutcome.CompileErrors(
-                result.reports.filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.map { line(name, it, "") }, warnings)
+                result.reports.filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.map { line(name, it, "") }.distinct(),
+                warnings)
             is ResultWithDiagnostics.Success -> when (val value = result.value.returnValue) {
                 is ResultValue.Error -> {
                     val cause = unwrapped(value.error)
@@ -95,14 +96,14 @@ class LabScriptHost(
     }
 
     companion object {
-        /** The packages every lab script imports: the dsl, optimizers, landscapes, lab, and `kotlin.math`. */
+        /** The packages every lab script imports: the dsl, optimizers, landscapes, lab, `kotlin.math`, and `Files`, `Path`, `Locale`. */
         val DEFAULT_IMPORTS = listOf(
             "dev.fluxion.dsl.*", "dev.fluxion.dsl.expr.*", "dev.fluxion.dsl.calculus.*", "dev.fluxion.dsl.number.*",
             "dev.fluxion.dsl.function.*", "dev.fluxion.dsl.tape.*",
             "dev.fluxion.optimizers.*", "dev.fluxion.optimizers.schedule.*", "dev.fluxion.optimizers.transform.*",
             "dev.fluxion.landscapes.*", "dev.fluxion.landscapes.catalog.*",
             "dev.fluxion.lab.*",
-            "kotlin.math.*", "java.nio.file.Path", "java.util.Locale",
+            "kotlin.math.*", "java.nio.file.Files", "java.nio.file.Path", "java.util.Locale",
         )
 
         /**
@@ -114,11 +115,14 @@ class LabScriptHost(
             Unit::class.java, kotlinx.coroutines.CoroutineScope::class.java, KotlinScript::class.java,
         ).map { File(it.protectionDomain.codeSource.location.toURI()) }.distinct()
 
-        /** `FILE:LINE:COLUMN: message`, or `FILE: message` when the compiler gave no position. */
+        /**
+         * `FILE:LINE:COLUMN: message`, or `FILE: message` when the compiler gave no position; of a message that
+         * goes on to list candidates, its first line.
+         */
         private fun line(file: String, diagnostic: ScriptDiagnostic, kind: String): String {
             val start = diagnostic.location?.start
             val at = if (start == null) file else "$file:${start.line}:${start.col}"
-            return "$at: $kind${diagnostic.message}"
+            return "$at: $kind${diagnostic.message.lineSequence().first().trim()}"
         }
 
         /** The exception the script threw, without the reflection wrappers around it. */
