@@ -50,7 +50,7 @@ val ratios = (1 until natural.size).filter { abs(natural[it - 1][0] - muStar) > 
     .map { (natural[it][0] - muStar) / (natural[it - 1][0] - muStar) }
 println(String.format(Locale.ROOT, "natural gradient's mu error ratio per step: min %.12f, max %.12f", ratios.min(), ratios.max()))
 println(String.format(Locale.ROOT, "gd's first mu error ratio = %.9f", (gd[1][0] - muStar) / (gd[0][0] - muStar)))
-println("steps to |(mu, s) - (mu*, s*)| < $tolerance: natural ${natural.size - 1}, gd ${gd.size - 1}")
+println("steps to |(mu, s) - (mu*, s*)| < 1e-8: natural ${natural.size - 1}, gd ${gd.size - 1}")
 
 Files.createDirectories(folder)
 val figure = folder.resolve("natural-gradient-gaussian.svg")

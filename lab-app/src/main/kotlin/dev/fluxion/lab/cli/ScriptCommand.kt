@@ -24,12 +24,14 @@ import kotlin.concurrent.thread
  *
  * Either way a compile error becomes one line `FILE:LINE:COLUMN: message` per error and exit code 2.
  */
-@Command(name = "script", description = ["Run an experiment, a Kotlin script (FILE.lab.kts) or a Java file (FILE.java), with Fluxion on its class path."])
+@Command(name = "script", description = ["Run an experiment, a Kotlin script (FILE.lab.kts) or a Java file " +
+    "(FILE.java), with Fluxion on its class path."])
 class ScriptCommand : Callable<Int> {
     @Spec
     lateinit var spec: CommandSpec
 
-    @Parameters(index = "0", paramLabel = "FILE", description = ["the experiment: a Kotlin script FILE.lab.kts, or a Java file with a main method"])
+    @Parameters(index = "0", paramLabel = "FILE",
+        description = ["the experiment: a Kotlin script FILE.lab.kts, or a Java file with a main method"])
     lateinit var file: Path
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = ["arguments for the script (its args, or its main's)"])

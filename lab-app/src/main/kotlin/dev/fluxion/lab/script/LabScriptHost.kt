@@ -45,12 +45,15 @@ class LabScriptHost(
         val compilation = createJvmCompilationConfigurationFromTemplate<LabScript> {
             updateClasspath(classPath() + pluginJars.map { it.toFile() })
         }
-        val loader = URLClassLoader(pluginJars.map { it.toUri().toURL() }.toTypedArray(), LabScript::class.java.classLoader)
+        val loader = URLClassLoader(pluginJars.map { it.toUri().toURL() }.toTypedArray(),
+            LabScript::class.java.classLoader)
         val evaluation = createJvmEvaluationConfigurationFromTemplate<LabScript> {
             constructorArgs(arguments.toTypedArray(), registries)
             jvm { baseClassLoader(loader) }
         }
-        val result = redirected { BasicJvmScriptingHost().eval(file.toFile().toScriptSource(), compilation, evaluation) }
+        val result = loader.use {
+            redirected { BasicJvmScriptingHost().eval(file.toFile().toScriptSource(), compilation, evaluation) }
+        }
         val warnings = result.reports.filter { it.severity == ScriptDiagnostic.Severity.WARNING && it.location != null }
             .map { line(name, it, "warning: ") }.distinct()
         return when (result) {
@@ -96,7 +99,10 @@ class LabScriptHost(
     }
 
     companion object {
-        /** The packages every lab script imports: the dsl, optimizers, landscapes, lab, `kotlin.math`, and `Files`, `Path`, `Locale`. */
+        /**
+         * The packages every lab script imports: the dsl's, the optimizers', the landscapes', the lab's,
+         * `kotlin.math`, and `Files`, `Path` and `Locale`.
+         */
         val DEFAULT_IMPORTS = listOf(
             "dev.fluxion.dsl.*", "dev.fluxion.dsl.expr.*", "dev.fluxion.dsl.calculus.*", "dev.fluxion.dsl.number.*",
             "dev.fluxion.dsl.function.*", "dev.fluxion.dsl.tape.*",
