@@ -231,7 +231,9 @@ class GuideScriptsSpec : FunSpec({
         val clippedSteps = generateSequence(0) { it + 1 }.first { k -> val r = 5 - k / 10.0; r * r * r + r <= 1 }
         clippedSteps shouldBe 44
         out.number("clipped steps (||grad f|| > 1)") shouldBe clippedSteps.toDouble()
-        out.number("step lengths from") shouldBe (0.1 plusOrMinus 1e-12)
+        val (shortest, longest) = Regex("step lengths from ([0-9.]+) to ([0-9.]+)").find(out)!!.destructured
+        shortest.toDouble() shouldBe (0.1 plusOrMinus 1e-12) // lr * c
+        longest.toDouble() shouldBe (0.1 plusOrMinus 1e-12)
         out.number("largest distance from the line y = 4x/3") shouldBeLessThan 1e-12
         // then plain descent from r = 5 - 4.4 = 0.6: r <- r (1 - 0.1 (1 + r^2)) until r < 1e-8
         var r = 5 - clippedSteps / 10.0

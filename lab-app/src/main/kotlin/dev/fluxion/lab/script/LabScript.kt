@@ -19,7 +19,7 @@ import kotlin.script.experimental.api.fileExtension
  * println("x = ${x[0]}")  // 3 - 3 / 2^10
  * ```
  *
- * The compiler sees Fluxion, its Kotlin libraries and the plugins' jars; see [LabScriptCompilation].
+ * The compiler sees Fluxion, its Kotlin libraries and the plugins' jars; [LabScriptHost] sets that class path.
  *
  * @property args the arguments after the script's file name on the command line
  * @property registries the lab's optimizers and landscapes, plugins included: `Engine(registries = registries)`
