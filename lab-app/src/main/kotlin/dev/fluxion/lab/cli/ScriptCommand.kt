@@ -1,6 +1,9 @@
 package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.LabException
+import dev.fluxion.lab.script.LabScript
+import dev.fluxion.lab.script.LabScriptHost
+import dev.fluxion.lab.script.ScriptOutcome
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Parameters
@@ -12,27 +15,61 @@ import java.util.concurrent.Callable
 import kotlin.concurrent.thread
 
 /**
- * `fluxion script FILE.java [ARGS...]`: runs a Java experiment file with Fluxion (and the plugins' jars) on its
- * class path, through the JDK's single-file source launcher (`java -cp CLASSPATH FILE.java ARGS...`, JEP 330).
- * The script's output passes through; a compile error becomes one line `FILE:LINE:COLUMN: message` per error
- * and exit code 2; otherwise the exit code is the script's.
+ * `fluxion script FILE [ARGS...]`: runs an experiment with Fluxion (and the plugins' jars) on its class path.
+ *
+ * - `FILE.lab.kts`, a Kotlin script ([LabScript]), is compiled and run in this JVM by [LabScriptHost], with
+ *   Fluxion's packages imported; exit code 0, or 1 with one line `FILE:LINE: Type: message` if it throws.
+ * - `FILE.java` runs through the JDK's single-file source launcher (`java -cp CLASSPATH FILE.java ARGS...`,
+ *   JEP 330) in a child JVM; its output passes through and its exit code is the script's.
+ *
+ * Either way a compile error becomes one line `FILE:LINE:COLUMN: message` per error and exit code 2.
  */
-@Command(name = "script", description = ["Run a Java experiment file (FILE.java) with Fluxion on its class path."])
+@Command(name = "script", description = ["Run an experiment, a Kotlin script (FILE.lab.kts) or a Java file " +
+    "(FILE.java), with Fluxion on its class path."])
 class ScriptCommand : Callable<Int> {
     @Spec
     lateinit var spec: CommandSpec
 
-    @Parameters(index = "0", paramLabel = "FILE.java", description = ["the experiment: a Java file with a main method"])
+    @Parameters(index = "0", paramLabel = "FILE",
+        description = ["the experiment: a Kotlin script FILE.lab.kts, or a Java file with a main method"])
     lateinit var file: Path
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = ["arguments for the script's main"])
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = ["arguments for the script (its args, or its main's)"])
     var arguments: List<String> = emptyList()
 
     override fun call(): Int {
         if (!Files.isRegularFile(file)) throw LabException("no such script: $file")
-        if (!file.toString().endsWith(".java")) {
-            throw LabException("script $file: only Java files (FILE.java) run; Kotlin scripts are not supported yet")
+        val name = file.fileName.toString()
+        return when {
+            name.endsWith(".lab.kts") -> runKotlin()
+            name.endsWith(".java") -> runJava()
+            else -> throw LabException("script $file: a script is a Kotlin script FILE.lab.kts or a Java file FILE.java")
         }
+    }
+
+    private fun runKotlin(): Int {
+        val plugins = FluxionCommand.pluginsOf(spec)
+        val out = spec.commandLine().out
+        val err = spec.commandLine().err
+        val outcome = LabScriptHost(plugins.registries, plugins.jars.map { it.file }, out, err).run(file, arguments)
+        outcome.warnings.forEach { err.println("fluxion: $it") }
+        val code = when (outcome) {
+            is ScriptOutcome.Completed -> 0
+            is ScriptOutcome.CompileErrors -> {
+                outcome.errors.forEach { err.println("fluxion: $it") }
+                FluxionCommand.BAD_INPUT
+            }
+            is ScriptOutcome.Threw -> {
+                err.println("fluxion: ${outcome.line}")
+                1
+            }
+        }
+        out.flush()
+        err.flush()
+        return code
+    }
+
+    private fun runJava(): Int {
         val classPath = (listOf(System.getProperty("java.class.path")) +
             FluxionCommand.pluginsOf(spec).jars.map { it.file.toString() }).joinToString(File.pathSeparator)
         val java = Path.of(System.getProperty("java.home"), "bin", "java").toString()
