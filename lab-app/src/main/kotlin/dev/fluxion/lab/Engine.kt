@@ -4,6 +4,8 @@ import dev.fluxion.landscapes.Landscape
 import dev.fluxion.optimizers.Optimizer
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.consumeEach
+import kotlinx.coroutines.channels.trySendBlocking
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
@@ -42,52 +44,70 @@ class Engine @JvmOverloads constructor(
     fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) { registries.optimizers.parse(spec) }
 
     /**
-     * A cold flow of progress events for [runs]: one [Progress.Finished] per run as it finishes. Collect it once;
-     * cancelling the collection cancels the runs still going (their partial work is dropped).
+     * Runs [runs] and hands each finished run to [keep], on the worker thread that computed it, as soon as it
+     * finishes: one call at a time (calls never overlap, so [keep] needs no locking of its own), in completion
+     * order, with the number of runs finished so far. Returns when every run is kept.
      *
-     * [threads] worker coroutines on [Dispatchers.Default] each take the next run not yet taken until none is
-     * left, so a run costs no coroutine of its own and the collecting thread is woken once per result. At most
-     * 2 x [threads] finished results wait for the collector; beyond that the workers wait, so a study of many
-     * runs holds few results at once.
+     * [threads] worker coroutines on [Dispatchers.Default] each take the next run not yet taken until none is left,
+     * so a run costs no coroutine of its own, no result waits in a queue, and no thread is woken per run.
+     *
+     * Cancelling the caller stops the runs still computing at their next check (every 256 steps); they are
+     * dropped, never half-kept. A run whose loop has finished is always kept, even when the cancellation came
+     * during its last steps, and this function returns (by throwing the cancellation) only after that: a cancelled
+     * study keeps everything that finished.
      */
-    fun execute(runs: List<RunSpec>): Flow<Progress.Finished> = channelFlow {
+    suspend fun forEachFinished(runs: List<RunSpec>, keep: (Progress.Finished) -> Unit) {
         runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
         val total = runs.size
         val next = AtomicInteger(0)
-        val finished = Channel<RunResult>(2 * threads)
-        launch {
-            coroutineScope {
-                repeat(minOf(threads, total)) {
-                    launch(Dispatchers.Default) {
-                        val context = currentCoroutineContext()
-                        val isActive = { context.isActive }
-                        while (true) {
-                            val i = next.getAndIncrement()
-                            if (i >= total) break
-                            val spec = runs[i]
-                            val result = RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
-                            context.ensureActive()
-                            finished.send(result)
+        val lock = Any()
+        var done = 0
+        coroutineScope {
+            repeat(minOf(threads, total)) {
+                launch(Dispatchers.Default) {
+                    val context = currentCoroutineContext()
+                    val isActive = { context.isActive }
+                    while (true) {
+                        val i = next.getAndIncrement()
+                        if (i >= total) break
+                        val spec = runs[i]
+                        val result = RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
+                        synchronized(lock) {
+                            done++
+                            keep(Progress.Finished(result, done, total))
                         }
+                        context.ensureActive()
                     }
                 }
             }
-            finished.close()
         }
-        var done = 0
-        for (result in finished) {
-            done++
-            send(Progress.Finished(result, done, total))
+    }
+
+    /**
+     * A cold flow of progress events for [runs]: one [Progress.Finished] per run as it finishes, collected on the
+     * collector's own context. Collect it once; cancelling the collection cancels the runs still going, and the
+     * finished runs not yet collected (at most 2 x [threads]) are dropped with them: to keep every finished run,
+     * store it in [forEachFinished]'s action instead, as [Studies.compute] does.
+     */
+    fun execute(runs: List<RunSpec>): Flow<Progress.Finished> = channelFlow {
+        val finished = Channel<Progress.Finished>(2 * threads)
+        launch {
+            try {
+                forEachFinished(runs) { finished.trySendBlocking(it) }
+            } finally {
+                finished.close()
+            }
         }
+        finished.consumeEach { send(it) } // a cancelled collection cancels the channel, releasing the workers
     }.buffer(Channel.RENDEZVOUS)
 
     /**
-     * Runs [runs] as [execute] does and hands each result to [action] on the calling thread as it finishes (in
-     * completion order), blocking until every run is done: the Java face of [execute], holding no result longer
-     * than [action] does.
+     * Runs [runs] as [forEachFinished] does and hands each result to [action] as it finishes, on the engine's
+     * worker threads but one call at a time, blocking the calling thread until every run is done: the Java face
+     * of [forEachFinished], holding no result longer than [action] does.
      */
     fun forEachResult(runs: List<RunSpec>, action: Consumer<RunResult>) = runBlocking {
-        execute(runs).collect { action.accept(it.result) }
+        forEachFinished(runs) { action.accept(it.result) }
     }
 
     /** Runs one run on the calling coroutine's dispatcher. */

@@ -18,8 +18,10 @@ object Studies {
     /**
      * Computes a study into [store]: plans its runs, records the study, skips the runs already there, and computes
      * the rest on [engine], storing each as it finishes and keeping none. [progress] sees a [Progress.Planned]
-     * first and then one [Progress.Finished] per computed run. Cancelling the calling coroutine stops the runs
-     * still going (they are dropped, never half-stored) and leaves every stored run in place.
+     * first and then one [Progress.Finished] per computed run, on the engine's worker threads, one at a time.
+     * Each run is stored by the worker that computed it as soon as it finishes. Cancelling the calling coroutine
+     * stops the runs still going (they are dropped, never half-stored) and returns only once every run that
+     * finished is stored ([Engine.forEachFinished]).
      *
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
@@ -30,7 +32,7 @@ object Studies {
         val stored = store.keys()
         val todo = runs.filter { it.key !in stored }.distinctBy { it.key }
         progress(Progress.Planned(runs.size, runs.size - todo.size))
-        engine.execute(todo).collect { event ->
+        engine.forEachFinished(todo) { event ->
             store.put(event.result)
             progress(event)
         }

@@ -6,6 +6,9 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.types.shouldBeInstanceOf
 import java.nio.file.Files
+import kotlinx.coroutines.job
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
 
 class StudySpec : FunSpec({
     val folder = Files.createTempDirectory("fluxion-study")
@@ -82,5 +85,35 @@ class StudySpec : FunSpec({
         summary.successRate.last() shouldBe 1.0
         summary.averageRuntime.last() shouldBe runs.sumOf { it.hitEvaluations.last() }.toDouble() / runs.size
         Quartiles.of(listOf(1.0, 2.0, 3.0, 4.0, 5.0)) shouldBe Quartiles(2.0, 3.0, 4.0)
+    }
+
+    test("a cancelled study keeps every run that finished, including one that finished while another was being stored") {
+        // 2 workers; the first stored run holds the store for 300 ms (each run takes a few ms), so the other
+        // worker finishes its run meanwhile and waits to store it; the study is cancelled only then. That run
+        // had finished, so it must be stored: exactly 2 runs, equal to the same runs of an uninterrupted study.
+        val study = CompareStudy(listOf("gd(lr=0.001)"), listOf("quadratic(dim=2, kappa=10)"), StartPlan("random:40"),
+            budget = Budget(maxSteps = 2000), seed = 7)
+        val store = ResultStore.open(folder.resolve("cancelled.sqlite"))
+        val reported = mutableListOf<RunResult>()
+        runBlocking {
+            val job = launch {
+                Studies.compute(study, store, Engine(2)) { event ->
+                    if (event is Progress.Finished) {
+                        reported.add(event.result)
+                        if (event.done == 1) {
+                            Thread.sleep(300)
+                            coroutineContext.job.cancel()
+                        }
+                    }
+                }
+            }
+            job.join()
+            job.isCancelled shouldBe true
+        }
+        reported shouldHaveSize 2
+        store.size() shouldBe 2
+        val whole = ResultStore.open(folder.resolve("whole.sqlite")).use { Studies.run(study, it, 1) }.associateBy { it.spec.key }
+        store.load(reported.map { it.spec }).forEach { it shouldBe whole.getValue(it.spec.key) }
+        store.close()
     }
 })
