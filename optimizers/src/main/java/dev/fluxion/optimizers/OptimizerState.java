@@ -11,6 +11,12 @@ import dev.fluxion.dsl.Objective;
  * x &lt;- x + u in the chain's last pass ({@link TransformState#updateAndApply}), which also sums u_i^2. A
  * non-finite gradient is reported as an {@link OptimizerException} naming the step and the component before any
  * buffer or x changes; a non-finite update likewise, after x is put back exactly to where it was.
+ *
+ * <p>One exception to "before any buffer changes": when the transform that applies the update is the first to
+ * see the gradient and can sum g_i^2 in its own pass ({@link TransformState#measuresIncoming}, as Adam's does),
+ * the step makes one pass over the parameters instead of two, and a non-finite gradient is found after that
+ * pass. x is then put back exactly and the error names the step and the component as before, but the buffers
+ * have moved, so the run is stopped: every later step throws, until a saved state is restored.
  */
 public final class OptimizerState {
     private final Optimizer optimizer;
@@ -21,7 +27,9 @@ public final class OptimizerState {
     private final boolean copyGradient;
     private final StepContext context = new StepContext();
     private final StepInfo info = new StepInfo();
+    private final double[] measured = new double[1];
     private long steps;
+    private long stoppedAt = -1;
 
     OptimizerState(Optimizer optimizer, int dimension, TransformState root) {
         this.optimizer = optimizer;
@@ -51,9 +59,15 @@ public final class OptimizerState {
      * Takes one step from x, in place, and returns this run's step report (overwritten by the next step).
      *
      * @throws OptimizerException if the gradient or the update has a non-finite component (x is unchanged; a
-     *                            non-finite update may leave the transforms' buffers advanced)
+     *                            non-finite update may leave the transforms' buffers advanced, and a non-finite
+     *                            gradient in a one-pass step stops the run), or if this run was stopped
      */
     public StepInfo step(Objective objective, double[] x) {
+        if (stoppedAt >= 0) {
+            throw OptimizerException.atStep("this run stopped at step " + stoppedAt + " of " + optimizer.spec()
+                    + ": a non-finite gradient reached its one-pass update, which had already moved its buffers;"
+                    + " restore a saved state or start a new run", stoppedAt, -1);
+        }
         if (x.length != dimension || objective.dimension() != dimension) {
             throw new OptimizerException("this run is for dimension " + dimension + " but was given a point of length "
                     + x.length + " and an objective of dimension " + objective.dimension());
@@ -64,15 +78,26 @@ public final class OptimizerState {
             System.arraycopy(gradient, 0, direction, 0, dimension);
             incoming = direction;
         }
-        // a branch-free sum in the hot path, the one pass a step adds to the chain's own (it must come before
-        // any buffer changes); a non-finite sum sends us looking for the culprit
-        double gradientSquares = sumOfSquares(gradient);
-        if (!Double.isFinite(gradientSquares)) {
-            checkFinite("gradient", gradient, objective);
-        }
         context.set(objective, x, gradient, value, steps);
-        // the chain's last pass moves x and leaves the old x in `incoming`
-        double stepSquares = root.updateAndApply(incoming, 1, x, context);
+        double gradientSquares;
+        double stepSquares;
+        if (root.measuresIncoming(context)) {
+            // one pass: the transform sums g_i^2 while it moves its buffers and x (the chain's last pass leaves the
+            // old x in `incoming`), and a non-finite gradient is found after it
+            stepSquares = root.updateApplyAndMeasure(incoming, 1, x, context, measured);
+            gradientSquares = measured[0];
+            if (!Double.isFinite(gradientSquares)) {
+                stopIfNonFinite(incoming, x, objective);
+            }
+        } else {
+            // a branch-free sum in the hot path, the one pass a step adds to the chain's own (it must come
+            // before any buffer changes); a non-finite sum sends us looking for the culprit
+            gradientSquares = sumOfSquares(gradient);
+            if (!Double.isFinite(gradientSquares)) {
+                checkFinite("gradient", gradient, objective);
+            }
+            stepSquares = root.updateAndApply(incoming, 1, x, context);
+        }
         if (!Double.isFinite(stepSquares)) {
             undoIfNonFinite(incoming, x, objective);
         }
@@ -82,6 +107,25 @@ public final class OptimizerState {
         info.stepLength = Math.sqrt(stepSquares);
         info.steps = steps;
         return info;
+    }
+
+    /**
+     * After a one-pass update whose gradient sum is not finite: an element-wise rule turns a non-finite g_i into
+     * a non-finite x_i (Adam's m_i / (sqrt(v_i) + eps) is then inf / inf or NaN), so the first such x_i names the
+     * component. Puts x back to {@code old} exactly, marks the run stopped (its buffers have moved) and throws;
+     * returns if every x_i is finite (the sum of squares overflowed on finite components).
+     */
+    private void stopIfNonFinite(double[] old, double[] x, Objective objective) {
+        for (int i = 0; i < dimension; i++) {
+            if (!Double.isFinite(x[i])) {
+                System.arraycopy(old, 0, x, 0, dimension);
+                stoppedAt = steps;
+                throw OptimizerException.atStep("the gradient is not finite (NaN or infinite) in component " + i
+                        + " (" + objective.variableNames().get(i) + ") at step " + steps + " of " + optimizer.spec()
+                        + "; x was left unchanged, and the run stops here: the one-pass update had already moved"
+                        + " its buffers", steps, i);
+            }
+        }
     }
 
     /**

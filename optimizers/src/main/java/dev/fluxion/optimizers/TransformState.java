@@ -65,6 +65,28 @@ public abstract class TransformState {
     }
 
     /**
+     * Whether {@link #updateApplyAndMeasure} can take the raw gradient as its direction and sum its squares in
+     * the same single pass that updates the buffers and x (only an element-wise transform that is the first to
+     * see the gradient can). False by default: the step then sums and checks the gradient in a pass of its own
+     * before anything changes.
+     */
+    public boolean measuresIncoming(StepContext context) {
+        return false;
+    }
+
+    /**
+     * {@link #updateAndApply}, also summing sum_i d_i^2 over the incoming direction, in index order, into
+     * {@code incomingSquares[0]}; only called when {@link #measuresIncoming} says so. It must not check the
+     * incoming values: the step does, after the pass (see {@link OptimizerState#step}).
+     *
+     * @return the squared Euclidean norm of the update, as {@code updateAndApply} returns it
+     */
+    public double updateApplyAndMeasure(double[] direction, double scale, double[] x, StepContext context,
+                                        double[] incomingSquares) {
+        throw new IllegalStateException(getClass().getName() + " does not measure its incoming direction");
+    }
+
+    /**
      * If this transform only multiplies the direction by one number at this step (d &lt;- s d, as a learning
      * rate does), that number s; otherwise NaN (the default). A {@link Chain} whose last link has such a factor
      * hands it to the link before, whose {@link #updateAndApply} applies it in its own pass.

@@ -1,6 +1,7 @@
 package dev.fluxion.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fluxion.dsl.Objective;
 import java.lang.management.ManagementFactory;
@@ -81,7 +82,11 @@ class StepAllocationTest {
     /**
      * Without warm-up too: a benchmark of 10^6 parameters takes only hundreds of steps, too few for the JIT to
      * compile (and remove the allocations of) everything a step calls, as it had not for {@code StrictMath.pow}
-     * in Adam's bias correction (96 bytes a call until compiled).
+     * in Adam's bias correction (96 bytes a call until compiled). Counted over steps 2 to 501: the JIT's switches
+     * from interpreted to compiled loops (on-stack replacement) allocate a few hundred bytes once, on this thread,
+     * at steps that move with the machine's timing (seen: 72 to 928 bytes in all, with or without the step's own
+     * code changing), while anything the step itself allocates, 16 bytes or more a time, would add at least
+     * 8,000 bytes; the bound, 4,000 bytes, tells the two apart.
      */
     @Test
     void adamStepsAllocateNothingFromTheFirstSteps() {
@@ -94,11 +99,11 @@ class StepAllocationTest {
             long baseline = allocatedBytes();
             long overhead = allocatedBytes() - baseline;
             long before = allocatedBytes();
-            for (int k = 0; k < 50; k++) {
+            for (int k = 0; k < 500; k++) {
                 run.step(f, x);
             }
             long allocated = allocatedBytes() - before - overhead;
-            assertEquals(0, allocated, spec + " allocated " + allocated + " bytes in its steps 2 to 51");
+            assertTrue(allocated < 4000, spec + " allocated " + allocated + " bytes in its steps 2 to 501");
         }
     }
 

@@ -71,6 +71,42 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
                 }
                 return squares;
             }
+
+            @Override
+            public boolean measuresIncoming(StepContext context) {
+                return true;
+            }
+
+            /** updateAndApply's loop, also summing g_i^2 in index order. */
+            @Override
+            public double updateApplyAndMeasure(double[] direction, double scale, double[] x, StepContext context,
+                                                double[] incomingSquares) {
+                double c1 = firstCorrection(context);
+                double c2 = secondCorrection(context);
+                double b1 = beta1;
+                double b2 = beta2;
+                double eps = epsilon;
+                boolean inside = epsInsideSqrt;
+                double[] m = this.m;
+                double[] v = this.v;
+                double squares = 0;
+                double gradientSquares = 0;
+                for (int i = 0; i < direction.length; i++) {
+                    double g = direction[i];
+                    double mi = b1 * m[i] + (1 - b1) * g;
+                    double vi = b2 * v[i] + (1 - b2) * g * g; // ((1 - b2) g) g, as update rounds it
+                    m[i] = mi;
+                    v[i] = vi;
+                    double u = scale * direction(mi / c1, vi / c2, eps, inside);
+                    double old = x[i];
+                    x[i] = old + u;
+                    direction[i] = old;
+                    squares += u * u;
+                    gradientSquares += g * g;
+                }
+                incomingSquares[0] = gradientSquares;
+                return squares;
+            }
         };
     }
 
