@@ -71,12 +71,14 @@ object RunLoop {
             val stepLength = info.stepLength()
             recorder.record(k, f, gradientNorm, stepLength, previous)
             if (!f.isFinite() || Math.abs(f) > divergenceBound) {
+                recorder.record(k, f, gradientNorm, stepLength, previous, force = true) // the last point, kept
                 val cause = if (f.isFinite()) "f = $f left the divergence bound $divergenceBound at step $k"
                 else "f = $f at step $k"
                 return finish(Outcome.Diverged(k, listOfNotNull(cause, nonFiniteNode(landscape, previous))
                     .joinToString("; ")), k, previous, f)
             }
             if (hits.check(f - fStar, targets, k, objective.evaluations)) {
+                recorder.record(k, f, gradientNorm, stepLength, previous, force = true)
                 return finish(Outcome.ReachedTarget(k, objective.evaluations), k, previous, f)
             }
             // a still step: a tiny gradient and a tiny step relative to the point's size (the size is looked at
@@ -84,6 +86,7 @@ object RunLoop {
             still = if (gradientNorm <= stallGradient && stepLength <= stallStep * (1.0 + largestMagnitude(previous)))
                 still + 1 else 0
             if (still >= stallPatience) {
+                recorder.record(k, f, gradientNorm, stepLength, previous, force = true)
                 return finish(Outcome.Stalled(k), k, previous, f)
             }
             k++

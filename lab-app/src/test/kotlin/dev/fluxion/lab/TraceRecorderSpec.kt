@@ -44,4 +44,20 @@ class TraceRecorderSpec : FunSpec({
         TraceRecorder.capacity(116, 10, 1.3) shouldBe 21
         TraceRecorder.capacity(1000, 1000, 1.02) shouldBe 1001
     }
+
+    test("a run that reaches its target between two kept steps ends its trace at that step, with its f") {
+        // gd(lr=0.001) on quadratic(kappa=10) (mu = 1): the slow mode's gap shrinks by (1 - 0.001)^2 a step, so
+        // f - f* <= 1e-8 comes after some 9,000 steps, where kept steps are about 180 apart
+        val engine = Engine(1)
+        val spec = CompareStudy(listOf("gd(lr=0.001)"), listOf("quadratic(dim=2, kappa=10)"), StartPlan("default"),
+            budget = Budget(maxSteps = 20_000)).runs(engine).single()
+        val result = engine.run(spec)
+        val reached = result.outcome as Outcome.ReachedTarget
+        (reached.step in 5000L..15000L) shouldBe true
+        val kept = generateSequence(0L) { TraceRecorder.next(it, 1000, 1.02) }.takeWhile { it <= reached.step }.toSet()
+        (reached.step in kept) shouldBe false // off the schedule, or this test would not test anything
+        result.trace.steps.last() shouldBe reached.step
+        result.trace.loss.last() shouldBe result.finalValue
+        (result.trace.loss.last() <= 1e-8) shouldBe true
+    }
 })

@@ -45,31 +45,12 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
                 }
             }
 
+            private final double[] squaresNotAskedFor = new double[1]; // scratch, not saved
+
             /** The same arithmetic as update followed by the default x += scale d, in one pass. */
             @Override
             public double updateAndApply(double[] direction, double scale, double[] x, StepContext context) {
-                double c1 = firstCorrection(context);
-                double c2 = secondCorrection(context);
-                double b1 = beta1;
-                double b2 = beta2;
-                double eps = epsilon;
-                boolean inside = epsInsideSqrt;
-                double[] m = this.m;
-                double[] v = this.v;
-                double squares = 0;
-                for (int i = 0; i < direction.length; i++) {
-                    double g = direction[i];
-                    double mi = b1 * m[i] + (1 - b1) * g;
-                    double vi = b2 * v[i] + (1 - b2) * g * g;
-                    m[i] = mi;
-                    v[i] = vi;
-                    double u = scale * direction(mi / c1, vi / c2, eps, inside);
-                    double old = x[i];
-                    x[i] = old + u;
-                    direction[i] = old;
-                    squares += u * u;
-                }
-                return squares;
+                return updateApplyAndMeasure(direction, scale, x, context, squaresNotAskedFor);
             }
 
             @Override
@@ -77,7 +58,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
                 return true;
             }
 
-            /** updateAndApply's loop, also summing g_i^2 in index order. */
+            /** The one pass: d_i from m_i and v_i, x_i += scale d_i, sums of u_i^2 and of the incoming d_i^2. */
             @Override
             public double updateApplyAndMeasure(double[] direction, double scale, double[] x, StepContext context,
                                                 double[] incomingSquares) {
