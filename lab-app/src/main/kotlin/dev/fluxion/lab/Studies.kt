@@ -30,9 +30,9 @@ object Studies {
         val runs = study.runs(engine)
         store.putStudy(study.properties())
         val stored = store.keys()
-        val todo = runs.filter { it.key !in stored }.distinctBy { it.key }
-        progress(Progress.Planned(runs.size, runs.size - todo.size))
-        engine.forEachFinished(todo) { event ->
+        val remaining = runs.filter { it.key !in stored }.distinctBy { it.key }
+        progress(Progress.Planned(runs.size, runs.size - remaining.size))
+        engine.forEachFinished(remaining) { event ->
             store.put(event.result)
             progress(event)
         }
