@@ -1,0 +1,41 @@
+package dev.fluxion.lab.report
+
+import org.apache.batik.transcoder.TranscoderInput
+import org.apache.batik.transcoder.TranscoderOutput
+import org.apache.batik.transcoder.image.PNGTranscoder
+import java.awt.image.BufferedImage
+import java.io.ByteArrayInputStream
+import java.io.ByteArrayOutputStream
+import java.io.StringReader
+import java.nio.file.Files
+import java.nio.file.Path
+import javax.imageio.ImageIO
+
+/**
+ * PNG from SVG, by Batik's transcoder: headless, one pixel per SVG unit, so a plot of 640 x 400 gives a PNG of
+ * 640 x 400. Text needs a font the JVM can find; where none is installed the transcoder fails, and the caller
+ * decides what to do without the picture.
+ */
+object SvgToPng {
+    init {
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true")
+    }
+
+    /** The PNG file's bytes for [svg]. */
+    @JvmStatic
+    fun bytes(svg: String): ByteArray {
+        val png = ByteArrayOutputStream()
+        StringReader(svg).use { PNGTranscoder().transcode(TranscoderInput(it), TranscoderOutput(png)) }
+        return png.toByteArray()
+    }
+
+    /** The image of [svg]. */
+    @JvmStatic
+    fun image(svg: String): BufferedImage = ImageIO.read(ByteArrayInputStream(bytes(svg)))
+
+    /** Writes the image of [svg] to [path] as PNG; nothing is written when transcoding fails. */
+    @JvmStatic
+    fun write(svg: String, path: Path) {
+        Files.write(path, bytes(svg))
+    }
+}
