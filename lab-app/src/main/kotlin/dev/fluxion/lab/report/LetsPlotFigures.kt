@@ -2,9 +2,10 @@ package dev.fluxion.lab.report
 
 import org.jetbrains.letsPlot.awt.plot.PlotSvgExport
 import org.jetbrains.letsPlot.coord.coordCartesian
-import org.jetbrains.letsPlot.geom.geomContourFilled
+import org.jetbrains.letsPlot.geom.geomContour
 import org.jetbrains.letsPlot.geom.geomPath
 import org.jetbrains.letsPlot.geom.geomPoint
+import org.jetbrains.letsPlot.geom.geomRaster
 import org.jetbrains.letsPlot.geom.geomStep
 import org.jetbrains.letsPlot.geom.geomText
 import org.jetbrains.letsPlot.geom.geomVLine
@@ -71,9 +72,11 @@ object LetsPlotFigures {
     }
 
     /**
-     * Filled contours of [f] over [xRange] x [yRange], sampled on a grid of ([cells] + 1)^2 points and coloured by
-     * log10(f - min + 1e-12) from dark (low) to light (high), with each trajectory drawn over them (points outside the
-     * box are cut off at the frame) and its start marked by an open circle; the axes are named [names].
+     * [f] over [xRange] x [yRange] as a filled map of [cells] x [cells] cells (Lets-Plot's raster, which the SVG
+     * carries as one embedded image) coloured by log10(f - min + floor) from dark (low) to light (high), the floor
+     * being a millionth of f's spread over the box, with contour lines of the same values over it; then each
+     * trajectory (points outside the box are cut off at the frame) with its start marked by an open circle. The axes
+     * are named [names].
      */
     fun landscape(title: String, f: (Double, Double) -> Double, xRange: Pair<Double, Double>, yRange: Pair<Double, Double>,
                   trajectories: List<Series>, names: Pair<String, String> = "x" to "y", cells: Int = 60,
@@ -81,21 +84,22 @@ object LetsPlotFigures {
         val xs = ArrayList<Double>()
         val ys = ArrayList<Double>()
         val values = ArrayList<Double>()
-        for (j in 0..cells) for (i in 0..cells) {
-            val x = xRange.first + i.toDouble() / cells * (xRange.second - xRange.first)
-            val y = yRange.first + j.toDouble() / cells * (yRange.second - yRange.first)
+        for (j in 0 until cells) for (i in 0 until cells) {
+            val x = xRange.first + (i + 0.5) / cells * (xRange.second - xRange.first)
+            val y = yRange.first + (j + 0.5) / cells * (yRange.second - yRange.first)
             xs.add(x)
             ys.add(y)
             values.add(f(x, y))
         }
-        val low = values.filter { it.isFinite() }.minOrNull() ?: 0.0
-        val logged = values.map { if (it.isFinite()) Math.log10(it - low + 1e-12) else Double.NaN }
-        // where f is not finite the grid takes the highest level: the contour needs every point of the grid
+        val finite = values.filter { it.isFinite() }
+        val low = finite.minOrNull() ?: 0.0
+        val floor = maxOf(((finite.maxOrNull() ?: 1.0) - low) * 1e-6, Double.MIN_VALUE)
+        val logged = values.map { if (it.isFinite()) Math.log10(it - low + floor) else Double.NaN }
+        // where f is not finite the map takes the highest value: the contour lines need every point of the grid
         val high = logged.filter { it.isFinite() }.maxOrNull() ?: 0.0
-        val z = logged.map { if (it.isFinite()) it else high }
-        var plot: Plot = letsPlot() + geomContourFilled(data = mapOf("x" to xs, "y" to ys, "z" to z), bins = 14) {
-            x = "x"; y = "y"; this.z = "z"; fill = "..level.."
-        }
+        val grid = mapOf("x" to xs, "y" to ys, "z" to logged.map { if (it.isFinite()) it else high })
+        var plot: Plot = letsPlot() + geomRaster(data = grid) { x = "x"; y = "y"; fill = "z" }
+        plot += geomContour(data = grid, bins = 12, color = "white", alpha = 0.45, size = 0.4) { x = "x"; y = "y"; z = "z" }
         plot += scaleFillViridis(name = "log10(f - min)")
         val legend = legendNames(trajectories.map { it.name })
         trajectories.forEachIndexed { i, s ->
@@ -126,7 +130,9 @@ object LetsPlotFigures {
 
     /** The SVG of [plot] at [width] x [height], with ids that do not change from run to run. */
     private fun export(title: String, plot: Plot, width: Int, height: Int): Figure {
-        val svg = PlotSvgExport.buildSvgImageFromRawSpecs((plot + ggsize(width, height)).toSpec())
+        // the raster as an embedded image styled "image-rendering: optimizeSpeed", without Lets-Plot's
+        // "image-rendering: pixelated", which Batik rejects (and the PNG would be lost)
+        val svg = PlotSvgExport.buildSvgImageFromRawSpecs((plot + ggsize(width, height)).toSpec(), null, false)
         return Figure.withStableIds(title, svg.trim(), width, height)
     }
 

@@ -1,5 +1,7 @@
 package dev.fluxion.lab.report
 
+import org.apache.batik.transcoder.ErrorHandler
+import org.apache.batik.transcoder.TranscoderException
 import org.apache.batik.transcoder.TranscoderInput
 import org.apache.batik.transcoder.TranscoderOutput
 import org.apache.batik.transcoder.image.PNGTranscoder
@@ -21,11 +23,20 @@ object SvgToPng {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true")
     }
 
+    /** Batik's default handler prints each error to stderr before failing; this one only fails, or ignores warnings. */
+    private val QUIET = object : ErrorHandler {
+        override fun error(e: TranscoderException) = throw e
+        override fun fatalError(e: TranscoderException) = throw e
+        override fun warning(e: TranscoderException) {}
+    }
+
     /** The PNG file's bytes for [svg]. */
     @JvmStatic
     fun bytes(svg: String): ByteArray {
         val png = ByteArrayOutputStream()
-        StringReader(svg).use { PNGTranscoder().transcode(TranscoderInput(it), TranscoderOutput(png)) }
+        val transcoder = PNGTranscoder()
+        transcoder.errorHandler = QUIET
+        StringReader(svg).use { transcoder.transcode(TranscoderInput(it), TranscoderOutput(png)) }
         return png.toByteArray()
     }
 
