@@ -43,7 +43,7 @@ object LetsPlotFigures {
      */
     fun lines(title: String, xLabel: String, yLabel: String, series: List<Series>, logX: Boolean, logY: Boolean,
               yRange: Pair<Double, Double>? = null, markers: List<Marker> = emptyList(),
-              width: Int = 680, height: Int = 400): Figure {
+              width: Int = 620, height: Int = 400): Figure {
         val names = legendNames(series.map { it.name })
         var plot: Plot = letsPlot()
         series.forEachIndexed { i, s ->
@@ -52,7 +52,8 @@ object LetsPlotFigures {
             val data = mapOf("x" to shown.map { s.x[it] }, "y" to shown.map { s.y[it] }, "series" to shown.map { names[i] })
             if (s.line && s.stepped) plot += geomStep(data = data, size = 1.0) { x = "x"; y = "y"; color = "series"; linetype = "series" }
             else if (s.line) plot += geomPath(data = data, size = 1.0) { x = "x"; y = "y"; color = "series"; linetype = "series" }
-            if (s.dots) plot += geomPoint(data = data, size = 2.5) { x = "x"; y = "y"; color = "series" }
+            // the legend's keys show the lines (solid or dashed); dots only where some series has nothing else
+            if (s.dots) plot += geomPoint(data = data, size = 2.5, showLegend = series.any { !it.line }) { x = "x"; y = "y"; color = "series" }
         }
         val colours = series.mapIndexed { i, s -> PALETTE[(if (s.colour >= 0) s.colour else i) % PALETTE.size] }
         plot += scaleColorManual(values = colours, limits = names, name = "")
@@ -60,9 +61,9 @@ object LetsPlotFigures {
         val top = yRange?.second ?: series.flatMap { s -> s.plottable(logX, logY).map { s.y[it] } }.maxOrNull()
         if (markers.isNotEmpty() && top != null) {
             val at = markers.filter { it.x.isFinite() && (!logX || it.x > 0) }
-            val data = mapOf("x" to at.map { it.x }, "y" to at.map { top }, "label" to at.map { "  " + it.label })
+            val data = mapOf("x" to at.map { it.x }, "y" to at.map { top }, "label" to at.map { it.label })
             plot += geomVLine(data = data, color = MARKER_COLOUR, linetype = DASHED, size = 0.8) { xintercept = "x" }
-            plot += geomText(data = data, color = MARKER_COLOUR, hjust = 0, vjust = 1, size = 9) { x = "x"; y = "y"; label = "label" }
+            plot += geomText(data = data, color = MARKER_COLOUR, hjust = 0, vjust = 1, size = 6) { x = "x"; y = "y"; label = "label" }
         }
         plot += if (logX) scaleXLog10(name = xLabel) else scaleXContinuous(name = xLabel)
         plot += if (logY) scaleYLog10(name = yLabel, format = exponentFormat(series, logX)) else scaleYContinuous(name = yLabel)
@@ -80,7 +81,7 @@ object LetsPlotFigures {
      */
     fun landscape(title: String, f: (Double, Double) -> Double, xRange: Pair<Double, Double>, yRange: Pair<Double, Double>,
                   trajectories: List<Series>, names: Pair<String, String> = "x" to "y", cells: Int = 60,
-                  width: Int = 700, height: Int = 520): Figure {
+                  width: Int = 620, height: Int = 500): Figure {
         val xs = ArrayList<Double>()
         val ys = ArrayList<Double>()
         val values = ArrayList<Double>()
