@@ -129,6 +129,19 @@ class PngPlotsSpec : FunSpec({
         draw() shouldBe draw()
     }
 
+    test("without its text (the fallback where no font is found) a plot keeps its size and its curve") {
+        val figure = LetsPlotFigures.lines("diagonal", "u", "v", listOf(Series("v = u", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),
+            logX = false, logY = false)
+        val bare = SvgToPng.withoutText(figure.svg)
+        figure.svg shouldContain "<text"
+        bare.contains("<text") shouldBe false
+        val image = SvgToPng.image(bare)
+        (image.width to image.height) shouldBe (figure.width to figure.height)
+        val axes = Axes.of(figure.svg, logX = false, logY = false)
+        image.colourNear(axes.x(0.5), axes.y(0.5), blue) shouldBe true
+        image.background(axes.x(0.9), axes.y(0.1)) shouldBe true
+    }
+
     test("a plot whose PNG cannot be made costs a warning naming it, not the page nor the other PNGs") {
         val out = Files.createTempDirectory("fluxion-png-failure")
         val good = LetsPlotFigures.lines("good one", "u", "v", listOf(Series("a", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),

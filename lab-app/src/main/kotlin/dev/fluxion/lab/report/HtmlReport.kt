@@ -107,8 +107,9 @@ object HtmlReport {
     /**
      * Writes the page to [path], creating its folder, and each of its plots ([Figure.onPage]) beside it as a PNG
      * ([SvgToPng]), named after the page, the plot's position and its title: `compare.html` gets `compare-01-beale-
-     * trajectories-from-start-0.png`, and so on. A plot whose PNG cannot be made (no fonts, say) costs one line to
-     * [warn] and its PNG, not the page. The page is written to a temporary file first and moved into place, so an
+     * trajectories-from-start-0.png`, and so on. A plot whose PNG cannot be made with its text (no fonts, say) is
+     * written without it ([SvgToPng.withoutText]), and one that cannot be made at all is left out: either costs one
+     * line to [warn], never the page. The page is written to a temporary file first and moved into place, so an
      * interrupted write never leaves half a page. Returns the PNG files written, in the page's order.
      */
     fun write(path: Path, page: String, warn: (String) -> Unit = { System.err.println(it) }): List<Path> {
@@ -122,9 +123,17 @@ object HtmlReport {
                 png
             } catch (e: Throwable) {
                 if (e is OutOfMemoryError) throw e
-                Files.deleteIfExists(png)
-                warn("fluxion: warning: no PNG for plot ${i + 1} '${plot.title}': $e")
-                null
+                try {
+                    // no fonts, say: the picture without its words is still worth having
+                    SvgToPng.write(SvgToPng.withoutText(plot.svg), png)
+                    warn("fluxion: warning: plot ${i + 1} '${plot.title}' as PNG without its labels: $e")
+                    png
+                } catch (again: Throwable) {
+                    if (again is OutOfMemoryError) throw again
+                    Files.deleteIfExists(png)
+                    warn("fluxion: warning: no PNG for plot ${i + 1} '${plot.title}': $e")
+                    null
+                }
             }
         }
         val partial = path.resolveSibling(".${path.fileName}.partial")

@@ -44,6 +44,13 @@ object SvgToPng {
     @JvmStatic
     fun image(svg: String): BufferedImage = ImageIO.read(ByteArrayInputStream(bytes(svg)))
 
+    /**
+     * [svg] without its `text` elements: the plot's lines, points and fills with no title, tick labels or legend
+     * entries, for a machine where the JVM finds no font and Batik cannot lay out text at all.
+     */
+    @JvmStatic
+    fun withoutText(svg: String): String = svg.replace(Regex("<text[\\s>][\\s\\S]*?</text>"), "")
+
     /** Writes the image of [svg] to [path] as PNG; nothing is written when transcoding fails. */
     @JvmStatic
     fun write(svg: String, path: Path) {
