@@ -10,7 +10,8 @@
 //
 // Run: fluxion script examples/scripts/NaturalGradientGaussian.lab.kts OUTPUT_FOLDER
 
-import dev.fluxion.lab.report.Svg
+import dev.fluxion.lab.report.LetsPlotFigures
+import dev.fluxion.lab.report.Series
 
 val folder = Path.of(args.firstOrNull() ?: ".")
 val gaussian = LandscapeRegistry.standard().create("gaussian-nll")
@@ -55,8 +56,8 @@ println("steps to |(mu, s) - (mu*, s*)| < 1e-8: natural ${natural.size - 1}, gd 
 Files.createDirectories(folder)
 val figure = folder.resolve("natural-gradient-gaussian.svg")
 fun series(name: String, run: List<DoubleArray>) =
-    Svg.Series(name, DoubleArray(run.size) { it.toDouble() }, DoubleArray(run.size) { max(distance(run[it]), 1e-16) })
-Files.writeString(figure, Svg.linePlot("Gaussian NLL in (mu, log sigma), lr = $learningRate", "step",
+    Series(name, DoubleArray(run.size) { it.toDouble() }, DoubleArray(run.size) { max(distance(run[it]), 1e-16) })
+Files.writeString(figure, LetsPlotFigures.lines("Gaussian NLL in (mu, log sigma), lr = $learningRate", "step",
     "|(mu, s) - (mu*, s*)|", listOf(series("natural gradient", natural), series("gradient descent", gd)),
-    logX = false, logY = true))
+    logX = false, logY = true).svg)
 println("figure: $figure")

@@ -50,7 +50,9 @@ class GuideScriptsSpec : FunSpec({
             it.parent shouldBe folder
             val svg = it.readText()
             svg shouldStartWith "<svg"
-            svg shouldContain "<polyline"
+            // a drawn curve: a polyline (the Java scripts' own SVG) or an unfilled, stroked path of several segments
+            // (Lets-Plot's; its background is a filled path)
+            svg shouldContain Regex("<polyline|<path d=\"M[^\"]*L[^\"]*L[^\"]*\" fill=\"none\"[^>]* stroke=\"rgb")
         }
         return text
     }

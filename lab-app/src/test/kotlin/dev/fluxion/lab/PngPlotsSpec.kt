@@ -1,107 +1,257 @@
 package dev.fluxion.lab
 
 import dev.fluxion.lab.cli.FluxionCommand
-import dev.fluxion.lab.report.Svg
-import dev.fluxion.lab.report.SvgRaster
+import dev.fluxion.lab.report.Figure
+import dev.fluxion.lab.report.HtmlReport
+import dev.fluxion.lab.report.LetsPlotFigures
+import dev.fluxion.lab.report.Marker
+import dev.fluxion.lab.report.Series
+import dev.fluxion.lab.report.SvgToPng
 import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import org.w3c.dom.Element
 import java.awt.image.BufferedImage
+import java.io.ByteArrayInputStream
 import java.io.PrintWriter
 import java.io.StringWriter
 import java.nio.file.Files
 import javax.imageio.ImageIO
+import javax.xml.parsers.DocumentBuilderFactory
 import kotlin.io.path.name
 
 /**
- * Every plot of a report is also a PNG beside the page, drawn headless from the same SVG. The pixel checks place
- * the curve by the plot's layout, worked out here by hand: a line plot is 640 x 400 with its frame from x = 70 to
- * 640 - 190 = 450 and from y = 30 to 400 - 50 = 350, so the value (u, v) on axes from 0 to 1 sits at
- * (70 + 380 u, 350 - 320 v), and on log axes from 1 to 1000 at (70 + 380 log10(u) / 3, 350 - 320 log10(v) / 3).
+ * The plots are Lets-Plot's SVG and, beside the page, PNG transcoded from it. The pixel checks place what they
+ * look for by the plot's own axes: [Axes] reads the tick labels of the SVG (their numbers and where they sit, with
+ * every enclosing translation added up) and maps a value to a pixel through two of them, linearly or, on a log
+ * axis, linearly in log10. So a check fails when the curve is not where the axis labels say it is.
  */
 class PngPlotsSpec : FunSpec({
-    val blue = 0x0072B2 // the first series' colour
+    val blue = intArrayOf(0x00, 0x72, 0xB2) // the first series' colour
 
-    /** Whether some pixel within one of (x, y) is the series' blue, give or take antialiasing. */
-    fun BufferedImage.curveNear(x: Double, y: Double): Boolean = (-1..1).any { dx ->
-        (-1..1).any { dy ->
-            val rgb = getRGB(Math.floor(x).toInt() + dx, Math.floor(y).toInt() + dy)
-            val r = (rgb shr 16) and 0xff
-            val g = (rgb shr 8) and 0xff
-            val b = rgb and 0xff
-            Math.abs(r - 0x00) < 40 && Math.abs(g - 0x72) < 40 && Math.abs(b - 0xB2) < 40
+    fun BufferedImage.rgb(x: Double, y: Double): IntArray {
+        val v = getRGB(Math.floor(x).toInt(), Math.floor(y).toInt())
+        return intArrayOf((v shr 16) and 0xff, (v shr 8) and 0xff, v and 0xff)
+    }
+
+    /** Whether some pixel within two of (x, y) has [colour], give or take antialiasing. */
+    fun BufferedImage.colourNear(x: Double, y: Double, colour: IntArray): Boolean = (-2..2).any { dx ->
+        (-2..2).any { dy ->
+            val c = rgb(x + dx, y + dy)
+            (0..2).all { Math.abs(c[it] - colour[it]) < 40 }
         }
     }
 
-    fun BufferedImage.white(x: Double, y: Double) = getRGB(x.toInt(), y.toInt()) and 0xffffff == 0xffffff
+    /** Whether the pixel at (x, y) is the panel's background: white or nearly (a grid line is light grey). */
+    fun BufferedImage.background(x: Double, y: Double) = rgb(x, y).all { it > 225 }
 
-    test("a line plot on linear axes: the PNG has the plot's size and the diagonal where the mapping puts it") {
-        val svg = Svg.linePlot("diagonal", "u", "v", listOf(Svg.Series("v = u", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),
-            logX = false, logY = false)
-        val image = SvgRaster.image(svg)
-        image.width shouldBe 640
-        image.height shouldBe 400
+    fun luminance(c: IntArray) = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    test("a line plot on linear axes: the PNG has the size asked for and the diagonal where the axes put it") {
+        val figure = LetsPlotFigures.lines("diagonal", "u", "v", listOf(Series("v = u", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),
+            logX = false, logY = false, width = 600, height = 420)
+        val image = SvgToPng.image(figure.svg)
+        image.width shouldBe 600
+        image.height shouldBe 420
+        val axes = Axes.of(figure.svg, logX = false, logY = false)
         for (u in listOf(0.1, 0.3, 0.5, 0.7, 0.9)) {
-            image.curveNear(70 + 380 * u, 350 - 320 * u) shouldBe true
+            image.colourNear(axes.x(u), axes.y(u), blue) shouldBe true
         }
-        // off the curve and off the grid lines (at multiples of 0.2): the plot's white background
-        image.white(70 + 380 * 0.3, 350 - 320 * 0.9) shouldBe true
-        image.white(70 + 380 * 0.9, 350 - 320 * 0.1) shouldBe true
-        image.curveNear(70 + 380 * 0.3, 350 - 320 * 0.9) shouldBe false
-        // the legend's swatch: a thick line of the series' colour from x = 462 to 482 at y = 40
-        image.curveNear(472.0, 40.0) shouldBe true
+        // the two corners off the diagonal stay background
+        for ((u, v) in listOf(0.9 to 0.1, 0.1 to 0.9, 0.95 to 0.05)) {
+            image.background(axes.x(u), axes.y(v)) shouldBe true
+            image.colourNear(axes.x(u), axes.y(v), blue) shouldBe false
+        }
     }
 
-    test("a line plot on log axes: y = x^2 from 1 to 1000 along the mapped curve") {
+    test("a line plot on log axes: y = x^2 from 1 to 1000 along the mapped curve, and not off it") {
         val xs = (0..30).map { Math.pow(10.0, it / 10.0) }
-        val svg = Svg.linePlot("square", "u", "v", listOf(Svg.Series("u^2", xs.toDoubleArray(), xs.map { it * it }.toDoubleArray())),
+        val figure = LetsPlotFigures.lines("square", "u", "v", listOf(Series("u^2", xs.toDoubleArray(), xs.map { it * it }.toDoubleArray())),
             logX = true, logY = true)
-        val image = SvgRaster.image(svg)
-        // the axes span 1..1000 and 1..1e6: log10(v) / 6 on y
+        val image = SvgToPng.image(figure.svg)
+        val axes = Axes.of(figure.svg, logX = true, logY = true)
         for (u in listOf(2.0, 10.0, 50.0, 300.0)) {
-            image.curveNear(70 + 380 * Math.log10(u) / 3, 350 - 320 * Math.log10(u * u) / 6) shouldBe true
+            image.colourNear(axes.x(u), axes.y(u * u), blue) shouldBe true
         }
-        image.curveNear(70 + 380 * Math.log10(300.0) / 3, 350 - 320 * Math.log10(10.0) / 6) shouldBe false
+        image.colourNear(axes.x(300.0), axes.y(10.0), blue) shouldBe false
+        image.colourNear(axes.x(2.0), axes.y(1e5), blue) shouldBe false
     }
 
-    test("a heat map with a trajectory: 680 x 500, the start circle where the mapping puts it") {
-        // the frame is 420 x 420 from (70, 30); x and y from -1 to 1 map to 70 + 420 (x + 1)/2 and 450 - 420 (y + 1)/2
-        val svg = Svg.heatMap("bowl", { x, y -> x * x + y * y }, -1.0 to 1.0, -1.0 to 1.0,
-            listOf(Svg.Series("path", doubleArrayOf(0.5, 0.0), doubleArrayOf(0.5, 0.0))))
-        val image = SvgRaster.image(svg)
-        image.width shouldBe 680
+    test("a log axis leaves out zero, negative and non-finite values instead of failing") {
+        val figure = LetsPlotFigures.lines("gaps", "step", "gap", listOf(Series("run", doubleArrayOf(1.0, 2.0, 3.0, 4.0, 5.0),
+            doubleArrayOf(1.0, 0.0, -1.0, Double.NaN, 1e-3))), logX = true, logY = true)
+        // (2, 0), (3, -1) and (4, NaN) are dropped: the line runs straight (on log-log axes) from (1, 1) to (5, 1e-3),
+        // through (sqrt 5, 10^-1.5)
+        val image = SvgToPng.image(figure.svg)
+        val axes = Axes.of(figure.svg, logX = true, logY = true)
+        image.colourNear(axes.x(Math.sqrt(5.0)), axes.y(Math.pow(10.0, -1.5)), blue) shouldBe true
+        image.colourNear(axes.x(2.0), axes.y(1e-3), blue) shouldBe false
+    }
+
+    test("filled contours of x^2 + y^2: the lowest level's colour at the centre, the highest at the corners; the trajectory over them") {
+        val figure = LetsPlotFigures.landscape("bowl", { x, y -> x * x + y * y }, -1.0 to 1.0, -1.0 to 1.0,
+            listOf(Series("path", doubleArrayOf(0.5, 0.0), doubleArrayOf(0.5, 0.0))), width = 640, height = 500)
+        val image = SvgToPng.image(figure.svg)
+        image.width shouldBe 640
         image.height shouldBe 500
-        // the start circle (radius 4, white fill, blue ring) at (0.5, 0.5): white in its middle, blue on its ring
-        val cx = 70 + 420 * 0.75
-        val cy = 450 - 420 * 0.75
-        image.white(cx, cy) shouldBe true
-        image.curveNear(cx + 4, cy) shouldBe true
-        // the trajectory's midpoint (0.25, 0.25)
-        image.curveNear(70 + 420 * 0.625, 450 - 420 * 0.625) shouldBe true
-        // the colour map: the centre cell (the minimum) is dark, the corner light
-        val centre = image.getRGB(70 + 210 - 4, 30 + 210 + 4) // off the trajectory, which ends at the centre
-        val corner = image.getRGB(72, 32)
-        val centreGreen = (centre shr 8) and 0xff
-        val cornerGreen = (corner shr 8) and 0xff
-        (centreGreen < cornerGreen) shouldBe true
+        val axes = Axes.of(figure.svg, logX = false, logY = false)
+        // off the trajectory, which runs from (0.5, 0.5) to the centre
+        val centre = image.rgb(axes.x(-0.02), axes.y(0.03))
+        val corners = listOf(-0.97 to -0.97, -0.97 to 0.97, 0.97 to -0.97, 0.97 to 0.97).map { (u, v) -> image.rgb(axes.x(u), axes.y(v)) }
+        // viridis runs from dark purple (#440154) to yellow (#fde725)
+        corners.forEach { (luminance(it) > luminance(centre) + 100) shouldBe true }
+        (centre[2] > centre[1]) shouldBe true // purple: more blue than green
+        corners.forEach { (it[0] > 200 && it[1] > 180 && it[2] < 120) shouldBe true } // yellow
+        // the rings between: the level rises along the diagonal from the centre
+        val along = listOf(0.1, 0.3, 0.5, 0.7, 0.9).map { luminance(image.rgb(axes.x(-it), axes.y(it))) }
+        along.zipWithNext().forEach { (a, b) -> (b >= a - 1) shouldBe true }
+        // the trajectory's midpoint (0.25, 0.25) in the first series' colour, its start circle white inside
+        image.colourNear(axes.x(0.25), axes.y(0.25), blue) shouldBe true
+        image.rgb(axes.x(0.5), axes.y(0.5)).all { it > 200 } shouldBe true
+    }
+
+    test("the scan's marker: a dashed vertical line at the x of 2/L, labelled") {
+        val lr = (0..20).map { Math.pow(10.0, -2 + it / 10.0) }
+        val figure = LetsPlotFigures.lines("scan", "learning rate", "gap", listOf(Series("grid", lr.toDoubleArray(),
+            lr.map { if (it < 0.2) 1e-6 / (1 - it / 0.2 + 1e-3) else 1e3 }.toDoubleArray(), dots = true)),
+            logX = true, logY = true, markers = listOf(Marker(0.2, "2/L")))
+        val axes = Axes.of(figure.svg, logX = true, logY = true)
+        val lines = Axes.verticalLines(figure.svg, "rgb(204,0,0)")
+        lines.size shouldBe 1
+        lines.single() shouldBe (axes.x(0.2) plusOrMinus 0.5)
+        figure.svg shouldContain Regex(">\\s*2/L\\s*</text>")
+    }
+
+    test("the same plot gives the same SVG twice: the page is reproducible") {
+        fun draw() = LetsPlotFigures.lines("twice", "u", "v", listOf(Series("a", doubleArrayOf(1.0, 2.0), doubleArrayOf(3.0, 4.0))),
+            logX = false, logY = false).svg
+        draw() shouldBe draw()
+    }
+
+    test("without its text (the fallback where no font is found) a plot keeps its size and its curve") {
+        val figure = LetsPlotFigures.lines("diagonal", "u", "v", listOf(Series("v = u", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),
+            logX = false, logY = false)
+        val bare = SvgToPng.withoutText(figure.svg)
+        figure.svg shouldContain "<text"
+        bare.contains("<text") shouldBe false
+        val image = SvgToPng.image(bare)
+        (image.width to image.height) shouldBe (figure.width to figure.height)
+        val axes = Axes.of(figure.svg, logX = false, logY = false)
+        image.colourNear(axes.x(0.5), axes.y(0.5), blue) shouldBe true
+        image.background(axes.x(0.9), axes.y(0.1)) shouldBe true
+    }
+
+    test("a plot whose PNG cannot be made costs a warning naming it, not the page nor the other PNGs") {
+        val out = Files.createTempDirectory("fluxion-png-failure")
+        val good = LetsPlotFigures.lines("good one", "u", "v", listOf(Series("a", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),
+            logX = false, logY = false)
+        val broken = Figure("broken one", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect", 10, 10)
+        val page = "<html><body>\n" + broken.html() + good.html() + "</body></html>\n"
+        val warnings = ArrayList<String>()
+        val pngs = HtmlReport.write(out.resolve("page.html"), page) { warnings += it }
+        Files.readString(out.resolve("page.html")) shouldBe page
+        pngs.map { it.name } shouldBe listOf("page-02-good-one.png")
+        warnings.size shouldBe 1
+        warnings.single() shouldContain "'broken one'"
+        Files.exists(out.resolve("page-01-broken-one.png")) shouldBe false
     }
 
     test("fluxion compare writes one PNG per plot of its page, each readable and of its plot's size") {
         val out = Files.createTempDirectory("fluxion-png")
-        val code = FluxionCommand.commandLine(PrintWriter(StringWriter()), PrintWriter(StringWriter())).execute("compare",
+        val err = StringWriter()
+        val code = FluxionCommand.commandLine(PrintWriter(StringWriter()), PrintWriter(err)).execute("compare",
             "--optimizers", "gd(lr=0.01); adam(lr=0.05)", "--landscapes", "beale; quadratic(dim=3, kappa=10)",
             "--starts", "default", "--steps", "200", "--threads", "2", "--out", out.toString(), "--name", "pictures")
         code shouldBe 0
         val page = Files.readString(out.resolve("pictures.html"))
-        val sizes = Regex("<svg[^>]* width=\"([\\d.]+)\" height=\"([\\d.]+)\"").findAll(page)
-            .map { it.groupValues[1].toDouble().toInt() to it.groupValues[2].toDouble().toInt() }.toList()
+        val figures = Figure.onPage(page)
+        // beale: contours and loss; the quadratic in 3 dimensions: loss only; then the ECDF and the profile
+        figures.map { it.title } shouldBe listOf("beale: trajectories from start 0", "beale: f - f* against step",
+            "quadratic: f - f* against step", "ECDF of runtime over targets and problems", "Performance profile at f - f* <= 1.00e-06")
         val pngs = Files.list(out).use { files -> files.filter { it.name.endsWith(".png") }.sorted().toList() }
-        pngs.size shouldBe sizes.size
-        pngs.first().name shouldBe "pictures-01-beale-trajectories-from-start-0.png"
-        pngs.zip(sizes).forEach { (png, size) ->
+        pngs.map { it.name } shouldBe listOf("pictures-01-beale-trajectories-from-start-0.png", "pictures-02-beale-f-f-against-step.png",
+            "pictures-03-quadratic-f-f-against-step.png", "pictures-04-ecdf-of-runtime-over-targets-and-problems.png",
+            "pictures-05-performance-profile-at-f-f-1-00e-06.png")
+        pngs.zip(figures).forEach { (png, figure) ->
             val image = ImageIO.read(png.toFile())
-            (image.width to image.height) shouldBe size
+            (image.width to image.height) shouldBe (figure.width to figure.height)
+            val svg = Regex("<svg[^>]* width=\"([\\d.]+)\" height=\"([\\d.]+)\"").find(figure.svg)!!
+            (svg.groupValues[1].toDouble().toInt() to svg.groupValues[2].toDouble().toInt()) shouldBe (figure.width to figure.height)
         }
         page shouldContain "<svg"
+        page.contains("<script") shouldBe false
+        err.toString().contains("warning") shouldBe false
     }
 })
+
+/**
+ * A plot's axes as its SVG shows them: tick labels with their numbers and positions (every enclosing
+ * `translate(x y)` added up), giving a map from data to pixels through the first and the last tick of each axis.
+ */
+private class Axes(private val xTicks: List<Pair<Double, Double>>, private val yTicks: List<Pair<Double, Double>>,
+                   private val logX: Boolean, private val logY: Boolean) {
+    fun x(value: Double) = map(xTicks, value, logX)
+    fun y(value: Double) = map(yTicks, value, logY)
+
+    private fun map(ticks: List<Pair<Double, Double>>, value: Double, log: Boolean): Double {
+        fun t(v: Double) = if (log) Math.log10(v) else v
+        val (a, pa) = ticks.first()
+        val (b, pb) = ticks.last()
+        return pa + (t(value) - t(a)) / (t(b) - t(a)) * (pb - pa)
+    }
+
+    companion object {
+        fun of(svg: String, logX: Boolean, logY: Boolean): Axes {
+            val x = ArrayList<Pair<Double, Double>>()
+            val y = ArrayList<Pair<Double, Double>>()
+            walk(root(svg), 0.0, 0.0) { e, dx, dy ->
+                if (e.tagName == "text") {
+                    val number = e.textContent.trim().replace(",", "").replace('\u2212', '-').toDoubleOrNull()
+                    if (number != null && e.getAttribute("class") == "axis-text-x") x += number to dx
+                    if (number != null && e.getAttribute("class") == "axis-text-y") y += number to dy
+                }
+            }
+            check(x.size >= 2 && y.size >= 2) { "too few tick labels: x $x, y $y" }
+            return Axes(x.sortedBy { it.first }, y.sortedBy { it.first }, logX, logY)
+        }
+
+        /** The x positions of the vertical lines drawn in [stroke] (`line` elements or `path`s of one segment). */
+        fun verticalLines(svg: String, stroke: String): List<Double> {
+            val found = ArrayList<Double>()
+            walk(root(svg), 0.0, 0.0) { e, dx, _ ->
+                if (e.getAttribute("stroke").replace(" ", "") != stroke) return@walk
+                when (e.tagName) {
+                    "line" -> {
+                        val x1 = e.getAttribute("x1").toDoubleOrNull() ?: 0.0
+                        val x2 = e.getAttribute("x2").toDoubleOrNull() ?: 0.0
+                        if (Math.abs(x1 - x2) < 1e-6) found += dx + x1
+                    }
+                    "path" -> {
+                        val numbers = Regex("-?[0-9.]+(?:e-?\\d+)?").findAll(e.getAttribute("d")).map { it.value.toDouble() }.toList()
+                        if (numbers.size == 4 && Math.abs(numbers[0] - numbers[2]) < 1e-6) found += dx + numbers[0]
+                    }
+                }
+            }
+            return found
+        }
+
+        private fun root(svg: String): Element {
+            val factory = DocumentBuilderFactory.newInstance()
+            factory.isNamespaceAware = false
+            return factory.newDocumentBuilder().parse(ByteArrayInputStream(svg.toByteArray(Charsets.UTF_8))).documentElement
+        }
+
+        private fun walk(e: Element, x: Double, y: Double, visit: (Element, Double, Double) -> Unit) {
+            var dx = x
+            var dy = y
+            Regex("translate\\(\\s*(-?[0-9.]+)[ ,]+(-?[0-9.]+)\\s*\\)").find(e.getAttribute("transform"))?.let {
+                dx += it.groupValues[1].toDouble()
+                dy += it.groupValues[2].toDouble()
+            }
+            visit(e, dx, dy)
+            val children = e.childNodes
+            for (i in 0 until children.length) (children.item(i) as? Element)?.let { walk(it, dx, dy, visit) }
+        }
+    }
+}

@@ -14,10 +14,11 @@ import java.nio.file.Path
 import java.nio.file.StandardCopyOption
 
 /**
- * One self-contained HTML page per study: the spec, the per-pair table for every target, and inline SVG plots
- * (no scripts, no fonts, nothing fetched), so it reads offline and is byte-for-byte reproducible:
- * a heat map with every optimizer's trajectory for each two-dimensional landscape, the loss (f - f*) against the
- * step on a log scale for each landscape, the runtime ECDFs and the Dolan-Moré performance profiles.
+ * One self-contained HTML page per study: the spec, the per-pair table for every target, and the plots as inline
+ * SVG drawn by Lets-Plot ([LetsPlotFigures]; no scripts, nothing fetched), so it reads offline and is byte-for-byte
+ * reproducible: filled contours of each two-dimensional landscape with every optimizer's trajectory, the loss
+ * (f - f*) against the step on a log scale for each landscape, the runtime ECDFs and the Dolan-Moré performance
+ * profiles.
  *
  * Trajectories and loss curves show each optimizer's run from the first start with the first seed ([plotted]),
  * so the page needs the traces of one run per (optimizer, landscape) pair and only the summaries of the others:
@@ -40,14 +41,14 @@ object HtmlReport {
     fun render(study: CompareStudy, results: List<RunResult>, plotted: List<RunResult>, engine: Engine): String {
         val summaries = PairSummary.of(results)
         val html = StringBuilder(head("Fluxion: ${study.name}"))
-        html.append("<h1>Fluxion comparison: ${Svg.escape(study.name)}</h1>\n<p>")
-        html.append("Optimizers: ${study.optimizers.joinToString(", ") { "<code>${Svg.escape(it)}</code>" }}<br>")
-        html.append("Landscapes: ${study.landscapes.joinToString(", ") { "<code>${Svg.escape(it)}</code>" }}<br>")
-        html.append("Starts <code>${Svg.escape(study.starts.text)}</code>, ${study.seeds} seed(s), study seed ${study.seed}, ")
+        html.append("<h1>Fluxion comparison: ${Html.escape(study.name)}</h1>\n<p>")
+        html.append("Optimizers: ${study.optimizers.joinToString(", ") { "<code>${Html.escape(it)}</code>" }}<br>")
+        html.append("Landscapes: ${study.landscapes.joinToString(", ") { "<code>${Html.escape(it)}</code>" }}<br>")
+        html.append("Starts <code>${Html.escape(study.starts.text)}</code>, ${study.seeds} seed(s), study seed ${study.seed}, ")
         html.append("budget ${study.budget.maxSteps} steps, targets f - f* &le; ${study.budget.targets.joinToString(", ") { ConsoleTable.g(it) }}; ")
         html.append("${results.size} runs.</p>\n")
 
-        html.append("<h2>Summary</h2>\n<pre>").append(Svg.escape(ConsoleTable.comparison(summaries))).append("</pre>\n")
+        html.append("<h2>Summary</h2>\n<pre>").append(Html.escape(ConsoleTable.comparison(summaries))).append("</pre>\n")
         html.append("<h2>Success rate and aRT (gradient evaluations) per target</h2>\n")
         html.append(targetTable(summaries))
 
@@ -56,14 +57,14 @@ object HtmlReport {
             val runs = plotted.filter { it.spec.landscapeLabel == label }
             if (runs.isEmpty()) continue
             val landscape = engine.landscape(runs.first().spec.landscapeSpec)
-            html.append("<h3><code>${Svg.escape(landscape.spec())}</code></h3>\n<p>${Svg.escape(landscape.facts().description())}</p>\n<div class=\"plots\">\n")
+            html.append("<h3><code>${Html.escape(landscape.spec())}</code></h3>\n<p>${Html.escape(landscape.facts().description())}</p>\n<div class=\"plots\">\n")
             if (landscape.dimension() == 2) html.append(trajectories(landscape, runs))
             html.append(lossCurves(landscape, runs))
             html.append("</div>\n")
             val diverged = results.filter { it.spec.landscapeLabel == label && it.outcome is dev.fluxion.lab.Outcome.Diverged }
             if (diverged.isNotEmpty()) {
                 html.append("<p>Diverged runs:</p><ul>")
-                diverged.take(10).forEach { html.append("<li>${Svg.escape(it.summary())}</li>") }
+                diverged.take(10).forEach { html.append("<li>${Html.escape(it.summary())}</li>") }
                 html.append("</ul>\n")
             }
         }
@@ -71,18 +72,22 @@ object HtmlReport {
         html.append("<h2>Runtime distributions</h2>\n<div class=\"plots\">\n")
         val ecdfs = RuntimeEcdf.of(results)
         if (ecdfs.isNotEmpty()) {
-            html.append(Svg.linePlot("ECDF of runtime over targets and problems", "gradient evaluations",
-                "share of (run, target) pairs reached",
-                ecdfs.map { Svg.Series(it.optimizer, it.budgets.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
-                logX = true, logY = false, yRange = 0.0 to 1.0))
+            val title = "ECDF of runtime over targets and problems"
+            html.append(Figure.html(title) {
+                LetsPlotFigures.lines(title, "gradient evaluations", "share of (run, target) pairs reached",
+                    ecdfs.map { Series(it.optimizer, it.budgets.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
+                    logX = true, logY = false, yRange = 0.0 to 1.0)
+            })
         }
         val middle = minOf(5, study.budget.targets.size - 1)
         val profiles = PerformanceProfile.of(results, middle)
         if (profiles.isNotEmpty()) {
-            html.append(Svg.linePlot("Performance profile at f - f* <= ${ConsoleTable.g(profiles.first().target)}",
-                "tau (ratio to the best)", "share of problems",
-                profiles.map { Svg.Series(it.optimizer, it.taus.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
-                logX = true, logY = false, yRange = 0.0 to 1.0))
+            val title = "Performance profile at f - f* <= ${ConsoleTable.g(profiles.first().target)}"
+            html.append(Figure.html(title) {
+                LetsPlotFigures.lines(title, "tau (ratio to the best)", "share of problems",
+                    profiles.map { Series(it.optimizer, it.taus.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
+                    logX = true, logY = false, yRange = 0.0 to 1.0)
+            })
         }
         html.append("</div>\n").append(FOOT)
         return html.toString()
@@ -90,36 +95,57 @@ object HtmlReport {
 
     /** The start of a page: doctype, title, the one style sheet, and the opened body. */
     internal fun head(title: String): String = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-        Svg.escape(title) + "</title>\n<style>" +
+        Html.escape(title) + "</title>\n<style>" +
         "body{font-family:sans-serif;margin:24px;max-width:1400px}table{border-collapse:collapse;font-size:13px;margin:12px 0}" +
         "td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}td:first-child,td:nth-child(2),th{text-align:left}" +
-        ".plots{display:flex;flex-wrap:wrap;gap:16px}.plots svg{border:1px solid #eee}code{background:#f4f4f4;padding:1px 4px}pre{font-size:11px;overflow-x:auto}</style></head><body>\n"
+        ".plots{display:flex;flex-wrap:wrap;gap:16px}.plots figure{margin:0}.plots svg{border:1px solid #eee;display:block}code{background:#f4f4f4;padding:1px 4px}pre{font-size:11px;overflow-x:auto}</style></head><body>\n"
 
     /** The end of a page. */
-    internal const val FOOT = "<p>Plots are SVG written by Fluxion itself (no plotting library), so the page needs nothing online; " +
+    internal const val FOOT = "<p>Plots are drawn with Lets-Plot as inline SVG, so the page needs nothing online; " +
         "each is also a PNG beside the page.</p>\n</body></html>\n"
 
     /**
-     * Writes the page to [path], creating its folder, and each of its plots beside it as a PNG ([SvgRaster]),
-     * named after the page, the plot's position and its title: `compare.html` gets `compare-01-beale-trajectories-
-     * from-start-0.png`, and so on. The page is written to a temporary file first and moved into place, so an
-     * interrupted write never leaves half a page. Returns the PNG files in the page's order.
+     * Writes the page to [path], creating its folder, and each of its plots ([Figure.onPage]) beside it as a PNG
+     * ([SvgToPng]), named after the page, the plot's position and its title: `compare.html` gets `compare-01-beale-
+     * trajectories-from-start-0.png`, and so on. A plot whose PNG cannot be made with its text (no fonts, say) is
+     * written without it ([SvgToPng.withoutText]), and one that cannot be made at all is left out: either costs one
+     * line to [warn], never the page. The page is written to a temporary file first and moved into place, so an
+     * interrupted write never leaves half a page. Returns the PNG files written, in the page's order.
      */
-    fun write(path: Path, page: String): List<Path> {
+    fun write(path: Path, page: String, warn: (String) -> Unit = { System.err.println(it) }): List<Path> {
         val folder = path.toAbsolutePath().parent
         folder?.let { Files.createDirectories(it) }
         val base = path.fileName.toString().removeSuffix(".html")
-        val plots = Regex("<svg[\\s\\S]*?</svg>").findAll(page).mapIndexed { i, plot ->
-            val title = Regex("font-weight=\"bold\">([^<]*)</text>").find(plot.value)?.groupValues?.get(1) ?: "plot"
-            val slug = title.lowercase().replace(Regex("&[a-z]+;"), " ").replace(Regex("[^a-z0-9]+"), "-").trim('-').take(48)
-            val png = path.resolveSibling(String.format(java.util.Locale.ROOT, "%s-%02d-%s.png", base, i + 1, slug.trimEnd('-')))
-            SvgRaster.writePng(plot.value, png)
-            png
-        }.toList()
+        val plots = Figure.onPage(page).mapIndexedNotNull { i, plot ->
+            val png = path.resolveSibling(pngName(base, i + 1, plot.title))
+            try {
+                SvgToPng.write(plot.svg, png)
+                png
+            } catch (e: Throwable) {
+                if (e is OutOfMemoryError) throw e
+                try {
+                    // no fonts, say: the picture without its words is still worth having
+                    SvgToPng.write(SvgToPng.withoutText(plot.svg), png)
+                    warn("fluxion: warning: plot ${i + 1} '${plot.title}' as PNG without its labels: $e")
+                    png
+                } catch (again: Throwable) {
+                    if (again is OutOfMemoryError) throw again
+                    Files.deleteIfExists(png)
+                    warn("fluxion: warning: no PNG for plot ${i + 1} '${plot.title}': $e")
+                    null
+                }
+            }
+        }
         val partial = path.resolveSibling(".${path.fileName}.partial")
         Files.writeString(partial, page)
         Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
         return plots
+    }
+
+    /** The PNG file name of the [index]th plot (from 1), titled [title], of the page `[base].html`. */
+    internal fun pngName(base: String, index: Int, title: String): String {
+        val slug = title.lowercase().replace(Regex("[^a-z0-9]+"), "-").trim('-').take(48).trimEnd('-')
+        return String.format(java.util.Locale.ROOT, "%s-%02d-%s.png", base, index, slug.ifEmpty { "plot" })
     }
 
     private fun targetTable(summaries: List<PairSummary>): String {
@@ -128,7 +154,7 @@ object HtmlReport {
         targets.forEach { html.append("<th>${ConsoleTable.g(it)}: success / aRT / median steps</th>") }
         html.append("</tr>\n")
         for (s in summaries) {
-            html.append("<tr><td>${Svg.escape(s.optimizer)}</td><td>${Svg.escape(s.landscape)}</td>")
+            html.append("<tr><td>${Html.escape(s.optimizer)}</td><td>${Html.escape(s.landscape)}</td>")
             targets.indices.forEach { t ->
                 if (!s.hasTargets) html.append("<td>n/a</td>")
                 else html.append("<td>${Math.round(100 * s.successRate[t])}% / ${ConsoleTable.g(s.averageRuntime[t])} / " +
@@ -159,11 +185,14 @@ object HtmlReport {
         }
         val series = runs.map { r ->
             val p = r.trace.positions
-            Svg.Series(r.spec.optimizerLabel, DoubleArray(p.size / 2) { p[2 * it] }, DoubleArray(p.size / 2) { p[2 * it + 1] })
+            Series(r.spec.optimizerLabel, DoubleArray(p.size / 2) { p[2 * it] }, DoubleArray(p.size / 2) { p[2 * it + 1] })
         }
         val names = landscape.variables().let { if (it.size == 2) it[0] to it[1] else "x0" to "x1" }
-        return Svg.heatMap("${landscape.name()}: trajectories from start 0", { x, y -> landscape.value(doubleArrayOf(x, y)) },
-            range(xs, lower[0], upper[0]), range(ys, lower[1], upper[1]), series, names = names)
+        val title = "${landscape.name()}: trajectories from start 0"
+        return Figure.html(title) {
+            LetsPlotFigures.landscape(title, { x, y -> landscape.value(doubleArrayOf(x, y)) },
+                range(xs, lower[0], upper[0]), range(ys, lower[1], upper[1]), series, names = names)
+        }
     }
 
     private fun lossCurves(landscape: Landscape, runs: List<RunResult>): String {
@@ -171,10 +200,12 @@ object HtmlReport {
         val gap = minimum.isPresent
         val series = runs.map { r ->
             val y = DoubleArray(r.trace.size) { if (gap) r.trace.loss[it] - minimum.asDouble else r.trace.loss[it] }
-            Svg.Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it] + 1.0 }, y)
+            Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it] + 1.0 }, y)
         }
         val logY = gap || series.all { s -> s.y.all { it > 0 || !it.isFinite() } }
-        return Svg.linePlot("${landscape.name()}: ${if (gap) "f - f*" else "f"} against step", "step + 1",
-            if (gap) "f - f*" else "f", series, logX = true, logY = logY)
+        val title = "${landscape.name()}: ${if (gap) "f - f*" else "f"} against step"
+        return Figure.html(title) {
+            LetsPlotFigures.lines(title, "step + 1", if (gap) "f - f*" else "f", series, logX = true, logY = logY)
+        }
     }
 }

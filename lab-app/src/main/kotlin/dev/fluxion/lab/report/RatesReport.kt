@@ -15,9 +15,9 @@ object RatesReport {
     /** The page for [rows], the analysis of [results]. */
     fun render(study: RatesStudy, rows: List<RateRow>, results: List<RunResult>): String {
         val html = StringBuilder(HtmlReport.head("Fluxion: ${study.name}"))
-        html.append("<h1>Fluxion convergence rates: ${Svg.escape(study.name)}</h1>\n<p>")
-        html.append("Rules ${study.rules.joinToString(", ") { "<code>${Svg.escape(it.text)}</code>" }} on ")
-        html.append("<code>${Svg.escape(study.family.replace("{dim}", study.dimension.toString()).replace("{kappa}", "k"))}</code> ")
+        html.append("<h1>Fluxion convergence rates: ${Html.escape(study.name)}</h1>\n<p>")
+        html.append("Rules ${study.rules.joinToString(", ") { "<code>${Html.escape(it.text)}</code>" }} on ")
+        html.append("<code>${Html.escape(study.family.replace("{dim}", study.dimension.toString()).replace("{kappa}", "k"))}</code> ")
         html.append("for k in ${study.kappas.joinToString(", ") { ConsoleTable.g(it) }}")
         html.append(if (study.family == RatesStudy.DEFAULT_FAMILY) " (mu = 1, L = k)" else " (L and mu as the landscape states them)")
         html.append(", from the default start; ")
@@ -29,32 +29,38 @@ object RatesReport {
         html.append("contracts more slowly than rho). Heavy ball and Nesterov at their optimal parameters have a double eigenvalue ")
         html.append("of modulus rho at the spectrum's end, so their error behaves as k rho^k: at finite k the fitted rate ")
         html.append("lies a little above rho and the steps above the prediction.</p>\n")
-        html.append("<pre>").append(Svg.escape(ConsoleTable.rates(rows, study.target))).append("</pre>\n<div class=\"plots\">\n")
+        html.append("<pre>").append(Html.escape(ConsoleTable.rates(rows, study.target))).append("</pre>\n<div class=\"plots\">\n")
         val byRule = rows.groupBy { it.rule }.entries.toList()
-        html.append(Svg.linePlot("1 - rho against kappa: fitted (solid) and theory (dashed)", "kappa", "1 - rho",
-            byRule.flatMapIndexed { i, (rule, r) ->
+        val rho = "1 - rho against kappa: fitted (solid) and theory (dashed)"
+        html.append(Figure.html(rho) {
+            LetsPlotFigures.lines(rho, "kappa", "1 - rho", byRule.flatMapIndexed { i, (rule, r) ->
                 listOf(
-                    Svg.Series("$rule fit", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.fittedRate }.toDoubleArray(), dots = true, colour = i),
-                    Svg.Series("$rule theory", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.theoreticalRate }.toDoubleArray(), dashed = true, colour = i),
+                    Series("$rule fit", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.fittedRate }.toDoubleArray(), dots = true, colour = i),
+                    Series("$rule theory", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.theoreticalRate }.toDoubleArray(), dashed = true, colour = i),
                 )
-            }, logX = true, logY = true))
-        html.append(Svg.linePlot("Steps to f - f* <= ${ConsoleTable.g(study.target)}: measured (solid), predicted (dashed)",
-            "kappa", "steps", byRule.flatMapIndexed { i, (rule, r) ->
+            }, logX = true, logY = true)
+        })
+        val steps = "Steps to f - f* <= ${ConsoleTable.g(study.target)}: measured (solid), predicted (dashed)"
+        html.append(Figure.html(steps) {
+            LetsPlotFigures.lines(steps, "kappa", "steps", byRule.flatMapIndexed { i, (rule, r) ->
                 listOf(
-                    Svg.Series("$rule steps", r.map { it.kappa }.toDoubleArray(), r.map { if (it.stepsToTarget < 0) Double.NaN else it.stepsToTarget.toDouble() }.toDoubleArray(), dots = true, colour = i),
-                    Svg.Series("$rule predicted", r.map { it.kappa }.toDoubleArray(), r.map { it.predictedSteps }.toDoubleArray(), dashed = true, colour = i),
+                    Series("$rule steps", r.map { it.kappa }.toDoubleArray(), r.map { if (it.stepsToTarget < 0) Double.NaN else it.stepsToTarget.toDouble() }.toDoubleArray(), dots = true, colour = i),
+                    Series("$rule predicted", r.map { it.kappa }.toDoubleArray(), r.map { it.predictedSteps }.toDoubleArray(), dashed = true, colour = i),
                 )
-            }, logX = true, logY = true))
+            }, logX = true, logY = true)
+        })
         val largest = study.kappas.max()
         val curves = results.filter { it.spec.landscapeLabel == study.landscape(largest) }
         if (curves.isNotEmpty()) {
-            // f* = final value - final gap (0 for the quadratics, where the loss is the gap)
-            html.append(Svg.linePlot("f - f* against step at kappa = ${ConsoleTable.g(largest)}", "step", "f - f*",
-                curves.map { r ->
+            val gaps = "f - f* against step at kappa = ${ConsoleTable.g(largest)}"
+            html.append(Figure.html(gaps) {
+                // f* = final value - final gap (0 for the quadratics, where the loss is the gap)
+                LetsPlotFigures.lines(gaps, "step", "f - f*", curves.map { r ->
                     val minimum = if (r.knowsMinimum) r.finalValue - r.finalGap else 0.0
-                    Svg.Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it].toDouble() },
+                    Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it].toDouble() },
                         DoubleArray(r.trace.size) { r.trace.loss[it] - minimum })
-                }, logX = false, logY = true))
+                }, logX = false, logY = true)
+            })
         }
         return html.append("</div>\n").append(HtmlReport.FOOT).toString()
     }

@@ -13,15 +13,15 @@ object ScanReport {
     /** The page for a scan's [outcome]. */
     fun render(study: ScanStudy, outcome: ScanOutcome): String {
         val html = StringBuilder(HtmlReport.head("Fluxion: ${study.name}"))
-        html.append("<h1>Fluxion step-size scan: ${Svg.escape(study.name)}</h1>\n<p>")
-        html.append("<code>${Svg.escape(study.template)}</code> on <code>${Svg.escape(study.landscape)}</code> from its default start, ")
+        html.append("<h1>Fluxion step-size scan: ${Html.escape(study.name)}</h1>\n<p>")
+        html.append("<code>${Html.escape(study.template)}</code> on <code>${Html.escape(study.landscape)}</code> from its default start, ")
         html.append("${study.points} learning rates from ${ConsoleTable.g(study.low)} to ${ConsoleTable.g(study.high)} (log grid), ")
         html.append("${study.steps} steps each. A run grows when it diverges or ends above its starting gap; the edge is refined ")
         html.append("by bisection between the last learning rate that does not grow and the first that does.</p>\n")
-        html.append("<pre>").append(Svg.escape(ConsoleTable.scan(outcome))).append("</pre>\n<div class=\"plots\">\n")
+        html.append("<pre>").append(Html.escape(ConsoleTable.scan(outcome))).append("</pre>\n<div class=\"plots\">\n")
         val markers = buildList {
-            if (!outcome.smoothness.isNaN()) add(outcome.theoreticalEdge to "2/L")
-            if (!outcome.lastStable.isNaN() && (outcome.smoothness.isNaN() || outcome.edgeError > 0.05)) add(outcome.edge to "edge")
+            if (!outcome.smoothness.isNaN()) add(Marker(outcome.theoreticalEdge, "2/L"))
+            if (!outcome.lastStable.isNaN() && (outcome.smoothness.isNaN() || outcome.edgeError > 0.05)) add(Marker(outcome.edge, "edge"))
         }
         val gaps = outcome.grid.map { it.finalGap.let { g -> if (g.isNaN()) it.finalValue else g } }
         val refined = outcome.refinements.sortedBy { lr(it.spec.optimizerLabel, study) }
@@ -30,12 +30,14 @@ object ScanReport {
         val gap0 = first.trace.loss[0] - (first.finalValue - first.finalGap)
         val finite = (gaps + refined.map { it.finalGap }).filter { it.isFinite() && it > 0 }
         val yRange = if (gap0.isFinite() && gap0 > 0 && finite.isNotEmpty()) minOf(finite.min(), gap0) / 10 to gap0 * 1e4 else null
-        html.append(Svg.linePlot("Final gap after ${study.steps} steps against learning rate", "learning rate",
-            "f - f* after ${study.steps} steps", listOf(
-                Svg.Series("grid", outcome.learningRates.toDoubleArray(), gaps.toDoubleArray(), dots = true),
-                Svg.Series("bisection", refined.map { lr(it.spec.optimizerLabel, study) }.toDoubleArray(),
+        val title = "Final gap after ${study.steps} steps against learning rate"
+        html.append(Figure.html(title) {
+            LetsPlotFigures.lines(title, "learning rate", "f - f* after ${study.steps} steps", listOf(
+                Series("grid", outcome.learningRates.toDoubleArray(), gaps.toDoubleArray(), dots = true),
+                Series("bisection", refined.map { lr(it.spec.optimizerLabel, study) }.toDoubleArray(),
                     refined.map { it.finalGap }.toDoubleArray(), dots = true, line = false),
-            ).filter { it.x.isNotEmpty() }, logX = true, logY = true, yRange = yRange, markers = markers))
+            ).filter { it.x.isNotEmpty() }, logX = true, logY = true, yRange = yRange, markers = markers)
+        })
         return html.append("</div>\n").append(HtmlReport.FOOT).toString()
     }
 
