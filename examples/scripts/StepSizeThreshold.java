@@ -1,5 +1,6 @@
 import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.dsl.tape.CompiledExpression;
+import dev.fluxion.lab.report.LetsPlotFigures;
 import dev.fluxion.optimizers.Optimizers;
 
 import java.io.IOException;
@@ -54,37 +55,8 @@ public class StepSizeThreshold {
                 2 / (1 + smoothness), (smoothness - 1) / (smoothness + 1));
         Files.createDirectories(folder);
         Path figure = folder.resolve("step-size-threshold.svg");
-        Files.writeString(figure, svg(learningRate, log10Distance, new String[] {"gd on (x^2 + 10 y^2) / 2"},
+        Files.writeString(figure, LetsPlotFigures.linePlot(learningRate, log10Distance, new String[] {"gd on (x^2 + 10 y^2) / 2"},
                 "learning rate", "log10 distance after " + steps + " steps"));
         System.out.println("figure: " + figure);
-    }
-
-    /** A 400 x 300 line plot of each series against x, all scaled to one box, with a legend and axis captions. */
-    static String svg(double[] x, double[][] series, String[] names, String xName, String yName) {
-        double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (int i = 0; i < x.length; i++) {
-            x0 = Math.min(x0, x[i]);
-            x1 = Math.max(x1, x[i]);
-            for (double[] y : series) {
-                y0 = Math.min(y0, y[i]);
-                y1 = Math.max(y1, y[i]);
-            }
-        }
-        String[] colors = {"#0077BB", "#EE7733", "#009988", "#CC3311"};
-        StringBuilder out = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\">\n"
-                + "<rect x=\"40\" y=\"20\" width=\"340\" height=\"240\" fill=\"none\" stroke=\"#999\"/>\n");
-        for (int s = 0; s < series.length; s++) {
-            out.append("<polyline fill=\"none\" stroke=\"").append(colors[s % colors.length]).append("\" points=\"");
-            for (int i = 0; i < x.length; i++) {
-                out.append(String.format(Locale.ROOT, "%.1f,%.1f ", 40 + 340 * (x[i] - x0) / (x1 - x0),
-                        260 - 240 * (series[s][i] - y0) / (y1 - y0)));
-            }
-            out.append("\"/>\n<text x=\"50\" y=\"").append(36 + 14 * s).append("\" font-size=\"11\" fill=\"")
-                    .append(colors[s % colors.length]).append("\">").append(names[s]).append("</text>\n");
-        }
-        return out.append(String.format(Locale.ROOT, "<text x=\"210\" y=\"290\" text-anchor=\"middle\" font-size=\"12\">"
-                + "%s (%.3g to %.3g)</text>\n<text x=\"12\" y=\"140\" font-size=\"12\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 12 140)\">%s (%.3g to %.3g)</text>\n</svg>\n", xName, x0, x1, yName, y0, y1))
-                .toString();
     }
 }

@@ -73,6 +73,17 @@ object LetsPlotFigures {
     }
 
     /**
+     * The line plot a Java script draws in one call: each row of [ys] against [x], named by [names], on linear axes,
+     * titled "[yName] against [xName]"; the plot's SVG text.
+     */
+    @JvmStatic
+    fun linePlot(x: DoubleArray, ys: Array<DoubleArray>, names: Array<String>, xName: String, yName: String): String {
+        require(ys.size == names.size) { "${ys.size} series but ${names.size} names" }
+        return lines("$yName against $xName", xName, yName, ys.indices.map { Series(names[it], x, ys[it]) },
+            logX = false, logY = false).svg
+    }
+
+    /**
      * [f] over [xRange] x [yRange] as a filled map of [cells] x [cells] cells (Lets-Plot's raster, which the SVG
      * carries as one embedded image) coloured by log10(f - min + floor) from dark (low) to light (high), the floor
      * being a millionth of f's spread over the box, with contour lines of the same values over it; then each
