@@ -20,7 +20,9 @@ internal class CountingObjective(
     var evaluations = 0L
         private set
 
-    override fun dimension() = inner.dimension()
+    private val dimension = inner.dimension() // asked at every step: one field read, not a chain of calls
+
+    override fun dimension() = dimension
     override fun value(x: DoubleArray) = inner.value(x)
 
     override fun valueAndGradient(x: DoubleArray, gradient: DoubleArray): Double {

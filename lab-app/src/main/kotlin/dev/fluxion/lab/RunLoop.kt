@@ -69,7 +69,7 @@ object RunLoop {
             val f = info.value()
             val gradientNorm = info.gradientNorm()
             val stepLength = info.stepLength()
-            recorder.record(k, f, gradientNorm, stepLength, previous)
+            recorder.record(k, f, gradientNorm, stepLength, previous, force = false)
             if (!f.isFinite() || Math.abs(f) > divergenceBound) {
                 recorder.record(k, f, gradientNorm, stepLength, previous, force = true) // the last point, kept
                 val cause = if (f.isFinite()) "f = $f left the divergence bound $divergenceBound at step $k"
