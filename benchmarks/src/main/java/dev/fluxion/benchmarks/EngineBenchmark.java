@@ -4,7 +4,9 @@ import dev.fluxion.dsl.Objective;
 import dev.fluxion.lab.Budget;
 import dev.fluxion.lab.CompareStudy;
 import dev.fluxion.lab.Engine;
+import dev.fluxion.lab.RunLoop;
 import dev.fluxion.lab.RunSpec;
+import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.lab.StartPlan;
 import dev.fluxion.optimizers.Optimizer;
 import dev.fluxion.optimizers.OptimizerState;
@@ -52,6 +54,7 @@ public class EngineBenchmark {
     Engine twoThreads;
     List<RunSpec> runs;
     Optimizer optimizer;
+    Landscape landscape;
     Objective objective;
 
     @Setup
@@ -63,7 +66,8 @@ public class EngineBenchmark {
         runs = study.runs(oneThread);
         study.runs(twoThreads);
         optimizer = oneThread.optimizer(runs.get(0).getOptimizerSpec());
-        objective = oneThread.landscape(runs.get(0).getLandscapeSpec()).objective();
+        landscape = oneThread.landscape(runs.get(0).getLandscapeSpec());
+        objective = landscape.objective();
     }
 
     /** Every run's final value, summed as the results arrive, so that JIT cannot drop the work. */
@@ -81,6 +85,20 @@ public class EngineBenchmark {
     @Benchmark
     public double engineTwoThreads() {
         return sumOfFinalValues(twoThreads, runs);
+    }
+
+    /**
+     * The engine's run loop alone ({@link RunLoop#execute}: trace, targets, divergence and stall checks, gradient
+     * counting) on the benchmark's thread, without the engine's workers: splits the overhead into the run loop's
+     * share and the engine's.
+     */
+    @Benchmark
+    public double runLoopOnly() {
+        double sum = 0;
+        for (RunSpec run : runs) {
+            sum += RunLoop.execute(run, landscape, optimizer).getFinalValue();
+        }
+        return sum;
     }
 
     /** The same optimizer steps from the same starts, in a plain loop: no traces, no checks, no coroutines. */

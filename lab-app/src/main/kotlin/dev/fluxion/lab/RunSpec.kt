@@ -19,13 +19,12 @@ data class RunSpec(
     val studySeed: Long,
     val budget: Budget,
 ) {
-    /** The seed of this run's random numbers. */
-    val seed: Long get() = StableHash.of(studySeed, optimizerSpec, landscapeSpec, startIndex, seedIndex)
+    /** The seed of this run's random numbers (hashed once, here: a run asks for it as it starts). */
+    val seed: Long = StableHash.of(studySeed, optimizerSpec, landscapeSpec, startIndex, seedIndex)
 
-    /** A unique, stable key: the hash of everything that determines the result. */
-    val key: String
-        get() = StableHash.hex(optimizerSpec, landscapeSpec, startIndex,
-            start.joinToString(",") { java.lang.Double.toHexString(it) }, seedIndex, studySeed, budget.identity())
+    /** A unique, stable key: the hash of everything that determines the result (hashed once, here). */
+    val key: String = StableHash.hex(optimizerSpec, landscapeSpec, startIndex,
+        start.joinToString(",") { java.lang.Double.toHexString(it) }, seedIndex, studySeed, budget.identity())
 
     /** The pair this run belongs to, as `optimizer on landscape`. */
     val pair: String get() = "$optimizerLabel on $landscapeLabel"
