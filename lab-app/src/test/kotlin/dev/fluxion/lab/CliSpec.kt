@@ -1,25 +1,13 @@
 package dev.fluxion.lab
 
-import dev.fluxion.lab.cli.FluxionCommand
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
-import java.io.PrintWriter
-import java.io.StringWriter
 import java.nio.file.Files
 
 class CliSpec : FunSpec({
-    data class Outcome(val code: Int, val out: String, val err: String)
-
-    fun fluxion(vararg args: String): Outcome {
-        val out = StringWriter()
-        val err = StringWriter()
-        val code = FluxionCommand.commandLine(PrintWriter(out, true), PrintWriter(err, true)).execute(*args)
-        return Outcome(code, out.toString(), err.toString())
-    }
-
-    fun Outcome.shouldBeOneLineError(vararg fragments: String) {
+    fun CommandOutcome.shouldBeOneLineError(vararg fragments: String) {
         code shouldBe 2
         err.trim().lines().size shouldBe 1
         err shouldNotContain "\tat "

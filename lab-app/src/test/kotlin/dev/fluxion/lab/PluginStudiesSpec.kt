@@ -1,14 +1,11 @@
 package dev.fluxion.lab
 
-import dev.fluxion.lab.cli.FluxionCommand
 import dev.fluxion.lab.fixtures.PluginJarFixture
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
-import java.io.PrintWriter
-import java.io.StringWriter
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -23,15 +20,6 @@ class PluginStudiesSpec : FunSpec({
     val folder = Files.createTempDirectory("fluxion-plugin-studies")
     val jar = PluginJarFixture.write(folder)
     val registries = Plugins.load(listOf(jar)).registries
-
-    data class Outcome(val code: Int, val out: String, val err: String)
-
-    fun fluxion(vararg args: String): Outcome {
-        val out = StringWriter()
-        val err = StringWriter()
-        val code = FluxionCommand.commandLine(PrintWriter(out, true), PrintWriter(err, true)).execute(*args)
-        return Outcome(code, out.toString(), err.toString())
-    }
 
     fun stored(store: Path): Pair<Study, List<RunResult>> = ResultStore.open(store).use { results ->
         val study = Study.of(results.study())

@@ -1,27 +1,15 @@
 package dev.fluxion.lab
 
-import dev.fluxion.lab.cli.FluxionCommand
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldStartWith
 import io.kotest.assertions.withClue
-import java.io.PrintWriter
-import java.io.StringWriter
 import java.nio.file.Files
 import java.nio.file.Path
 
 /** `fluxion script FILE.java` runs an experiment with Fluxion on its class path, or names its compile errors. */
 class ScriptSpec : FunSpec({
-    data class Outcome(val code: Int, val out: String, val err: String)
-
-    fun fluxion(vararg args: String): Outcome {
-        val out = StringWriter()
-        val err = StringWriter()
-        val code = FluxionCommand.commandLine(PrintWriter(out, true), PrintWriter(err, true)).execute(*args)
-        return Outcome(code, out.toString(), err.toString())
-    }
-
     fun script(name: String, text: String): Path =
         Files.createTempDirectory("fluxion-script").resolve(name).also { Files.writeString(it, text.trimIndent() + "\n") }
 
