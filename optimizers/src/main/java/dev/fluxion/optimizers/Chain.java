@@ -70,8 +70,9 @@ public record Chain(List<Transform> links, String name) implements Transform {
 
             /** Only when the applying link is the first: then its incoming direction is the chain's. */
             @Override
-            public boolean measuresIncoming(StepContext context) {
-                return states.length > 0 && applyingLink(1, context) == 0 && states[0].measuresIncoming(context);
+            public boolean measuresIncoming(double scale, StepContext context) {
+                return states.length > 0 && applyingLink(scale, context) == 0
+                        && states[0].measuresIncoming(applyingScale(0, scale, context), context);
             }
 
             @Override

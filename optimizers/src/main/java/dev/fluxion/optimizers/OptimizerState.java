@@ -81,7 +81,7 @@ public final class OptimizerState {
         context.set(objective, x, gradient, value, steps);
         double gradientSquares;
         double stepSquares;
-        if (root.measuresIncoming(context)) {
+        if (root.measuresIncoming(1, context)) {
             // one pass: the transform sums g_i^2 while it moves its buffers and x (the chain's last pass leaves the
             // old x in `incoming`), and a non-finite gradient is found after it
             stepSquares = root.updateApplyAndMeasure(incoming, 1, x, context, measured);

@@ -68,9 +68,9 @@ public abstract class TransformState {
      * Whether {@link #updateApplyAndMeasure} can take the raw gradient as its direction and sum its squares in
      * the same single pass that updates the buffers and x (only an element-wise transform that is the first to
      * see the gradient can). False by default: the step then sums and checks the gradient in a pass of its own
-     * before anything changes.
+     * before anything changes. {@code scale} is the factor the caller will pass to {@code updateApplyAndMeasure}.
      */
-    public boolean measuresIncoming(StepContext context) {
+    public boolean measuresIncoming(double scale, StepContext context) {
         return false;
     }
 

@@ -59,6 +59,16 @@ class OnePassStepSpec : FunSpec({
         }
     }
 
+    test("a chain inside a chain, with a learning rate after each, steps as the same links one by one") {
+        // the outer rate is folded into the inner chain, whose own rate then cannot be: the inner chain applies
+        // the update in its last link's pass, and nothing measures the gradient in Adam's pass
+        val adam = ScaleByAdam(0.9, 0.999, 1e-8, false, true)
+        val rate = ScaleByLearningRate(ConstantSchedule(0.5))
+        val outer = ScaleByLearningRate(ConstantSchedule(0.1))
+        bits(Optimizer.chain(Chain.of(adam, rate), outer)) shouldBe
+            bits(Optimizer.chain(opaque(adam), opaque(rate), opaque(outer)))
+    }
+
     test("a non-finite update is reported and x is put back exactly") {
         // eps = 0 and a zero gradient component: Adam's direction there is 0 / (sqrt(0) + 0) = NaN, while the
         // other component moves; the whole step is undone

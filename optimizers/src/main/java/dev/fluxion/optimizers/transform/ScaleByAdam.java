@@ -54,7 +54,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
             }
 
             @Override
-            public boolean measuresIncoming(StepContext context) {
+            public boolean measuresIncoming(double scale, StepContext context) {
                 return true;
             }
 
