@@ -51,6 +51,17 @@ class StepAllocationTest {
         }
     }
 
+    /** The bytes this thread allocates in the next {@code steps} steps of {@code run}, less the counter's own. */
+    private static long bytesAllocatedBySteps(int steps, OptimizerState run, Objective f, double[] x) {
+        long baseline = allocatedBytes();
+        long overhead = allocatedBytes() - baseline;
+        long before = allocatedBytes();
+        for (int k = 0; k < steps; k++) {
+            run.step(f, x);
+        }
+        return allocatedBytes() - before - overhead;
+    }
+
     private static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
@@ -68,13 +79,7 @@ class StepAllocationTest {
             for (int k = 0; k < 20_000; k++) {
                 run.step(f, x);
             }
-            long baseline = allocatedBytes();
-            long overhead = allocatedBytes() - baseline;
-            long before = allocatedBytes();
-            for (int k = 0; k < 1000; k++) {
-                run.step(f, x);
-            }
-            long allocated = allocatedBytes() - before - overhead;
+            long allocated = bytesAllocatedBySteps(1000, run, f, x);
             assertEquals(0, allocated, spec + " allocated " + allocated + " bytes in 1000 steps");
         }
     }
@@ -96,13 +101,7 @@ class StepAllocationTest {
             java.util.Arrays.fill(x, 1.0);
             OptimizerState run = Optimizers.parse(spec).start(x.length);
             run.step(f, x);
-            long baseline = allocatedBytes();
-            long overhead = allocatedBytes() - baseline;
-            long before = allocatedBytes();
-            for (int k = 0; k < 500; k++) {
-                run.step(f, x);
-            }
-            long allocated = allocatedBytes() - before - overhead;
+            long allocated = bytesAllocatedBySteps(500, run, f, x);
             assertTrue(allocated < 4000, spec + " allocated " + allocated + " bytes in its steps 2 to 501");
         }
     }

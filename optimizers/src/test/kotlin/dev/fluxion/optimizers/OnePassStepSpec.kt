@@ -1,5 +1,6 @@
 package dev.fluxion.optimizers
 
+import dev.fluxion.dsl.Objective
 import dev.fluxion.dsl.expr.Expr
 import dev.fluxion.optimizers.schedule.ConstantSchedule
 import dev.fluxion.optimizers.transform.ScaleByAdam
@@ -47,6 +48,20 @@ class OnePassStepSpec : FunSpec({
         }
     }
 
+    /**
+     * The first step of [run] on [f] from (0, 1) fails in component 0 at step 0 with [message], and leaves x at
+     * (0, 1) bit for bit and the step counter at 0.
+     */
+    fun firstStepFails(run: OptimizerState, f: Objective, message: String) {
+        val x = doubleArrayOf(0.0, 1.0)
+        val error = shouldThrow<OptimizerException> { run.step(f, x) }
+        error.component() shouldBe 0
+        error.step() shouldBe 0L
+        error.message!! shouldContain message
+        x.map { it.toRawBits() } shouldBe listOf(0.0.toRawBits(), 1.0.toRawBits())
+        run.steps() shouldBe 0L
+    }
+
     test("Adam in one pass equals Adam, the learning rate and x += u in three, bit for bit, for every formulation") {
         for (inside in listOf(false, true)) {
             for (correction in listOf(true, false)) {
@@ -73,14 +88,7 @@ class OnePassStepSpec : FunSpec({
         // eps = 0 and a zero gradient component: Adam's direction there is 0 / (sqrt(0) + 0) = NaN, while the
         // other component moves; the whole step is undone
         val f = Expr.parse("x^2 + (y - 3)^2").compile("x", "y")
-        val x = doubleArrayOf(0.0, 1.0)
-        val run = Optimizers.parse("adam(lr=0.1, eps=0)").start(2)
-        val error = shouldThrow<OptimizerException> { run.step(f, x) }
-        error.component() shouldBe 0
-        error.step() shouldBe 0L
-        error.message!! shouldContain "the update is NaN in component 0 (x)"
-        x.map { it.toRawBits() } shouldBe listOf(0.0.toRawBits(), 1.0.toRawBits())
-        run.steps() shouldBe 0L
+        firstStepFails(Optimizers.parse("adam(lr=0.1, eps=0)").start(2), f, "the update is NaN in component 0 (x)")
     }
 
     test("a one-pass Adam step reports |grad f| at the point it left, summed in its own pass") {
@@ -99,14 +107,8 @@ class OnePassStepSpec : FunSpec({
     test("a non-finite gradient in a one-pass step: x is put back, the component is named, and the run stops") {
         // ln(x) has gradient 1/x, infinite at x = 0, while y's component is finite
         val f = Expr.parse("ln(x^2) + y^2").compile("x", "y")
-        val x = doubleArrayOf(0.0, 1.0)
         val run = Optimizers.adam(0.1).start(2)
-        val error = shouldThrow<OptimizerException> { run.step(f, x) }
-        error.component() shouldBe 0
-        error.step() shouldBe 0L
-        error.message!! shouldContain "the gradient is not finite (NaN or infinite) in component 0 (x) at step 0"
-        x.map { it.toRawBits() } shouldBe listOf(0.0.toRawBits(), 1.0.toRawBits())
-        run.steps() shouldBe 0L
+        firstStepFails(run, f, "the gradient is not finite (NaN or infinite) in component 0 (x) at step 0")
         // the moments moved in the same pass, so the run refuses to go on ...
         val again = shouldThrow<OptimizerException> { run.step(f, doubleArrayOf(1.0, 1.0)) }
         again.message!! shouldContain "this run stopped at step 0"
