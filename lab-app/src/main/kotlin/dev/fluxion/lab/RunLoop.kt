@@ -45,55 +45,46 @@ object RunLoop {
         val maxEvaluations = budget.maxEvaluations
         val divergenceBound = budget.divergenceBound
         val stallGradient = budget.stallGradient
-        val stallStep = budget.stallStep
-        val stallPatience = budget.stallPatience
-        var still = 0
+        val watch = Watch(targets, budget, fStar)
 
         fun finish(outcome: Outcome, k: Long, point: DoubleArray, f: Double): RunResult = RunResult(
             spec, outcome, k, objective.evaluations, f, finalGap(f, fStar),
             point.toList(), hits.steps.toList(), hits.evaluations.toList(), recorder.build())
 
+        // The hot loop does one step, records it, and asks one question of its result: could this step end the
+        // run (f out of bounds or NaN, the next target reached, a tiny gradient, or still steps being counted)?
+        // Only then does [Watch.verdict] work out which ending, if any, in code kept out of the loop.
         var k = 0L
         while (k < maxSteps) {
             if (objective.evaluations >= maxEvaluations) break
             if (k and 255L == 0L && !isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
-            System.arraycopy(x, 0, previous, 0, n)
+            for (i in 0 until n) previous[i] = x[i] // a loop, not arraycopy: n is often 2, where the call costs more than the copy
             val info = try {
                 state.step(objective, x)
             } catch (e: OptimizerException) {
                 val f = landscape.value(previous)
-                recorder.record(k, f, Double.NaN, 0.0, previous, force = true)
+                recorder.recordLast(k, f, Double.NaN, 0.0, previous)
                 return finish(Outcome.Diverged(k, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
                     .joinToString("; ")), k, previous, f)
             }
             val f = info.value()
             val gradientNorm = info.gradientNorm()
-            val stepLength = info.stepLength()
-            recorder.record(k, f, gradientNorm, stepLength, previous, force = false)
-            if (!f.isFinite() || Math.abs(f) > divergenceBound) {
-                recorder.record(k, f, gradientNorm, stepLength, previous, force = true) // the last point, kept
-                val cause = if (f.isFinite()) "f = $f left the divergence bound $divergenceBound at step $k"
-                else "f = $f at step $k"
-                return finish(Outcome.Diverged(k, listOfNotNull(cause, nonFiniteNode(landscape, previous))
-                    .joinToString("; ")), k, previous, f)
-            }
-            if (hits.check(f - fStar, targets, k, objective.evaluations)) {
-                recorder.record(k, f, gradientNorm, stepLength, previous, force = true)
-                return finish(Outcome.ReachedTarget(k, objective.evaluations), k, previous, f)
-            }
-            // a still step: a tiny gradient and a tiny step relative to the point's size (the size is looked at
-            // only when the gradient is tiny)
-            still = if (gradientNorm <= stallGradient && stepLength <= stallStep * (1.0 + largestMagnitude(previous)))
-                still + 1 else 0
-            if (still >= stallPatience) {
-                recorder.record(k, f, gradientNorm, stepLength, previous, force = true)
-                return finish(Outcome.Stalled(k), k, previous, f)
+            recorder.record(k, f, gradientNorm, info.stepLength(), previous)
+            if (!(Math.abs(f) <= divergenceBound) || f - fStar <= watch.nextTarget || gradientNorm <= stallGradient ||
+                watch.still != 0) {
+                val outcome = watch.verdict(k, f, gradientNorm, info.stepLength(), previous, hits, objective.evaluations)
+                if (outcome != null) {
+                    recorder.recordLast(k, f, gradientNorm, info.stepLength(), previous) // the last point, kept
+                    val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(k, listOfNotNull(outcome.cause,
+                        nonFiniteNode(landscape, previous)).joinToString("; ")) else outcome
+                    return finish(ending, k, previous, f)
+                }
             }
             k++
         }
         // The last point has not been evaluated with a gradient; its value alone decides the last target check.
         val f = landscape.value(x)
-        recorder.record(k, f, Double.NaN, 0.0, x, force = true)
+        recorder.recordLast(k, f, Double.NaN, 0.0, x)
         if (!f.isFinite()) {
             return finish(Outcome.Diverged(k, listOfNotNull("f = $f at step $k", nonFiniteNode(landscape, x))
                 .joinToString("; ")), k, x, f)
@@ -102,6 +93,45 @@ object RunLoop {
             return finish(Outcome.ReachedTarget(k, objective.evaluations), k, x, f)
         }
         return finish(Outcome.OutOfBudget(k), k, x, f)
+    }
+
+    /**
+     * The run's endings other than the budget, decided after a step that might end it: divergence (f NaN, infinite
+     * or beyond the bound), the finest target reached, or a stall (a tiny gradient and a tiny step, relative to the
+     * point's size, for [Budget.stallPatience] steps in a row).
+     */
+    private class Watch(private val targets: DoubleArray, budget: Budget, private val fStar: Double) {
+        private val divergenceBound = budget.divergenceBound
+        private val stallGradient = budget.stallGradient
+        private val stallStep = budget.stallStep
+        private val stallPatience = budget.stallPatience
+
+        /** The number of still steps in a row so far. */
+        var still = 0
+            private set
+
+        /** The gap that reaches the next target not yet reached; -inf once all are. */
+        var nextTarget = if (targets.isEmpty()) Double.NEGATIVE_INFINITY else targets[0]
+            private set
+
+        /**
+         * The outcome after step [k] at x = [point] (f, ||grad f|| and the step's length given), or null when the
+         * run goes on; marks the targets reached in [hits]. A divergence's cause is the message alone (the caller
+         * adds the sub-expression).
+         */
+        fun verdict(k: Long, f: Double, gradientNorm: Double, stepLength: Double, point: DoubleArray, hits: Hits,
+                    evaluations: Long): Outcome? {
+            if (!f.isFinite() || Math.abs(f) > divergenceBound) {
+                return Outcome.Diverged(k, if (f.isFinite()) "f = $f left the divergence bound $divergenceBound at step $k"
+                else "f = $f at step $k")
+            }
+            val reachedAll = hits.check(f - fStar, targets, k, evaluations)
+            nextTarget = hits.nextTarget(targets)
+            if (reachedAll) return Outcome.ReachedTarget(k, evaluations)
+            still = if (gradientNorm <= stallGradient && stepLength <= stallStep * (1.0 + largestMagnitude(point)))
+                still + 1 else 0
+            return if (still >= stallPatience) Outcome.Stalled(k) else null
+        }
     }
 
     /**
@@ -122,6 +152,9 @@ object RunLoop {
             }
             return next == targets.size
         }
+
+        /** The gap that reaches the next target not yet reached; -inf once all are. */
+        fun nextTarget(targets: DoubleArray): Double = if (next < targets.size) targets[next] else Double.NEGATIVE_INFINITY
     }
 
     private fun largestMagnitude(x: DoubleArray): Double {

@@ -11,7 +11,7 @@ class TraceRecorderSpec : FunSpec({
     test("every step up to keepAll, then steps at least ratio times apart, at most one more than that apart") {
         val recorder = TraceRecorder(100_000, withPositions = false, keepAll = 1000, ratio = 1.02)
         for (k in 0 until 100_000L) recorder.record(k, 1.0, 1.0, 1.0, DoubleArray(1))
-        recorder.record(100_000, 1.0, 1.0, 0.0, DoubleArray(1), force = true)
+        recorder.recordLast(100_000, 1.0, 1.0, 0.0, DoubleArray(1))
         val steps = recorder.build().steps
         steps.take(1001) shouldBe (0L..1000L).toList()
         for (i in 1001 until steps.size - 1) {
@@ -29,9 +29,9 @@ class TraceRecorderSpec : FunSpec({
             for (end in 0L..maxSteps) {
                 val recorder = TraceRecorder(maxSteps, withPositions = true, keepAll = 10, ratio = 1.3)
                 for (k in 0 until end) recorder.record(k, k.toDouble(), 1.0, 1.0, doubleArrayOf(k.toDouble(), 0.0))
-                recorder.record(end, -1.0, 0.0, 0.0, doubleArrayOf(end.toDouble(), 1.0), force = true)
+                recorder.recordLast(end, -1.0, 0.0, 0.0, doubleArrayOf(end.toDouble(), 1.0))
                 // a run that fails inside its last step records that point again, with more facts
-                recorder.record(end, -2.0, 0.0, 0.0, doubleArrayOf(end.toDouble(), 2.0), force = true)
+                recorder.recordLast(end, -2.0, 0.0, 0.0, doubleArrayOf(end.toDouble(), 2.0))
                 val trace = recorder.build()
                 trace.steps.last() shouldBe end
                 trace.loss.last() shouldBe -2.0
