@@ -43,9 +43,7 @@ object RunLoop {
         val previous = x.copyOf()
         val maxSteps = budget.maxSteps
         val maxEvaluations = budget.maxEvaluations
-        val divergenceBound = budget.divergenceBound
-        val stallGradient = budget.stallGradient
-        val watch = Watch(targets, budget, fStar)
+        val watch = Watch(targets, budget, fStar, hits)
 
         fun finish(outcome: Outcome, k: Long, point: DoubleArray, f: Double): RunResult = RunResult(
             spec, outcome, k, objective.evaluations, f, finalGap(f, fStar),
@@ -53,7 +51,7 @@ object RunLoop {
 
         // The hot loop does one step, records it, and asks one question of its result: could this step end the
         // run (f out of bounds or NaN, the next target reached, a tiny gradient, or still steps being counted)?
-        // Only then does [Watch.verdict] work out which ending, if any, in code kept out of the loop.
+        // ([Watch.mayEnd]). Only then does [Watch.verdict] work out which ending, if any, in code kept out of the loop.
         var k = 0L
         while (k < maxSteps) {
             if (objective.evaluations >= maxEvaluations) break
@@ -69,12 +67,12 @@ object RunLoop {
             }
             val f = info.value()
             val gradientNorm = info.gradientNorm()
-            recorder.record(k, f, gradientNorm, info.stepLength(), previous)
-            if (!(Math.abs(f) <= divergenceBound) || f - fStar <= watch.nextTarget || gradientNorm <= stallGradient ||
-                watch.still != 0) {
-                val outcome = watch.verdict(k, f, gradientNorm, info.stepLength(), previous, hits, objective.evaluations)
+            val stepLength = info.stepLength()
+            recorder.record(k, f, gradientNorm, stepLength, previous)
+            if (watch.mayEnd(f, gradientNorm)) {
+                val outcome = watch.verdict(k, f, gradientNorm, stepLength, previous, objective.evaluations)
                 if (outcome != null) {
-                    recorder.recordLast(k, f, gradientNorm, info.stepLength(), previous) // the last point, kept
+                    recorder.recordLast(k, f, gradientNorm, stepLength, previous) // the last point, kept
                     val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(k, listOfNotNull(outcome.cause,
                         nonFiniteNode(landscape, previous)).joinToString("; ")) else outcome
                     return finish(ending, k, previous, f)
@@ -100,26 +98,32 @@ object RunLoop {
      * or beyond the bound), the finest target reached, or a stall (a tiny gradient and a tiny step, relative to the
      * point's size, for [Budget.stallPatience] steps in a row).
      */
-    private class Watch(private val targets: DoubleArray, budget: Budget, private val fStar: Double) {
+    private class Watch(private val targets: DoubleArray, budget: Budget, private val fStar: Double,
+                        private val hits: Hits) {
         private val divergenceBound = budget.divergenceBound
         private val stallGradient = budget.stallGradient
         private val stallStep = budget.stallStep
         private val stallPatience = budget.stallPatience
 
         /** The number of still steps in a row so far. */
-        var still = 0
-            private set
+        private var still = 0
 
         /** The gap that reaches the next target not yet reached; -inf once all are. */
-        var nextTarget = if (targets.isEmpty()) Double.NEGATIVE_INFINITY else targets[0]
-            private set
+        private var nextTarget = hits.nextTarget(targets)
+
+        /**
+         * Whether a step with f and ||grad f|| could end the run: f NaN, infinite or beyond the bound, the next
+         * target reached, a tiny gradient, or still steps being counted. The loop's only per-step question.
+         */
+        fun mayEnd(f: Double, gradientNorm: Double): Boolean = !(Math.abs(f) <= divergenceBound) ||
+            f - fStar <= nextTarget || gradientNorm <= stallGradient || still != 0
 
         /**
          * The outcome after step [k] at x = [point] (f, ||grad f|| and the step's length given), or null when the
          * run goes on; marks the targets reached in [hits]. A divergence's cause is the message alone (the caller
          * adds the sub-expression).
          */
-        fun verdict(k: Long, f: Double, gradientNorm: Double, stepLength: Double, point: DoubleArray, hits: Hits,
+        fun verdict(k: Long, f: Double, gradientNorm: Double, stepLength: Double, point: DoubleArray,
                     evaluations: Long): Outcome? {
             if (!f.isFinite() || Math.abs(f) > divergenceBound) {
                 return Outcome.Diverged(k, if (f.isFinite()) "f = $f left the divergence bound $divergenceBound at step $k"

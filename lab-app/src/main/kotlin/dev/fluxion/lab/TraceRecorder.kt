@@ -59,7 +59,7 @@ class TraceRecorder @JvmOverloads constructor(
             positions[2 * i + 1] = x[1]
         }
         size = i + 1
-        nextKept = if (k < keepAll) k + 1 else next(k, keepAll, ratio)
+        nextKept = next(k, keepAll, ratio)
     }
 
     /** The trace so far; the arrays are handed over without a copy when the schedule filled them. */
