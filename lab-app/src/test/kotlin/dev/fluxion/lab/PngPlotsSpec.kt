@@ -142,6 +142,26 @@ class PngPlotsSpec : FunSpec({
         image.background(axes.x(0.9), axes.y(0.1)) shouldBe true
     }
 
+    test("a signed log axis: f falling to -1e6 and a diverged run to -1e106 on one axis, each curve where its labels put it") {
+        // the saddle's f against step: one run escapes to -1e6 (f = -10^(k/10) at step k), one diverges to -1e106
+        val steps = (1..60).map { it.toDouble() }
+        val escaping = Series("escaping", steps.toDoubleArray(), steps.map { -Math.pow(10.0, it / 10) }.toDoubleArray())
+        val diverging = Series("diverging", doubleArrayOf(1.0, 10.0, 20.0), doubleArrayOf(-1.0, -1e50, -1.7e106))
+        val figure = LetsPlotFigures.lines("saddle", "step", "f", listOf(escaping, diverging), logX = true, logY = false,
+            signedLogY = true)
+        // every y label is a number: the values run from -1 to -1.7e106, so -1e0 and the powers of ten 20 decades apart
+        // (every 10 decades would be 11 ticks, more than 8); a linear axis printed garbage here
+        val labels = Regex("<text[^>]*class=\"axis-text-y\"[^>]*>(?:<tspan[^>]*>)?([^<]*)<").findAll(figure.svg)
+            .map { it.groupValues[1].trim() }.toList()
+        labels.sorted() shouldBe listOf("-1e100", "-1e80", "-1e60", "-1e40", "-1e20", "-1e0").sorted()
+        val image = SvgToPng.image(figure.svg)
+        val axes = Axes.of(figure.svg, logX = true, logY = false, signedLogY = true)
+        // f = -10^3 at step 30 and -10^5 at step 50; on the signed log scale, 3 and 5 decades below 0
+        image.colourNear(axes.x(30.0), axes.y(-1e3), blue) shouldBe true
+        image.colourNear(axes.x(50.0), axes.y(-1e5), blue) shouldBe true
+        image.colourNear(axes.x(30.0), axes.y(-1e40), blue) shouldBe false
+    }
+
     test("a plot whose PNG cannot be made costs a warning naming it, not the page nor the other PNGs") {
         val out = Files.createTempDirectory("fluxion-png-failure")
         val good = LetsPlotFigures.lines("good one", "u", "v", listOf(Series("a", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),
@@ -190,19 +210,20 @@ class PngPlotsSpec : FunSpec({
  * `translate(x y)` added up), giving a map from data to pixels through the first and the last tick of each axis.
  */
 private class Axes(private val xTicks: List<Pair<Double, Double>>, private val yTicks: List<Pair<Double, Double>>,
-                   private val logX: Boolean, private val logY: Boolean) {
+                   private val logX: Boolean, private val logY: Boolean, private val signedLogY: Boolean = false) {
     fun x(value: Double) = map(xTicks, value, logX)
-    fun y(value: Double) = map(yTicks, value, logY)
+    fun y(value: Double) = map(yTicks, value, logY, signedLogY)
 
-    private fun map(ticks: List<Pair<Double, Double>>, value: Double, log: Boolean): Double {
-        fun t(v: Double) = if (log) Math.log10(v) else v
+    /** Linear in v, in log10 v, or (signed log) in sign(v) log10(1 + |v|). */
+    private fun map(ticks: List<Pair<Double, Double>>, value: Double, log: Boolean, signedLog: Boolean = false): Double {
+        fun t(v: Double) = if (signedLog) Math.signum(v) * Math.log10(1 + Math.abs(v)) else if (log) Math.log10(v) else v
         val (a, pa) = ticks.first()
         val (b, pb) = ticks.last()
         return pa + (t(value) - t(a)) / (t(b) - t(a)) * (pb - pa)
     }
 
     companion object {
-        fun of(svg: String, logX: Boolean, logY: Boolean): Axes {
+        fun of(svg: String, logX: Boolean, logY: Boolean, signedLogY: Boolean = false): Axes {
             val x = ArrayList<Pair<Double, Double>>()
             val y = ArrayList<Pair<Double, Double>>()
             walk(root(svg), 0.0, 0.0) { e, dx, dy ->
@@ -213,7 +234,7 @@ private class Axes(private val xTicks: List<Pair<Double, Double>>, private val y
                 }
             }
             check(x.size >= 2 && y.size >= 2) { "too few tick labels: x $x, y $y" }
-            return Axes(x.sortedBy { it.first }, y.sortedBy { it.first }, logX, logY)
+            return Axes(x.sortedBy { it.first }, y.sortedBy { it.first }, logX, logY, signedLogY)
         }
 
         /** The x positions of the vertical lines drawn in [stroke] (`line` elements or `path`s of one segment). */

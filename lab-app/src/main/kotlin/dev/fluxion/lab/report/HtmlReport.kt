@@ -203,9 +203,13 @@ object HtmlReport {
             Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it] + 1.0 }, y)
         }
         val logY = gap || series.all { s -> s.y.all { it > 0 || !it.isFinite() } }
+        // f without f*, reaching far below zero (a run escaping down a saddle, one diverging): a signed log axis, on
+        // which 0, -1e3 and -1e100 all stay readable (a linear one is a single drop)
+        val signedLogY = !logY && series.any { s -> s.y.any { it.isFinite() && Math.abs(it) > 1e3 } }
         val title = "${landscape.name()}: ${if (gap) "f - f*" else "f"} against step"
         return Figure.html(title) {
-            LetsPlotFigures.lines(title, "step + 1", if (gap) "f - f*" else "f", series, logX = true, logY = logY)
+            LetsPlotFigures.lines(title, "step + 1", if (gap) "f - f*" else "f", series, logX = true, logY = logY,
+                signedLogY = signedLogY)
         }
     }
 }

@@ -38,18 +38,21 @@ object LetsPlotFigures {
 
     /**
      * A line plot of [series], [width] x [height], with a title, axis labels and a legend on the right. A log axis
-     * shows only the positive values; [yRange] fixes the y axis (values outside it are cut off at the frame), and each
-     * of [markers] is a dashed vertical line with its label at the top.
+     * shows only the positive values; [signedLogY] draws y on the [SignedLog] scale instead (for values far below
+     * zero); [yRange] fixes the y axis (values outside it are cut off at the frame), and each of [markers] is a dashed
+     * vertical line with its label at the top.
      */
     fun lines(title: String, xLabel: String, yLabel: String, series: List<Series>, logX: Boolean, logY: Boolean,
               yRange: Pair<Double, Double>? = null, markers: List<Marker> = emptyList(),
-              width: Int = 620, height: Int = 400): Figure {
+              width: Int = 620, height: Int = 400, signedLogY: Boolean = false): Figure {
+        require(!(logY && signedLogY)) { "a y axis is either log or signed log, not both" }
         val names = legendNames(series.map { it.name })
+        val drawnY: (Double) -> Double = if (signedLogY) SignedLog::of else { v -> v }
         var plot: Plot = letsPlot()
         series.forEachIndexed { i, s ->
             val shown = s.plottable(logX, logY)
             if (shown.isEmpty()) return@forEachIndexed
-            val data = mapOf("x" to shown.map { s.x[it] }, "y" to shown.map { s.y[it] }, "series" to shown.map { names[i] })
+            val data = mapOf("x" to shown.map { s.x[it] }, "y" to shown.map { drawnY(s.y[it]) }, "series" to shown.map { names[i] })
             if (s.line && s.stepped) plot += geomStep(data = data, size = 1.0) { x = "x"; y = "y"; color = "series"; linetype = "series" }
             else if (s.line) plot += geomPath(data = data, size = 1.0) { x = "x"; y = "y"; color = "series"; linetype = "series" }
             // the legend's keys show the lines (solid or dashed); dots only where some series has nothing else
@@ -58,7 +61,7 @@ object LetsPlotFigures {
         val colours = series.mapIndexed { i, s -> PALETTE[(if (s.colour >= 0) s.colour else i) % PALETTE.size] }
         plot += scaleColorManual(values = colours, limits = names, name = "")
         plot += scaleLinetypeManual(values = series.map { if (it.dashed) DASHED else SOLID }, limits = names, name = "")
-        val top = yRange?.second ?: series.flatMap { s -> s.plottable(logX, logY).map { s.y[it] } }.maxOrNull()
+        val top = (yRange?.second ?: series.flatMap { s -> s.plottable(logX, logY).map { s.y[it] } }.maxOrNull())?.let(drawnY)
         if (markers.isNotEmpty() && top != null) {
             val at = markers.filter { it.x.isFinite() && (!logX || it.x > 0) }
             val data = mapOf("x" to at.map { it.x }, "y" to at.map { top }, "label" to at.map { it.label })
@@ -66,8 +69,13 @@ object LetsPlotFigures {
             plot += geomText(data = data, color = MARKER_COLOUR, hjust = 0, vjust = 1, size = 6) { x = "x"; y = "y"; label = "label" }
         }
         plot += if (logX) scaleXLog10(name = xLabel) else scaleXContinuous(name = xLabel)
-        plot += if (logY) scaleYLog10(name = yLabel, format = exponentFormat(series, logX)) else scaleYContinuous(name = yLabel)
-        if (yRange != null) plot += coordCartesian(ylim = yRange)
+        plot += when {
+            logY -> scaleYLog10(name = yLabel, format = exponentFormat(series, logX))
+            signedLogY -> signedLogScale(yLabel, yRange ?: series.flatMap { s -> s.plottable(logX, false).map { s.y[it] } }
+                .let { ys -> if (ys.isEmpty()) 0.0 to 0.0 else ys.min() to ys.max() })
+            else -> scaleYContinuous(name = yLabel)
+        }
+        if (yRange != null) plot += coordCartesian(ylim = yRange.first.let(drawnY) to yRange.second.let(drawnY))
         plot += ggtitle(title)
         return export(title, plot, width, height)
     }
@@ -130,6 +138,10 @@ object LetsPlotFigures {
         return export(title, plot, width, height)
     }
 
+    /** A y axis on the [SignedLog] scale over the values [range], its ticks at 0 and powers of ten. */
+    private fun signedLogScale(name: String, range: Pair<Double, Double>) = SignedLog.ticks(range.first, range.second)
+        .let { ticks -> scaleYContinuous(name = name, breaks = ticks.map { it.first }, labels = ticks.map { it.second }) }
+
     /**
      * The tick format of a log y axis: powers of ten as `1e-8` when the values reach below 1e-3 or above 1e5 (where
      * Lets-Plot's default mixes `0.010`, `1.0e-4` and `1e-8`), otherwise the default (`10`, `100`, `1,000`).
@@ -149,15 +161,20 @@ object LetsPlotFigures {
     }
 
     /**
-     * Legend entries of at most 24 characters, distinct. A chain shows its last transform (the update rule), since
-     * its first ones (clipping, decay) are usually shared by every series: `chain(clip(norm=10), gd(lr=0.01))` reads
-     * `…gd(lr=0.01)`. Entries that would coincide get their position appended.
+     * Legend entries: each name whole, broken into lines of about [width] characters after its commas (Lets-Plot
+     * draws a label's line breaks), so `chain(clip(norm=10), momentum(lr=0.001, momentum=0.9))` reads in three
+     * lines rather than cut short. Entries that would coincide get their position appended.
      */
-    internal fun legendNames(names: List<String>): List<String> {
-        val short = names.map { s ->
-            val name = if (s.startsWith("chain(") && s.contains("), ")) "…" + s.substringAfterLast("), ").removeSuffix(")") else s
-            if (name.length > 24) name.take(23) + "…" else name
+    internal fun legendNames(names: List<String>, width: Int = 24): List<String> {
+        val wrapped = names.map { name ->
+            val lines = ArrayList<StringBuilder>()
+            for (piece in Regex("(?<=, )").split(name)) {
+                val last = lines.lastOrNull()
+                if (last == null || last.length + piece.trimEnd().length > width) lines += StringBuilder(piece)
+                else last.append(piece)
+            }
+            lines.joinToString("\n") { it.toString().trimEnd() }
         }
-        return short.mapIndexed { i, s -> if (short.count { it == s } > 1) "$s (${i + 1})" else s }
+        return wrapped.mapIndexed { i, s -> if (wrapped.count { it == s } > 1) "$s (${i + 1})" else s }
     }
 }
