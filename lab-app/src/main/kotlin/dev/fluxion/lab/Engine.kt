@@ -110,9 +110,13 @@ class Engine @JvmOverloads constructor(
         forEachFinished(runs) { action.accept(it.result) }
     }
 
-    /** Runs one run on the calling coroutine's dispatcher. */
-    fun run(spec: RunSpec): RunResult =
-        RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec))
+    /**
+     * Runs one run on the calling thread. [isActive] is polled every 256 steps; once it is false the run stops and
+     * a [kotlinx.coroutines.CancellationException] is thrown (the run is dropped, never half-kept).
+     */
+    @JvmOverloads
+    fun run(spec: RunSpec, isActive: () -> Boolean = { true }): RunResult =
+        RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
 }
 
 /** What the engine and the studies report while they work. */
@@ -122,4 +126,10 @@ sealed interface Progress {
 
     /** Run number [done] of [total] finished with [result]. */
     data class Finished(val result: RunResult, val done: Int, val total: Int) : Progress
+
+    /**
+     * A scan's bisection run number [done] (of [total], the scan's bisections) is stored, [result] (found in the
+     * store or computed).
+     */
+    data class Refined(val result: RunResult, val done: Int, val total: Int) : Progress
 }

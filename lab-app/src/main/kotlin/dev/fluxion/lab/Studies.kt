@@ -3,7 +3,9 @@ package dev.fluxion.lab
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.future.future
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.runBlocking
 import java.util.concurrent.CompletableFuture
 import java.util.function.Consumer
@@ -18,10 +20,15 @@ object Studies {
     /**
      * Computes a study into [store]: plans its runs, records the study, skips the runs already there, and computes
      * the rest on [engine], storing each as it finishes and keeping none. [progress] sees a [Progress.Planned]
-     * first and then one [Progress.Finished] per computed run, on the engine's worker threads, one at a time.
+     * first and then one [Progress.Finished] per computed run, on the engine's worker threads, one at a time (and,
+     * for a scan, one [Progress.Refined] per bisection run, on the calling thread).
      * Each run is stored by the worker that computed it as soon as it finishes. Cancelling the calling coroutine
      * stops the runs still going (they are dropped, never half-stored) and returns only once every run that
      * finished is stored ([Engine.forEachFinished]).
+     *
+     * A scan's bisection runs, each chosen by the one before, come after its grid, one at a time, each stored as it
+     * finishes and each cancellable like the grid's: so the report only reads the store, and a Ctrl-C during the
+     * bisection keeps the runs that finished.
      *
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
@@ -35,6 +42,15 @@ object Studies {
         engine.forEachFinished(remaining) { event ->
             store.put(event.result)
             progress(event)
+        }
+        if (study is ScanStudy) {
+            val context = currentCoroutineContext()
+            var done = 0
+            study.analyse(store.load(runs), engine) { spec ->
+                val result = store.find(spec) ?: engine.run(spec) { context.isActive }.also { store.put(it) }
+                progress(Progress.Refined(result, ++done, study.bisections))
+                result
+            }
         }
     }
 

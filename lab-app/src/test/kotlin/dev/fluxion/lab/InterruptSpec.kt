@@ -83,4 +83,44 @@ class InterruptSpec : FunSpec({
             .execute(*arguments(uninterrupted).toTypedArray()) shouldBe 0
         ForkedFluxion.rows(store) shouldBe ForkedFluxion.rows(uninterrupted.resolve("stopped.sqlite"))
     }
+
+    test("Ctrl-C during a scan's bisection ends it within seconds and keeps the bisection runs that finished") {
+        // quadratic(dim=2, kappa=10): 2/L = 0.2, bracketed by the grid 0.01, 0.046, 0.22, 1; each bisection run lies
+        // closer to the edge, where gradient descent barely contracts or grows, so the later ones take their whole
+        // budget of steps: the signal lands while they compute
+        val points = 4
+        val bisections = 24
+        fun scan(out: Path) = listOf("scan", "-o", "gd", "-l", "quadratic(dim=2, kappa=10)", "--from", "0.01",
+            "--to", "1", "--points", "$points", "--steps", "3000000", "--threads", "2", "--out", out.toString(),
+            "--name", "edge")
+        val out = Files.createTempDirectory("fluxion-interrupted-scan")
+        val store = out.resolve("edge.sqlite")
+        val err = out.resolve("first.err")
+        val first = ForkedFluxion.start(scan(out), stderr = err)
+        var seen = 0
+        val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
+        while (seen < points + bisections / 2 && first.isAlive && System.nanoTime() < deadline) {
+            Thread.sleep(10)
+            seen = ForkedFluxion.storedRuns(store)
+        }
+        first.isAlive shouldBe true // still bisecting
+        ProcessBuilder("kill", "-${signal.first}", first.pid().toString()).start().waitFor() shouldBe 0
+        first.waitFor(5, TimeUnit.SECONDS) shouldBe true
+        first.exitValue() shouldBe signal.second
+        Files.exists(out.resolve("edge.sqlite-wal")) shouldBe false
+        val kept = ForkedFluxion.storedRuns(store)
+        (kept in seen until points + bisections) shouldBe true
+        Files.readString(err) shouldContain "interrupted; $points of $points runs and ${kept - points} bisection runs are stored"
+        Files.exists(out.resolve("edge.html")) shouldBe false
+
+        // started again, it bisects on from the stored runs, and ends with the store of a scan never interrupted
+        val second = ForkedFluxion.start(scan(out), stderr = out.resolve("second.err"))
+        second.waitFor(120, TimeUnit.SECONDS) shouldBe true
+        second.exitValue() shouldBe 0
+        ForkedFluxion.storedRuns(store) shouldBe points + bisections
+        val uninterrupted = Files.createTempDirectory("fluxion-scan-not-interrupted")
+        FluxionCommand.commandLine(PrintWriter(StringWriter()), PrintWriter(StringWriter()))
+            .execute(*scan(uninterrupted).toTypedArray()) shouldBe 0
+        ForkedFluxion.rows(store) shouldBe ForkedFluxion.rows(uninterrupted.resolve("edge.sqlite"))
+    }
 })

@@ -83,7 +83,10 @@ class CompareCommand : Callable<Int> {
     }
 }
 
-/** Progress as a rewritten line on a terminal, as plain lines (every tenth of the work) otherwise. */
+/**
+ * Progress as a rewritten line on a terminal, as plain lines (every tenth of the work, and the end of a scan's
+ * bisection) otherwise.
+ */
 internal class ProgressReporter(private val err: PrintWriter, private val terminal: Boolean) {
     private var lastTenth = -1
 
@@ -102,6 +105,14 @@ internal class ProgressReporter(private val err: PrintWriter, private val termin
                         lastTenth = tenth
                         err.println("${event.done}/${event.total} runs done (last: ${event.result.summary()})")
                     }
+                }
+            }
+            is Progress.Refined -> {
+                if (terminal) {
+                    err.print("\rbisection ${event.done}/${event.total}")
+                    if (event.done == event.total) err.println()
+                } else if (event.done == event.total) {
+                    err.println("${event.total} bisection runs done (last: ${event.result.summary()})")
                 }
             }
         }

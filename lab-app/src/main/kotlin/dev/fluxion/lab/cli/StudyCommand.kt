@@ -26,9 +26,11 @@ internal fun executeStudy(study: Study, out: Path, threads: Int, spec: CommandSp
     val store = out.resolve("${study.name}.sqlite")
     var total = 0
     var stored = 0
+    var refined = 0
     val completed = Interruption.cancelOnShutdown({
         err.println()
-        err.println("fluxion: interrupted; $stored of $total runs are stored in $store, the rest were dropped " +
+        val kept = if (refined > 0) "$stored of $total runs and $refined bisection runs are" else "$stored of $total runs are"
+        err.println("fluxion: interrupted; $kept stored in $store, the rest were dropped " +
             "(the same command computes them)")
         err.flush()
     }) {
@@ -38,6 +40,7 @@ internal fun executeStudy(study: Study, out: Path, threads: Int, spec: CommandSp
                 when (event) {
                     is Progress.Planned -> { total = event.total; stored = event.stored }
                     is Progress.Finished -> stored++
+                    is Progress.Refined -> refined = event.done
                 }
                 reporter.accept(event)
             }

@@ -14,7 +14,8 @@ import dev.fluxion.lab.Study
 /**
  * The console table and the HTML page of any study, from its runs: what `fluxion compare`, `rates` and `scan`
  * print and write after computing, and what `fluxion report` rebuilds from a store. A scan's bisection runs are
- * looked up in [store] (and computed only if missing).
+ * looked up in [store], where [Studies.compute] put them (and computed only if missing: a store a scan was
+ * interrupted in).
  *
  * @property console the text for the terminal
  * @property html the self-contained page
