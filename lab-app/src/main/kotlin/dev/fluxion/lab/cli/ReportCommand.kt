@@ -51,7 +51,7 @@ class ReportCommand : Callable<Int> {
         val plots = HtmlReport.write(page, report.html)
         val out = spec.commandLine().out
         out.print(report.console)
-        out.println("wrote $page, with ${plots.size} plots as PNG beside it")
+        out.println("wrote $page, with ${if (plots.size == 1) "1 plot" else "${plots.size} plots"} as PNG beside it")
         out.flush()
         return 0
     }

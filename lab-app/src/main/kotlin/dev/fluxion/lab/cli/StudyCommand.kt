@@ -55,7 +55,7 @@ internal fun executeStudy(study: Study, out: Path, threads: Int, spec: CommandSp
     console.print(report.console)
     val page = out.resolve("${study.name}.html")
     val plots = HtmlReport.write(page, report.html)
-    console.println("wrote $store, $csv and $page, with ${plots.size} plots as PNG beside it")
+    console.println("wrote $store, $csv and $page, with ${if (plots.size == 1) "1 plot" else "${plots.size} plots"} as PNG beside it")
     console.flush()
     return 0
 }
