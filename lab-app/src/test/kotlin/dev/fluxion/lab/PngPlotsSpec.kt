@@ -5,6 +5,7 @@ import dev.fluxion.lab.report.Figure
 import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.report.LetsPlotFigures
 import dev.fluxion.lab.report.Marker
+import dev.fluxion.lab.report.ScanReport
 import dev.fluxion.lab.report.Series
 import dev.fluxion.lab.report.SvgToPng
 import io.kotest.core.spec.style.FunSpec
@@ -121,6 +122,27 @@ class PngPlotsSpec : FunSpec({
         lines.size shouldBe 1
         lines.single() shouldBe (axes.x(0.2) plusOrMinus 0.5)
         figure.svg shouldContain Regex(">\\s*2/L\\s*</text>")
+    }
+
+    test("the scan's page marks the grid points that grew past the frame at its top, and no others") {
+        // gd on quadratic(dim=2, kappa=10): L = 10, so the grid's 0.316, 0.562 and 1 lie above 2/L = 0.2 and blow up
+        val study = ScanStudy("gd", "quadratic(dim=2, kappa=10)", 0.01, 1.0, 9, 200)
+        val store = ResultStore.open(Files.createTempDirectory("fluxion-scan-frame").resolve("scan.sqlite"))
+        val engine = Engine(2)
+        val grid = Studies.run(study, store, 2)
+        val outcome = study.analyse(grid, engine) { spec -> store.find(spec)!! }
+        val figure = Figure.onPage(ScanReport.render(study, outcome)).single()
+        store.close()
+        val start = grid.first().spec.start.toDoubleArray()
+        val top = engine.landscape(study.landscape).valueGap(start) * 1e4 // the frame: 10^4 times the starting gap
+        val green = intArrayOf(0x00, 0x9E, 0x73) // the third series' colour
+        val image = SvgToPng.image(figure.svg)
+        val axes = Axes.of(figure.svg, logX = true, logY = true)
+        study.learningRates.filter { it > 0.2 }.size shouldBe 3
+        for (lr in study.learningRates) {
+            image.colourNear(axes.x(lr), axes.y(top / 2), green) shouldBe (lr > 0.2)
+        }
+        figure.svg shouldContain ScanReport.BEYOND
     }
 
     test("the same plot gives the same SVG twice: the page is reproducible") {

@@ -6,7 +6,8 @@ import dev.fluxion.lab.ScanStudy
 
 /**
  * The page of a step-size scan: the summary (edge against 2/L, best step against 2/(L + mu)) and the scan curve,
- * final gap against learning rate on log-log axes, with 2/L (and the located edge) marked by vertical lines.
+ * final gap against learning rate on log-log axes, with 2/L (and the located edge) marked by vertical lines. The
+ * frame stops at 10^4 times the starting gap; the grid points above it are marked at its top.
  */
 object ScanReport {
 
@@ -30,16 +31,24 @@ object ScanReport {
         val gap0 = first.trace.loss[0] - (first.finalValue - first.finalGap)
         val finite = (gaps + refined.map { it.finalGap }).filter { it.isFinite() && it > 0 }
         val yRange = if (gap0.isFinite() && gap0 > 0 && finite.isNotEmpty()) minOf(finite.min(), gap0) / 10 to gap0 * 1e4 else null
+        // the grid points the frame cuts off (grown past its top, or blown up to infinity or NaN): marked just
+        // under the top edge, so that the page shows where the runs grew, not a line leaving the frame
+        val beyond = if (yRange == null) emptyList() else outcome.learningRates.indices.filter { !(gaps[it] <= yRange.second) }
         val title = "Final gap after ${study.steps} steps against learning rate"
         html.append(Figure.html(title) {
             LetsPlotFigures.lines(title, "learning rate", "f - f* after ${study.steps} steps", listOf(
                 Series("grid", outcome.learningRates.toDoubleArray(), gaps.toDoubleArray(), dots = true),
                 Series("bisection", refined.map { lr(it.spec.optimizerLabel, study) }.toDoubleArray(),
                     refined.map { it.finalGap }.toDoubleArray(), dots = true, line = false),
+                Series(BEYOND, beyond.map { outcome.learningRates[it] }.toDoubleArray(),
+                    DoubleArray(beyond.size) { yRange!!.second / 2 }, dots = true, line = false),
             ).filter { it.x.isNotEmpty() }, logX = true, logY = true, yRange = yRange, markers = markers)
         })
         return html.append("</div>\n").append(HtmlReport.FOOT).toString()
     }
+
+    /** The legend entry of the grid points above the frame, drawn at its top. */
+    const val BEYOND = "grid, above the frame"
 
     /** The learning rate written into a run's label by the study's template. */
     private fun lr(label: String, study: ScanStudy): Double {
