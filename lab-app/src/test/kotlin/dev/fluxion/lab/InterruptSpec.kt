@@ -36,17 +36,26 @@ class InterruptSpec : FunSpec({
         if (ignored and (1L shl (2 - 1)) != 0L) "TERM" to 143 else "INT" to 130
     }
 
+    /**
+     * The number of runs in [store] once it holds at least [runs], polled every 10 ms while [study] is alive, for at
+     * most [seconds]: the point at which the signal is sent.
+     */
+    fun storedOnceAtLeast(study: Process, store: Path, runs: Int, seconds: Long): Int {
+        var seen = 0
+        val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
+        while (seen < runs && study.isAlive && System.nanoTime() < deadline) {
+            Thread.sleep(10)
+            seen = ForkedFluxion.storedRuns(store)
+        }
+        return seen
+    }
+
     test("Ctrl-C part-way ends a study within seconds, keeps every finished run whole, and a re-run computes the rest") {
         val out = Files.createTempDirectory("fluxion-interrupted")
         val store = out.resolve("stopped.sqlite")
         val firstErr = out.resolve("first.err")
         val first = ForkedFluxion.start(arguments(out), stderr = firstErr)
-        var seen = 0
-        val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
-        while (seen < total / 5 && first.isAlive && System.nanoTime() < deadline) {
-            Thread.sleep(10)
-            seen = ForkedFluxion.storedRuns(store)
-        }
+        val seen = storedOnceAtLeast(first, store, total / 5, seconds = 30)
         first.isAlive shouldBe true // still computing: the signal lands part-way
         val sent = System.nanoTime()
         ProcessBuilder("kill", "-${signal.first}", first.pid().toString()).start().waitFor() shouldBe 0
@@ -97,12 +106,7 @@ class InterruptSpec : FunSpec({
         val store = out.resolve("edge.sqlite")
         val err = out.resolve("first.err")
         val first = ForkedFluxion.start(scan(out), stderr = err)
-        var seen = 0
-        val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
-        while (seen < points + bisections / 2 && first.isAlive && System.nanoTime() < deadline) {
-            Thread.sleep(10)
-            seen = ForkedFluxion.storedRuns(store)
-        }
+        val seen = storedOnceAtLeast(first, store, points + bisections / 2, seconds = 60)
         first.isAlive shouldBe true // still bisecting
         ProcessBuilder("kill", "-${signal.first}", first.pid().toString()).start().waitFor() shouldBe 0
         first.waitFor(5, TimeUnit.SECONDS) shouldBe true
