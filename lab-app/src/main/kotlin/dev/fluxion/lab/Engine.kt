@@ -128,8 +128,8 @@ sealed interface Progress {
     data class Finished(val result: RunResult, val done: Int, val total: Int) : Progress
 
     /**
-     * A scan's bisection run number [done] (of [total], the scan's bisections) is stored, [result] (found in the
-     * store or computed).
+     * A scan's bisection run number [done] (of [total], the scan's bisections) is stored: [result], [computed] now
+     * or found in the store.
      */
-    data class Refined(val result: RunResult, val done: Int, val total: Int) : Progress
+    data class Refined(val result: RunResult, val done: Int, val total: Int, val computed: Boolean) : Progress
 }

@@ -28,7 +28,8 @@ object Studies {
      *
      * A scan's bisection runs, each chosen by the one before, come after its grid, one at a time, each stored as it
      * finishes and each cancellable like the grid's: so the report only reads the store, and a Ctrl-C during the
-     * bisection keeps the runs that finished.
+     * bisection keeps the runs that finished. (The bisection reads the grid's runs back whole; a scan's grid is a
+     * few dozen runs. [Progress.Planned] counts the grid only.)
      *
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
@@ -47,8 +48,9 @@ object Studies {
             val context = currentCoroutineContext()
             var done = 0
             study.analyse(store.load(runs), engine) { spec ->
-                val result = store.find(spec) ?: engine.run(spec) { context.isActive }.also { store.put(it) }
-                progress(Progress.Refined(result, ++done, study.bisections))
+                val found = store.find(spec)
+                val result = found ?: engine.run(spec) { context.isActive }.also { store.put(it) }
+                progress(Progress.Refined(result, ++done, study.bisections, computed = found == null))
                 result
             }
         }

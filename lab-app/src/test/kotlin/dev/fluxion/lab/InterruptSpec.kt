@@ -96,11 +96,11 @@ class InterruptSpec : FunSpec({
     test("Ctrl-C during a scan's bisection ends it within seconds and keeps the bisection runs that finished") {
         // quadratic(dim=2, kappa=10): 2/L = 0.2, bracketed by the grid 0.01, 0.046, 0.22, 1; each bisection run lies
         // closer to the edge, where gradient descent barely contracts or grows, so the later ones take their whole
-        // budget of steps: the signal lands while they compute
+        // budget of steps (10^7, about a second each): the signal lands while they compute
         val points = 4
         val bisections = 24
         fun scan(out: Path) = listOf("scan", "-o", "gd", "-l", "quadratic(dim=2, kappa=10)", "--from", "0.01",
-            "--to", "1", "--points", "$points", "--steps", "3000000", "--threads", "2", "--out", out.toString(),
+            "--to", "1", "--points", "$points", "--steps", "10000000", "--threads", "2", "--out", out.toString(),
             "--name", "edge")
         val out = Files.createTempDirectory("fluxion-interrupted-scan")
         val store = out.resolve("edge.sqlite")

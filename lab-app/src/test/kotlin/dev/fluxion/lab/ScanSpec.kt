@@ -17,6 +17,7 @@ class ScanSpec : FunSpec({
         // the study stored its grid and its bisection runs: the report's analysis below only reads them
         store.size() shouldBe study.points + study.bisections
         val scan = study.analyse(grid, engine) { spec -> store.find(spec) ?: error("bisection run ${spec.key} not stored") }
+        scan.refinements.size shouldBe study.bisections
         scan.theoreticalEdge shouldBe 0.02
         scan.edgeError shouldBeLessThan 0.02
         (scan.lastStable < scan.firstGrowing) shouldBe true
@@ -24,9 +25,24 @@ class ScanSpec : FunSpec({
         grid.zip(study.learningRates).forEach { (run, lr) -> ScanStudy.grows(run) shouldBe (lr > 0.02) }
         // the best grid step is a neighbour of 2/(L + mu), on the grid's spacing (a factor 10^(4/39) = 1.27)
         (Math.abs(Math.log(scan.bestLearningRate / scan.theoreticalBest)) < Math.log(1.27)) shouldBe true
-        val stored = store.size()
-        study.analyse(grid, engine) { Studies.storedOrRun(it, store, engine) }.edge shouldBe scan.edge
-        store.size() shouldBe stored
+        // run again, it computes nothing: no grid run, no bisection run
+        val computed = ArrayList<Progress>()
+        Studies.run(study, store, 2) { if (it is Progress.Finished || it is Progress.Refined && it.computed) computed += it }
+        computed shouldBe emptyList()
+        store.size() shouldBe study.points + study.bisections
+
+        // a store holding the grid alone (a scan stopped before its bisection): the study computes the 24 bisection
+        // runs, the same as those of the scan above, and finds the same edge
+        val partial = ResultStore.open(folder.resolve("grid-only.sqlite"))
+        partial.putStudy(study.properties())
+        grid.forEach { partial.put(it) }
+        val bisected = ArrayList<Progress.Refined>()
+        val again = Studies.run(study, partial, 1) { if (it is Progress.Refined && it.computed) bisected += it }
+        bisected.size shouldBe study.bisections
+        partial.size() shouldBe study.points + study.bisections
+        study.analyse(again, engine) { spec -> partial.find(spec) ?: error("bisection run ${spec.key} not stored") }
+            .refinements.map { it.finalValue } shouldBe scan.refinements.map { it.finalValue }
+        partial.close()
         store.close()
     }
 })

@@ -29,6 +29,16 @@ class SignedLogSpec : FunSpec({
         SignedLog.ticks(-5e6, 2e4).map { it.second } shouldBe listOf("-1e6", "-1e4", "-1e2", "0", "1e2", "1e4")
     }
 
+    test("a range within two decades: 1, 2 and 5 times the powers of ten inside it; narrower still, its ends") {
+        // -8000..-1500 holds no power of ten; -5e3 and -2e3 lie inside it
+        SignedLog.ticks(-8000.0, -1500.0).map { it.second } shouldBe listOf("-5e3", "-2e3")
+        // -5000..-900 holds only -1e3 of the powers; with the mantissas, -5e3, -2e3, -1e3
+        SignedLog.ticks(-5000.0, -900.0).map { it.second } shouldBe listOf("-5e3", "-2e3", "-1e3")
+        // -1900..-1100 holds none of them: its two ends
+        SignedLog.ticks(-1900.0, -1100.0).map { it.second } shouldBe listOf("-1.90e+03", "-1.10e+03")
+        SignedLog.ticks(-1900.0, -1100.0).first().first shouldBe (-Math.log10(1901.0) plusOrMinus 1e-15)
+    }
+
     test("a range without 0 keeps 1e0 and stays on its side") {
         SignedLog.ticks(-50.0, -1.0).map { it.second } shouldBe listOf("-1e1", "-1e0")
     }

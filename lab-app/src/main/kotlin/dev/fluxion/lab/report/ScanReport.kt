@@ -37,11 +37,11 @@ object ScanReport {
         val title = "Final gap after ${study.steps} steps against learning rate"
         html.append(Figure.html(title) {
             LetsPlotFigures.lines(title, "learning rate", "f - f* after ${study.steps} steps", listOf(
-                Series("grid", outcome.learningRates.toDoubleArray(), gaps.toDoubleArray(), dots = true),
+                Series("grid", outcome.learningRates.toDoubleArray(), gaps.toDoubleArray(), dots = true, colour = 0),
                 Series("bisection", refined.map { lr(it.spec.optimizerLabel, study) }.toDoubleArray(),
-                    refined.map { it.finalGap }.toDoubleArray(), dots = true, line = false),
+                    refined.map { it.finalGap }.toDoubleArray(), dots = true, line = false, colour = 1),
                 Series(BEYOND, beyond.map { outcome.learningRates[it] }.toDoubleArray(),
-                    DoubleArray(beyond.size) { yRange!!.second / 2 }, dots = true, line = false),
+                    DoubleArray(beyond.size) { yRange!!.second / 2 }, dots = true, line = false, colour = 2),
             ).filter { it.x.isNotEmpty() }, logX = true, logY = true, yRange = yRange, markers = markers)
         })
         return html.append("</div>\n").append(HtmlReport.FOOT).toString()
