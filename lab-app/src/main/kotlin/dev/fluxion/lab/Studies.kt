@@ -49,7 +49,7 @@ object Studies {
             var done = 0
             study.analyse(store.load(runs), engine) { spec ->
                 val found = store.find(spec)
-                val result = found ?: engine.run(spec) { context.isActive }.also { store.put(it) }
+                val result = found ?: runAndStore(spec, store, engine) { context.isActive }
                 progress(Progress.Refined(result, ++done, study.bisections, computed = found == null))
                 result
             }
@@ -88,7 +88,11 @@ object Studies {
      */
     @JvmStatic
     fun storedOrRun(spec: RunSpec, store: ResultStore, engine: Engine): RunResult =
-        store.find(spec) ?: engine.run(spec).also { store.put(it) }
+        store.find(spec) ?: runAndStore(spec, store, engine)
+
+    /** Computes [spec] on the calling thread (polling [isActive] as [Engine.run] does) and stores it. */
+    private fun runAndStore(spec: RunSpec, store: ResultStore, engine: Engine, isActive: () -> Boolean = { true }): RunResult =
+        engine.run(spec, isActive).also { store.put(it) }
 
     /** One run, blocking: the Java entry point of `fluxion run`. */
     @JvmStatic

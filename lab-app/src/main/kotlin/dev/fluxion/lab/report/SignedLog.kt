@@ -20,16 +20,16 @@ object SignedLog {
     fun ticks(low: Double, high: Double, most: Int = 8): List<Pair<Double, String>> {
         require(low <= high && low.isFinite() && high.isFinite()) { "the range $low..$high is not a finite interval" }
         require(most >= 2) { "most = $most: an axis needs at least 2 ticks" }
-        val decades = decadeTicks(low, high, most)
+        val top = Math.floor(Math.log10(maxOf(Math.abs(low), Math.abs(high), 1.0))).toInt() // the largest decade
+        val decades = decadeTicks(low, high, top, most)
         if (decades.size >= 2) return decades
-        val mantissas = mantissaTicks(low, high)
+        val mantissas = mantissaTicks(low, high, top)
         if (mantissas.size >= 2) return mantissas
         return listOf(low, high).distinct().map { of(it) to String.format(java.util.Locale.ROOT, "%.3g", it) }
     }
 
     /** ±m 10^e for m in 1, 2, 5 inside [low]..[high], in order (few: the range spans less than two decades). */
-    private fun mantissaTicks(low: Double, high: Double): List<Pair<Double, String>> {
-        val top = Math.floor(Math.log10(maxOf(Math.abs(low), Math.abs(high), 1.0))).toInt()
+    private fun mantissaTicks(low: Double, high: Double, top: Int): List<Pair<Double, String>> {
         val values = ArrayList<Pair<Double, String>>()
         for (e in 0..top) for (m in intArrayOf(1, 2, 5)) {
             val v = m * Math.pow(10.0, e.toDouble())
@@ -39,8 +39,7 @@ object SignedLog {
         return values.sortedBy { it.first }.map { of(it.first) to it.second }
     }
 
-    private fun decadeTicks(low: Double, high: Double, most: Int): List<Pair<Double, String>> {
-        val top = Math.floor(Math.log10(maxOf(Math.abs(low), Math.abs(high), 1.0))).toInt()
+    private fun decadeTicks(low: Double, high: Double, top: Int, most: Int): List<Pair<Double, String>> {
         val zero = low <= 0.0 && high >= 0.0
         fun candidates(step: Int): List<Pair<Double, String>> {
             val found = ArrayList<Pair<Double, String>>()
