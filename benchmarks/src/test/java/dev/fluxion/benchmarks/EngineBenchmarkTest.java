@@ -27,7 +27,7 @@ class EngineBenchmarkTest {
             RunResult result = byKey.get(run.getKey());
             assertEquals(new Outcome.OutOfBudget(EngineBenchmark.STEPS), result.getOutcome());
             assertEquals(EngineBenchmark.STEPS, result.getEvaluations());
-            double bare = EngineBenchmark.bareRun(run, benchmark.optimizer, benchmark.objective);
+            double bare = EngineBenchmark.bareRun(run, benchmark.optimizer, benchmark.landscape.confinedObjective());
             assertEquals(Double.doubleToRawLongBits(bare), Double.doubleToRawLongBits(result.getFinalValue()),
                     "run from start " + run.getStartIndex() + ": bare " + bare + ", engine " + result.getFinalValue());
         }

@@ -33,6 +33,24 @@ class StudySpec : FunSpec({
         four.close()
     }
 
+    test("forEachResult: one thread computes every run on the caller's thread, two add one pool thread, same results") {
+        val runs = noisyStudy().runs(Engine(1))
+        val caller = Thread.currentThread()
+        fun collect(threads: Int): Pair<Map<String, RunResult>, Set<Thread>> {
+            val results = HashMap<String, RunResult>()
+            val workers = HashSet<Thread>()
+            Engine(threads).forEachResult(runs) { results[it.spec.key] = it; workers += Thread.currentThread() }
+            return results to workers
+        }
+        val (one, oneWorkers) = collect(1)
+        oneWorkers shouldBe setOf(caller)
+        val (two, twoWorkers) = collect(2)
+        twoWorkers.size shouldBe 2
+        (caller in twoWorkers) shouldBe true
+        one.keys shouldBe runs.map { it.key }.toSet()
+        two shouldBe one
+    }
+
     test("a study run again over its store computes only the runs it does not hold") {
         val store = ResultStore.open(folder.resolve("resume.sqlite"))
         val first = Studies.run(noisyStudy("default"), store, 2)

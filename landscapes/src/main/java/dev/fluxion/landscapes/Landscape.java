@@ -86,6 +86,15 @@ public final class Landscape {
         return objective;
     }
 
+    /**
+     * f as an {@link Objective} for one thread at a time, such as one optimizer run: the same numbers as
+     * {@link #objective()}, from scratch arrays of its own rather than each thread's (see
+     * {@link dev.fluxion.dsl.tape.CompiledExpression#confined()}). Cheap to make; make one per task.
+     */
+    public Objective confinedObjective() {
+        return objective.confined();
+    }
+
     /** f(x). */
     public double value(double[] x) {
         return objective.value(x);

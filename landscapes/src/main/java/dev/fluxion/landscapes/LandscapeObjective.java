@@ -29,6 +29,14 @@ final class LandscapeObjective implements Objective {
         this.strongConvexity = strongConvexity;
     }
 
+    /**
+     * The same objective for one thread at a time, with the compiled expression's scratch arrays of its own
+     * ({@link CompiledExpression#confined()}).
+     */
+    LandscapeObjective confined() {
+        return new LandscapeObjective(spec, compiled.confined(), metric, smoothness, strongConvexity);
+    }
+
     @Override
     public int dimension() {
         return compiled.dimension();

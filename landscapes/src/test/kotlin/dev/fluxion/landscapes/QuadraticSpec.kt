@@ -1,5 +1,6 @@
 package dev.fluxion.landscapes
 
+import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.doubles.shouldBeLessThan
@@ -44,6 +45,22 @@ class QuadraticSpec : FunSpec({
         val xStar = l.facts().globalMinimizers().single()
         val x = xStar.copyOf().also { it[2] += 2.0 }
         l.value(x) shouldBe (0.5 * 9 * 4 plusOrMinus 1e-12)
+    }
+
+    test("the confined objective (one run's own): value lambda t^2 / 2 along an eigen-direction, gradient lambda t") {
+        val l = landscape("quadratic(dim=3, kappa=9, rotated=false, seed=1)")
+        val confined = l.confinedObjective()
+        val xStar = l.facts().globalMinimizers().single()
+        val x = xStar.copyOf().also { it[2] += 2.0 }
+        val gradient = DoubleArray(3)
+        confined.valueAndGradient(x, gradient) shouldBe (0.5 * 9 * 4 plusOrMinus 1e-12)
+        gradient[0] shouldBe (0.0 plusOrMinus 1e-12)
+        gradient[1] shouldBe (0.0 plusOrMinus 1e-12)
+        gradient[2] shouldBe (9 * 2.0 plusOrMinus 1e-12)
+        confined.smoothness() shouldBe l.facts().smoothness()
+        val wrong = shouldThrow<LandscapeException> { confined.value(DoubleArray(2)) }
+        wrong.message shouldBe "a point of dimension 2 was given to quadratic(dim=3, kappa=9, rotated=false, seed=1, mu=1," +
+            " spacing=log), which has dimension 3 (variables [x[0], x[1], x[2]])"
     }
 
     test("the sphere and the ellipse: L and mu are their Hessians' extreme eigenvalues") {

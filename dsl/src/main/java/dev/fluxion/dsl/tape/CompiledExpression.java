@@ -18,7 +18,8 @@ import java.util.List;
  * Hessians, Hessian-vector products and forward-mode gradients always use the interpreter.
  *
  * <p>A compiled expression is safe to call from many threads at once: generated code keeps everything in local
- * variables, and the interpreter works in scratch arrays of each thread's own, made on its first call.
+ * variables, and the interpreter works in scratch arrays of each thread's own, made on its first call. A
+ * {@link #confined()} copy, for one thread at a time, has scratch arrays of its own instead.
  *
  * <p>Example: {@code Expr.parse("(1 - x)^2 + 100*(y - x^2)^2").compile("x", "y").valueAndGradient(p, g)}.
  */
@@ -29,10 +30,18 @@ public final class CompiledExpression implements Objective {
     private final GradientMode mode;
     /** The generated code, or null when the interpreter evaluates the tape. */
     private final TapeKernel kernel;
+    /** Each thread's scratch arrays; null for a {@link #confined()} copy. */
     private final ThreadLocal<Workspace> workspace;
+    /** The scratch arrays of a {@link #confined()} copy, made on its first use; null otherwise. */
+    private Workspace own;
 
     private CompiledExpression(Expr expression, List<String> variables, Tape tape, GradientMode mode,
                                TapeKernel kernel) {
+        this(expression, variables, tape, mode, kernel, false);
+    }
+
+    private CompiledExpression(Expr expression, List<String> variables, Tape tape, GradientMode mode,
+                               TapeKernel kernel, boolean confined) {
         this.expression = expression;
         this.variables = variables;
         this.tape = tape;
@@ -42,7 +51,35 @@ public final class CompiledExpression implements Objective {
                     + " has vector nodes: use REVERSE or AUTO");
         }
         this.mode = tape.hasVectors ? GradientMode.REVERSE : mode.resolve(tape.dimension());
-        this.workspace = ThreadLocal.withInitial(() -> new Workspace(tape));
+        this.workspace = confined ? null : ThreadLocal.withInitial(() -> new Workspace(tape));
+    }
+
+    /**
+     * The same compiled expression for use by one thread at a time, with scratch arrays of its own in place of
+     * each thread's: a call skips the thread-local lookup, and the arrays are made by the caller (on its first
+     * call), next to the caller's other data, rather than living as long as a thread. Cheap to make (the tape and
+     * the generated code are shared); meant for one task, such as one optimizer run. Not safe to share between
+     * threads that call it at the same time.
+     */
+    public CompiledExpression confined() {
+        return new CompiledExpression(expression, variables, tape, mode, kernel, true);
+    }
+
+    /** Whether this copy is for one thread at a time ({@link #confined()}). */
+    public boolean isConfined() {
+        return workspace == null;
+    }
+
+    private Workspace workspace() {
+        if (workspace != null) {
+            return workspace.get();
+        }
+        Workspace w = own;
+        if (w == null) {
+            w = new Workspace(tape);
+            own = w;
+        }
+        return w;
     }
 
     /**
@@ -82,12 +119,12 @@ public final class CompiledExpression implements Objective {
 
     /** The same compiled tape with another gradient mode. */
     public CompiledExpression withGradientMode(GradientMode newMode) {
-        return new CompiledExpression(expression, variables, tape, newMode, kernel);
+        return new CompiledExpression(expression, variables, tape, newMode, kernel, isConfined());
     }
 
     /** The same tape evaluated by the interpreter only: the baseline of the generated code, and its reference. */
     public CompiledExpression interpreted() {
-        return kernel == null ? this : new CompiledExpression(expression, variables, tape, mode, null);
+        return kernel == null ? this : new CompiledExpression(expression, variables, tape, mode, null, isConfined());
     }
 
     /**
@@ -132,7 +169,7 @@ public final class CompiledExpression implements Objective {
         if (kernel != null) {
             return kernel.value(x);
         }
-        return Sweeps.value(tape, workspace.get(), x, 0);
+        return Sweeps.value(tape, workspace(), x, 0);
     }
 
     @Override
@@ -142,7 +179,7 @@ public final class CompiledExpression implements Objective {
         if (kernel != null && mode == GradientMode.REVERSE) {
             return kernel.valueAndGradient(x, gradient);
         }
-        Workspace w = workspace.get();
+        Workspace w = workspace();
         if (mode == GradientMode.FORWARD) {
             return Sweeps.forward(tape, w, x, 0, gradient);
         }
@@ -168,7 +205,7 @@ public final class CompiledExpression implements Objective {
             throw new DslException("the Hessian array has " + hessian.length + " rows but the objective has " + n
                     + " variables");
         }
-        Sweeps.hessian(tape, workspace.get(), x, 0, hessian);
+        Sweeps.hessian(tape, workspace(), x, 0, hessian);
     }
 
     /** Writes H(x) u into {@code product} and returns f(x). */
@@ -176,7 +213,7 @@ public final class CompiledExpression implements Objective {
         checkDimension(x);
         checkLength("direction", u.length);
         checkLength("product", product.length);
-        return Sweeps.hessianVectorProduct(tape, workspace.get(), x, u, 0, null, product);
+        return Sweeps.hessianVectorProduct(tape, workspace(), x, u, 0, null, product);
     }
 
     private void checkLength(String what, int length) {

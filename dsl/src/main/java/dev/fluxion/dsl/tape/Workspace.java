@@ -4,12 +4,13 @@ import java.util.Arrays;
 
 /**
  * The scratch arrays of one thread evaluating one tape: node values (constants preloaded), adjoints, tangents
- * and tangent adjoints. Created once per thread and reused, so that a call allocates nothing.
+ * and tangent adjoints. Created once per thread (or once per {@link CompiledExpression#confined()} copy) and
+ * reused, so that a call allocates nothing.
  */
 final class Workspace {
     /**
      * Unused slots at the end of every buffer: 128 bytes, two cache lines (what AMD and Intel prefetch together).
-     * A workspace lives as long as its thread and is written at every evaluation; the garbage collector may copy
+     * A per-thread workspace lives as long as its thread and is written at every evaluation; the collector may copy
      * the workspaces of two threads side by side, and without the gap the end of one thread's buffer would share a
      * cache line with the start of the next, each write by one thread evicting the other's (false sharing).
      */
