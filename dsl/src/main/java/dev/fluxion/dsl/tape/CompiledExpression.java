@@ -70,16 +70,19 @@ public final class CompiledExpression implements Objective {
         return workspace == null;
     }
 
+    /** The scratch arrays: a confined copy's own once made (a field read, small enough to inline), else the rest. */
     private Workspace workspace() {
+        Workspace w = own;
+        return w != null ? w : firstOrThreadWorkspace();
+    }
+
+    /** The calling thread's scratch arrays, or a confined copy's, made now on its first call. */
+    private Workspace firstOrThreadWorkspace() {
         if (workspace != null) {
             return workspace.get();
         }
-        Workspace w = own;
-        if (w == null) {
-            w = new Workspace(tape);
-            own = w;
-        }
-        return w;
+        own = new Workspace(tape);
+        return own;
     }
 
     /**
