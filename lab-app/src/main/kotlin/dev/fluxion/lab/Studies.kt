@@ -29,7 +29,7 @@ object Studies {
      * A scan's bisection runs, each chosen by the one before, come after its grid, one at a time, each stored as it
      * finishes and each cancellable like the grid's: so the report only reads the store, and a Ctrl-C during the
      * bisection keeps the runs that finished. (The bisection reads the grid's runs back whole; a scan's grid is a
-     * few dozen runs. [Progress.Planned] counts the grid only.)
+     * few dozen runs. [Progress.Planned] counts the grid, and says how many bisection runs may follow.)
      *
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
@@ -39,7 +39,7 @@ object Studies {
         store.putStudy(study.properties())
         val stored = store.keys()
         val remaining = runs.filter { it.key !in stored }.distinctBy { it.key }
-        progress(Progress.Planned(runs.size, runs.size - remaining.size))
+        progress(Progress.Planned(runs.size, runs.size - remaining.size, (study as? ScanStudy)?.bisections ?: 0))
         engine.forEachFinished(remaining) { event ->
             store.put(event.result)
             progress(event)

@@ -88,6 +88,7 @@ class CliSpec : FunSpec({
         val scan = fluxion("scan", "--landscape", "quadratic(dim=4, kappa=10)", "--points", "12", "--steps", "300",
             "--out", out.toString())
         scan.code shouldBe 0
+        scan.err shouldContain "12 runs, 0 already stored, 12 to compute; then up to 24 bisection runs"
         scan.out shouldContain "2/L = 0.200000"
         // the scan curve's marker: Lets-Plot writes the label on a line of its own inside the text element
         Files.readString(out.resolve("scan.html")) shouldContain Regex(">\\s*2/L\\s*</text>")

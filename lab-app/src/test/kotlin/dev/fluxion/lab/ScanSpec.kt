@@ -37,7 +37,13 @@ class ScanSpec : FunSpec({
         partial.putStudy(study.properties())
         grid.forEach { partial.put(it) }
         val bisected = ArrayList<Progress.Refined>()
-        val again = Studies.run(study, partial, 1) { if (it is Progress.Refined && it.computed) bisected += it }
+        val planned = ArrayList<Progress.Planned>()
+        val again = Studies.run(study, partial, 1) {
+            if (it is Progress.Refined && it.computed) bisected += it
+            if (it is Progress.Planned) planned += it
+        }
+        // the plan: the whole grid stored, up to 24 bisection runs to follow
+        planned shouldBe listOf(Progress.Planned(study.points, study.points, 24))
         bisected.size shouldBe study.bisections
         partial.size() shouldBe study.points + study.bisections
         study.analyse(again, engine) { spec -> partial.find(spec) ?: error("bisection run ${spec.key} not stored") }

@@ -92,7 +92,9 @@ internal class ProgressReporter(private val err: PrintWriter, private val termin
 
     fun accept(event: Progress) {
         when (event) {
-            is Progress.Planned -> err.println("${event.total} runs, ${event.stored} already stored, ${event.total - event.stored} to compute")
+            is Progress.Planned -> err.println("${event.total} runs, ${event.stored} already stored, " +
+                "${event.total - event.stored} to compute" +
+                if (event.bisections > 0) "; then up to ${event.bisections} bisection runs, if the grid brackets an edge" else "")
             is Progress.Finished -> {
                 if (terminal) {
                     val width = 30
