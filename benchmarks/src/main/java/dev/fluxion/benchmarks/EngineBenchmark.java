@@ -4,6 +4,7 @@ import dev.fluxion.dsl.Objective;
 import dev.fluxion.lab.Budget;
 import dev.fluxion.lab.CompareStudy;
 import dev.fluxion.lab.Engine;
+import dev.fluxion.lab.Progress;
 import dev.fluxion.lab.RunLoop;
 import dev.fluxion.lab.RunSpec;
 import dev.fluxion.landscapes.Landscape;
@@ -11,6 +12,10 @@ import dev.fluxion.lab.StartPlan;
 import dev.fluxion.optimizers.Optimizer;
 import dev.fluxion.optimizers.OptimizerState;
 import java.util.List;
+import kotlin.Unit;
+import kotlin.coroutines.EmptyCoroutineContext;
+import kotlin.jvm.functions.Function1;
+import kotlinx.coroutines.BuildersKt;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -90,6 +95,23 @@ public class EngineBenchmark {
     @Benchmark
     public double engineTwoThreads() {
         return sumOfFinalValues(twoThreads, runs);
+    }
+
+    /**
+     * The engine on 1 thread through its suspending API ({@link Engine#forEachFinished} in {@code runBlocking}), the
+     * way the CLI's studies call it: the one worker on {@code Dispatchers.Default}, the caller waiting, where
+     * {@link Engine#forEachResult} computes on the caller's thread.
+     */
+    @Benchmark
+    public double engineOneThreadSuspending() throws InterruptedException {
+        double[] sum = {0};
+        Function1<Progress.Finished, Unit> keep = event -> {
+            sum[0] += event.getResult().getFinalValue();
+            return Unit.INSTANCE;
+        };
+        BuildersKt.runBlocking(EmptyCoroutineContext.INSTANCE,
+                (scope, continuation) -> oneThread.forEachFinished(runs, keep, continuation));
+        return sum[0];
     }
 
     /**

@@ -32,4 +32,18 @@ class EngineBenchmarkTest {
                     "run from start " + run.getStartIndex() + ": bare " + bare + ", engine " + result.getFinalValue());
         }
     }
+
+    /**
+     * On one thread both engine variants take the runs in order, as the bare loop does, so all three sums of final
+     * values agree bit for bit.
+     */
+    @Test
+    void oneThreadVariantsSumTheBareLoopsValues() throws InterruptedException {
+        EngineBenchmark benchmark = new EngineBenchmark();
+        benchmark.setUp();
+        double bare = benchmark.bareLoop();
+        assertEquals(Double.doubleToRawLongBits(bare), Double.doubleToRawLongBits(benchmark.engineOneThread()));
+        assertEquals(Double.doubleToRawLongBits(bare), Double.doubleToRawLongBits(benchmark.engineOneThreadSuspending()));
+        assertEquals(Double.doubleToRawLongBits(bare), Double.doubleToRawLongBits(benchmark.runLoopOnly()));
+    }
 }

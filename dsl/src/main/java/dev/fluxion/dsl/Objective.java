@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  * smoothness constant L (Lipschitz constant of the gradient) and strong-convexity constant mu.
  *
  * <p>A compiled expression is an Objective ({@code Expr.compile(...)}); a hand-written class may implement it
- * too. Implementations should be safe to call from several threads at once.
+ * too. Implementations should be safe to call from several threads at once, unless they say they are for one
+ * thread at a time (as {@link dev.fluxion.dsl.tape.CompiledExpression#confined()} copies are).
  */
 public interface Objective {
 

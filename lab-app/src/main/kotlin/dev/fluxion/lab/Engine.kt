@@ -2,6 +2,7 @@ package dev.fluxion.lab
 
 import dev.fluxion.landscapes.Landscape
 import dev.fluxion.optimizers.Optimizer
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.consumeEach
@@ -21,9 +22,9 @@ import java.util.function.Consumer
 import kotlin.coroutines.EmptyCoroutineContext
 
 /**
- * Runs runs in parallel: at most [threads] at once (and at most one per core, the threads of
- * [Dispatchers.Default]), each a [RunLoop] on one thread, under structured concurrency (cancelling the collector
- * cancels every run; a failing run cancels the rest).
+ * Runs runs in parallel: at most [threads] at once, each a [RunLoop] on one thread, on the threads of
+ * [Dispatchers.Default] (at most one per core) and, in the blocking [forEachResult], the caller's own, under
+ * structured concurrency (cancelling the collector cancels every run; a failing run cancels the rest).
  * Results arrive in completion order, which depends on the threads; their content does not. Specs are read with
  * [registries]: the built-ins, or those joined by [Plugins].
  */
@@ -57,14 +58,19 @@ class Engine @JvmOverloads constructor(
      * during its last steps, and this function returns (by throwing the cancellation) only after that: a cancelled
      * study keeps everything that finished.
      */
-    suspend fun forEachFinished(runs: List<RunSpec>, keep: (Progress.Finished) -> Unit) =
+    suspend fun forEachFinished(runs: List<RunSpec>, keep: (Progress.Finished) -> Unit) {
         forEachFinished(runs, callerWorks = false, keep)
+    }
 
     /**
      * [forEachFinished], with the first worker on the caller's own dispatcher when [callerWorks] (for a caller in
      * [runBlocking], its blocked thread, which then takes runs like any worker and never suspends until none is
      * left; the other [threads] - 1 workers are on [Dispatchers.Default]). Only for callers whose dispatcher has
      * nothing else to do while the runs compute: a flow collector on the same thread would never be resumed.
+     *
+     * The caller's worker also stops at an interrupt of its thread (which [runBlocking] would only see between
+     * tasks, after every run): at its next check it throws [InterruptedException], which cancels the other workers,
+     * as [runBlocking] does when interrupted while it waits.
      */
     private suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, keep: (Progress.Finished) -> Unit) {
         runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
@@ -74,19 +80,30 @@ class Engine @JvmOverloads constructor(
         var done = 0
         coroutineScope {
             repeat(minOf(threads, total)) { worker ->
-                launch(if (callerWorks && worker == 0) EmptyCoroutineContext else Dispatchers.Default) {
+                val onCaller = callerWorks && worker == 0
+                launch(if (onCaller) EmptyCoroutineContext else Dispatchers.Default) {
                     val context = currentCoroutineContext()
-                    val isActive = { context.isActive }
+                    val isActive = if (onCaller) {
+                        { context.isActive && !Thread.currentThread().isInterrupted }
+                    } else {
+                        { context.isActive }
+                    }
                     while (true) {
                         val i = next.getAndIncrement()
                         if (i >= total) break
                         val spec = runs[i]
-                        val result = RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
+                        val result = try {
+                            RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
+                        } catch (e: CancellationException) {
+                            if (onCaller) throwIfInterrupted()
+                            throw e
+                        }
                         synchronized(lock) {
                             done++
                             keep(Progress.Finished(result, done, total))
                         }
                         context.ensureActive()
+                        if (onCaller) throwIfInterrupted()
                     }
                 }
             }
@@ -117,11 +134,21 @@ class Engine @JvmOverloads constructor(
      * of [forEachFinished], holding no result longer than [action] does.
      *
      * The calling thread, which would only wait, is one of the [threads] workers: with one thread every run computes
-     * on the caller's thread, with n the caller and n - 1 threads of [Dispatchers.Default]. (Handing a lone worker's
-     * runs to a pool thread while the caller sleeps measured 4% slower in `EngineBenchmark`.)
+     * on the caller's thread, with n the caller and n - 1 threads of [Dispatchers.Default] (which has one per core).
+     * (Handing a lone worker's runs to a pool thread while the caller sleeps measured 4% slower in
+     * `EngineBenchmark`.) Interrupting the calling thread stops the runs within 256 steps and throws
+     * [InterruptedException]; the runs already handed to [action] stay handed.
+     *
+     * For Java and other blocking code: from a coroutine, call [forEachFinished] instead (this function would hold
+     * the coroutine's thread, and an [action] waiting on another coroutine of that thread would wait forever).
      */
     fun forEachResult(runs: List<RunSpec>, action: Consumer<RunResult>) = runBlocking {
         forEachFinished(runs, callerWorks = true) { action.accept(it.result) }
+    }
+
+    /** Throws [InterruptedException] (clearing the flag, as blocking calls do) if the calling thread is interrupted. */
+    private fun throwIfInterrupted() {
+        if (Thread.interrupted()) throw InterruptedException("the thread running the engine's runs was interrupted")
     }
 
     /**

@@ -33,9 +33,8 @@ object RunLoop {
         if (x.size != n) {
             throw LabException("the start of ${spec.pair} has ${x.size} coordinates, the landscape has $n")
         }
-        // the run's own objective: its scratch arrays are made here, beside the run's other arrays, not shared with
-        // whatever else the thread evaluates (with per-thread arrays, two threads ran no faster than one in 5 of 14
-        // forks of EngineBenchmark; with the run's own, 1.9x one in all 6)
+        // the run's own objective: its scratch arrays are made here, beside the run's other arrays, and dropped with
+        // them, rather than held by the thread for its life (see benchmarks/README.md, "Each run's own scratch arrays")
         val objective = CountingObjective(landscape.confinedObjective(), budget.gradientNoise, SplittableRandom(spec.seed))
         val minimum = landscape.facts().minimum()
         val fStar = if (minimum.isPresent) minimum.asDouble else Double.NaN
@@ -63,7 +62,7 @@ object RunLoop {
             val info = try {
                 state.step(objective, x)
             } catch (e: OptimizerException) {
-                val f = landscape.value(previous)
+                val f = objective.value(previous)
                 recorder.recordLast(k, f, Double.NaN, 0.0, previous)
                 return finish(Outcome.Diverged(k, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
                     .joinToString("; ")), k, previous, f)
@@ -84,7 +83,7 @@ object RunLoop {
             k++
         }
         // The last point has not been evaluated with a gradient; its value alone decides the last target check.
-        val f = landscape.value(x)
+        val f = objective.value(x)
         recorder.recordLast(k, f, Double.NaN, 0.0, x)
         if (!f.isFinite()) {
             return finish(Outcome.Diverged(k, listOfNotNull("f = $f at step $k", nonFiniteNode(landscape, x))

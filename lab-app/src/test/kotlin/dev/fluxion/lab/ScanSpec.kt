@@ -42,8 +42,8 @@ class ScanSpec : FunSpec({
             if (it is Progress.Refined && it.computed) bisected += it
             if (it is Progress.Planned) planned += it
         }
-        // the plan: the whole grid stored, up to 24 bisection runs to follow
-        planned shouldBe listOf(Progress.Planned(study.points, study.points, 24))
+        // the plan: the whole grid stored, up to the 24 bisection runs to follow
+        planned shouldBe listOf(Progress.Planned(study.points, study.points, study.bisections))
         bisected.size shouldBe study.bisections
         partial.size() shouldBe study.points + study.bisections
         study.analyse(again, engine) { spec -> partial.find(spec) ?: error("bisection run ${spec.key} not stored") }

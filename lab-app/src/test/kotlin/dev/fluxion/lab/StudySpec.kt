@@ -45,10 +45,38 @@ class StudySpec : FunSpec({
         val (one, oneWorkers) = collect(1)
         oneWorkers shouldBe setOf(caller)
         val (two, twoWorkers) = collect(2)
-        twoWorkers.size shouldBe 2
+        // the caller works; a pool thread joins it unless the caller took every run before the pool thread started
         (caller in twoWorkers) shouldBe true
+        (twoWorkers.size <= 2) shouldBe true
+        (twoWorkers - caller).forEach { it.name shouldContain "DefaultDispatcher-worker" }
         one.keys shouldBe runs.map { it.key }.toSet()
         two shouldBe one
+    }
+
+    test("forEachResult on one thread: interrupting the caller stops its runs within moments, with InterruptedException") {
+        // lr = 1e-7 on mu = 1: the gap shrinks by (1 - 1e-7)^2 a step, so no run reaches 1e-8 in its 3 x 10^7
+        // steps; each run takes about 3 s, so only the check inside a run (every 256 steps) can stop it in time
+        val runs = CompareStudy(listOf("gd(lr=0.0000001)"), listOf("quadratic(dim=2, kappa=10)"), StartPlan("random:4"),
+            budget = Budget(maxSteps = 30_000_000)).runs(Engine(1))
+        val handed = java.util.concurrent.atomic.AtomicInteger()
+        var thrown: Throwable? = null
+        val caller = Thread {
+            try {
+                Engine(1).forEachResult(runs) { handed.incrementAndGet() }
+            } catch (e: Throwable) {
+                thrown = e
+            }
+        }
+        caller.start()
+        Thread.sleep(500)
+        val interrupted = System.nanoTime()
+        caller.interrupt()
+        caller.join(30_000)
+        val seconds = (System.nanoTime() - interrupted) / 1e9
+        caller.isAlive shouldBe false
+        thrown.shouldBeInstanceOf<InterruptedException>()
+        (seconds < 1.5) shouldBe true
+        (handed.get() < runs.size) shouldBe true
     }
 
     test("a study run again over its store computes only the runs it does not hold") {

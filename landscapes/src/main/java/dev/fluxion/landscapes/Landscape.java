@@ -89,7 +89,8 @@ public final class Landscape {
     /**
      * f as an {@link Objective} for one thread at a time, such as one optimizer run: the same numbers as
      * {@link #objective()}, from scratch arrays of its own rather than each thread's (see
-     * {@link dev.fluxion.dsl.tape.CompiledExpression#confined()}). Cheap to make; make one per task.
+     * {@link dev.fluxion.dsl.tape.CompiledExpression#confined()}). Cheap to make; make one per task. Not safe to call
+     * from several threads at once, unlike {@link #objective()}.
      */
     public Objective confinedObjective() {
         return objective.confined();

@@ -17,9 +17,10 @@ import java.util.List;
  * conventions (kinks, zero adjoints), so both give the same numbers; {@link #interpreted()} keeps to the interpreter.
  * Hessians, Hessian-vector products and forward-mode gradients always use the interpreter.
  *
- * <p>A compiled expression is safe to call from many threads at once: generated code keeps everything in local
- * variables, and the interpreter works in scratch arrays of each thread's own, made on its first call. A
- * {@link #confined()} copy, for one thread at a time, has scratch arrays of its own instead.
+ * <p>A compiled expression (other than a {@link #confined()} copy) is safe to call from many threads at once:
+ * generated code keeps everything in local variables, and the interpreter works in scratch arrays of each thread's
+ * own, made on its first call. A {@link #confined()} copy, for one thread at a time, has scratch arrays of its own
+ * instead.
  *
  * <p>Example: {@code Expr.parse("(1 - x)^2 + 100*(y - x^2)^2").compile("x", "y").valueAndGradient(p, g)}.
  */
@@ -33,7 +34,7 @@ public final class CompiledExpression implements Objective {
     /** Each thread's scratch arrays; null for a {@link #confined()} copy. */
     private final ThreadLocal<Workspace> workspace;
     /** The scratch arrays of a {@link #confined()} copy, made on its first use; null otherwise. */
-    private Workspace own;
+    private Workspace confinedWorkspace;
 
     private CompiledExpression(Expr expression, List<String> variables, Tape tape, GradientMode mode,
                                TapeKernel kernel) {
@@ -72,7 +73,7 @@ public final class CompiledExpression implements Objective {
 
     /** The scratch arrays: a confined copy's own once made (a field read, small enough to inline), else the rest. */
     private Workspace workspace() {
-        Workspace w = own;
+        Workspace w = confinedWorkspace;
         return w != null ? w : firstOrThreadWorkspace();
     }
 
@@ -81,8 +82,8 @@ public final class CompiledExpression implements Objective {
         if (workspace != null) {
             return workspace.get();
         }
-        own = new Workspace(tape);
-        return own;
+        confinedWorkspace = new Workspace(tape);
+        return confinedWorkspace;
     }
 
     /**

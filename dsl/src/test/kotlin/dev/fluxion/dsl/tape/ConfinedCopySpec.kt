@@ -6,6 +6,7 @@ import dev.fluxion.dsl.formula
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
+import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 
@@ -74,13 +75,17 @@ class ConfinedCopySpec : FunSpec({
         val serial = points.map { bits(quadratic, it) }
         val out = arrayOfNulls<List<Long>>(points.size)
         val pool = Executors.newFixedThreadPool(8)
+        val start = CountDownLatch(1)
         try {
-            (0 until 8).map { t ->
+            val futures = (0 until 8).map { t ->
                 pool.submit {
                     val own = quadratic.confined()
+                    start.await() // all 8 threads start together
                     for (i in t until points.size step 8) out[i] = bits(own, points[i])
                 }
-            }.forEach { it.get(60, TimeUnit.SECONDS) }
+            }
+            start.countDown()
+            futures.forEach { it.get(60, TimeUnit.SECONDS) }
         } finally {
             pool.shutdownNow()
         }
