@@ -12,14 +12,23 @@ import java.util.OptionalDouble;
 
 /**
  * The results of one JMH run as written by {@code -rf json}: for each benchmark (and parameter values), its mean
- * score and, when run with {@code -prof gc}, the bytes it allocated per operation ({@code gc.alloc.rate.norm}).
+ * score, the score of each measured iteration and, when run with {@code -prof gc}, the bytes it allocated per
+ * operation ({@code gc.alloc.rate.norm}).
  *
  * <p>A benchmark is named by its simple class name and method, with parameters after a colon:
  * {@code RosenbrockGradientBenchmark.vectorBuiltValue:n=1000}.
  */
 public final class JmhResults {
-    /** One benchmark's outcome: mean score in {@code unit}, and bytes per operation if measured. */
-    public record Result(String name, double score, String unit, OptionalDouble bytesPerOperation) {
+    /**
+     * One benchmark's outcome: mean score in {@code unit}, bytes per operation if measured, and the score of every
+     * measured iteration, fork after fork.
+     */
+    public record Result(String name, double score, String unit, OptionalDouble bytesPerOperation,
+                         List<Double> iterations) {
+        /** The result, its iterations copied. */
+        public Result {
+            iterations = List.copyOf(iterations);
+        }
     }
 
     private final Map<String, Result> results;
@@ -50,8 +59,14 @@ public final class JmhResults {
             if (secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> allocation) {
                 bytes = OptionalDouble.of(number(allocation.get("score")));
             }
+            List<Double> iterations = new ArrayList<>();
+            for (Object fork : (List<Object>) primary.getOrDefault("rawData", List.of())) {
+                for (Object iteration : (List<Object>) fork) {
+                    iterations.add(number(iteration));
+                }
+            }
             results.put(name.toString(), new Result(name.toString(), number(primary.get("score")),
-                    (String) primary.get("scoreUnit"), bytes));
+                    (String) primary.get("scoreUnit"), bytes, iterations));
         }
         return new JmhResults(results);
     }
