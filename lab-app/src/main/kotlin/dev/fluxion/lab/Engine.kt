@@ -23,7 +23,8 @@ import kotlin.coroutines.EmptyCoroutineContext
 
 /**
  * Runs runs in parallel: at most [threads] at once, each a [RunLoop] on one thread, on the threads of
- * [Dispatchers.Default] (at most one per core) and, in the blocking [forEachResult], the caller's own, under
+ * [Dispatchers.Default] (at most one per core) and, in the blocking [forEachResult] (and [Studies.run] and the
+ * `fluxion` commands), the caller's own, under
  * structured concurrency (cancelling the collector cancels every run; a failing run cancels the rest).
  * Results arrive in completion order, which depends on the threads; their content does not. Specs are read with
  * [registries]: the built-ins, or those joined by [Plugins].
@@ -72,7 +73,7 @@ class Engine @JvmOverloads constructor(
      * tasks, after every run): at its next check it throws [InterruptedException], which cancels the other workers,
      * as [runBlocking] does when interrupted while it waits.
      */
-    private suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, keep: (Progress.Finished) -> Unit) {
+    internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, keep: (Progress.Finished) -> Unit) {
         runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
         val total = runs.size
         val next = AtomicInteger(0)

@@ -34,13 +34,22 @@ object Studies {
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
      */
-    suspend fun compute(study: Study, store: ResultStore, engine: Engine = Engine(), progress: (Progress) -> Unit = {}) {
+    suspend fun compute(study: Study, store: ResultStore, engine: Engine = Engine(), progress: (Progress) -> Unit = {}) =
+        compute(study, store, engine, callerWorks = false, progress)
+
+    /**
+     * [compute], with the calling thread as one of the engine's workers when [callerWorks] (see
+     * [Engine.forEachResult]): for callers in [runBlocking] whose thread has nothing else to do while the study
+     * computes, such as the `fluxion` commands and [run]. A cancellation still stops the runs within 256 steps.
+     */
+    internal suspend fun compute(study: Study, store: ResultStore, engine: Engine, callerWorks: Boolean,
+                                 progress: (Progress) -> Unit) {
         val runs = study.runs(engine)
         store.putStudy(study.properties())
         val stored = store.keys()
         val remaining = runs.filter { it.key !in stored }.distinctBy { it.key }
         progress(Progress.Planned(runs.size, runs.size - remaining.size, (study as? ScanStudy)?.bisections ?: 0))
-        engine.forEachFinished(remaining) { event ->
+        engine.forEachFinished(remaining, callerWorks) { event ->
             store.put(event.result)
             progress(event)
         }
@@ -66,12 +75,15 @@ object Studies {
         return store.load(study.runs(engine))
     }
 
-    /** [execute], blocking the calling thread. */
+    /** [execute], blocking the calling thread, which computes runs too (as in [Engine.forEachResult]). */
     @JvmStatic
     @JvmOverloads
     fun run(study: Study, store: ResultStore, threads: Int = Runtime.getRuntime().availableProcessors(),
-            progress: Consumer<Progress> = Consumer {}): List<RunResult> =
-        runBlocking { execute(study, store, Engine(threads)) { progress.accept(it) } }
+            progress: Consumer<Progress> = Consumer {}): List<RunResult> = runBlocking {
+        val engine = Engine(threads)
+        compute(study, store, engine, callerWorks = true) { progress.accept(it) }
+        store.load(study.runs(engine))
+    }
 
     /** [execute] in the background; cancelling the future cancels the study and keeps what was stored. */
     @JvmStatic

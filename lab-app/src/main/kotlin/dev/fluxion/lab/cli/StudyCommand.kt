@@ -36,7 +36,7 @@ internal fun executeStudy(study: Study, out: Path, threads: Int, spec: CommandSp
     }) {
         ResultStore.open(store).use { results ->
             val reporter = ProgressReporter(err, System.console() != null)
-            Studies.compute(study, results, engine) { event ->
+            Studies.compute(study, results, engine, callerWorks = true) { event ->
                 when (event) {
                     is Progress.Planned -> { total = event.total; stored = event.stored }
                     is Progress.Finished -> stored++
