@@ -24,8 +24,8 @@ import kotlin.coroutines.EmptyCoroutineContext
 /**
  * Runs runs in parallel: at most [threads] at once, each a [RunLoop] on one thread, on the threads of
  * [Dispatchers.Default] (at most one per core) and, in the blocking [forEachResult] (and [Studies.run] and the
- * `fluxion` commands), the caller's own, under
- * structured concurrency (cancelling the collector cancels every run; a failing run cancels the rest).
+ * `fluxion` commands), the caller's own, under structured concurrency (cancelling the collector cancels every run;
+ * a failing run cancels the rest).
  * Results arrive in completion order, which depends on the threads; their content does not. Specs are read with
  * [registries]: the built-ins, or those joined by [Plugins].
  */

@@ -34,8 +34,9 @@ object Studies {
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
      */
-    suspend fun compute(study: Study, store: ResultStore, engine: Engine = Engine(), progress: (Progress) -> Unit = {}) =
+    suspend fun compute(study: Study, store: ResultStore, engine: Engine = Engine(), progress: (Progress) -> Unit = {}) {
         compute(study, store, engine, callerWorks = false, progress)
+    }
 
     /**
      * [compute], with the calling thread as one of the engine's workers when [callerWorks] (see
