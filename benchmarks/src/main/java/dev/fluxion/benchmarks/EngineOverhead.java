@@ -81,10 +81,6 @@ public final class EngineOverhead {
     }
 
     private static double[] minimumAndMedian(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new double[] {sorted[0], median};
+        return new double[] {Arrays.stream(values).min().orElse(Double.NaN), Median.of(values)};
     }
 }

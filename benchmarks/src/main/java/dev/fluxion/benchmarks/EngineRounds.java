@@ -83,14 +83,13 @@ public final class EngineRounds {
                 speedUps.stream().filter(x -> x >= 1.8).count(), speedUps.size());
     }
 
-    /** The median, NaN for none. */
+    /** The median ({@link Median#of}), NaN for none. */
     static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
+        double[] array = new double[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Median.of(array);
     }
 
     private static String format(double value) {

@@ -71,8 +71,13 @@ object Studies {
      * holds all of their traces at once here; [compute] and [ResultStore.summaries] do not.
      */
     suspend fun execute(study: Study, store: ResultStore, engine: Engine = Engine(),
-                        progress: (Progress) -> Unit = {}): List<RunResult> {
-        compute(study, store, engine, progress)
+                        progress: (Progress) -> Unit = {}): List<RunResult> =
+        execute(study, store, engine, callerWorks = false, progress)
+
+    /** [execute], with the calling thread as one of the workers when [callerWorks] (see [compute]). */
+    private suspend fun execute(study: Study, store: ResultStore, engine: Engine, callerWorks: Boolean,
+                                progress: (Progress) -> Unit): List<RunResult> {
+        compute(study, store, engine, callerWorks, progress)
         return store.load(study.runs(engine))
     }
 
@@ -80,11 +85,8 @@ object Studies {
     @JvmStatic
     @JvmOverloads
     fun run(study: Study, store: ResultStore, threads: Int = Runtime.getRuntime().availableProcessors(),
-            progress: Consumer<Progress> = Consumer {}): List<RunResult> = runBlocking {
-        val engine = Engine(threads)
-        compute(study, store, engine, callerWorks = true) { progress.accept(it) }
-        store.load(study.runs(engine))
-    }
+            progress: Consumer<Progress> = Consumer {}): List<RunResult> =
+        runBlocking { execute(study, store, Engine(threads), callerWorks = true) { progress.accept(it) } }
 
     /** [execute] in the background; cancelling the future cancels the study and keeps what was stored. */
     @JvmStatic
