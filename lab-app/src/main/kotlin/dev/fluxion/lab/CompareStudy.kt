@@ -24,7 +24,8 @@ data class CompareStudy @JvmOverloads constructor(
     init {
         if (optimizers.isEmpty()) throw LabException("a comparison needs at least one optimizer")
         if (landscapes.isEmpty()) throw LabException("a comparison needs at least one landscape")
-        if (seeds < 1) throw LabException("seeds = $seeds must be at least 1")
+        if (seeds < 1 || seeds > Study.MAX_RUNS) throw LabException("seeds = $seeds must be from 1 to ${Study.MAX_RUNS}")
+        Study.checkName(name)
     }
 
     /**
@@ -33,6 +34,12 @@ data class CompareStudy @JvmOverloads constructor(
      */
     override fun runs(engine: Engine): List<RunSpec> {
         val optimizerSpecs = optimizers.map { it to engine.optimizer(it).spec() }
+        val total = landscapes.fold(0L) { sum, label -> sum + starts.count(engine.landscape(label).dimension()) } *
+            optimizers.size * seeds
+        if (total > Study.MAX_RUNS) {
+            throw LabException("the comparison has $total runs (${optimizers.size} optimizers x starts on " +
+                "${landscapes.size} landscapes x $seeds seeds); at most ${Study.MAX_RUNS} are allowed: fewer starts or seeds")
+        }
         return landscapes.flatMap { label ->
             val landscape = engine.landscape(label)
             val canonical = landscape.spec()

@@ -32,6 +32,13 @@ import kotlin.coroutines.EmptyCoroutineContext
 class Engine @JvmOverloads constructor(
     val threads: Int = Runtime.getRuntime().availableProcessors(),
     val registries: Registries = Registries.builtIn(),
+    /**
+     * The wall-clock limit of each run. With a limit, each run computes on a thread of its own that its worker
+     * watches, so that a step that never returns (a plugin's endless loop) is given up at the limit, recorded as
+     * [Outcome.TimedOut], and left to finish on its daemon thread, while the study goes on; without one, runs
+     * compute on the workers themselves.
+     */
+    val runTimeout: RunTimeout = RunTimeout.NONE,
 ) {
     init {
         if (threads < 1) throw LabException("threads = $threads must be at least 1")
@@ -74,6 +81,15 @@ class Engine @JvmOverloads constructor(
      * as [runBlocking] does when interrupted while it waits.
      */
     internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, keep: (Progress.Finished) -> Unit) {
+        forEachFinished(runs, callerWorks, null, keep)
+    }
+
+    /**
+     * [forEachFinished], computing only the runs that [claim] grants (asked by each worker just before each run, so
+     * it must be thread-safe): how several processes share one study's runs ([Studies.compute]).
+     */
+    internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, claim: ((RunSpec) -> Boolean)?,
+                                         keep: (Progress.Finished) -> Unit) {
         runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
         val total = runs.size
         val next = AtomicInteger(0)
@@ -93,8 +109,13 @@ class Engine @JvmOverloads constructor(
                         val i = next.getAndIncrement()
                         if (i >= total) break
                         val spec = runs[i]
+                        if (claim != null && !claim(spec)) continue
                         val result = try {
-                            RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
+                            if (runTimeout.limit == null) {
+                                RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
+                            } else {
+                                watched(spec, isActive)
+                            }
                         } catch (e: CancellationException) {
                             if (onCaller) throwIfInterrupted()
                             throw e
@@ -147,6 +168,45 @@ class Engine @JvmOverloads constructor(
         forEachFinished(runs, callerWorks = true) { action.accept(it.result) }
     }
 
+    /**
+     * Runs [spec] on a thread of [RUN_THREADS] while the calling worker watches it: returns its result, or, once the
+     * run's limit (and a second's grace for the run's own check) has passed, a [Outcome.TimedOut] result (the step
+     * it was in never returned; the thread is left to it), or throws the cancellation when [isActive] turns false.
+     */
+    private fun watched(spec: RunSpec, isActive: () -> Boolean): RunResult {
+        val landscape = landscape(spec.landscapeSpec)
+        val optimizer = optimizer(spec.optimizerSpec)
+        val abandoned = java.util.concurrent.atomic.AtomicBoolean(false)
+        val reached = java.util.concurrent.atomic.AtomicLong(0)
+        val run = java.util.concurrent.CompletableFuture.supplyAsync({
+            RunLoop.execute(spec, landscape, optimizer, {
+                reached.addAndGet(256)
+                !abandoned.get() && isActive()
+            }, runTimeout)
+        }, RUN_THREADS)
+        val giveUp = runTimeout.deadlineFromNow() + 1_000_000_000L
+        while (true) {
+            try {
+                return run.get(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+            } catch (e: java.util.concurrent.TimeoutException) {
+                if (!isActive()) {
+                    abandoned.set(true)
+                    throw CancellationException("run cancelled")
+                }
+                if (System.nanoTime() - giveUp > 0) {
+                    abandoned.set(true)
+                    val step = maxOf(0L, reached.get() - 256)
+                    return RunResult(spec, Outcome.TimedOut(step, "a step did not return within the limit of " +
+                        "${runTimeout.seconds()} s (--run-timeout), after step $step or later"), step, 0, Double.NaN,
+                        Double.NaN, spec.start, spec.budget.targets.map { -1L }, spec.budget.targets.map { -1L },
+                        Trace.EMPTY)
+                }
+            } catch (e: java.util.concurrent.ExecutionException) {
+                throw e.cause ?: e
+            }
+        }
+    }
+
     /** Throws [InterruptedException] (clearing the flag, as blocking calls do) if the calling thread is interrupted. */
     private fun throwIfInterrupted() {
         if (Thread.interrupted()) throw InterruptedException("the thread running the engine's runs was interrupted")
@@ -158,7 +218,16 @@ class Engine @JvmOverloads constructor(
      */
     @JvmOverloads
     fun run(spec: RunSpec, isActive: () -> Boolean = { true }): RunResult =
-        RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
+        if (runTimeout.limit == null) RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
+        else watched(spec, isActive)
+}
+
+/**
+ * The threads that compute runs with a time limit ([Engine.runTimeout]): daemon threads, made as needed and ended
+ * after a minute idle, so that a thread stuck in a step that never returns does not keep the lab from exiting.
+ */
+private val RUN_THREADS: java.util.concurrent.ExecutorService = java.util.concurrent.Executors.newCachedThreadPool { task ->
+    Thread(task, "fluxion-run").apply { isDaemon = true }
 }
 
 /** What the engine and the studies report while they work. */
@@ -169,6 +238,9 @@ sealed interface Progress {
      * which are stored is known only as they come: see [Refined]).
      */
     data class Planned @JvmOverloads constructor(val total: Int, val stored: Int, val bisections: Int = 0) : Progress
+
+    /** Every run this process could claim is done; [runs] claimed by other processes are still computing. */
+    data class Waiting(val runs: Int) : Progress
 
     /** Run number [done] of [total] finished with [result]. */
     data class Finished(val result: RunResult, val done: Int, val total: Int) : Progress

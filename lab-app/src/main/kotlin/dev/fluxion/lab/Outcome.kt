@@ -4,11 +4,14 @@ package dev.fluxion.lab
  * How a run ended. The set is closed, so a `when` over it is checked for completeness.
  */
 sealed interface Outcome {
-    /** The short name stored and printed: `reached`, `diverged`, `stalled`, `budget`. */
+    /** The short name stored and printed: `reached`, `diverged`, `stalled`, `budget`, `failed`, `timeout`. */
     val kind: String
 
     /** The number of steps completed when the run ended. */
     val step: Long
+
+    /** What ended the run, for the endings that have a cause (divergence, failure, time-out); null otherwise. */
+    val cause: String? get() = null
 
     /** f - f* reached the finest target after [step] steps, having used [evaluations] gradient evaluations. */
     data class ReachedTarget(override val step: Long, val evaluations: Long) : Outcome {
@@ -16,7 +19,7 @@ sealed interface Outcome {
     }
 
     /** The run blew up at [step]: a NaN or infinity appeared, or f left the divergence bound; [cause] says where. */
-    data class Diverged(override val step: Long, val cause: String) : Outcome {
+    data class Diverged(override val step: Long, override val cause: String) : Outcome {
         override val kind get() = "diverged"
     }
 
@@ -30,6 +33,22 @@ sealed interface Outcome {
         override val kind get() = "budget"
     }
 
+    /**
+     * The optimizer or the landscape threw at [step] (a plugin's bug, say): the run is recorded with [cause] (the
+     * exception and where it was thrown) and the study goes on with its other runs.
+     */
+    data class Failed(override val step: Long, override val cause: String) : Outcome {
+        override val kind get() = "failed"
+    }
+
+    /**
+     * The run passed its wall-clock limit during step [step] (at least that many steps were completed; a step that
+     * never returned is one), as [cause] says.
+     */
+    data class TimedOut(override val step: Long, override val cause: String) : Outcome {
+        override val kind get() = "timeout"
+    }
+
     companion object {
         /** Rebuilds an outcome from its stored columns. */
         @JvmStatic
@@ -38,7 +57,9 @@ sealed interface Outcome {
             "diverged" -> Diverged(step, cause ?: "")
             "stalled" -> Stalled(step)
             "budget" -> OutOfBudget(step)
-            else -> throw LabException("unknown outcome '$kind' in the store; known: reached, diverged, stalled, budget")
+            "failed" -> Failed(step, cause ?: "")
+            "timeout" -> TimedOut(step, cause ?: "")
+            else -> throw LabException("unknown outcome '$kind'; known: reached, diverged, stalled, budget, failed, timeout")
         }
     }
 }

@@ -19,6 +19,8 @@ import kotlin.io.path.name
  * A jar that cannot load (not a jar, a corrupt zip), a provider that cannot (its class is missing, its
  * constructor throws) and a name that is taken each become one line of [problems] naming the jar and the
  * cause, such as `plugin broken.jar: not a jar file (zip END header not found)`; everything else still loads.
+ * A jar with a class that calls `System.exit` (or `Runtime.exit` or `halt`) is not loaded at all ([ExitCalls]):
+ * it could end the lab with its runs in flight.
  *
  * @property registries the built-in registries joined by the plugins
  * @property jars the jars that added something, in load order
@@ -53,6 +55,17 @@ class Plugins private constructor(val registries: Registries, val jars: List<Plu
                 val unreadable = unreadable(jar)
                 if (unreadable != null) {
                     problem(unreadable)
+                    continue
+                }
+                val exits = try {
+                    ExitCalls.of(jar)
+                } catch (e: IOException) {
+                    problem("cannot read its classes (${e.message ?: e.javaClass.simpleName})")
+                    continue
+                }
+                if (exits.isNotEmpty()) {
+                    problem("not loaded: ${exits.first()}${if (exits.size > 1) " (and ${exits.size - 1} more classes)" else ""}, " +
+                        "which would end the lab's process; a plugin reports a problem by throwing")
                     continue
                 }
                 val loader = URLClassLoader(arrayOf(jar.toUri().toURL()), Plugins::class.java.classLoader)

@@ -32,6 +32,7 @@ data class RatesStudy @JvmOverloads constructor(
     val family: String = DEFAULT_FAMILY,
 ) : Study {
     init {
+        Study.checkName(name)
         if (rules.isEmpty()) throw LabException("a rates study needs at least one rule (${StepRule.SYNTAX})")
         if (kappas.isEmpty() || kappas.any { !(it >= 1) }) throw LabException("kappas must be >= 1, got $kappas")
         if (dimension < 1) throw LabException("dimension = $dimension must be at least 1")

@@ -1,5 +1,9 @@
 package dev.fluxion.lab
 
+import org.sqlite.SQLiteConfig
+import org.sqlite.SQLiteErrorCode
+import org.sqlite.SQLiteException
+import java.lang.management.ManagementFactory
 import java.nio.file.Files
 import java.nio.file.Path
 import java.sql.Connection
@@ -8,21 +12,37 @@ import java.sql.ResultSet
 import java.sql.SQLException
 
 /**
- * An embedded SQLite file holding one study's runs, each under its unique [RunSpec.key], written as it finishes
- * (one transaction per run, so a killed study loses at most the runs in flight). A study started again over the
- * same file computes only the runs whose keys are missing.
+ * An embedded SQLite file holding one study and its runs, each run under its unique [RunSpec.key], written as it
+ * finishes (one transaction per run, so a killed study loses at most the runs in flight). A study started again
+ * over the same file computes only the runs whose keys are missing.
  *
- * Not thread-safe: the study writes from its single collecting coroutine.
+ * A store knows its own files: it is marked with [APPLICATION_ID] and its schema version ([SCHEMA_VERSION], in
+ * SQLite's `user_version`). [open] creates or upgrades a store and refuses any other file (another application's
+ * database, a newer schema, a file that is not SQLite); [openReadOnly], for the commands that only read, also
+ * refuses an empty file and never writes a byte. Damage found while reading (a corrupt page, a missing column, a
+ * trace blob that is not a trace) is a [LabException] naming the store, and the run and column where known.
+ *
+ * A store belongs to one study ([claimStudy]): a different plan is refused, unless the caller asks to replace the
+ * study (and so to discard its runs). Several processes may compute one study together: each [claim]s a run
+ * before computing it, so every run is computed once in all.
+ *
+ * Not thread-safe, but for [claim]: callers serialise their other calls (the engine's workers store under one lock).
  */
-class ResultStore private constructor(val path: Path, private val connection: Connection) : AutoCloseable {
+class ResultStore private constructor(val path: Path, private val connection: Connection, val readOnly: Boolean) :
+    AutoCloseable {
+
+    /** Who claims runs from this store: this host, this process and the instant it started. */
+    private val owner: String = processIdentity()
 
     /** The keys of every stored run. */
-    fun keys(): Set<String> = connection.createStatement().use { st ->
-        st.executeQuery("SELECT run_key FROM runs").use { rs -> buildSet { while (rs.next()) add(rs.getString(1)) } }
+    fun keys(): Set<String> = reading("the runs' keys") {
+        connection.createStatement().use { st ->
+            st.executeQuery("SELECT run_key FROM runs").use { rs -> buildSet { while (rs.next()) add(rs.getString(1)) } }
+        }
     }
 
     /** Stores a finished run; a run already stored under the same key is left as it is. */
-    fun put(result: RunResult) {
+    fun put(result: RunResult) = writing("run ${result.spec.key}") {
         val s = result.spec
         connection.prepareStatement(
             "INSERT OR IGNORE INTO runs (run_key, optimizer_label, optimizer, landscape_label, landscape, start_index, " +
@@ -45,7 +65,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             st.setString(12, o.kind)
             st.setLong(13, o.step)
             st.setLong(14, if (o is Outcome.ReachedTarget) o.evaluations else result.evaluations)
-            st.setString(15, (o as? Outcome.Diverged)?.cause)
+            st.setString(15, o.cause)
             st.setLong(16, result.steps)
             st.setLong(17, result.evaluations)
             st.setString(18, java.lang.Double.toHexString(result.finalValue))
@@ -76,11 +96,13 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         val byKey = specs.associateBy { it.key }
         val found = HashMap<String, RunResult>()
         val columns = if (withTraces) "*" else SUMMARY_COLUMNS
-        connection.createStatement().use { st ->
-            st.executeQuery("SELECT $columns FROM runs").use { rs ->
-                while (rs.next()) {
-                    val spec = byKey[rs.getString("run_key")] ?: continue
-                    found[spec.key] = read(rs, spec, withTraces)
+        reading("the runs") {
+            connection.createStatement().use { st ->
+                st.executeQuery("SELECT $columns FROM runs").use { rs ->
+                    while (rs.next()) {
+                        val spec = byKey[rs.getString("run_key")] ?: continue
+                        found[spec.key] = read(rs, spec, withTraces)
+                    }
                 }
             }
         }
@@ -89,22 +111,57 @@ class ResultStore private constructor(val path: Path, private val connection: Co
     }
 
     /** The number of stored runs. */
-    fun size(): Int = connection.createStatement().use { st ->
-        st.executeQuery("SELECT COUNT(*) FROM runs").use { rs -> rs.next(); rs.getInt(1) }
+    fun size(): Int = reading("the number of runs") {
+        connection.createStatement().use { st ->
+            st.executeQuery("SELECT COUNT(*) FROM runs").use { rs -> rs.next(); rs.getInt(1) }
+        }
     }
 
     /** The stored run of [spec], or null. */
-    fun find(spec: RunSpec): RunResult? =
+    fun find(spec: RunSpec): RunResult? = reading("run ${spec.key}") {
         connection.prepareStatement("SELECT * FROM runs WHERE run_key = ?").use { st ->
             st.setString(1, spec.key)
             st.executeQuery().use { rs -> if (rs.next()) read(rs, spec, withTrace = true) else null }
         }
+    }
 
-    /** Records the study whose runs this store holds (replacing any earlier record), so it can be rebuilt. */
-    fun putStudy(properties: Map<String, String>) {
-        connection.autoCommit = false
-        try {
-            connection.createStatement().use { it.executeUpdate("DELETE FROM study") }
+    /**
+     * Makes this store the store of the study with [properties], whose runs have the keys [plan]:
+     * - an empty store records it;
+     * - a store of the same study keeps its record and runs (the study resumes); [same] says whether a stored
+     *   record describes the same study (a record of an older fluxion may lack properties that now have defaults);
+     * - a store of another study whose runs all belong to [plan] (the same study with more starts or seeds, say)
+     *   takes the new record and keeps its runs, which the grown study reuses; with [replace], any store is
+     *   emptied (record, runs and claims, in one transaction) and takes the new record;
+     * - any other store is refused, naming the properties that differ.
+     * So a store only ever holds runs of the study it records, and its exports hold that study's runs alone.
+     *
+     * @throws LabException when the store holds another study and [replace] is not set
+     */
+    @JvmOverloads
+    fun claimStudy(properties: Map<String, String>, plan: Collection<String> = emptyList(), replace: Boolean = false,
+                   same: (Map<String, String>) -> Boolean = { it == properties }) = writing("the study") {
+        val stored = study()
+        if (stored.isNotEmpty() && same(stored) && !replace) return@writing
+        val keys = keys()
+        val ownRuns = plan.toSet().containsAll(keys) // every stored run belongs to the new plan (so: an empty store)
+        if (!ownRuns && !replace) {
+            val differing = (stored.keys + properties.keys).filter { stored[it] != properties[it] }
+                .sortedWith(compareBy({ it != "kind" }, { it != "name" }, { it }))
+            val said = differing.take(3).joinToString("; ") { "$it ${stored[it] ?: "(none)"} there, ${properties[it] ?: "(none)"} here" }
+            val what = if (stored.isEmpty()) "${keys.size} runs of an unrecorded study" else
+                "another study (${stored["kind"] ?: "?"} '${stored["name"] ?: "?"}', ${keys.size} runs; $said" +
+                    "${if (differing.size > 3) "; ..." else ""})"
+            throw LabException("$path holds $what: give another --name or --out, or --replace to delete its runs")
+        }
+        transaction {
+            connection.createStatement().use {
+                it.executeUpdate("DELETE FROM study")
+                if (replace) {
+                    it.executeUpdate("DELETE FROM runs")
+                    it.executeUpdate("DELETE FROM claims")
+                }
+            }
             connection.prepareStatement("INSERT INTO study (property, value) VALUES (?, ?)").use { st ->
                 for ((k, v) in properties) {
                     st.setString(1, k)
@@ -112,20 +169,75 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                     st.executeUpdate()
                 }
             }
-            connection.commit()
-        } catch (e: SQLException) {
-            connection.rollback()
-            throw LabException("cannot record the study in $path: ${e.message}", e)
-        } finally {
-            connection.autoCommit = true
         }
     }
 
     /** The recorded study's properties (empty for a store written before studies were recorded). */
-    fun study(): Map<String, String> = connection.createStatement().use { st ->
-        st.executeQuery("SELECT property, value FROM study ORDER BY property").use { rs ->
-            buildMap { while (rs.next()) put(rs.getString(1), rs.getString(2)) }
+    fun study(): Map<String, String> = reading("the study record") {
+        connection.createStatement().use { st ->
+            st.executeQuery("SELECT property, value FROM study ORDER BY property").use { rs ->
+                buildMap { while (rs.next()) put(rs.getString(1), rs.getString(2)) }
+            }
         }
+    }
+
+    /**
+     * Claims the run with [key] for this process: true when it is neither stored nor claimed by another process
+     * (a claim of this process's own counts as its), so the caller computes it; false when another process has it
+     * or it is stored. Claims let several processes share one study's runs, each run computed once in all.
+     */
+    fun claim(key: String): Boolean = synchronized(claimLock) {
+        val claims = claimConnection ?: connect(path, readOnly = false).also { c ->
+            c.createStatement().use { it.execute("PRAGMA busy_timeout=60000") }
+            claimConnection = c
+        }
+        writing("the claim of run $key") { claimOn(claims, key) }
+    }
+
+    /**
+     * The claims' own connection, opened by the first [claim]: the engine's workers claim runs as they take them,
+     * so a claim must not wait for a run being stored on [connection] (SQLite serialises the two writers, briefly).
+     */
+    private var claimConnection: Connection? = null
+
+    private val claimLock = Any()
+
+    private fun claimOn(connection: Connection, key: String): Boolean {
+        connection.prepareStatement("INSERT INTO claims (run_key, owner, claimed_at) SELECT ?, ?, ? " +
+            "WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_key = ?) ON CONFLICT (run_key) DO NOTHING").use { st ->
+            st.setString(1, key)
+            st.setString(2, owner)
+            st.setLong(3, System.currentTimeMillis())
+            st.setString(4, key)
+            if (st.executeUpdate() == 1) return true
+        }
+        connection.prepareStatement("SELECT owner FROM claims WHERE run_key = ? AND NOT EXISTS " +
+            "(SELECT 1 FROM runs WHERE run_key = ?)").use { st ->
+            st.setString(1, key)
+            st.setString(2, key)
+            return st.executeQuery().use { rs -> rs.next() && rs.getString(1) == owner }
+        }
+    }
+
+    /**
+     * Deletes the claims on unstored runs whose owner is a process of this host that has ended (killed, say), so
+     * that their runs can be claimed again; returns how many. A claim of another host is kept: its process cannot
+     * be seen from here.
+     */
+    fun releaseAbandonedClaims(): Int = writing("the claims") {
+        val abandoned = connection.createStatement().use { st ->
+            st.executeQuery("SELECT DISTINCT owner FROM claims WHERE run_key NOT IN (SELECT run_key FROM runs)").use { rs ->
+                buildList { while (rs.next()) add(rs.getString(1)) }
+            }
+        }.filter { it != owner && !isAlive(it) }
+        var released = 0
+        connection.prepareStatement("DELETE FROM claims WHERE owner = ? AND run_key NOT IN (SELECT run_key FROM runs)").use { st ->
+            for (o in abandoned) {
+                st.setString(1, o)
+                released += st.executeUpdate()
+            }
+        }
+        released
     }
 
     /**
@@ -134,6 +246,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      */
     fun csv(): String {
         val text = StringBuilder(EXPORT_COLUMNS.joinToString(",")).append('\n')
+
         for (row in exportRows()) {
             text.append(row.joinToString(",") { csvField(if (it is List<*>) it.joinToString(" ") else it.toString()) }).append('\n')
         }
@@ -158,44 +271,133 @@ class ResultStore private constructor(val path: Path, private val connection: Co
     }
 
     /** The export columns of every run, ordered by key: strings, longs, doubles, and lists of longs. */
-    private fun exportRows(): List<List<Any>> = buildList {
-        connection.createStatement().use { st ->
-            st.executeQuery("SELECT * FROM runs ORDER BY run_key").use { rs ->
-                while (rs.next()) {
-                    add(listOf(
-                        rs.getString("run_key"), rs.getString("optimizer_label"), rs.getString("landscape_label"),
-                        rs.getInt("start_index").toLong(), rs.getInt("seed_index").toLong(), rs.getLong("seed"),
-                        rs.getString("outcome"), rs.getLong("outcome_step"), rs.getString("cause") ?: "",
-                        rs.getLong("steps"), rs.getLong("evaluations"),
-                        java.lang.Double.parseDouble(rs.getString("final_value")),
-                        java.lang.Double.parseDouble(rs.getString("final_gap")),
-                        rs.getString("hit_steps").split(',').map { it.toLong() },
-                        rs.getString("hit_evaluations").split(',').map { it.toLong() },
-                    ))
+    private fun exportRows(): List<List<Any>> = reading("the runs") {
+        buildList {
+            connection.createStatement().use { st ->
+                st.executeQuery("SELECT * FROM runs ORDER BY run_key").use { rs ->
+                    while (rs.next()) {
+                        val key = rs.getString("run_key")
+                        val column = Columns(rs, key)
+                        add(listOf(
+                            key, column.text("optimizer_label"), column.text("landscape_label"),
+                            column.whole("start_index"), column.whole("seed_index"), column.whole("seed"),
+                            column.text("budget"), column.text("outcome"), column.whole("outcome_step"),
+                            rs.getString("cause") ?: "", column.whole("steps"), column.whole("evaluations"),
+                            column.exact("final_value"), column.exact("final_gap"),
+                            column.wholes("hit_steps"), column.wholes("hit_evaluations"),
+                        ))
+                    }
                 }
             }
         }
     }
 
-    override fun close() = connection.close()
+    override fun close() {
+        try {
+            synchronized(claimLock) { claimConnection?.close() }
+        } finally {
+            connection.close()
+        }
+    }
 
     private fun read(rs: ResultSet, spec: RunSpec, withTrace: Boolean): RunResult {
-        val outcome = Outcome.of(rs.getString("outcome"), rs.getLong("outcome_step"),
-            rs.getLong("outcome_evaluations"), rs.getString("cause"))
-        return RunResult(spec, outcome, rs.getLong("steps"), rs.getLong("evaluations"),
-            java.lang.Double.parseDouble(rs.getString("final_value")),
-            java.lang.Double.parseDouble(rs.getString("final_gap")),
-            parseExact(rs.getString("final_point")),
-            rs.getString("hit_steps").split(',').map { it.toLong() },
-            rs.getString("hit_evaluations").split(',').map { it.toLong() },
-            if (withTrace) Trace.fromBytes(rs.getBytes("trace")) else Trace.EMPTY)
+        val column = Columns(rs, spec.key)
+        val outcome = try {
+            Outcome.of(column.text("outcome"), column.whole("outcome_step"), column.whole("outcome_evaluations"),
+                rs.getString("cause"))
+        } catch (e: LabException) {
+            throw LabException("the store $path is damaged: run ${spec.key}, column outcome: ${e.message}")
+        }
+        return RunResult(spec, outcome, column.whole("steps"), column.whole("evaluations"),
+            column.exact("final_value"), column.exact("final_gap"), column.exacts("final_point"),
+            column.wholes("hit_steps"), column.wholes("hit_evaluations"),
+            if (withTrace) column.trace("trace") else Trace.EMPTY)
+    }
+
+    /**
+     * One row's columns, read with a check: a value of the wrong kind (NULL, text that is not a number, a blob that
+     * is not a trace) is a [LabException] naming the store, the run and the column, not a stack trace from deep in
+     * the reading code.
+     */
+    private inner class Columns(private val rs: ResultSet, private val key: String) {
+        fun text(name: String): String = rs.getString(name) ?: damaged(name, "is NULL")
+
+        fun whole(name: String): Long = text(name).toLongOrNull() ?: damaged(name, "'${text(name).take(40)}' is not a whole number")
+
+        fun exact(name: String): Double = try {
+            java.lang.Double.parseDouble(text(name))
+        } catch (e: NumberFormatException) {
+            damaged(name, "'${text(name).take(40)}' is not a number")
+        }
+
+        fun exacts(name: String): List<Double> = try {
+            parseExact(text(name))
+        } catch (e: NumberFormatException) {
+            damaged(name, "'${text(name).take(40)}' is not a list of numbers")
+        }
+
+        fun wholes(name: String): List<Long> = text(name).split(',').map {
+            it.toLongOrNull() ?: damaged(name, "'${text(name).take(40)}' is not a list of whole numbers")
+        }
+
+        fun trace(name: String): Trace {
+            val bytes = rs.getBytes(name) ?: damaged(name, "is NULL")
+            return Trace.fromBytesOrNull(bytes) ?: damaged(name, "${bytes.size} bytes that are not a trace")
+        }
+
+        private fun damaged(name: String, what: String): Nothing =
+            throw LabException("the store $path is damaged: run $key, column $name $what")
+    }
+
+    /** [block] as one transaction: all of its writes or none. */
+    private fun <T> transaction(block: () -> T): T {
+        connection.autoCommit = false
+        try {
+            return block().also { connection.commit() }
+        } catch (e: Throwable) {
+            connection.rollback()
+            throw e
+        } finally {
+            connection.autoCommit = true
+        }
+    }
+
+    /** [block], which reads [what]; an SQLite error becomes one line naming the store. */
+    private fun <T> reading(what: String, block: () -> T): T = try {
+        block()
+    } catch (e: SQLException) {
+        throw LabException("cannot read $what from the store $path: ${sqliteMessage(e)}", e)
+    }
+
+    /** [block], which writes [what]; refused on a read-only store; an SQLite error becomes one line. */
+    private fun <T> writing(what: String, block: () -> T): T {
+        if (readOnly) {
+            throw LabException("the store $path is open for reading only; cannot write $what (run the study's command " +
+                "again to finish it)")
+        }
+        return try {
+            block()
+        } catch (e: SQLException) {
+            throw LabException("cannot write $what to the store $path: ${sqliteMessage(e)}", e)
+        }
     }
 
     companion object {
+        /** The `application_id` that marks a Fluxion store: the bytes of "Flux". */
+        const val APPLICATION_ID = 0x466C7578
+
         /**
-         * Opens (creating if needed) the store at [path], creating its folder.
+         * The schema this fluxion writes. 0 is a store of an earlier fluxion (unmarked tables `study` and `runs`),
+         * upgraded by [open] to 1, which adds the marks and the `claims` table.
+         */
+        const val SCHEMA_VERSION = 1
+
+        /**
+         * Opens the store at [path] for a study to write, creating the file and its folder when they are missing
+         * (an empty file counts as missing) and upgrading a store of an older schema.
          *
-         * @throws LabException naming the path if the folder cannot be created or the file is not a store
+         * @throws LabException naming the path when the folder cannot be created, the file cannot be written, or
+         *   the file is not a Fluxion store (another application's database, a newer schema, not SQLite at all)
          */
         @JvmStatic
         fun open(path: Path): ResultStore {
@@ -204,25 +406,149 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             } catch (e: Exception) {
                 throw LabException("cannot create the results folder ${path.toAbsolutePath().parent}: ${e.message}", e)
             }
+            if (Files.isDirectory(path)) throw LabException("the store $path is a folder, not a file")
             if (Files.exists(path) && !Files.isWritable(path)) throw LabException("the store $path is not writable")
+            val connection = connect(path, readOnly = false)
             try {
-                val connection = DriverManager.getConnection("jdbc:sqlite:${path.toAbsolutePath()}")
+                val version = inspect(path, connection, readOnly = false)
                 connection.createStatement().use { st ->
+                    st.execute("PRAGMA busy_timeout=60000") // another process of the same study may be writing
                     st.execute("PRAGMA journal_mode=WAL")
                     st.execute("PRAGMA synchronous=NORMAL")
-                    st.execute("CREATE TABLE IF NOT EXISTS study (property TEXT PRIMARY KEY, value TEXT)")
-                    st.execute(
-                        "CREATE TABLE IF NOT EXISTS runs (run_key TEXT PRIMARY KEY, optimizer_label TEXT, optimizer TEXT, " +
-                            "landscape_label TEXT, landscape TEXT, start_index INTEGER, start TEXT, seed_index INTEGER, " +
-                            "study_seed INTEGER, seed INTEGER, budget TEXT, outcome TEXT, outcome_step INTEGER, " +
-                            "outcome_evaluations INTEGER, cause TEXT, steps INTEGER, evaluations INTEGER, final_value TEXT, " +
-                            "final_gap TEXT, final_point TEXT, hit_steps TEXT, hit_evaluations TEXT, trace BLOB)",
-                    )
+                    if (version < SCHEMA_VERSION) {
+                        connection.autoCommit = false
+                        st.execute("CREATE TABLE IF NOT EXISTS study (property TEXT PRIMARY KEY, value TEXT)")
+                        st.execute("CREATE TABLE IF NOT EXISTS runs (${RUN_COLUMNS.joinToString { "$it ${columnType(it)}" }}, " +
+                            "PRIMARY KEY (run_key))")
+                        st.execute("CREATE TABLE IF NOT EXISTS claims (run_key TEXT PRIMARY KEY, owner TEXT NOT NULL, " +
+                            "claimed_at INTEGER NOT NULL)")
+                        st.execute("PRAGMA application_id=$APPLICATION_ID")
+                        st.execute("PRAGMA user_version=$SCHEMA_VERSION")
+                        connection.commit()
+                        connection.autoCommit = true
+                    }
                 }
-                return ResultStore(path, connection)
-            } catch (e: SQLException) {
-                throw LabException("cannot open the results store $path: ${e.message}", e)
+                return ResultStore(path, connection, readOnly = false)
+            } catch (e: Throwable) {
+                connection.close()
+                if (e is SQLException) throw LabException("cannot open the results store $path: ${sqliteMessage(e)}", e)
+                throw e
             }
+        }
+
+        /**
+         * Opens the existing store at [path] for reading only: nothing is written to it (no marks, no tables, no
+         * journal mode), and [put], [claimStudy] and [claim] are refused.
+         *
+         * @throws LabException naming the path when there is no such file, it is empty, or it is not a Fluxion
+         *   store of a schema this fluxion reads
+         */
+        @JvmStatic
+        fun openReadOnly(path: Path): ResultStore {
+            if (!Files.exists(path)) throw LabException("no such store: $path")
+            if (!Files.isRegularFile(path)) throw LabException("the store $path is not a file")
+            if (Files.size(path) == 0L) throw LabException("$path is not a fluxion store: the file is empty")
+            val connection = connect(path, readOnly = true)
+            try {
+                inspect(path, connection, readOnly = true)
+                connection.createStatement().use { it.execute("PRAGMA busy_timeout=60000") }
+                return ResultStore(path, connection, readOnly = true)
+            } catch (e: Throwable) {
+                connection.close()
+                if (e is SQLException) throw LabException("cannot open the results store $path: ${sqliteMessage(e)}", e)
+                throw e
+            }
+        }
+
+        private fun connect(path: Path, readOnly: Boolean): Connection = try {
+            val config = SQLiteConfig()
+            config.setReadOnly(readOnly)
+            DriverManager.getConnection("jdbc:sqlite:${path.toAbsolutePath()}", config.toProperties())
+        } catch (e: SQLException) {
+            throw LabException("cannot open the results store $path: ${sqliteMessage(e)}", e)
+        }
+
+        /**
+         * The schema version of the file [connection] has open, after checking that it is a Fluxion store: marked
+         * with [APPLICATION_ID] (or an unmarked store of schema 0: exactly the tables `study` and `runs`), of a
+         * schema no newer than [SCHEMA_VERSION], with every column of `runs`. A new, empty database is version -1
+         * (refused when [readOnly]).
+         */
+        private fun inspect(path: Path, connection: Connection, readOnly: Boolean): Int {
+            val (application, version) = try {
+                connection.createStatement().use { st ->
+                    val application = st.executeQuery("PRAGMA application_id").use { it.next(); it.getInt(1) }
+                    application to st.executeQuery("PRAGMA user_version").use { it.next(); it.getInt(1) }
+                }
+            } catch (e: SQLException) {
+                if (e is SQLiteException && e.resultCode == SQLiteErrorCode.SQLITE_NOTADB) {
+                    throw LabException("$path is not a fluxion store: the file is not an SQLite database")
+                }
+                throw e
+            }
+            val tables = connection.createStatement().use { st ->
+                st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'").use { rs ->
+                    buildSet { while (rs.next()) add(rs.getString(1)) }
+                }
+            }
+            if (application == 0 && version == 0 && tables.isEmpty()) {
+                if (readOnly) throw LabException("$path is not a fluxion store: the database holds no tables")
+                return -1
+            }
+            if (application != APPLICATION_ID && !(application == 0 && version == 0 && tables == setOf("study", "runs"))) {
+                val what = if (application != 0) "its application id is $application" else "it holds the tables ${tables.sorted()}"
+                throw LabException("$path is not a fluxion store ($what); give another --out or file")
+            }
+            if (version > SCHEMA_VERSION) {
+                throw LabException("$path is a fluxion store of schema $version, newer than this fluxion reads " +
+                    "($SCHEMA_VERSION); use a newer fluxion")
+            }
+            val missing = listOf("study", "runs").filter { it !in tables } +
+                (if (version >= 1 && "claims" !in tables) listOf("claims") else emptyList())
+            if (missing.isNotEmpty()) throw LabException("the store $path is damaged: it lacks the table(s) ${missing.joinToString()}")
+            val columns = connection.createStatement().use { st ->
+                st.executeQuery("PRAGMA table_info(runs)").use { rs -> buildSet { while (rs.next()) add(rs.getString("name")) } }
+            }
+            RUN_COLUMNS.firstOrNull { it !in columns }?.let {
+                throw LabException("the store $path is damaged: its table runs lacks the column '$it'")
+            }
+            return version
+        }
+
+        /** SQLite's message for [e], on one line, without the driver's decoration. */
+        private fun sqliteMessage(e: SQLException): String =
+            (e.message ?: e.javaClass.simpleName).lineSequence().joinToString(" ") { it.trim() }.trim()
+
+        /** This process, as an owner of claims: `host/pid/start instant`. */
+        private fun processIdentity(): String {
+            val me = ProcessHandle.current()
+            return "${hostName()}/${me.pid()}/${me.info().startInstant().map { it.toEpochMilli() }.orElse(0L)}"
+        }
+
+        private fun hostName(): String = ManagementFactory.getRuntimeMXBean().name.substringAfter('@')
+
+        /** Whether the process that wrote [owner] is still running (true for a process of another host). */
+        private fun isAlive(owner: String): Boolean {
+            val parts = owner.split('/')
+            if (parts.size != 3 || parts[0] != hostName()) return true
+            val pid = parts[1].toLongOrNull() ?: return false
+            val started = parts[2].toLongOrNull() ?: return false
+            return ProcessHandle.of(pid).map { handle ->
+                handle.isAlive && handle.info().startInstant().map { it.toEpochMilli() }.orElse(0L) == started
+            }.orElse(false)
+        }
+
+        /** The columns of the `runs` table, in order. */
+        private val RUN_COLUMNS = listOf("run_key", "optimizer_label", "optimizer", "landscape_label", "landscape",
+            "start_index", "start", "seed_index", "study_seed", "seed", "budget", "outcome", "outcome_step",
+            "outcome_evaluations", "cause", "steps", "evaluations", "final_value", "final_gap", "final_point",
+            "hit_steps", "hit_evaluations", "trace")
+
+        private fun columnType(column: String) = when (column) {
+            "start_index", "seed_index", "study_seed", "seed", "outcome_step", "outcome_evaluations", "steps",
+            "evaluations" -> "INTEGER"
+            "trace" -> "BLOB"
+            else -> "TEXT"
         }
 
         /** Doubles written exactly (hexadecimal floating point), so stored results compare bit for bit. */
@@ -236,7 +562,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             "evaluations, final_value, final_gap, final_point, hit_steps, hit_evaluations"
 
         private val EXPORT_COLUMNS = listOf("run_key", "optimizer", "landscape", "start_index", "seed_index", "seed",
-            "outcome", "outcome_step", "cause", "steps", "evaluations", "final_value", "final_gap", "hit_steps",
+            "budget", "outcome", "outcome_step", "cause", "steps", "evaluations", "final_value", "final_gap", "hit_steps",
             "hit_evaluations")
 
         private fun jsonValue(v: Any?): String = when (v) {

@@ -26,13 +26,59 @@ object RunLoop {
      */
     @JvmStatic
     @JvmOverloads
-    fun execute(spec: RunSpec, landscape: Landscape, optimizer: Optimizer, isActive: () -> Boolean = { true }): RunResult {
-        val budget = spec.budget
-        val n = landscape.dimension()
-        val x = spec.start.toDoubleArray()
-        if (x.size != n) {
-            throw LabException("the start of ${spec.pair} has ${x.size} coordinates, the landscape has $n")
+    fun execute(spec: RunSpec, landscape: Landscape, optimizer: Optimizer, isActive: () -> Boolean = { true }): RunResult =
+        execute(spec, landscape, optimizer, isActive, RunTimeout.NONE)
+
+    /**
+     * [execute], ending the run as [Outcome.TimedOut] once [timeout] has passed: checked with [isActive], every 256
+     * steps (a step that never returns is the engine's to catch, see [Engine]).
+     *
+     * Code of the optimizer or the landscape that throws (a plugin's bug, say) ends the run as [Outcome.Failed] with
+     * the exception and where it was thrown, instead of ending the study; so does a stack overflow or a class that
+     * cannot load. An [OptimizerException] (a non-finite gradient) is a divergence, as before.
+     */
+    internal fun execute(spec: RunSpec, landscape: Landscape, optimizer: Optimizer, isActive: () -> Boolean,
+                         timeout: RunTimeout): RunResult {
+        val deadline = timeout.deadlineFromNow()
+        val steps = longArrayOf(0L)
+        return try {
+            val n = landscape.dimension()
+            val x = spec.start.toDoubleArray()
+            if (x.size != n) {
+                throw LabException("the start of ${spec.pair} has ${x.size} coordinates, the landscape has $n")
+            }
+            loop(spec, landscape, optimizer, isActive, x, deadline, timeout, steps)
+        } catch (e: LabException) {
+            throw e
+        } catch (e: kotlinx.coroutines.CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            failed(spec, steps[0], e)
+        } catch (e: StackOverflowError) {
+            failed(spec, steps[0], e)
+        } catch (e: LinkageError) {
+            failed(spec, steps[0], e)
+        } catch (e: AssertionError) {
+            failed(spec, steps[0], e)
         }
+    }
+
+    /** The result of a run that threw [e] during step [k]: the start kept as its point, nothing else known. */
+    private fun failed(spec: RunSpec, k: Long, e: Throwable): RunResult = RunResult(spec,
+        Outcome.Failed(k, "${describe(e)} during step $k"), k, 0, Double.NaN, Double.NaN, spec.start,
+        spec.budget.targets.map { -1L }, spec.budget.targets.map { -1L }, Trace.EMPTY)
+
+    /** An exception on one line: its type, its message and the place it was thrown. */
+    internal fun describe(e: Throwable): String {
+        val message = (e.message ?: "").lineSequence().firstOrNull()?.trim().orEmpty()
+        val where = e.stackTrace.firstOrNull()?.let { " at ${it.className}.${it.methodName}(${it.fileName}:${it.lineNumber})" } ?: ""
+        return "${e.javaClass.name}${if (message.isEmpty()) "" else ": $message"}$where"
+    }
+
+    private fun loop(spec: RunSpec, landscape: Landscape, optimizer: Optimizer, isActive: () -> Boolean,
+                     x: DoubleArray, deadline: Long, timeout: RunTimeout, steps: LongArray): RunResult {
+        val budget = spec.budget
+        val n = x.size
         // the run's own objective: its scratch arrays are made here, beside the run's other arrays, and dropped with
         // them, rather than held by the thread for its life (see benchmarks/README.md, "Each run's own scratch arrays")
         val objective = CountingObjective(landscape.confinedObjective(), budget.gradientNoise, SplittableRandom(spec.seed))
@@ -57,7 +103,15 @@ object RunLoop {
         var k = 0L
         while (k < maxSteps) {
             if (objective.evaluations >= maxEvaluations) break
-            if (k and 255L == 0L && !isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
+            if (k and 255L == 0L) {
+                if (!isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
+                steps[0] = k
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                    val f = objective.value(x)
+                    recorder.recordLast(k, f, Double.NaN, 0.0, x)
+                    return finish(Outcome.TimedOut(k, timeout.describe()), k, x, f)
+                }
+            }
             for (i in 0 until n) previous[i] = x[i] // a loop, not arraycopy: n is often 2, where the call costs more than the copy
             val info = try {
                 state.step(objective, x)
@@ -66,6 +120,20 @@ object RunLoop {
                 recorder.recordLast(k, f, Double.NaN, 0.0, previous)
                 return finish(Outcome.Diverged(k, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
                     .joinToString("; ")), k, previous, f)
+            } catch (e: kotlinx.coroutines.CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                steps[0] = k
+                throw e
+            } catch (e: StackOverflowError) {
+                steps[0] = k
+                throw e
+            } catch (e: LinkageError) {
+                steps[0] = k
+                throw e
+            } catch (e: AssertionError) {
+                steps[0] = k
+                throw e
             }
             val f = info.value()
             val gradientNorm = info.gradientNorm()
@@ -82,6 +150,7 @@ object RunLoop {
             }
             k++
         }
+        steps[0] = k
         // The last point has not been evaluated with a gradient; its value alone decides the last target check.
         val f = objective.value(x)
         recorder.recordLast(k, f, Double.NaN, 0.0, x)

@@ -35,6 +35,8 @@ data class RunResult(
             is Outcome.Diverged -> "diverged at step ${o.step}: ${o.cause}"
             is Outcome.Stalled -> "stalled at step ${o.step}"
             is Outcome.OutOfBudget -> "out of budget after ${o.step} steps"
+            is Outcome.Failed -> "failed at step ${o.step}: ${o.cause}"
+            is Outcome.TimedOut -> "timed out at step ${o.step}: ${o.cause}"
         }
         val gap = if (finalGap.isNaN()) "f = ${fmt(finalValue)}" else "f - f* = ${fmt(finalGap)}"
         return "${spec.pair} [start ${spec.startIndex}, seed ${spec.seedIndex}]: $what; $gap"

@@ -27,7 +27,8 @@ data class ScanStudy @JvmOverloads constructor(
 ) : Study {
     init {
         if (!(low > 0 && high > low)) throw LabException("the scan needs 0 < low < high, got low $low, high $high")
-        if (points < 2) throw LabException("points = $points must be at least 2")
+        if (points < 2 || points > MAX_POINTS) throw LabException("points = $points must be from 2 to $MAX_POINTS")
+        Study.checkName(name)
         if (steps < 1) throw LabException("steps = $steps must be at least 1")
     }
 
@@ -88,10 +89,14 @@ data class ScanStudy @JvmOverloads constructor(
     }
 
     companion object {
+        /** The most learning rates a scan's grid may have. */
+        const val MAX_POINTS = 10_000
+
         /** Whether a run diverged or ended further from f* than it started. */
         @JvmStatic
         fun grows(result: RunResult): Boolean {
             if (result.outcome is Outcome.Diverged) return true
+            if (result.trace.size == 0) return false // a run that failed or timed out before its first step
             // f at the start against f at the end: the same comparison as of the gaps, f* known or not
             return !(result.finalValue <= result.trace.loss[0])
         }

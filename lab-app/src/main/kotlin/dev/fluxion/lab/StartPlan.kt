@@ -20,11 +20,29 @@ data class StartPlan(val text: String) {
                 val kind = p.substringBefore(':')
                 val count = p.substringAfter(':').toIntOrNull()
                     ?: throw LabException("starts '$text': '$p' needs a whole number after '$kind:'")
-                if (count < 1) throw LabException("starts '$text': the count in '$p' must be at least 1")
+                if (count < 1 || count > Study.MAX_RUNS) {
+                    throw LabException("starts '$text': the count in '$p' must be from 1 to ${Study.MAX_RUNS}")
+                }
                 kind to count
             }
             else -> throw LabException("starts '$text': unknown part '$p'; use default, random:N or grid:N joined by +")
         }
+    }
+
+    /**
+     * The number of starts for a landscape of [dimension] (a grid has count^dimension), without making them;
+     * saturates at [Long.MAX_VALUE] instead of overflowing.
+     */
+    fun count(dimension: Int): Long = parts.fold(0L) { sum, (kind, count) ->
+        val starts = if (kind == "grid") gridPoints(count, dimension) else count.toLong()
+        if (sum > Long.MAX_VALUE - starts) Long.MAX_VALUE else sum + starts
+    }
+
+    /** count^dimension, saturating at [Long.MAX_VALUE]. */
+    private fun gridPoints(count: Int, dimension: Int): Long {
+        var points = 1L
+        repeat(dimension) { points = if (points > Long.MAX_VALUE / count) Long.MAX_VALUE else points * count }
+        return points
     }
 
     /** The starts for a landscape, in order (start index = position in the list). */
@@ -41,9 +59,12 @@ data class StartPlan(val text: String) {
                     if (d > 3) throw LabException("starts '$text': a grid needs dimension <= 3, ${landscape.spec()} has $d")
                     val lower = box.lower()
                     val upper = box.upper()
-                    var total = 1
-                    repeat(d) { total *= count }
-                    for (cell in 0 until total) {
+                    val points = gridPoints(count, d)
+                    if (points > Study.MAX_RUNS) {
+                        throw LabException("starts '$text': grid:$count in dimension $d has $count^$d points; " +
+                            "at most ${Study.MAX_RUNS} are allowed")
+                    }
+                    for (cell in 0 until points.toInt()) {
                         var rest = cell
                         add(DoubleArray(d) { i ->
                             val index = rest % count

@@ -4,6 +4,7 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.future.future
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.runBlocking
@@ -31,6 +32,12 @@ object Studies {
      * bisection keeps the runs that finished. (The bisection reads the grid's runs back whole; a scan's grid is a
      * few dozen runs. [Progress.Planned] counts the grid, and says how many bisection runs may follow.)
      *
+     * The store must hold this study or none ([ResultStore.claimStudy]: another study is refused). Several processes
+     * may compute one study into one store at once: each claims a run before computing it ([ResultStore.claim]),
+     * so each run is computed once in all, and each process, once it has no run left to claim, waits for the runs
+     * the others claimed ([Progress.Waiting]), taking over those of a process that has ended. (A scan's bisection
+     * runs, each chosen by the one before, are not claimed.)
+     *
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
      */
@@ -46,13 +53,26 @@ object Studies {
     internal suspend fun compute(study: Study, store: ResultStore, engine: Engine, callerWorks: Boolean,
                                  progress: (Progress) -> Unit) {
         val runs = study.runs(engine)
-        store.putStudy(study.properties())
+        val properties = study.properties()
+        store.claimStudy(properties, runs.map { it.key }) { stored -> sameStudy(stored, properties) }
+        store.releaseAbandonedClaims()
         val stored = store.keys()
         val remaining = runs.filter { it.key !in stored }.distinctBy { it.key }
         progress(Progress.Planned(runs.size, runs.size - remaining.size, (study as? ScanStudy)?.bisections ?: 0))
-        engine.forEachFinished(remaining, callerWorks) { event ->
+        val claim = { spec: RunSpec -> store.claim(spec.key) }
+        val keep = { event: Progress.Finished ->
             store.put(event.result)
             progress(event)
+        }
+        engine.forEachFinished(remaining, callerWorks, claim, keep)
+        // the runs other processes claimed: wait for them, and take over those of a process that has ended
+        var waiting = remaining.filter { it.key !in store.keys() }
+        if (waiting.isNotEmpty()) progress(Progress.Waiting(waiting.size))
+        while (waiting.isNotEmpty()) {
+            delay(CLAIM_POLL_MILLIS)
+            if (store.releaseAbandonedClaims() > 0) engine.forEachFinished(waiting, callerWorks, claim, keep)
+            val keys = store.keys()
+            waiting = waiting.filter { it.key !in keys }
         }
         if (study is ScanStudy) {
             val context = currentCoroutineContext()
@@ -65,6 +85,21 @@ object Studies {
             }
         }
     }
+
+    /** How often a study waiting for the runs other processes claimed looks at the store. */
+    private const val CLAIM_POLL_MILLIS = 200L
+
+    /**
+     * Whether a store's recorded study ([stored]) is the study with [properties]: the same properties once the
+     * record is read back as a study (so a record of an older fluxion, which lacks properties that now have
+     * defaults, still matches).
+     */
+    private fun sameStudy(stored: Map<String, String>, properties: Map<String, String>): Boolean =
+        stored == properties || try {
+            Study.of(stored).properties() == properties
+        } catch (e: RuntimeException) {
+            false
+        }
 
     /**
      * [compute], then every run of the study with its trace, in the study's order. A study of many long runs

@@ -23,6 +23,16 @@ interface Study {
         @JvmStatic
         fun of(properties: Map<String, String>): Study {
             fun p(key: String) = properties[key] ?: throw LabException("the stored study lacks the property '$key'")
+            return try {
+                of(properties, ::p)
+            } catch (e: NumberFormatException) {
+                val bad = properties.entries.firstOrNull { e.message?.contains("\"${it.value}\"") == true }
+                throw LabException("the stored study is malformed: " +
+                    (bad?.let { "its property ${it.key} = '${it.value.take(40)}' is not a number" } ?: "a number: ${e.message}"))
+            }
+        }
+
+        private fun of(properties: Map<String, String>, p: (String) -> String): Study {
             return when (val kind = p("kind")) {
                 "compare" -> CompareStudy(SpecList.split(p("optimizers")), SpecList.split(p("landscapes")),
                     StartPlan(p("starts")), p("seeds").toInt(), budgetOf(properties),
@@ -36,6 +46,30 @@ interface Study {
                 else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan")
             }
         }
+
+        /**
+         * The most runs a study may plan: each planned run is held in memory (a few hundred bytes) while the study
+         * computes, so a plan is checked against this before anything is allocated for it.
+         */
+        const val MAX_RUNS = 10_000_000
+
+        /**
+         * Checks a study's name, which names its files (`NAME.sqlite`, `NAME.csv`, `NAME.html`): 1 to 100 letters,
+         * digits, dots, dashes and underscores, starting with a letter or a digit, so a name never points into
+         * another folder or makes a hidden file.
+         *
+         * @throws LabException naming the name and what a name may hold
+         */
+        @JvmStatic
+        fun checkName(name: String): String {
+            if (!NAME.matches(name)) {
+                throw LabException("study name '${name.take(120)}' is not allowed: use 1 to 100 letters, digits, '.', '-' " +
+                    "and '_', starting with a letter or digit (a name is a file name, not a path)")
+            }
+            return name
+        }
+
+        private val NAME = Regex("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
         /** The budget written by [budgetProperties] (stall thresholds and divergence bound at their defaults). */
         internal fun budgetOf(properties: Map<String, String>) = Budget(

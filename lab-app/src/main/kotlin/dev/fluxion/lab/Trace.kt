@@ -45,12 +45,26 @@ class Trace(
         @JvmField
         val EMPTY = Trace(LongArray(0), DoubleArray(0), DoubleArray(0), DoubleArray(0), DoubleArray(0))
 
-        /** Reads [toBytes]. */
+        /**
+         * Reads [toBytes].
+         *
+         * @throws LabException when [bytes] are not a trace
+         */
         @JvmStatic
-        fun fromBytes(bytes: ByteArray): Trace {
+        fun fromBytes(bytes: ByteArray): Trace =
+            fromBytesOrNull(bytes) ?: throw LabException("${bytes.size} bytes that are not a trace")
+
+        /**
+         * Reads [toBytes], or null when [bytes] are not a trace: the counts they start with must be non-negative
+         * and account for every byte (so garbage is refused before anything is allocated for it).
+         */
+        @JvmStatic
+        fun fromBytesOrNull(bytes: ByteArray): Trace? {
+            if (bytes.size < 8) return null
             val buffer = java.nio.ByteBuffer.wrap(bytes)
             val n = buffer.getInt()
             val p = buffer.getInt()
+            if (n < 0 || p < 0 || 8L + 8L * (4L * n + p) != bytes.size.toLong()) return null
             return Trace(LongArray(n) { buffer.getLong() }, DoubleArray(n) { buffer.getDouble() },
                 DoubleArray(n) { buffer.getDouble() }, DoubleArray(n) { buffer.getDouble() },
                 DoubleArray(p) { buffer.getDouble() })

@@ -34,7 +34,7 @@ class ScanSpec : FunSpec({
         // a store holding the grid alone (a scan stopped before its bisection): the study computes the 24 bisection
         // runs, the same as those of the scan above, and finds the same edge
         val partial = ResultStore.open(folder.resolve("grid-only.sqlite"))
-        partial.putStudy(study.properties())
+        partial.claimStudy(study.properties())
         grid.forEach { partial.put(it) }
         val bisected = ArrayList<Progress.Refined>()
         val planned = ArrayList<Progress.Planned>()

@@ -7,6 +7,7 @@ import dev.fluxion.lab.Progress
 import dev.fluxion.lab.StartPlan
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
+import picocli.CommandLine.Mixin
 import picocli.CommandLine.Option
 import picocli.CommandLine.Spec
 import java.io.PrintWriter
@@ -22,6 +23,9 @@ import java.util.concurrent.Callable
 class CompareCommand : Callable<Int> {
     @Spec
     lateinit var spec: CommandSpec
+
+    @Mixin
+    lateinit var options: StudyOptions
 
     @Option(names = ["--optimizers"], paramLabel = "SPECS", description = ["optimizer specs separated by ';' (default: \${DEFAULT-VALUE})"])
     var optimizers = DEFAULT_OPTIMIZERS
@@ -41,20 +45,14 @@ class CompareCommand : Callable<Int> {
     @Option(names = ["--noise"], description = ["gradient noise standard deviation (default: \${DEFAULT-VALUE})"])
     var noise = 0.0
 
-    @Option(names = ["--threads"], description = ["parallel runs (default: all cores)"])
-    var threads = Runtime.getRuntime().availableProcessors()
-
     @Option(names = ["--seed"], description = ["study seed (default: \${DEFAULT-VALUE})"])
     var seed = 0L
-
-    @Option(names = ["--out"], description = ["results folder (default: \${DEFAULT-VALUE})"])
-    var out: Path = Path.of("results")
 
     @Option(names = ["--name"], description = ["study name: the files' base name (default: \${DEFAULT-VALUE})"])
     var name = "compare"
 
     override fun call(): Int = executeStudy(CompareStudy(split(optimizers), split(landscapes), StartPlan(starts), seeds,
-        Budget(maxSteps = steps, gradientNoise = noise), seed, name), out, threads, spec)
+        Budget(maxSteps = steps, gradientNoise = noise), seed, name), options, spec)
 
     companion object {
         /**
@@ -109,6 +107,7 @@ internal class ProgressReporter(private val err: PrintWriter, private val termin
                     }
                 }
             }
+            is Progress.Waiting -> err.println("waiting for ${event.runs} runs that other processes are computing")
             is Progress.Refined -> {
                 if (terminal) {
                     err.print("\rbisection ${event.done}/${event.total}")

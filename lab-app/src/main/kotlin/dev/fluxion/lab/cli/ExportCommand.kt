@@ -1,13 +1,13 @@
 package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.LabException
+import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.ResultStore
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Option
 import picocli.CommandLine.Parameters
 import picocli.CommandLine.Spec
-import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.Callable
 
@@ -31,20 +31,20 @@ class ExportCommand : Callable<Int> {
     var json: String? = null
 
     override fun call(): Int {
-        if (!Files.isRegularFile(store)) throw LabException("no such store: $store")
-        ResultStore.open(store).use { results ->
-            val jsonTarget = json
-            if (jsonTarget != null) write(if (jsonTarget == "-") null else Path.of(jsonTarget), results.json())
-            if (jsonTarget == null || csv != null) write(csv, results.csv())
+        val jsonTarget = json?.let { if (it == "-") null else Path.of(it) }
+        val csvTarget = csv
+        // every output is checked before the store is read: a folder, the store itself or another store is refused
+        listOfNotNull(jsonTarget, csvTarget).forEach { OutputFile.check(it, store) }
+        if (jsonTarget != null && jsonTarget == csvTarget) throw LabException("--csv and --json name the same file $csvTarget")
+        ResultStore.openReadOnly(store).use { results ->
+            if (json != null) write(jsonTarget, results.json())
+            if (json == null || csvTarget != null) write(csvTarget, results.csv())
         }
         spec.commandLine().out.flush()
         return 0
     }
 
     private fun write(target: Path?, text: String) {
-        if (target == null) spec.commandLine().out.print(text) else {
-            CompareCommand.checkWritable(target.toAbsolutePath().parent)
-            Files.writeString(target, text)
-        }
+        if (target == null) spec.commandLine().out.print(text) else OutputFile.write(target, text)
     }
 }

@@ -67,6 +67,8 @@ class FluxionCommand : Runnable {
             val line = CommandLine(FluxionCommand())
             line.out = out
             line.err = err
+            // a formula may start with a minus sign: `fluxion grad '-x^2' --at x=1` is a formula, not an option
+            for (formulaCommand in listOf("grad", "diff")) line.subcommands[formulaCommand]?.isUnmatchedOptionsArePositionalParams = true
             line.setParameterExceptionHandler { e, _ ->
                 e.commandLine.err.println("fluxion: ${firstLine(e.message)} (see fluxion ${e.commandLine.commandName.takeIf { it != "fluxion" } ?: ""} --help)".replace("  ", " "))
                 BAD_INPUT

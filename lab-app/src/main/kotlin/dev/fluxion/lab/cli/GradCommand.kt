@@ -110,7 +110,9 @@ class CheckCommand : Callable<Int> {
 /** Parses `1,2.5` into a vector of the given dimension. */
 internal fun parseVector(text: String, dimension: Int): DoubleArray {
     val values = text.split(',').map { part ->
-        part.trim().toDoubleOrNull() ?: throw LabException("'$text': '${part.trim()}' is not a number")
+        val value = part.trim().toDoubleOrNull() ?: throw LabException("'$text': '${part.trim()}' is not a number")
+        if (!value.isFinite()) throw LabException("'$text': '${part.trim()}' is not a finite number")
+        value
     }
     if (values.size != dimension) {
         throw LabException("'$text' has ${values.size} coordinates, the landscape has $dimension")

@@ -25,7 +25,14 @@ internal object Interruption {
      * Runs [block] until it completes (true) or a JVM shutdown cancels it (false, after [onInterrupted] has run
      * and before the JVM halts). An exception of the block other than its cancellation is thrown on.
      */
-    fun cancelOnShutdown(onInterrupted: () -> Unit, block: suspend CoroutineScope.() -> Unit): Boolean {
+    fun cancelOnShutdown(onInterrupted: () -> Unit, block: suspend CoroutineScope.() -> Unit): Boolean =
+        cancelOnShutdown(onInterrupted, onStuck = {}, block)
+
+    /**
+     * [cancelOnShutdown], calling [onStuck] (on the shutdown's thread, just before the JVM halts) when the block has
+     * not unwound within the grace: a run in a step that never returns, say, which no cancellation reaches.
+     */
+    fun cancelOnShutdown(onInterrupted: () -> Unit, onStuck: () -> Unit, block: suspend CoroutineScope.() -> Unit): Boolean {
         val unwound = CountDownLatch(1)
         var hook: Thread? = null
         var cancelled = false
@@ -34,7 +41,7 @@ internal object Interruption {
                 val work = launch { block() }
                 hook = Thread({
                     work.cancel()
-                    unwound.await(GRACE_SECONDS, TimeUnit.SECONDS)
+                    if (!unwound.await(GRACE_SECONDS, TimeUnit.SECONDS)) onStuck()
                 }, "fluxion-shutdown")
                 Runtime.getRuntime().addShutdownHook(hook)
                 work.join()

@@ -5,9 +5,9 @@ import dev.fluxion.lab.SpecList
 import dev.fluxion.lab.StepRule
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
+import picocli.CommandLine.Mixin
 import picocli.CommandLine.Option
 import picocli.CommandLine.Spec
-import java.nio.file.Path
 import java.util.concurrent.Callable
 
 /** `fluxion rates`: fitted against theoretical linear rates on quadratics over a range of kappa. */
@@ -16,6 +16,9 @@ import java.util.concurrent.Callable
 class RatesCommand : Callable<Int> {
     @Spec
     lateinit var spec: CommandSpec
+
+    @Mixin
+    lateinit var options: StudyOptions
 
     @Option(names = ["--rules"], paramLabel = "RULES", description = ["rules separated by ';' (default: \${DEFAULT-VALUE})"])
     var rules = RatesStudy.DEFAULT_RULES
@@ -36,18 +39,12 @@ class RatesCommand : Callable<Int> {
     @Option(names = ["--steps"], description = ["step budget per run (default: \${DEFAULT-VALUE})"])
     var steps = 200_000L
 
-    @Option(names = ["--threads"], description = ["parallel runs (default: all cores)"])
-    var threads = Runtime.getRuntime().availableProcessors()
-
     @Option(names = ["--seed"], description = ["study seed (default: \${DEFAULT-VALUE})"])
     var seed = 0L
-
-    @Option(names = ["--out"], description = ["results folder (default: \${DEFAULT-VALUE})"])
-    var out: Path = Path.of("results")
 
     @Option(names = ["--name"], description = ["study name: the files' base name (default: \${DEFAULT-VALUE})"])
     var name = "rates"
 
     override fun call(): Int = executeStudy(RatesStudy(SpecList.split(rules).map { StepRule.parse(it) }, kappas, dimension,
-        target, maxSteps = steps, seed = seed, name = name, family = family), out, threads, spec)
+        target, maxSteps = steps, seed = seed, name = name, family = family), options, spec)
 }

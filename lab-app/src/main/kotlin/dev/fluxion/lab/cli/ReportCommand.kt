@@ -2,6 +2,7 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Engine
 import dev.fluxion.lab.LabException
+import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.ResultStore
 import dev.fluxion.lab.Study
 import dev.fluxion.lab.report.HtmlReport
@@ -11,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Option
 import picocli.CommandLine.Parameters
 import picocli.CommandLine.Spec
-import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.Callable
 
@@ -31,12 +31,17 @@ class ReportCommand : Callable<Int> {
     var html: Path? = null
 
     override fun call(): Int {
-        if (!Files.isRegularFile(store)) throw LabException("no such store: $store")
+        html?.let { OutputFile.check(it, store) }
         val engine = Engine(1, FluxionCommand.pluginsOf(spec).registries)
-        val (study, report) = ResultStore.open(store).use { results ->
+        val (study, report) = ResultStore.openReadOnly(store).use { results ->
             val properties = results.study()
             if (properties.isEmpty()) throw LabException("$store records no study (written by an older fluxion?); run the study again")
-            val study = Study.of(properties)
+            val study = try {
+                Study.of(properties)
+            } catch (e: LabException) {
+                throw LabException("$store: ${e.message}")
+            }
+            OutputFile.check(html ?: pageBeside(study), store)
             val runs = study.runs(engine)
             val keys = results.keys()
             val stored = runs.map { it.key }.distinct().count { it in keys }
@@ -46,8 +51,7 @@ class ReportCommand : Callable<Int> {
             }
             study to StudyReport.of(study, results, engine)
         }
-        val page = html ?: (store.toAbsolutePath().parent ?: Path.of(".")).resolve("${study.name}.html")
-        CompareCommand.checkWritable(page.toAbsolutePath().parent)
+        val page = html ?: pageBeside(study)
         val plots = HtmlReport.write(page, report.html)
         val out = spec.commandLine().out
         out.print(report.console)
@@ -55,4 +59,7 @@ class ReportCommand : Callable<Int> {
         out.flush()
         return 0
     }
+
+    /** The page's default place: beside the store, named after the study. */
+    private fun pageBeside(study: Study): Path = (store.toAbsolutePath().parent ?: Path.of(".")).resolve("${study.name}.html")
 }

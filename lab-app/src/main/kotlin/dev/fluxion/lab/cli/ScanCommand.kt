@@ -3,9 +3,9 @@ package dev.fluxion.lab.cli
 import dev.fluxion.lab.ScanStudy
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
+import picocli.CommandLine.Mixin
 import picocli.CommandLine.Option
 import picocli.CommandLine.Spec
-import java.nio.file.Path
 import java.util.concurrent.Callable
 
 /** `fluxion scan`: final gap against learning rate on a log grid; the divergence edge against 2/L. */
@@ -14,6 +14,9 @@ import java.util.concurrent.Callable
 class ScanCommand : Callable<Int> {
     @Spec
     lateinit var spec: CommandSpec
+
+    @Mixin
+    lateinit var options: StudyOptions
 
     @Option(names = ["--optimizer", "-o"], description = ["a name, or a spec with {lr} (default: \${DEFAULT-VALUE})"])
     var optimizer = "gd"
@@ -33,18 +36,12 @@ class ScanCommand : Callable<Int> {
     @Option(names = ["--steps"], description = ["steps per run (default: \${DEFAULT-VALUE})"])
     var steps = 1000L
 
-    @Option(names = ["--threads"], description = ["parallel runs (default: all cores)"])
-    var threads = Runtime.getRuntime().availableProcessors()
-
     @Option(names = ["--seed"], description = ["study seed (default: \${DEFAULT-VALUE})"])
     var seed = 0L
-
-    @Option(names = ["--out"], description = ["results folder (default: \${DEFAULT-VALUE})"])
-    var out: Path = Path.of("results")
 
     @Option(names = ["--name"], description = ["study name: the files' base name (default: \${DEFAULT-VALUE})"])
     var name = "scan"
 
     override fun call(): Int =
-        executeStudy(ScanStudy(optimizer, landscape, low, high, points, steps, seed, name), out, threads, spec)
+        executeStudy(ScanStudy(optimizer, landscape, low, high, points, steps, seed, name), options, spec)
 }

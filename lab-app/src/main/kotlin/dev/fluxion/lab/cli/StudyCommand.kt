@@ -1,31 +1,39 @@
 package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Engine
+import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.Progress
 import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.RunTimeout
 import dev.fluxion.lab.Studies
 import dev.fluxion.lab.Study
 import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.report.StudyReport
 import picocli.CommandLine.Model.CommandSpec
-import java.nio.file.Files
-import java.nio.file.Path
 
 /**
  * What `fluxion compare`, `rates` and `scan` share: computes [study] into `OUT/NAME.sqlite` with the optimizers
  * and landscapes of `--plugins` (skipping stored runs, with progress on stderr), writes `NAME.csv` and `NAME.html`
- * beside it from the store, and prints the study's table. Ctrl-C stops the study at once, keeps every stored run,
+ * beside it from the store, and prints the study's table. The store must hold this study or none (`--replace`
+ * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the study at once, keeps every stored run,
  * closes the store and exits with [Interruption.EXIT_CODE]; the same command again computes the rest.
  */
-internal fun executeStudy(study: Study, out: Path, threads: Int, spec: CommandSpec): Int {
+internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec): Int {
+    val out = options.out
     CompareCommand.checkWritable(out)
-    val engine = Engine(threads, FluxionCommand.pluginsOf(spec).registries)
+    val engine = Engine(options.threads, FluxionCommand.pluginsOf(spec).registries, RunTimeout.ofSeconds(options.runTimeout))
     study.runs(engine) // a bad spec fails here, before the store is created
     val console = spec.commandLine().out
     val err = spec.commandLine().err
     val store = out.resolve("${study.name}.sqlite")
+    val csv = out.resolve("${study.name}.csv")
+    val page = out.resolve("${study.name}.html")
+    OutputFile.check(csv, store)
+    OutputFile.check(page, store)
     var total = 0
     var stored = 0
+    var computed = 0
+    var storedBefore = 0
     var refined = 0
     val completed = Interruption.cancelOnShutdown({
         err.println()
@@ -33,13 +41,20 @@ internal fun executeStudy(study: Study, out: Path, threads: Int, spec: CommandSp
         err.println("fluxion: interrupted; $kept stored in $store, the rest were dropped " +
             "(the same command computes them)")
         err.flush()
+    }, onStuck = {
+        err.println()
+        err.println("fluxion: interrupted; a run did not stop within ${Interruption.GRACE_SECONDS} s (a step that never " +
+            "returns? --run-timeout bounds each run); $stored of $total runs are stored in $store")
+        err.flush()
     }) {
         ResultStore.open(store).use { results ->
+            if (options.replace) results.claimStudy(study.properties(), replace = true)
             val reporter = ProgressReporter(err, System.console() != null)
             Studies.compute(study, results, engine, callerWorks = true) { event ->
                 when (event) {
-                    is Progress.Planned -> { total = event.total; stored = event.stored }
-                    is Progress.Finished -> stored++
+                    is Progress.Planned -> { total = event.total; stored = event.stored; storedBefore = event.stored }
+                    is Progress.Finished -> { stored++; computed++ }
+                    is Progress.Waiting -> {}
                     is Progress.Refined -> refined = event.done
                 }
                 reporter.accept(event)
@@ -47,13 +62,13 @@ internal fun executeStudy(study: Study, out: Path, threads: Int, spec: CommandSp
         }
     }
     if (!completed) return Interruption.EXIT_CODE
-    val csv = out.resolve("${study.name}.csv")
-    val report = ResultStore.open(store).use { results ->
-        Files.writeString(csv, results.csv())
+    val byOthers = total - storedBefore - computed
+    if (byOthers > 0) err.println("fluxion: $computed runs computed here, $byOthers by other processes of the same study")
+    val report = ResultStore.openReadOnly(store).use { results ->
+        OutputFile.write(csv, results.csv())
         StudyReport.of(study, results, engine)
     }
     console.print(report.console)
-    val page = out.resolve("${study.name}.html")
     val plots = HtmlReport.write(page, report.html)
     console.println("wrote $store, $csv and $page, with ${if (plots.size == 1) "1 plot" else "${plots.size} plots"} as PNG beside it")
     console.flush()

@@ -3,6 +3,7 @@ package dev.fluxion.lab.report
 import dev.fluxion.lab.CompareStudy
 import dev.fluxion.lab.ConsoleTable
 import dev.fluxion.lab.Engine
+import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.PerformanceProfile
 import dev.fluxion.lab.RunResult
@@ -11,7 +12,6 @@ import dev.fluxion.lab.RuntimeEcdf
 import dev.fluxion.landscapes.Landscape
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.StandardCopyOption
 
 /**
  * One self-contained HTML page per study: the spec, the per-pair table for every target, and the plots as inline
@@ -61,10 +61,11 @@ object HtmlReport {
             if (landscape.dimension() == 2) html.append(trajectories(landscape, runs))
             html.append(lossCurves(landscape, runs))
             html.append("</div>\n")
-            val diverged = results.filter { it.spec.landscapeLabel == label && it.outcome is dev.fluxion.lab.Outcome.Diverged }
-            if (diverged.isNotEmpty()) {
-                html.append("<p>Diverged runs:</p><ul>")
-                diverged.take(10).forEach { html.append("<li>${Html.escape(it.summary())}</li>") }
+            for ((kind, title) in listOf("diverged" to "Diverged runs", "failed" to "Failed runs", "timeout" to "Timed-out runs")) {
+                val ended = results.filter { it.spec.landscapeLabel == label && it.outcome.kind == kind }
+                if (ended.isEmpty()) continue
+                html.append("<p>$title:</p><ul>")
+                ended.take(10).forEach { html.append("<li>${Html.escape(it.summary())}</li>") }
                 html.append("</ul>\n")
             }
         }
@@ -109,12 +110,12 @@ object HtmlReport {
      * ([SvgToPng]), named after the page, the plot's position and its title: `compare.html` gets `compare-01-beale-
      * trajectories-from-start-0.png`, and so on. A plot whose PNG cannot be made with its text (no fonts, say) is
      * written without it ([SvgToPng.withoutText]), and one that cannot be made at all is left out: either costs one
-     * line to [warn], never the page. The page is written to a temporary file first and moved into place, so an
-     * interrupted write never leaves half a page. Returns the PNG files written, in the page's order.
+     * line to [warn], never the page. Every file goes through [OutputFile]: checked first (a folder or another
+     * SQLite file is refused before anything is written), then written whole, so an interrupted write never leaves
+     * half a page. Returns the PNG files written, in the page's order.
      */
     fun write(path: Path, page: String, warn: (String) -> Unit = { System.err.println(it) }): List<Path> {
-        val folder = path.toAbsolutePath().parent
-        folder?.let { Files.createDirectories(it) }
+        OutputFile.check(path)
         val base = path.fileName.toString().removeSuffix(".html")
         val plots = Figure.onPage(page).mapIndexedNotNull { i, plot ->
             val png = path.resolveSibling(pngName(base, i + 1, plot.title))
@@ -136,9 +137,7 @@ object HtmlReport {
                 }
             }
         }
-        val partial = path.resolveSibling(".${path.fileName}.partial")
-        Files.writeString(partial, page)
-        Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
+        OutputFile.write(path, page)
         return plots
     }
 
