@@ -11,7 +11,8 @@ import dev.fluxion.dsl.function.Unary;
  * <p>Parentheses appear only where precedence or grouping needs them; the right operand of a left-associative
  * operator keeps its parentheses ({@code a - (b - c)}, {@code a + (b + c)}) so that the tree, and so the
  * floating-point result, is preserved exactly. Integral constants print without a decimal point ({@code 6*x}),
- * others in Java's shortest round-trip form.
+ * others in Java's shortest round-trip form. A negated constant keeps its parentheses ({@code -(2)}), since
+ * {@code -2} is read as a constant.
  */
 final class TextPrinter {
     static final int SUM = 1;
@@ -59,6 +60,19 @@ final class TextPrinter {
 
     private static boolean isNegative(double v) {
         return v < 0 || (v == 0 && 1 / v < 0);
+    }
+
+    /**
+     * Whether a minus sign written right before e's text would make the parser fold the two into one negative
+     * constant: e is a constant printed as digits or as {@code inf}. The negation -(2) then keeps its
+     * parentheses, so that it reads back as a negation and not as the constant -2.
+     */
+    private static boolean foldsIntoSign(Expr e) {
+        if (!(e instanceof Constant c)) {
+            return false;
+        }
+        String text = number(c.value());
+        return Character.isDigit(text.charAt(0)) || text.equals("inf");
     }
 
     static String number(double v) {
@@ -116,7 +130,7 @@ final class TextPrinter {
         Expr a = u.argument();
         if (u.function() == Unary.NEG) {
             out.append('-');
-            wrapped(a, precedence(a) <= PREFIX, out);
+            wrapped(a, precedence(a) <= PREFIX || foldsIntoSign(a), out);
         } else if (u.function() instanceof PowerOf p) {
             wrapped(a, precedence(a) <= POWER, out);
             out.append('^');
