@@ -34,15 +34,15 @@ final class CheckedEvaluator {
     static CheckedEvaluation evaluate(Expr root, Point point, List<String> variables) {
         Derivatives.checkBound(root, point, variables);
         CheckedEvaluator evaluator = new CheckedEvaluator(point, variables);
-        Node node = evaluator.walk(root);
+        // Children before parents, without recursion; a reduction is one node of the walk, not entered.
+        NodeWalk.postOrder(root, node -> node instanceof Reduction ? List.of() : NodeWalk.children(node),
+                evaluator.seen::containsKey, node -> evaluator.seen.put((Expr) node, evaluator.node((Expr) node)));
+        Node node = evaluator.seen.get(root);
         return new CheckedEvaluation(node.value, node.tangents, variables, point, Optional.ofNullable(evaluator.first));
     }
 
-    private Node walk(Expr e) {
-        Node cached = seen.get(e);
-        if (cached != null) {
-            return cached;
-        }
+    /** One node, from its children's (already in {@code seen}), noting it if it is the first non-finite one. */
+    private Node node(Expr e) {
         int n = variables.size();
         double[] tangents = new double[n];
         BitSet dependsOn = new BitSet(n);
@@ -58,7 +58,7 @@ final class CheckedEvaluator {
                 tangents[index] = 1;
             }
         } else if (e instanceof UnaryCall u) {
-            Node argument = walk(u.argument());
+            Node argument = seen.get(u.argument());
             childrenFinite = argument.finite;
             dependsOn.or(argument.dependsOn);
             value = Dual.constant(argument.value).apply(u.function()).value();
@@ -77,8 +77,8 @@ final class CheckedEvaluator {
             }
         } else {
             BinaryCall b = (BinaryCall) e;
-            Node left = walk(b.left());
-            Node right = walk(b.right());
+            Node left = seen.get(b.left());
+            Node right = seen.get(b.right());
             childrenFinite = left.finite && right.finite;
             dependsOn.or(left.dependsOn);
             dependsOn.or(right.dependsOn);
@@ -99,8 +99,6 @@ final class CheckedEvaluator {
                 finite = false;
             }
         }
-        Node node = new Node(value, tangents, dependsOn, finite);
-        seen.put(e, node);
-        return node;
+        return new Node(value, tangents, dependsOn, finite);
     }
 }

@@ -1,6 +1,7 @@
 package dev.fluxion.dsl.expr;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,40 +18,39 @@ final class Differentiator {
 
     static Expr derivative(Expr root, String variable) {
         new Variable(variable);
-        return derive(root, variable, new IdentityHashMap<>());
+        Map<Expr, Expr> seen = new IdentityHashMap<>();
+        // Children before parents, without recursion; a reduction is differentiated as one node, not entered.
+        NodeWalk.postOrder(root, node -> node instanceof Reduction ? List.of() : NodeWalk.children(node),
+                node -> seen.containsKey(node), node -> seen.put((Expr) node, derive((Expr) node, variable, seen)));
+        return seen.get(root);
     }
 
+    /** The derivative of one node, from the derivatives of its children (already in {@code seen}). */
     private static Expr derive(Expr e, String variable, Map<Expr, Expr> seen) {
-        Expr cached = seen.get(e);
-        if (cached != null) {
-            return cached;
-        }
-        Expr result;
         if (e instanceof Constant) {
-            result = ZERO;
-        } else if (e instanceof Variable v) {
-            result = v.name().equals(variable) ? ONE : ZERO;
-        } else if (e instanceof UnaryCall u) {
-            Expr inner = derive(u.argument(), variable, seen);
-            result = isZero(inner) ? ZERO : u.function().derivative(u.argument()).times(inner);
-        } else if (e instanceof Reduction r) {
-            if (!Evaluator.variables(r).contains(variable)) {
-                result = ZERO;
-            } else {
-                throw new dev.fluxion.dsl.DslException("the symbolic derivative of the vector expression " + r
-                        + " is not available; compile it (expr.compile(...)) for its gradient and Hessian, or use"
-                        + " gradientAt / hessianAt");
-            }
-        } else {
-            BinaryCall b = (BinaryCall) e;
-            Expr dLeft = derive(b.left(), variable, seen);
-            Expr dRight = derive(b.right(), variable, seen);
-            Expr first = isZero(dLeft) ? ZERO : b.function().partialFirst(b.left(), b.right()).times(dLeft);
-            Expr second = isZero(dRight) ? ZERO : b.function().partialSecond(b.left(), b.right()).times(dRight);
-            result = first.plus(second);
+            return ZERO;
         }
-        seen.put(e, result);
-        return result;
+        if (e instanceof Variable v) {
+            return v.name().equals(variable) ? ONE : ZERO;
+        }
+        if (e instanceof UnaryCall u) {
+            Expr inner = seen.get(u.argument());
+            return isZero(inner) ? ZERO : u.function().derivative(u.argument()).times(inner);
+        }
+        if (e instanceof Reduction r) {
+            if (!Evaluator.variables(r).contains(variable)) {
+                return ZERO;
+            }
+            throw new dev.fluxion.dsl.DslException("the symbolic derivative of the vector expression " + r
+                    + " is not available; compile it (expr.compile(...)) for its gradient and Hessian, or use"
+                    + " gradientAt / hessianAt");
+        }
+        BinaryCall b = (BinaryCall) e;
+        Expr dLeft = seen.get(b.left());
+        Expr dRight = seen.get(b.right());
+        Expr first = isZero(dLeft) ? ZERO : b.function().partialFirst(b.left(), b.right()).times(dLeft);
+        Expr second = isZero(dRight) ? ZERO : b.function().partialSecond(b.left(), b.right()).times(dRight);
+        return first.plus(second);
     }
 
     private static boolean isZero(Expr e) {

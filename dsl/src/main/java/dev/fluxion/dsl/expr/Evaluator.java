@@ -71,34 +71,45 @@ final class Evaluator {
         return scalar(root, new Walk<>(bindings, new DoubleReal(0))).value();
     }
 
+    /** Evaluates every node below {@code root} once, children first, without recursion (see {@link NodeWalk}). */
     @SuppressWarnings("unchecked")
-    private static <T extends Real<T>> T scalar(Expr e, Walk<T> walk) {
-        Object cached = walk.seen.get(e);
-        if (cached != null) {
-            return (T) cached;
-        }
-        T result;
+    private static <T extends Real<T>> T scalar(Expr root, Walk<T> walk) {
+        NodeWalk.postOrder(root, NodeWalk::children, walk.seen::containsKey, node -> walk.seen.put(node,
+                node instanceof Expr e ? scalarNode(e, walk) : vectorNode((VectorExpr) node, walk)));
+        return (T) walk.seen.get(root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Real<T>> T done(Expr e, Walk<T> walk) {
+        return (T) walk.seen.get(e);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Real<T>> List<T> done(VectorExpr e, Walk<T> walk) {
+        return (List<T>) walk.seen.get(e);
+    }
+
+    /** One scalar node, from the values of its children. */
+    private static <T extends Real<T>> T scalarNode(Expr e, Walk<T> walk) {
         if (e instanceof Constant c) {
-            result = walk.constant(c.value());
-        } else if (e instanceof Variable v) {
-            result = walk.bound(v.name());
-        } else if (e instanceof UnaryCall u) {
-            result = scalar(u.argument(), walk).apply(u.function());
-        } else if (e instanceof BinaryCall b) {
-            T left = scalar(b.left(), walk);
-            T right = scalar(b.right(), walk);
-            result = Arithmetic.apply(b.function(), left, right);
-        } else {
-            Reduction r = (Reduction) e;
-            List<T> elements = vector(r.argument(), walk);
-            result = switch (r.kind()) {
-                case SUM -> sum(elements);
-                case ELEMENT -> elements.get(r.index());
-                case LOG_SUM_EXP -> logSumExp(elements);
-            };
+            return walk.constant(c.value());
         }
-        walk.seen.put(e, result);
-        return result;
+        if (e instanceof Variable v) {
+            return walk.bound(v.name());
+        }
+        if (e instanceof UnaryCall u) {
+            return done(u.argument(), walk).apply(u.function());
+        }
+        if (e instanceof BinaryCall b) {
+            return Arithmetic.apply(b.function(), done(b.left(), walk), done(b.right(), walk));
+        }
+        Reduction r = (Reduction) e;
+        List<T> elements = done(r.argument(), walk);
+        return switch (r.kind()) {
+            case SUM -> sum(elements);
+            case ELEMENT -> elements.get(r.index());
+            case LOG_SUM_EXP -> logSumExp(elements);
+        };
     }
 
     private static <T extends Real<T>> T sum(List<T> elements) {
@@ -126,12 +137,8 @@ final class Evaluator {
         return total.log().plus(max);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T extends Real<T>> List<T> vector(VectorExpr e, Walk<T> walk) {
-        Object cached = walk.seen.get(e);
-        if (cached != null) {
-            return (List<T>) cached;
-        }
+    /** One vector node, from the values of its children. */
+    private static <T extends Real<T>> List<T> vectorNode(VectorExpr e, Walk<T> walk) {
         int n = e.length();
         List<T> result = new ArrayList<>(n);
         if (e instanceof VectorVariable v) {
@@ -143,22 +150,22 @@ final class Evaluator {
                 result.add(walk.constant(value));
             }
         } else if (e instanceof Broadcast b) {
-            T value = scalar(b.scalar(), walk);
+            T value = done(b.scalar(), walk);
             for (int j = 0; j < n; j++) {
                 result.add(value);
             }
         } else if (e instanceof VectorMap m) {
-            for (T element : vector(m.argument(), walk)) {
+            for (T element : done(m.argument(), walk)) {
                 result.add(m.function() == Unary.NEG ? element.unaryMinus() : element.apply(m.function()));
             }
         } else if (e instanceof VectorZip z) {
-            List<T> a = vector(z.left(), walk);
-            List<T> b = vector(z.right(), walk);
+            List<T> a = done(z.left(), walk);
+            List<T> b = done(z.right(), walk);
             for (int j = 0; j < n; j++) {
                 result.add(Arithmetic.apply(z.function(), a.get(j), b.get(j)));
             }
         } else if (e instanceof MatrixProduct p) {
-            List<T> v = vector(p.vector(), walk);
+            List<T> v = done(p.vector(), walk);
             for (int i = 0; i < n; i++) {
                 T total = v.get(0).times(p.matrix().get(i, 0));
                 for (int j = 1; j < v.size(); j++) {
@@ -167,13 +174,12 @@ final class Evaluator {
                 result.add(total);
             }
         } else if (e instanceof Slice s) {
-            result.addAll(vector(s.vector(), walk).subList(s.from(), s.to()));
+            result.addAll(done(s.vector(), walk).subList(s.from(), s.to()));
         } else {
             for (Expr element : ((Stack) e).elements()) {
-                result.add(scalar(element, walk));
+                result.add(done(element, walk));
             }
         }
-        walk.seen.put(e, result);
         return result;
     }
 

@@ -23,11 +23,11 @@ import java.util.List;
  *
  * <p>Names are variables unless they are functions (followed by '(') or the constants {@code pi}, {@code e},
  * {@code inf}, {@code nan}. {@code **} is accepted for {@code ^}. The tree is kept as written (no
- * simplification), except that a minus sign written right before a number makes a negative constant
- * ({@code -2}, but not {@code -(2)} or {@code -pi}) and a constant exponent makes a power node. Errors name the
- * 1-based column and what was expected there. Nesting (parentheses, function calls, signs, exponents) is
- * limited to {@value #MAX_NESTING} levels, so that a runaway formula is refused with its column instead of
- * overflowing the stack.
+ * simplification), except that a minus sign written right before a number or {@code inf} makes a negative
+ * constant ({@code -2}, {@code -inf}, but not {@code -(2)} or {@code -pi}) and a constant exponent makes a power
+ * node. Errors name the 1-based column and what was expected there. Nesting (parentheses, function calls, signs,
+ * exponents) is limited to {@value #MAX_NESTING} levels, so that a runaway formula is refused with its column
+ * instead of overflowing the stack.
  */
 final class FormulaParser {
     /** The deepest nesting a formula may have. */
@@ -131,10 +131,12 @@ final class FormulaParser {
     private Expr signedPower() {
         if (accept("-")) {
             skipSpaces();
-            // Only a number written right after the sign folds into a negative constant. Folding "-(-2)" or
-            // "-pi" too would turn the printed form of -(-2) and -pi into other text ("2", "-3.14...").
+            // Only a number (or inf, the one constant the printer writes with a sign, as -inf) written right after
+            // the sign folds into a negative constant. Folding "-(-2)" or "-pi" too would turn the printed form of
+            // -(-2) and -pi into other text ("2", "-3.14...").
             boolean numberFollows = position < text.length()
-                    && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.');
+                    && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.'
+                    || isNameAt("inf"));
             Expr operand = prefix();
             return numberFollows && operand instanceof Constant c ? new Constant(-c.value())
                     : new UnaryCall(Unary.NEG, operand);
@@ -143,6 +145,13 @@ final class FormulaParser {
             return prefix();
         }
         return power();
+    }
+
+    /** Whether the name at the current position is exactly {@code name} (not a longer name it starts). */
+    private boolean isNameAt(String name) {
+        int end = position + name.length();
+        return text.startsWith(name, position)
+                && (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'));
     }
 
     private Expr power() {

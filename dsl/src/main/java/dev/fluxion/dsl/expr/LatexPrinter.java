@@ -4,6 +4,7 @@ import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.Polygamma;
 import dev.fluxion.dsl.function.PowerOf;
 import dev.fluxion.dsl.function.Unary;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +24,7 @@ final class LatexPrinter {
     }
 
     static String print(Expr e) {
-        StringBuilder out = new StringBuilder();
-        write(e, out);
-        return out.toString();
+        return TextPrinter.expand(e, LatexPrinter::write);
     }
 
     private static String number(double v) {
@@ -57,108 +56,108 @@ final class LatexPrinter {
         return known != null ? known : "\\operatorname{" + symbol + "}";
     }
 
-    private static void wrapped(Expr e, boolean parenthesize, StringBuilder out) {
+    private static void wrapped(Expr e, boolean parenthesize, List<Object> out) {
         if (parenthesize) {
-            out.append("\\left(");
-            write(e, out);
-            out.append("\\right)");
+            out.add("\\left(");
+            out.add(e);
+            out.add("\\right)");
         } else {
-            write(e, out);
+            out.add(e);
         }
     }
 
-    private static void write(Expr e, StringBuilder out) {
+    /** One node as pieces: its LaTeX, and its children where theirs goes (see {@code TextPrinter.expand}). */
+    private static void write(Expr e, List<Object> out) {
         if (e instanceof Constant c) {
-            out.append(number(c.value()));
+            out.add(number(c.value()));
         } else if (e instanceof Variable v) {
-            out.append(v.name().length() == 1 ? v.name() : "\\mathit{" + v.name().replace("_", "\\_") + "}");
+            out.add(v.name().length() == 1 ? v.name() : "\\mathit{" + v.name().replace("_", "\\_") + "}");
         } else if (e instanceof UnaryCall u) {
             writeUnary(u, out);
         } else if (e instanceof Reduction r) {
-            out.append("\\operatorname{").append(r.kind().name().toLowerCase(java.util.Locale.ROOT))
-                    .append("}\\left(\\mathtt{").append(VectorPrinter.print(r.argument()).replace("_", "\\_"))
-                    .append("}\\right)");
+            out.add("\\operatorname{" + r.kind().name().toLowerCase(java.util.Locale.ROOT) + "}\\left(\\mathtt{"
+                    + VectorPrinter.print(r.argument()).replace("_", "\\_") + "}\\right)");
         } else {
             writeBinary((BinaryCall) e, out);
         }
     }
 
-    private static void writeUnary(UnaryCall u, StringBuilder out) {
+    private static void writeUnary(UnaryCall u, List<Object> out) {
         Expr a = u.argument();
         if (u.function() == Unary.NEG) {
-            out.append('-');
+            out.add("-");
             wrapped(a, precedence(a) <= TextPrinter.PREFIX, out);
         } else if (u.function() instanceof PowerOf p) {
             if (p.exponent() == 0.5) {
-                out.append("\\sqrt{");
-                write(a, out);
-                out.append('}');
+                out.add("\\sqrt{");
+                out.add(a);
+                out.add("}");
                 return;
             }
-            out.append('{');
+            out.add("{");
             wrapped(a, TextPrinter.precedence(a) <= TextPrinter.POWER, out);
-            out.append("}^{").append(number(p.exponent())).append('}');
+            out.add("}^{" + number(p.exponent()) + "}");
         } else if (u.function() == Unary.SQRT) {
-            out.append("\\sqrt{");
-            write(a, out);
-            out.append('}');
+            out.add("\\sqrt{");
+            out.add(a);
+            out.add("}");
         } else if (u.function() == Unary.ABS) {
-            out.append("\\left|");
-            write(a, out);
-            out.append("\\right|");
+            out.add("\\left|");
+            out.add(a);
+            out.add("\\right|");
         } else if (u.function() instanceof Polygamma g) {
-            out.append("\\psi");
+            out.add("\\psi");
             if (g.order() > 0) {
-                out.append("^{(").append(g.order()).append(")}");
+                out.add("^{(" + g.order() + ")}");
             }
-            out.append("\\left(");
-            write(a, out);
-            out.append("\\right)");
+            out.add("\\left(");
+            out.add(a);
+            out.add("\\right)");
         } else {
-            out.append(command(u.function().symbol())).append("\\left(");
-            write(a, out);
-            out.append("\\right)");
+            out.add(command(u.function().symbol()) + "\\left(");
+            out.add(a);
+            out.add("\\right)");
         }
     }
 
-    private static void writeBinary(BinaryCall b, StringBuilder out) {
+    private static void writeBinary(BinaryCall b, List<Object> out) {
         Expr left = b.left();
         Expr right = b.right();
         if (b.function() == Binary.DIV) {
-            out.append("\\frac{");
-            write(left, out);
-            out.append("}{");
-            write(right, out);
-            out.append('}');
+            out.add("\\frac{");
+            out.add(left);
+            out.add("}{");
+            out.add(right);
+            out.add("}");
             return;
         }
         if (b.function() == Binary.POW) {
-            out.append('{');
+            out.add("{");
             wrapped(left, TextPrinter.precedence(left) <= TextPrinter.POWER, out);
-            out.append("}^{");
-            write(right, out);
-            out.append('}');
+            out.add("}^{");
+            out.add(right);
+            out.add("}");
             return;
         }
         int p = TextPrinter.precedence(b);
         if (p == TextPrinter.ATOM) {
             if (b.function() == Binary.LOG_BASE) {
-                out.append("\\log_{");
-                write(right, out);
-                out.append("}\\left(");
-                write(left, out);
-                out.append("\\right)");
+                out.add("\\log_{");
+                out.add(right);
+                out.add("}\\left(");
+                out.add(left);
+                out.add("\\right)");
                 return;
             }
-            out.append(command(b.function().symbol())).append("\\left(");
-            write(left, out);
-            out.append(", ");
-            write(right, out);
-            out.append("\\right)");
+            out.add(command(b.function().symbol()) + "\\left(");
+            out.add(left);
+            out.add(", ");
+            out.add(right);
+            out.add("\\right)");
             return;
         }
         wrapped(left, precedence(left) < p, out);
-        out.append(b.function() == Binary.MUL ? " \\cdot " : " " + b.function().symbol() + " ");
+        out.add(b.function() == Binary.MUL ? " \\cdot " : " " + b.function().symbol() + " ");
         wrapped(right, precedence(right) <= p || precedence(right) == TextPrinter.PREFIX, out);
     }
 }

@@ -1,34 +1,73 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Visits every distinct node of an expression once, scalar and vector nodes alike, children before parents.
- * A node shared by reference is visited once.
+ * Visits the distinct nodes of an expression once each, scalar and vector nodes alike, children before parents and
+ * left before right: the order in which a recursive walk would finish them. A node shared by reference is visited
+ * once.
+ *
+ * <p>The walk keeps its own stack, so its depth is not bounded by the thread's: a left-leaning chain such as
+ * {@code x + x + ... + x} of 100,000 terms is as deep as it is long. Every walk over whole expressions (evaluation,
+ * differentiation, the checked evaluation, printing, compiling to a tape) goes through here or keeps a stack of its
+ * own, so that no walk recurses once per node.
  */
-final class NodeWalk {
+public final class NodeWalk {
     private NodeWalk() {
     }
 
-    static void visit(Object root, Consumer<Object> visitor) {
-        walk(root, visitor, Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** Visits every distinct node of {@code root} once, children before parents. */
+    public static void visit(Object root, Consumer<Object> visitor) {
+        postOrder(root, NodeWalk::children, node -> false, visitor);
     }
 
-    private static void walk(Object e, Consumer<Object> visitor, Set<Object> seen) {
-        if (!seen.add(e)) {
-            return;
+    /**
+     * Visits the distinct nodes reachable from {@code root} through {@code children}, children before parents. A
+     * node for which {@code known} holds when it is reached is neither visited nor entered: a walk that caches its
+     * results passes its cache here, and the visitor's own results count as known from then on.
+     *
+     * @param root     an {@link Expr} or a {@link VectorExpr}
+     * @param children the nodes a node is computed from, in order
+     * @param known    the nodes already done, which the walk skips with everything below them
+     * @param visitor  called once per node, after all its children
+     */
+    public static void postOrder(Object root, Function<Object, List<?>> children, Predicate<Object> known,
+                                 Consumer<Object> visitor) {
+        Set<Object> entered = Collections.newSetFromMap(new IdentityHashMap<>());
+        // A node is pushed once to be entered (its children pushed above it) and once more, under them, to be
+        // visited after them; the marker says which.
+        ArrayDeque<Object> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Object top = stack.pop();
+            if (top instanceof Finished finished) {
+                visitor.accept(finished.node());
+                continue;
+            }
+            if (known.test(top) || !entered.add(top)) {
+                continue;
+            }
+            stack.push(new Finished(top));
+            List<?> below = children.apply(top);
+            for (int j = below.size() - 1; j >= 0; j--) {
+                stack.push(below.get(j));
+            }
         }
-        for (Object child : children(e)) {
-            walk(child, visitor, seen);
-        }
-        visitor.accept(e);
     }
 
-    private static List<?> children(Object e) {
+    /** A node whose children are all done, to be visited when it comes off the stack. */
+    private record Finished(Object node) {
+    }
+
+    /** The nodes a node is computed from, in order: its arguments, a stack's elements. */
+    public static List<?> children(Object e) {
         if (e instanceof UnaryCall u) {
             return List.of(u.argument());
         }

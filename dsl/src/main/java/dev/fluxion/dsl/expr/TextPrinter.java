@@ -4,6 +4,10 @@ import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.Polygamma;
 import dev.fluxion.dsl.function.PowerOf;
 import dev.fluxion.dsl.function.Unary;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Prints an expression as a formula that {@link FormulaParser} reads back to the same tree.
@@ -11,7 +15,8 @@ import dev.fluxion.dsl.function.Unary;
  * <p>Parentheses appear only where precedence or grouping needs them; the right operand of a left-associative
  * operator keeps its parentheses ({@code a - (b - c)}, {@code a + (b + c)}) so that the tree, and so the
  * floating-point result, is preserved exactly. Integral constants print without a decimal point ({@code 6*x}),
- * others in Java's shortest round-trip form.
+ * others in Java's shortest round-trip form. A negated constant keeps its parentheses ({@code -(2)}), since
+ * {@code -2} is read as a constant.
  */
 final class TextPrinter {
     static final int SUM = 1;
@@ -24,9 +29,32 @@ final class TextPrinter {
     }
 
     static String print(Expr e) {
-        StringBuilder out = new StringBuilder();
-        write(e, out);
-        return out.toString();
+        return expand(e, TextPrinter::write);
+    }
+
+    /**
+     * The text of an expression, without recursion: {@code write} turns one node into its pieces, strings and
+     * the child expressions to print in their place, which a stack then expands in turn. A left-leaning chain of
+     * 100,000 terms prints as a short formula does.
+     */
+    static String expand(Expr root, BiConsumer<Expr, List<Object>> write) {
+        StringBuilder text = new StringBuilder();
+        ArrayDeque<Object> pending = new ArrayDeque<>();
+        List<Object> pieces = new ArrayList<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (next instanceof String piece) {
+                text.append(piece);
+                continue;
+            }
+            pieces.clear();
+            write.accept((Expr) next, pieces);
+            for (int j = pieces.size() - 1; j >= 0; j--) {
+                pending.push(pieces.get(j));
+            }
+        }
+        return text.toString();
     }
 
     /** The binding strength of the expression's outermost operator. */
@@ -61,6 +89,19 @@ final class TextPrinter {
         return v < 0 || (v == 0 && 1 / v < 0);
     }
 
+    /**
+     * Whether a minus sign written right before e's text would make the parser fold the two into one negative
+     * constant: e is a constant printed as digits or as {@code inf}. The negation -(2) then keeps its
+     * parentheses, so that it reads back as a negation and not as the constant -2.
+     */
+    private static boolean foldsIntoSign(Expr e) {
+        if (!(e instanceof Constant c)) {
+            return false;
+        }
+        String text = number(c.value());
+        return Character.isDigit(text.charAt(0)) || text.equals("inf");
+    }
+
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "nan";
@@ -83,63 +124,64 @@ final class TextPrinter {
         return Double.toString(v);
     }
 
-    private static void wrapped(Expr e, boolean parenthesize, StringBuilder out) {
+    private static void wrapped(Expr e, boolean parenthesize, List<Object> out) {
         if (parenthesize) {
-            out.append('(');
-            write(e, out);
-            out.append(')');
+            out.add("(");
+            out.add(e);
+            out.add(")");
         } else {
-            write(e, out);
+            out.add(e);
         }
     }
 
-    private static void write(Expr e, StringBuilder out) {
+    /** One node as pieces: its text, and its children where their text goes (see {@link #expand}). */
+    private static void write(Expr e, List<Object> out) {
         if (e instanceof Constant c) {
-            out.append(number(c.value()));
+            out.add(number(c.value()));
         } else if (e instanceof Variable v) {
-            out.append(v.name());
+            out.add(v.name());
         } else if (e instanceof UnaryCall u) {
             writeUnary(u, out);
         } else if (e instanceof Reduction r) {
             String vector = VectorPrinter.print(r.argument());
             switch (r.kind()) {
-                case SUM -> out.append("sum(").append(vector).append(')');
-                case LOG_SUM_EXP -> out.append("logSumExp(").append(vector).append(')');
-                case ELEMENT -> out.append('(').append(vector).append(")[").append(r.index()).append(']');
+                case SUM -> out.add("sum(" + vector + ")");
+                case LOG_SUM_EXP -> out.add("logSumExp(" + vector + ")");
+                case ELEMENT -> out.add("(" + vector + ")[" + r.index() + "]");
             }
         } else {
             writeBinary((BinaryCall) e, out);
         }
     }
 
-    private static void writeUnary(UnaryCall u, StringBuilder out) {
+    private static void writeUnary(UnaryCall u, List<Object> out) {
         Expr a = u.argument();
         if (u.function() == Unary.NEG) {
-            out.append('-');
-            wrapped(a, precedence(a) <= PREFIX, out);
+            out.add("-");
+            wrapped(a, precedence(a) <= PREFIX || foldsIntoSign(a), out);
         } else if (u.function() instanceof PowerOf p) {
             wrapped(a, precedence(a) <= POWER, out);
-            out.append('^');
-            out.append(number(p.exponent()));
+            out.add("^");
+            out.add(number(p.exponent()));
         } else if (u.function() instanceof Polygamma g && g.order() >= 2) {
-            out.append("polygamma(").append(g.order()).append(", ");
-            write(a, out);
-            out.append(')');
+            out.add("polygamma(" + g.order() + ", ");
+            out.add(a);
+            out.add(")");
         } else {
-            out.append(u.function().symbol()).append('(');
-            write(a, out);
-            out.append(')');
+            out.add(u.function().symbol() + "(");
+            out.add(a);
+            out.add(")");
         }
     }
 
-    private static void writeBinary(BinaryCall b, StringBuilder out) {
+    private static void writeBinary(BinaryCall b, List<Object> out) {
         int p = precedence(b);
         if (p == ATOM) {
-            out.append(b.function().symbol()).append('(');
-            write(b.left(), out);
-            out.append(", ");
-            write(b.right(), out);
-            out.append(')');
+            out.add(b.function().symbol() + "(");
+            out.add(b.left());
+            out.add(", ");
+            out.add(b.right());
+            out.add(")");
             return;
         }
         Expr left = b.left();
@@ -148,7 +190,7 @@ final class TextPrinter {
         boolean rightParens = p == POWER ? precedence(right) < PREFIX : precedence(right) <= p
                 || precedence(right) == PREFIX;
         wrapped(left, leftParens, out);
-        out.append(p == SUM ? " " + b.function().symbol() + " " : b.function().symbol());
+        out.add(p == SUM ? " " + b.function().symbol() + " " : b.function().symbol());
         wrapped(right, rightParens, out);
     }
 }

@@ -10,6 +10,18 @@ import dev.fluxion.dsl.function.UnaryFunction;
  * @param argument its argument
  */
 public record UnaryCall(UnaryFunction function, Expr argument) implements Expr {
+    /** Structural equality: the same function applied to equal arguments, compared without recursion. */
+    @Override
+    public boolean equals(Object other) {
+        return StructuralEquality.equal(this, other);
+    }
+
+    /** A hash code consistent with {@link #equals}, computed without recursion. */
+    @Override
+    public int hashCode() {
+        return StructuralEquality.hash(this);
+    }
+
     @Override
     public String toString() {
         return TextPrinter.print(this);

@@ -81,30 +81,49 @@ public enum Binary implements BinaryFunction {
     },
     /**
      * leakyRelu(x, alpha): x for x &gt; 0, alpha x otherwise. Partials alpha + (1 - alpha) heaviside(x) by x and
-     * min(x, 0) = -relu(-x) by alpha.
+     * the negative part x (1 - heaviside(x)) = min(x, 0) by alpha.
+     *
+     * <p>At x = 0 both partials take the branch that h = heaviside(0) picks (the x &lt;= 0 branch under the
+     * standard convention h = 0): the slope in x is h + (1 - h) alpha, and the slope in alpha is 0 with an
+     * x-derivative of 1 - h, which is also the alpha-derivative of the slope in x. So the mixed second partials
+     * agree, and every face (hyper-duals, jets, the tape's Hessian, either order of symbolic differentiation)
+     * gives the same symmetric Hessian [[0, 1 - h], [1 - h, 0]] at x = 0.
      */
     LEAKY_RELU("leakyRelu") {
         @Override public double value(double x, double alpha) { return x > 0 ? x : alpha * x; }
         @Override public <T extends Real<T>> T partialFirst(T x, T alpha) {
             return alpha.plus(x.lift(1).minus(alpha).times(x.heaviside()));
         }
-        @Override public <T extends Real<T>> T partialSecond(T x, T alpha) { return x.unaryMinus().relu().unaryMinus(); }
+        @Override public <T extends Real<T>> T partialSecond(T x, T alpha) { return negativePart(x); }
     },
     /**
      * elu(x, alpha): x for x &gt; 0, alpha (e^x - 1) otherwise. Partials heaviside(x) + (1 - heaviside(x)) alpha
-     * e^min(x, 0) by x, and e^min(x, 0) - 1 by alpha. min(x, 0) is written -relu(-x) so no e^x overflows.
+     * e^n(x) by x, and e^n(x) - 1 by alpha, with n(x) = x (1 - heaviside(x)) = min(x, 0) the negative part, so
+     * that no e^x overflows for a large x.
+     *
+     * <p>At x = 0, with h = heaviside(0), the partials take the branch that h picks, as for {@link #LEAKY_RELU}:
+     * elu'(0) = h + (1 - h) alpha, d/dalpha = 0, and both mixed second partials are 1 - h. The second derivative
+     * in x is elu''(0) = alpha (1 - h)^2: alpha, the second derivative of the x &lt;= 0 branch, under the standard
+     * convention h = 0, and 0 (the x &gt; 0 branch) when h = 1.
      */
     ELU("elu") {
         @Override public double value(double x, double alpha) { return x > 0 ? x : alpha * Math.expm1(x); }
         @Override public <T extends Real<T>> T partialFirst(T x, T alpha) {
             T step = x.heaviside();
-            T negativePart = x.unaryMinus().relu().unaryMinus();
-            return step.plus(x.lift(1).minus(step).times(alpha).times(negativePart.exp()));
+            return step.plus(x.lift(1).minus(step).times(alpha).times(negativePart(x).exp()));
         }
-        @Override public <T extends Real<T>> T partialSecond(T x, T alpha) {
-            return x.unaryMinus().relu().unaryMinus().expm1();
-        }
+        @Override public <T extends Real<T>> T partialSecond(T x, T alpha) { return negativePart(x).expm1(); }
     };
+
+    /**
+     * min(x, 0) written as x (1 - heaviside(x)), so that its slope at 0 is 1 - heaviside(0): the branch that the
+     * slope of {@link #LEAKY_RELU} and {@link #ELU} in x takes there. (-relu(-x), the same values, would have
+     * the slope heaviside(0) at 0, the other branch, and the Hessian would not be symmetric.) At x = +inf it is
+     * NaN (inf times 0).
+     */
+    private static <T extends Real<T>> T negativePart(T x) {
+        return x.times(x.lift(1).minus(x.heaviside()));
+    }
 
     private final String functionName;
 

@@ -53,9 +53,18 @@ public record HyperDual(double value, double first, double second, double cross)
                 value * o.cross + first * o.second + second * o.first + cross * o.value);
     }
 
+    /**
+     * The quotient q = u / w from u = q w, part by part: q_b = (u_b - q w_b) / w and
+     * q_d = (u_d - q w_d - q_b w_c - q_c w_b) / w. Each part divides by w once, so nothing forms 1/w^2 or 2/w^3
+     * (which overflow for a tiny w even where the quotient's parts are moderate, as in e^x / e^x at x = -400).
+     */
     @Override
     public HyperDual div(HyperDual o) {
-        return times(o.apply(dev.fluxion.dsl.function.PowerOf.of(-1)));
+        double q = value / o.value;
+        double qFirst = (first - q * o.first) / o.value;
+        double qSecond = (second - q * o.second) / o.value;
+        double qCross = (cross - q * o.cross - qFirst * o.second - qSecond * o.first) / o.value;
+        return new HyperDual(q, qFirst, qSecond, qCross);
     }
 
     @Override
@@ -73,15 +82,20 @@ public record HyperDual(double value, double first, double second, double cross)
         return new HyperDual(value * c, first * c, second * c, cross * c);
     }
 
-    /** f(a + b e1 + c e2 + d e1 e2) = f(a) + f'(a) b e1 + f'(a) c e2 + (f'(a) d + f''(a) b c) e1 e2. */
+    /**
+     * f(a + b e1 + c e2 + d e1 e2) = f(a) + f'(a) b e1 + f'(a) c e2 + (f'(a) d + (f''(a) b) c) e1 e2.
+     *
+     * <p>f''(a) b is the tangent of the rule f' evaluated on the dual number a + b epsilon, so the rule's own
+     * steps scale it: for ln, whose rule is 1/w, it comes out as -(b/a)/a, finite for a tiny a with a tiny b
+     * (ln(e^x) at x = -400), where f''(a) = -1/a^2 alone would overflow.
+     */
     @Override
     public HyperDual apply(UnaryFunction f) {
-        Dual slope = f.derivative(Dual.variable(value));
+        Dual slope = f.derivative(new Dual(value, first));
         double f1 = slope.value();
-        double f2 = slope.tangent();
         double crossPart = f1 * cross;
         if (first != 0 && second != 0) {
-            crossPart += f2 * first * second;
+            crossPart += slope.tangent() * second;
         }
         return new HyperDual(f.value(value), f1 * first, f1 * second, crossPart);
     }
@@ -99,18 +113,25 @@ public record HyperDual(double value, double first, double second, double cross)
         double c = 0;
         double d = 0;
         if (thisMoves) {
-            Dual fxAlongX = f.partialFirst(Dual.variable(value), Dual.constant(o.value));
+            // As for one argument, fxx b comes from the rule evaluated along b, scaled by the rule's own steps.
+            Dual fxAlongX = f.partialFirst(new Dual(value, first), Dual.constant(o.value));
             double fx = fxAlongX.value();
             b += fx * first;
             c += fx * second;
-            d += fx * cross + fxAlongX.tangent() * first * second;
+            d += fx * cross;
+            if (first != 0 && second != 0) {
+                d += fxAlongX.tangent() * second;
+            }
         }
         if (otherMoves) {
-            Dual fyAlongY = f.partialSecond(Dual.constant(value), Dual.variable(o.value));
+            Dual fyAlongY = f.partialSecond(Dual.constant(value), new Dual(o.value, o.first));
             double fy = fyAlongY.value();
             b += fy * o.first;
             c += fy * o.second;
-            d += fy * o.cross + fyAlongY.tangent() * o.first * o.second;
+            d += fy * o.cross;
+            if (o.first != 0 && o.second != 0) {
+                d += fyAlongY.tangent() * o.second;
+            }
         }
         if (thisMoves && otherMoves) {
             double fxy = f.partialFirst(Dual.constant(value), Dual.variable(o.value)).tangent();

@@ -6,6 +6,7 @@ import dev.fluxion.dsl.expr.Broadcast;
 import dev.fluxion.dsl.expr.Constant;
 import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.dsl.expr.Matrix;
+import dev.fluxion.dsl.expr.NodeWalk;
 import dev.fluxion.dsl.expr.MatrixProduct;
 import dev.fluxion.dsl.expr.Reduction;
 import dev.fluxion.dsl.expr.Slice;
@@ -108,14 +109,36 @@ final class TapeBuilder {
         return new Tape(builder.finish(roots));
     }
 
-    private int add(Object e) {
-        Integer known = seen.get(e);
-        if (known != null) {
-            return known;
+    /**
+     * Adds the nodes of an expression not yet on the tape, children before parents, without recursion (so a chain
+     * of 100,000 terms compiles as well as a short one), and returns the root's node.
+     */
+    private int add(Object root) {
+        NodeWalk.postOrder(root, TapeBuilder::arguments, seen::containsKey, e -> seen.put(e,
+                e instanceof VectorExpr v ? addVector(v) : addScalar((Expr) e)));
+        return seen.get(root);
+    }
+
+    /** The node of an expression already added. */
+    private int added(Object e) {
+        return seen.get(e);
+    }
+
+    /**
+     * The sub-expressions a node is compiled from: its children, except a constant that a vector node keeps in
+     * its own slot (a broadcast constant, the constant of a scale or shift), which gets no node of its own.
+     */
+    private static List<?> arguments(Object e) {
+        if (e instanceof Broadcast b && b.scalar() instanceof Constant) {
+            return List.of();
         }
-        int node = e instanceof VectorExpr v ? addVector(v) : addScalar((Expr) e);
-        seen.put(e, node);
-        return node;
+        if (e instanceof VectorZip z && byConstantOnRight(z)) {
+            return List.of(z.left());
+        }
+        if (e instanceof VectorZip z && byConstantOnLeft(z)) {
+            return List.of(z.right());
+        }
+        return NodeWalk.children(e);
     }
 
     private int addScalar(Expr e) {
@@ -126,7 +149,7 @@ final class TapeBuilder {
             return node(Tape.INPUT, slotsOf.get(v.name()).start(), -1, null, 0, 0, 1, e);
         }
         if (e instanceof UnaryCall u) {
-            int a = add(u.argument());
+            int a = added(u.argument());
             if (u.function() == Unary.NEG) {
                 return node(Tape.NEG, a, -1, null, 0, 0, 1, e);
             }
@@ -134,13 +157,13 @@ final class TapeBuilder {
                     : node(Tape.UNARY, a, -1, u.function(), 0, 0, 1, e);
         }
         if (e instanceof BinaryCall b) {
-            int a = add(b.left());
-            int c = add(b.right());
+            int a = added(b.left());
+            int c = added(b.right());
             int code = arithmeticCode(b.function());
             return node(code, a, c, code == Tape.BINARY ? b.function() : null, 0, 0, 1, e);
         }
         Reduction r = (Reduction) e;
-        int a = add(r.argument());
+        int a = added(r.argument());
         int code = switch (r.kind()) {
             case SUM -> Tape.SUM;
             case LOG_SUM_EXP -> Tape.LOG_SUM_EXP;
@@ -165,48 +188,46 @@ final class TapeBuilder {
             return node(Tape.VECTOR_CONSTANT, -1, -1, filled, Double.doubleToRawLongBits(c.value()), 0, n, e);
         }
         if (e instanceof Broadcast b) {
-            return node(Tape.BROADCAST, add(b.scalar()), -1, null, 0, 0, n, e);
+            return node(Tape.BROADCAST, added(b.scalar()), -1, null, 0, 0, n, e);
         }
         if (e instanceof VectorMap m) {
-            int a = add(m.argument());
+            int a = added(m.argument());
             if (m.function() == Unary.NEG) {
                 return node(Tape.VECTOR_NEG, a, -1, null, 0, 0, n, e);
             }
             return isSquare(m.function()) ? node(Tape.VECTOR_SQUARE, a, -1, null, 0, 0, n, e)
                     : node(Tape.VECTOR_UNARY, a, -1, m.function(), 0, 0, n, e);
         }
-        if (e instanceof VectorZip z && constantOf(z.right()) != null
-                && (z.function() == Binary.MUL || z.function() == Binary.ADD || z.function() == Binary.SUB)) {
+        if (e instanceof VectorZip z && byConstantOnRight(z)) {
             double c = constantOf(z.right());
             int code = z.function() == Binary.MUL ? Tape.VECTOR_SCALE : Tape.VECTOR_SHIFT;
             double k = z.function() == Binary.SUB ? -c : c;
-            return node(code, add(z.left()), -1, null, Double.doubleToRawLongBits(k), k, n, e);
+            return node(code, added(z.left()), -1, null, Double.doubleToRawLongBits(k), k, n, e);
         }
-        if (e instanceof VectorZip z && constantOf(z.left()) != null
-                && (z.function() == Binary.MUL || z.function() == Binary.ADD)) {
+        if (e instanceof VectorZip z && byConstantOnLeft(z)) {
             double c = constantOf(z.left());
             int code = z.function() == Binary.MUL ? Tape.VECTOR_SCALE : Tape.VECTOR_SHIFT;
-            return node(code, add(z.right()), -1, null, Double.doubleToRawLongBits(c), c, n, e);
+            return node(code, added(z.right()), -1, null, Double.doubleToRawLongBits(c), c, n, e);
         }
         if (e instanceof VectorZip z) {
-            int a = add(z.left());
-            int c = add(z.right());
+            int a = added(z.left());
+            int c = added(z.right());
             int code = arithmeticCode(z.function());
             int vectorCode = code - Tape.ADD + Tape.VECTOR_ADD;
             return node(vectorCode, a, c, code == Tape.BINARY ? z.function() : null, 0, 0, n, e);
         }
         if (e instanceof MatrixProduct p) {
-            return node(Tape.MATRIX_PRODUCT, add(p.vector()), -1, p.matrix(), 0, 0, n, e);
+            return node(Tape.MATRIX_PRODUCT, added(p.vector()), -1, p.matrix(), 0, 0, n, e);
         }
         if (e instanceof Slice s) {
-            int node = node(Tape.SLICE, add(s.vector()), -1, null, s.from(), 0, n, e);
+            int node = node(Tape.SLICE, added(s.vector()), -1, null, s.from(), 0, n, e);
             extra[node] = s.from();
             return node;
         }
         Stack s = (Stack) e;
         int[] arguments = new int[n];
         for (int j = 0; j < n; j++) {
-            arguments[j] = add(s.elements().get(j));
+            arguments[j] = added(s.elements().get(j));
         }
         return node(Tape.STACK, -1, -1, new StackArguments(arguments), 0, 0, n, e);
     }
@@ -222,6 +243,17 @@ final class TapeBuilder {
         public int hashCode() {
             return Arrays.hashCode(nodes);
         }
+    }
+
+    /** Whether z is v * c, v + c or v - c for a broadcast constant c: a scale or a shift of v. */
+    private static boolean byConstantOnRight(VectorZip z) {
+        return constantOf(z.right()) != null
+                && (z.function() == Binary.MUL || z.function() == Binary.ADD || z.function() == Binary.SUB);
+    }
+
+    /** Whether z is c * v or c + v for a broadcast constant c: a scale or a shift of v. */
+    private static boolean byConstantOnLeft(VectorZip z) {
+        return constantOf(z.left()) != null && (z.function() == Binary.MUL || z.function() == Binary.ADD);
     }
 
     /** The constant of a broadcast constant, or null: v * c and v + c compile to one pass with no data vector. */

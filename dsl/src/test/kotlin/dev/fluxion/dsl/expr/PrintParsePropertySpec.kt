@@ -4,6 +4,7 @@ import io.kotest.core.spec.style.StringSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.property.Arb
 import io.kotest.property.arbitrary.double
+import io.kotest.property.arbitrary.int
 import io.kotest.property.arbitrary.list
 import io.kotest.property.checkAll
 
@@ -26,6 +27,54 @@ class PrintParsePropertySpec : StringSpec({
                 shouldRoundTrip(sample.expr.derivative(v), others, "df/d$v")
             }
         }
+    }
+
+    "print(parse(s)) parses back to the same tree, and print -> parse -> print is a fixed point" {
+        // Random trees with negated constants mixed in, -(c) for every kind of constant the printer writes.
+        val constants = listOf(2.0, 0.5, 0.0, -0.0, -2.0, 1e-300, 1e300, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NaN, Math.PI, Math.E)
+        checkAll(propertyConfig(300), Arb.expressionSample(), Arb.list(Arb.int(0, constants.size - 1), 1..4)) {
+                sample, picks ->
+            var raw = sample.recipe.build(Construction.RAW)
+            for (pick in picks) {
+                raw = BinaryCall(dev.fluxion.dsl.function.Binary.SUB, raw,
+                    UnaryCall(dev.fluxion.dsl.function.Unary.NEG, Constant(constants[pick])))
+            }
+            val parsed = Expr.parse(raw.toString())
+            val text = parsed.toString()
+            val reparsed = Expr.parse(text)
+            withText("parse(print(f))", text) {
+                reparsed shouldBe parsed
+                reparsed.toString() shouldBe text
+                val value = parsed.valueAt(sample.point)
+                val again = reparsed.valueAt(sample.point)
+                (value == again || (value.isNaN() && again.isNaN())) shouldBe true
+            }
+        }
+    }
+
+    "a negated constant keeps its parentheses: -(2) is a negation, -2 a constant" {
+        val cases = mapOf(
+            "-(2)" to UnaryCall(dev.fluxion.dsl.function.Unary.NEG, Constant(2.0)),
+            "-2" to Constant(-2.0),
+            "x - (-(2))" to BinaryCall(dev.fluxion.dsl.function.Binary.SUB, Variable("x"),
+                UnaryCall(dev.fluxion.dsl.function.Unary.NEG, Constant(2.0))),
+            "x - (-2)" to BinaryCall(dev.fluxion.dsl.function.Binary.SUB, Variable("x"), Constant(-2.0)),
+            "-(inf)" to UnaryCall(dev.fluxion.dsl.function.Unary.NEG, Constant(Double.POSITIVE_INFINITY)),
+            "-inf" to Constant(Double.NEGATIVE_INFINITY),
+            "-(0.5)*x" to BinaryCall(dev.fluxion.dsl.function.Binary.MUL,
+                UnaryCall(dev.fluxion.dsl.function.Unary.NEG, Constant(0.5)), Variable("x")),
+            "-pi" to UnaryCall(dev.fluxion.dsl.function.Unary.NEG, Constant.PI),
+            "-(-2)" to UnaryCall(dev.fluxion.dsl.function.Unary.NEG, Constant(-2.0)),
+        )
+        for ((text, tree) in cases) {
+            withText("parse", text) {
+                Expr.parse(text) shouldBe tree
+                tree.toString() shouldBe text
+            }
+        }
+        Expr.parse("-1e999") shouldBe Constant(Double.NEGATIVE_INFINITY)
+        Expr.parse("-infinity + 1").toString() shouldBe "-infinity + 1"
     }
 })
 

@@ -1,0 +1,185 @@
+package dev.fluxion.dsl.expr
+
+import dev.fluxion.dsl.function.Kinks
+import io.kotest.assertions.withClue
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.shouldBe
+import io.kotest.property.Arb
+import io.kotest.property.arbitrary.double
+import io.kotest.property.checkAll
+import kotlin.math.abs
+import kotlin.math.max
+import kotlin.math.pow
+
+/**
+ * The numerical edges found by fuzzing against high-precision arithmetic (issue 21), each checked on every face of
+ * the dsl (dual numbers, hyper-duals, jets, the compiled tape, the symbolic derivative) against references computed
+ * independently: closed forms, or 60-digit series ([HighPrecision]).
+ */
+class NumericalEdgesSpec : FunSpec({
+
+    val x = listOf("x")
+
+    fun at(value: Double) = Point.of(x, doubleArrayOf(value))
+
+    fun compiledGradient(f: Expr, value: Double): Double {
+        val g = DoubleArray(1)
+        f.compile("x").valueAndGradient(doubleArrayOf(value), g)
+        return g[0]
+    }
+
+    fun compiledHessian(f: Expr, order: List<String>, point: DoubleArray): Array<DoubleArray> {
+        val h = Array(order.size) { DoubleArray(order.size) }
+        f.compile(order).hessian(point, h)
+        return h
+    }
+
+    fun relativeError(got: Double, expected: Double) =
+        if (got == expected) 0.0 else abs(got - expected) / abs(expected)
+
+    context("leakyRelu and elu with a variable alpha: one symmetric Hessian at x = 0 on every face") {
+        // With h = heaviside(0): d/dx = h + (1 - h) alpha takes the branch h picks, and d/dalpha = min(x, 0) with
+        // the slope 1 - h there, so d2/dx dalpha = 1 - h both ways; elu''(0) = alpha (1 - h)^2, leakyRelu''(0) = 0.
+        val alpha = 0.3
+        val order = listOf("x", "a")
+        for (h in listOf(0.0, 0.5, 1.0)) {
+            val kinks = Kinks(h, 0.0, 0.5)
+            val cases = mapOf(
+                "leakyRelu(x, a)" to arrayOf(doubleArrayOf(0.0, 1 - h), doubleArrayOf(1 - h, 0.0)),
+                "elu(x, a)" to arrayOf(doubleArrayOf(alpha * (1 - h).pow(2), 1 - h), doubleArrayOf(1 - h, 0.0)),
+            )
+            for ((text, expected) in cases) {
+                test("$text at x = 0, alpha = $alpha, heaviside(0) = $h: Hessian ${expected.map { it.toList() }}") {
+                    val f = Expr.parse(text)
+                    val point = Point.of(order, doubleArrayOf(0.0, alpha))
+                    kinks.within {
+                        val faces = mapOf(
+                            "hessianAt" to f.hessianAt(point, order),
+                            "compiled" to compiledHessian(f, order, doubleArrayOf(0.0, alpha)),
+                            "d/dx_j (d/dx_i f)" to Array(2) { i ->
+                                DoubleArray(2) { j -> f.derivative(order[i]).derivative(order[j]).valueAt(point) }
+                            },
+                        )
+                        for ((face, hessian) in faces) {
+                            for (i in 0..1) for (j in 0..1) {
+                                withClue("$face [$i][$j]") { hessian[i][j] shouldBe (expected[i][j] plusOrMinus 1e-15) }
+                            }
+                        }
+                    }
+                    Unit
+                }
+            }
+        }
+    }
+
+    context("tanh' = sech^2 keeps its relative accuracy for a large |x|") {
+        test("at x = -10.21 and -20 (1.1e-8 and 100% off with 1 - tanh^2) every face is within 4 ulp") {
+            val f = Expr.parse("tanh(x)")
+            for (value in listOf(-10.21, -20.0, 20.0, -30.5, 0.5)) {
+                val expected = HighPrecision.tanhSlope(value)
+                val faces = mapOf(
+                    "gradientAt" to f.gradientAt(at(value))[0],
+                    "compiled" to compiledGradient(f, value),
+                    "jet" to f.nthDerivativeAt(value, 1),
+                    "symbolic" to f.derivative("x").valueAt(at(value)),
+                )
+                for ((face, got) in faces) {
+                    withClue("tanh'($value) by $face = $got, expected $expected") {
+                        relativeError(got, expected) shouldBe (0.0 plusOrMinus 1e-15)
+                    }
+                }
+            }
+        }
+
+        test("property: tanh' and tanh'' on [-40, 40] match 60-digit references") {
+            val f = Expr.parse("tanh(x)")
+            checkAll(propertyConfig(500), Arb.double(-40.0, 40.0, includeNaNs = false)) { value ->
+                val slope = HighPrecision.tanhSlope(value)
+                withClue("tanh'($value)") {
+                    relativeError(f.gradientAt(at(value))[0], slope) shouldBe (0.0 plusOrMinus 1e-15)
+                    relativeError(compiledGradient(f, value), slope) shouldBe (0.0 plusOrMinus 1e-15)
+                }
+                val curvature = HighPrecision.tanhCurvature(value)
+                val hessian = f.hessianAt(at(value), x)[0][0]
+                withClue("tanh''($value) = $hessian, expected $curvature") {
+                    // relative to the curvature, or to the slope where tanh'' itself passes through 0
+                    abs(hessian - curvature) shouldBe (0.0 plusOrMinus 1e-15 * max(abs(curvature), slope))
+                }
+            }
+        }
+    }
+
+    context("acosh near 1 through log1p") {
+        test("acosh(1 + 2^-52) = sqrt(2^-51) (1 - 2^-52 / 12 + ...) to the last bit (4e-9 off through log)") {
+            val t = 2.0.pow(-52)
+            val expected = HighPrecision.acoshOfOnePlus(t)
+            relativeError(Expr.parse("acosh(x)").valueAt(at(1 + t)), expected) shouldBe (0.0 plusOrMinus 2.3e-16)
+        }
+
+        test("property: acosh and acosh' on (1, 3] match 60-digit references to 2 ulp") {
+            val f = Expr.parse("acosh(x)")
+            checkAll(propertyConfig(500), Arb.double(-52.0, 1.0, includeNaNs = false)) { exponent ->
+                val value = 1 + 2.0.pow(exponent)
+                val t = value - 1 // exact: Sterbenz
+                val expected = HighPrecision.acoshOfOnePlus(t)
+                withClue("acosh($value)") {
+                    relativeError(f.valueAt(at(value)), expected) shouldBe (0.0 plusOrMinus 4.5e-16)
+                }
+                // acosh'(x) = 1 / sqrt((x - 1)(x + 1)), from the exact t
+                val exact = java.math.BigDecimal(t)
+                val slope = java.math.BigDecimal.ONE.divide(
+                    HighPrecision.sqrt(exact.multiply(exact.add(java.math.BigDecimal(2)), HighPrecision.context)),
+                    HighPrecision.context).toDouble()
+                withClue("acosh'($value)") {
+                    relativeError(f.gradientAt(at(value))[0], slope) shouldBe (0.0 plusOrMinus 1e-15)
+                }
+            }
+        }
+
+        test("cosh(acosh(t)) = t has Hessian 0 near 1 (1.15e-6 with the log form), to rounding of its 1/(t^2 - 1) terms") {
+            val f = Expr.parse("cosh(acosh(x))")
+            for (t in listOf(1 + 6e-8, 1 + 1e-12, 1.5)) {
+                // f'' = cosh(u) u'^2 + sinh(u) u'' with u = acosh t: two terms of size t / (t^2 - 1) that cancel
+                val scale = t / ((t - 1) * (t + 1))
+                f.hessianAt(at(t), x)[0][0] shouldBe (0.0 plusOrMinus 1e-15 * scale)
+                compiledHessian(f, x, doubleArrayOf(t))[0][0] shouldBe (0.0 plusOrMinus 1e-15 * scale)
+                f.gradientAt(at(t))[0] shouldBe (1.0 plusOrMinus 1e-15 * scale)
+            }
+        }
+    }
+
+    context("second derivatives through a tiny value do not form 1/w^2") {
+        test("log(exp(x)) = x has Hessian 0 at x = -400 on every face (-Infinity before)") {
+            val f = Expr.parse("log(exp(x))")
+            for (value in listOf(-400.0, -700.0, 300.0)) {
+                f.hessianAt(at(value), x)[0][0] shouldBe (0.0 plusOrMinus 1e-15)
+                compiledHessian(f, x, doubleArrayOf(value))[0][0] shouldBe (0.0 plusOrMinus 1e-15)
+                f.nthDerivativeAt(value, 2) shouldBe (0.0 plusOrMinus 1e-15)
+                f.derivative("x").derivative("x").valueAt(at(value)) shouldBe (0.0 plusOrMinus 1e-15)
+            }
+        }
+
+        test("exp(x) / exp(2x) = exp(-x): hyper-dual division by a tiny value, at x = -300") {
+            val f = Expr.parse("exp(x) / exp(2*x)")
+            val expected = kotlin.math.exp(300.0)
+            relativeError(f.hessianAt(at(-300.0), x)[0][0], expected) shouldBe (0.0 plusOrMinus 1e-14)
+            relativeError(f.nthDerivativeAt(-300.0, 2), expected) shouldBe (0.0 plusOrMinus 1e-14)
+        }
+
+        test("property: log(exp(x)) and log1p(expm1(x)) have Hessian 0 for x in [-700, 700]") {
+            val f = Expr.parse("log(exp(x))")
+            val g = Expr.parse("log1p(expm1(x))")
+            checkAll(propertyConfig(300), Arb.double(-700.0, 700.0, includeNaNs = false)) { value ->
+                withClue("x = $value") {
+                    f.hessianAt(at(value), x)[0][0] shouldBe (0.0 plusOrMinus 1e-15)
+                    f.nthDerivativeAt(value, 2) shouldBe (0.0 plusOrMinus 1e-15)
+                    if (value > -30) {
+                        // below, expm1(x) = -1 to double precision and log1p(expm1(x)) = -inf: no Hessian to check
+                        g.hessianAt(at(value), x)[0][0] shouldBe (0.0 plusOrMinus 1e-15 * max(1.0, kotlin.math.exp(-value)))
+                    }
+                }
+            }
+        }
+    }
+})
