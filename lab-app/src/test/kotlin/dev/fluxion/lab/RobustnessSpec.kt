@@ -264,6 +264,18 @@ class RobustnessSpec : FunSpec({
         fluxion("diff", "-x^3", "--by", "x").out.trim().replace(" ", "") shouldBe "-3*x^2"
     }
 
+    test("a long flat formula is no deeper than a short one; a negated constant prints as it parses") {
+        // f = x + x + ... (5000 terms): f(1) = 5000, df/dx = 5000
+        val chain = fluxion("grad", List(5000) { "x" }.joinToString("+"), "--at", "x=1")
+        withClue(chain.err) { chain.code shouldBe 0 }
+        chain.out shouldContain "f(x = 1.0) = 5000.0"
+        chain.out shouldContain "df/dx = 5000.0"
+        // x - -(2) = x + 2: printed so that it parses back to the same negation, not to the constant -2
+        val negation = fluxion("grad", "x - -(2)", "--at", "x=1")
+        negation.out.lines().first() shouldBe "f = x - (-(2))"
+        negation.out shouldContain "f(x = 1.0) = 3.0"
+    }
+
     // --- plugins ---
 
     test("a plugin whose step throws fails its runs, with the cause, and the study goes on") {
