@@ -47,11 +47,25 @@ class Engine @JvmOverloads constructor(
     private val landscapes = ConcurrentHashMap<String, Landscape>()
     private val optimizers = ConcurrentHashMap<String, Optimizer>()
 
-    /** The landscape of a spec, built once per engine (landscapes are immutable and shared between runs). */
-    fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) { registries.landscapes.create(spec) }
+    /**
+     * The landscape of a spec, built once per engine (landscapes are immutable and shared between runs). A provider
+     * that throws something other than the registries' own errors (a plugin's bug) is a [LabException] naming the
+     * spec, the exception and where it was thrown.
+     */
+    fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) { made("landscape", spec) { registries.landscapes.create(spec) } }
 
-    /** The optimizer of a spec, parsed once per engine (each run starts its own state). */
-    fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) { registries.optimizers.parse(spec) }
+    /** The optimizer of a spec, parsed once per engine (each run starts its own state); errors as for [landscape]. */
+    fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) { made("optimizer", spec) { registries.optimizers.parse(spec) } }
+
+    private fun <T> made(kind: String, spec: String, make: () -> T): T = try {
+        make()
+    } catch (e: RuntimeException) {
+        if (e is LabException || e is dev.fluxion.optimizers.OptimizerException ||
+            e is dev.fluxion.landscapes.LandscapeException || e is dev.fluxion.dsl.DslException) throw e
+        throw LabException("$kind '$spec' could not be made: ${RunLoop.describe(e)}", e)
+    } catch (e: LinkageError) {
+        throw LabException("$kind '$spec' could not be made: ${RunLoop.describe(e)}", e)
+    }
 
     /**
      * Runs [runs] and hands each finished run to [keep], on the worker thread that computed it, as soon as it

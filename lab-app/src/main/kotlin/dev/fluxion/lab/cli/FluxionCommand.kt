@@ -18,7 +18,8 @@ import kotlin.system.exitProcess
 
 /**
  * `fluxion`: the lab's command line. Exit code 0 on success, 2 on bad input (an unknown plugin, a malformed
- * spec or formula, a missing file, an unwritable folder) with a one-line message and no stack trace.
+ * spec or formula, a missing file, an unwritable folder) with a one-line message and no stack trace, 1 on an
+ * unexpected error (a bug), also in one line with the place it was thrown (`FLUXION_STACK_TRACES=1` adds the trace).
  *
  * `--plugins DIR` (a folder of jars or a jar, repeatable; by default `~/.fluxion/plugins` when it exists) adds
  * the optimizers and landscapes of plugin jars to every command; a plugin that fails to load is one line on
@@ -60,6 +61,9 @@ class FluxionCommand : Runnable {
         /** The exit code of bad input. */
         const val BAD_INPUT = 2
 
+        /** The exit code of an unexpected error: a bug of the lab's or of a plugin's, not bad input. */
+        const val INTERNAL_ERROR = 1
+
         /** The command line with the lab's error handling, writing to [out] and [err] (for tests, in process). */
         @JvmStatic
         @JvmOverloads
@@ -76,7 +80,13 @@ class FluxionCommand : Runnable {
             line.setExecutionExceptionHandler { e, cmd, _ ->
                 val known = e is OptimizerException || e is LandscapeException || e is DslException || e is LabException ||
                     e is java.nio.file.NoSuchFileException || e is IllegalArgumentException
-                if (!known) throw e
+                if (!known) {
+                    // a bug (ours or a plugin's): one line with where it was thrown; the whole trace on request
+                    if (System.getenv("FLUXION_STACK_TRACES") != null) e.printStackTrace(cmd.err)
+                    cmd.err.println("fluxion: unexpected error: ${dev.fluxion.lab.RunLoop.describe(e)} " +
+                        "(FLUXION_STACK_TRACES=1 prints the whole trace)")
+                    return@setExecutionExceptionHandler INTERNAL_ERROR
+                }
                 cmd.err.println("fluxion: ${firstLine(e.message ?: e.javaClass.simpleName)}")
                 BAD_INPUT
             }
