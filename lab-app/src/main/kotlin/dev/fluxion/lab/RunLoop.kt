@@ -48,20 +48,19 @@ object RunLoop {
                 throw LabException("the start of ${spec.pair} has ${x.size} coordinates, the landscape has $n")
             }
             loop(spec, landscape, optimizer, isActive, x, deadline, timeout, steps)
-        } catch (e: LabException) {
-            throw e
-        } catch (e: kotlinx.coroutines.CancellationException) {
-            throw e
-        } catch (e: Exception) {
-            failed(spec, steps[0], e)
-        } catch (e: StackOverflowError) {
-            failed(spec, steps[0], e)
-        } catch (e: LinkageError) {
-            failed(spec, steps[0], e)
-        } catch (e: AssertionError) {
+        } catch (e: Throwable) {
+            if (e is LabException || !isRunFailure(e)) throw e
             failed(spec, steps[0], e)
         }
     }
+
+    /**
+     * Whether [e], thrown by the optimizer's or the landscape's code, ends the run as failed: any exception but a
+     * cancellation, a stack overflow, a class that cannot load or an assertion; not the JVM running out of memory.
+     */
+    private fun isRunFailure(e: Throwable): Boolean =
+        (e is Exception && e !is kotlinx.coroutines.CancellationException) || e is StackOverflowError ||
+            e is LinkageError || e is AssertionError
 
     /** The result of a run that threw [e] during step [k]: the start kept as its point, nothing else known. */
     private fun failed(spec: RunSpec, k: Long, e: Throwable): RunResult = RunResult(spec,
@@ -120,19 +119,8 @@ object RunLoop {
                 recorder.recordLast(k, f, Double.NaN, 0.0, previous)
                 return finish(Outcome.Diverged(k, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
                     .joinToString("; ")), k, previous, f)
-            } catch (e: kotlinx.coroutines.CancellationException) {
-                throw e
-            } catch (e: Exception) {
-                steps[0] = k
-                throw e
-            } catch (e: StackOverflowError) {
-                steps[0] = k
-                throw e
-            } catch (e: LinkageError) {
-                steps[0] = k
-                throw e
-            } catch (e: AssertionError) {
-                steps[0] = k
+            } catch (e: Throwable) {
+                if (isRunFailure(e)) steps[0] = k // the step the run fails at, for [execute]
                 throw e
             }
             val f = info.value()
