@@ -245,6 +245,16 @@ final class Sweeps {
         }
     }
 
+    /**
+     * u / w^2, from the tangent of the adjoint g / w of a quotient's numerator along w' (u = g w'): as u / (w w)
+     * where w^2 is a normal number, and as u / w / w where it would underflow or overflow (|w| &lt; 1.5e-154 or
+     * &gt; 1.3e154), so that a tiny divisor gives a term in the range of the quotient's own derivatives, not u / 0.
+     */
+    static double dividedBySquare(double u, double w) {
+        double square = w * w;
+        return square >= Double.MIN_NORMAL && square <= Double.MAX_VALUE ? u / square : u / w / w;
+    }
+
     private static double hessianVectorProductAtLoadedValues(Tape t, Workspace w, double[] u, int output,
                                                              double[] gradient, double[] product) {
         double[] v = w.values;
@@ -312,7 +322,7 @@ final class Sweeps {
                     double quotient = v[i];
                     adj[l] += a / divisor;
                     adj[r] -= a * quotient / divisor;
-                    adjDot[l] += ad / divisor - a * dot[r] / (divisor * divisor);
+                    adjDot[l] += ad / divisor - dividedBySquare(a * dot[r], divisor);
                     adjDot[r] -= ad * quotient / divisor + a * (dot[i] - quotient * dot[r] / divisor) / divisor;
                 }
                 case Tape.NEG -> {

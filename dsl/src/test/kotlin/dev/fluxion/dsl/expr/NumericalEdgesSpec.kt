@@ -251,6 +251,35 @@ class NumericalEdgesSpec : FunSpec({
             g.nthDerivativeAt(-1e-160, 2).isNaN() shouldBe true
         }
 
+        test("x^2 / y at (1e-110, 1e-170): the tape divides by y twice, not by y^2 = 0 (NaN and -Infinity before)") {
+            val f = Expr.parse("x^2/y")
+            val order = listOf("x", "y")
+            val point = doubleArrayOf(1e-110, 1e-170)
+            // 2/y, -2x/y^2 and 2x^2/y^3 from the exact decimal inputs, rounded once
+            val (x0, y0) = point.map { java.math.BigDecimal(it) }
+            fun exact(numerator: java.math.BigDecimal, denominator: java.math.BigDecimal) =
+                numerator.divide(denominator, HighPrecision.context).toDouble()
+            val two = java.math.BigDecimal(2)
+            val expected = arrayOf(
+                doubleArrayOf(exact(two, y0), exact(two.negate().multiply(x0), y0.pow(2))),
+                doubleArrayOf(exact(two.negate().multiply(x0), y0.pow(2)), exact(two.multiply(x0.pow(2)), y0.pow(3))),
+            )
+            val faces = mapOf(
+                "hessianAt" to f.hessianAt(Point.of(order, point), order),
+                "compiled Hessian" to compiledHessian(f, order, point),
+                "compiled H e_j" to Array(2) { i ->
+                    DoubleArray(2) { j -> compiledHessianVectorProduct(f, order, point, unit(2, j))[i] }
+                },
+            )
+            for ((face, hessian) in faces) {
+                for (i in 0..1) for (j in 0..1) {
+                    withClue("$face [$i][$j] = ${hessian[i][j]}, expected ${expected[i][j]}") {
+                        relativeError(hessian[i][j], expected[i][j]) shouldBe (0.0 plusOrMinus 1e-15)
+                    }
+                }
+            }
+        }
+
         test("higher jet derivatives of x ln x at 1e-100: (-1)^n (n - 2)! / x^(n - 1) while it is representable") {
             val f = Expr.parse("x*log(x)")
             val value = 1e-100
