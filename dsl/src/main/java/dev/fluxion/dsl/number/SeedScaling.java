@@ -13,8 +13,8 @@ import java.util.function.IntToDoubleFunction;
  * overflows before it is multiplied by x, while f'' = 1/x = 1e160 is representable.
  *
  * <p>The recovery: if D(1) is finite it is returned unchanged, with no extra work. Otherwise the smallest k in
- * [1, kMax] at which 2^(dk) D(2^-k) is finite is found by bisection (the largest seeds that do not overflow, the
- * furthest from underflow), and its result is accepted only if D(2^-k) is normal and
+ * [1, kMax - {@value #CHECK}] at which 2^(dk) D(2^-k) is finite is found by bisection (the largest seeds that do
+ * not overflow, the furthest from underflow), and its result is accepted only if D(2^-k) is normal and
  * 2^(d(k + {@value #CHECK})) D(2^-(k + {@value #CHECK})) equals it bit for bit. By the exactness above they agree
  * when neither computation touched the ends of the range; a result that is finite only because a term underflowed
  * (a derivative that truly overflows, such as d2/dy2 x ln y = -x/y^2 at y = 1e-160) changes with k, or is zero or
