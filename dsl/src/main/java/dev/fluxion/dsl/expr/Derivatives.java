@@ -4,6 +4,7 @@ import dev.fluxion.dsl.DslException;
 import dev.fluxion.dsl.number.Dual;
 import dev.fluxion.dsl.number.HyperDual;
 import dev.fluxion.dsl.number.Jet;
+import dev.fluxion.dsl.number.SeedScaling;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,12 @@ final class Derivatives {
         return bindings;
     }
 
+    /**
+     * The Hessian entry by entry, each from one hyper-dual evaluation with x_i seeded in e1 and x_j in e2. An
+     * entry that comes out infinite or NaN is recomputed from seeds 2^-k ({@link SeedScaling}): the cross part
+     * is bilinear in the seeds, and an intermediate such as ln''(x) = -1/x^2 at x = 1e-160 may overflow where
+     * the entry (1/x for x ln x) does not.
+     */
     static double[][] hessian(Expr f, Point point, List<String> variables) {
         checkBound(f, point, variables);
         int n = variables.size();
@@ -70,16 +77,10 @@ final class Derivatives {
         SortedSet<String> names = f.variables();
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                Map<String, HyperDual> bindings = new HashMap<>();
-                for (String name : names) {
-                    double e1 = name.equals(variables.get(i)) ? 1 : 0;
-                    double e2 = name.equals(variables.get(j)) ? 1 : 0;
-                    bindings.put(name, new HyperDual(point.get(name), e1, e2, 0));
-                }
-                if (bindings.isEmpty()) {
-                    bindings.put("_", HyperDual.constant(0));
-                }
-                double entry = f.evaluate(bindings).cross();
+                String first = variables.get(i);
+                String second = variables.get(j);
+                double entry = SeedScaling.rescued(crossPart(f, names, point, first, second, 1), 2,
+                        SeedScaling.MAX_EXPONENT, k -> crossPart(f, names, point, first, second, Math.scalb(1.0, -k)));
                 hessian[i][j] = entry;
                 hessian[j][i] = entry;
             }
@@ -87,6 +88,25 @@ final class Derivatives {
         return hessian;
     }
 
+    /** The cross part of f on hyper-duals with {@code first} seeded s in e1 and {@code second} s in e2. */
+    private static double crossPart(Expr f, SortedSet<String> names, Point point, String first, String second,
+                                    double seed) {
+        Map<String, HyperDual> bindings = new HashMap<>();
+        for (String name : names) {
+            double e1 = name.equals(first) ? seed : 0;
+            double e2 = name.equals(second) ? seed : 0;
+            bindings.put(name, new HyperDual(point.get(name), e1, e2, 0));
+        }
+        if (bindings.isEmpty()) {
+            bindings.put("_", HyperDual.constant(0));
+        }
+        return f.evaluate(bindings).cross();
+    }
+
+    /**
+     * The n-th derivative from a jet of order n seeded x + t. For n &gt;= 2 a non-finite result is recomputed from
+     * x + 2^-k t ({@link SeedScaling}; the n-th coefficient is of degree n in the seed), as for the Hessian.
+     */
     static double nth(Expr f, double x, int n) {
         if (n < 0) {
             throw new DslException("derivative order must be >= 0, got " + n);
@@ -100,8 +120,17 @@ final class Derivatives {
             // A closed expression such as sin(2) is not a Constant node, so it is evaluated, not asked for value().
             return n == 0 ? f.valueAt(Point.of()) : 0.0;
         }
-        Jet jet = f.evaluate(Map.of(names.first(), Jet.variable(x, n)));
-        return jet.derivative(n);
+        String name = names.first();
+        double derivative = f.evaluate(Map.of(name, Jet.variable(x, n))).derivative(n);
+        if (n < 2) {
+            return derivative;
+        }
+        return SeedScaling.rescued(derivative, n, SeedScaling.MAX_EXPONENT, k -> {
+            double[] seeded = new double[n + 1];
+            seeded[0] = x;
+            seeded[1] = Math.scalb(1.0, -k);
+            return f.evaluate(Map.of(name, Jet.of(seeded))).derivative(n);
+        });
     }
 
     static double[][] jacobian(List<Expr> functions, Point point, List<String> variables) {

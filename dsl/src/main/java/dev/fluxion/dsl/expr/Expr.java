@@ -167,7 +167,12 @@ public sealed interface Expr extends Real<Expr> permits Variable, Constant, Unar
         return kinks.within(() -> checkedAt(point, variables));
     }
 
-    /** The Hessian at a point by hyper-dual numbers, exact to rounding, in the order of {@code variables}. */
+    /**
+     * The Hessian at a point by hyper-dual numbers, exact to rounding, in the order of {@code variables}. An entry
+     * whose intermediate terms overflow (ln''(x) = -1/x^2 in x ln x at x = 1e-160) is recomputed from seeds scaled
+     * by a power of two ({@link dev.fluxion.dsl.number.SeedScaling}), so it is infinite only if the second derivative
+     * itself is beyond the range of doubles.
+     */
     default double[][] hessianAt(Point point, List<String> variables) {
         return Derivatives.hessian(this, point, variables);
     }
@@ -178,7 +183,9 @@ public sealed interface Expr extends Real<Expr> permits Variable, Constant, Unar
     }
 
     /**
-     * The n-th derivative of a one-variable expression at x, from a Taylor jet of order n.
+     * The n-th derivative of a one-variable expression at x, from a Taylor jet of order n; for n &gt;= 2 a result
+     * whose intermediate terms overflow is recomputed from a seed scaled by a power of two, as in
+     * {@link #hessianAt(Point, List)}.
      *
      * @throws DslException if the expression has more than one variable or n is negative
      */

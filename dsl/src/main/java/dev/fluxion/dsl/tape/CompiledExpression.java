@@ -199,7 +199,9 @@ public final class CompiledExpression implements Objective {
 
     /**
      * Writes the Hessian: values once, then one Hessian-vector product per column (forward over reverse).
-     * Allocates nothing after the first call on a thread.
+     * Allocates nothing after the first call on a thread, except to recompute an entry whose intermediate
+     * tangents overflowed (ln'(x) along a unit direction at x = 1e-160 in x ln x) along a direction scaled by a
+     * power of two ({@link dev.fluxion.dsl.number.SeedScaling}).
      */
     @Override
     public void hessian(double[] x, double[][] hessian) {
@@ -212,7 +214,10 @@ public final class CompiledExpression implements Objective {
         Sweeps.hessian(tape, workspace(), x, 0, hessian);
     }
 
-    /** Writes H(x) u into {@code product} and returns f(x). */
+    /**
+     * Writes H(x) u into {@code product} and returns f(x); an entry whose intermediate tangents overflowed is
+     * recomputed along 2^-k u, as in {@link #hessian(double[], double[][])}.
+     */
     public double hessianVectorProduct(double[] x, double[] u, double[] product) {
         checkDimension(x);
         checkLength("direction", u.length);

@@ -1,5 +1,6 @@
 package dev.fluxion.dsl.tape;
 
+import dev.fluxion.dsl.number.SeedScaling;
 import java.util.Arrays;
 
 /**
@@ -190,7 +191,9 @@ final class Sweeps {
                                        double[] product) {
         t.load(x, w.values);
         t.run(t.hessianOrder, w.values);
-        return hessianVectorProductAtLoadedValues(t, w, u, output, gradient, product);
+        double value = hessianVectorProductAtLoadedValues(t, w, u, output, gradient, product);
+        rescueNonFinite(t, w, u, output, product);
+        return value;
     }
 
     /**
@@ -206,11 +209,50 @@ final class Sweeps {
         for (int k = 0; k < n; k++) {
             unit[k] = 1;
             hessianVectorProductAtLoadedValues(t, w, unit, output, null, column);
+            rescueNonFinite(t, w, unit, output, column);
             unit[k] = 0;
             for (int i = 0; i < n; i++) {
                 hessian[i][k] = column[i];
             }
         }
+    }
+
+    /**
+     * Recomputes the entries of H u that came out infinite or NaN along 2^-k u ({@link SeedScaling}: the tangents
+     * and adjoint tangents are linear in u), for an intermediate tangent that overflows where the entry does not,
+     * such as that of ln'(x) = 1/x along u = 1 at x = 1e-160 (-1/x^2 = -1e320) for x ln x, whose f'' is 1e160.
+     * Assumes the values of all three levels are loaded; finite entries, the common case, cost one test each.
+     */
+    private static void rescueNonFinite(Tape t, Workspace w, double[] u, int output, double[] product) {
+        int maxExponent = -1;
+        for (int i = 0; i < product.length; i++) {
+            if (Double.isFinite(product[i])) {
+                continue;
+            }
+            if (maxExponent < 0) {
+                maxExponent = SeedScaling.maxExponent(u);
+            }
+            int entry = i;
+            product[i] = SeedScaling.rescued(product[i], 1, maxExponent, k -> {
+                double[] scaledDirection = w.scaledDirection(u.length);
+                for (int m = 0; m < u.length; m++) {
+                    scaledDirection[m] = Math.scalb(u[m], -k);
+                }
+                double[] scaledProduct = w.scaledProduct(product.length);
+                hessianVectorProductAtLoadedValues(t, w, scaledDirection, output, null, scaledProduct);
+                return scaledProduct[entry];
+            });
+        }
+    }
+
+    /**
+     * u / w^2, from the tangent of the adjoint g / w of a quotient's numerator along w' (u = g w'): as u / (w w)
+     * where w^2 is a normal number, and as u / w / w where it would underflow or overflow (|w| &lt; 1.5e-154 or
+     * &gt; 1.3e154), so that a tiny divisor gives a term in the range of the quotient's own derivatives, not u / 0.
+     */
+    static double dividedBySquare(double u, double w) {
+        double square = w * w;
+        return square >= Double.MIN_NORMAL && square <= Double.MAX_VALUE ? u / square : u / w / w;
     }
 
     private static double hessianVectorProductAtLoadedValues(Tape t, Workspace w, double[] u, int output,
@@ -280,7 +322,7 @@ final class Sweeps {
                     double quotient = v[i];
                     adj[l] += a / divisor;
                     adj[r] -= a * quotient / divisor;
-                    adjDot[l] += ad / divisor - a * dot[r] / (divisor * divisor);
+                    adjDot[l] += ad / divisor - dividedBySquare(a * dot[r], divisor);
                     adjDot[r] -= ad * quotient / divisor + a * (dot[i] - quotient * dot[r] / divisor) / divisor;
                 }
                 case Tape.NEG -> {

@@ -338,7 +338,7 @@ final class VectorKernels {
                     double quotient = v[o + j];
                     adj[a + j] += g / divisor;
                     adj[b + j] -= g * quotient / divisor;
-                    adjDot[a + j] += gd / divisor - g * dot[b + j] / (divisor * divisor);
+                    adjDot[a + j] += gd / divisor - Sweeps.dividedBySquare(g * dot[b + j], divisor);
                     adjDot[b + j] -= gd * quotient / divisor
                             + g * (dot[o + j] - quotient * dot[b + j] / divisor) / divisor;
                 }

@@ -23,6 +23,8 @@ final class Workspace {
     private double[] forwardTangents = new double[0];
     private double[] unit = new double[0];
     private double[] column = new double[0];
+    private double[] scaledDirection = new double[0];
+    private double[] scaledProduct = new double[0];
 
     Workspace(Tape tape) {
         values = Arrays.copyOf(tape.constants, tape.constants.length + PADDING);
@@ -45,6 +47,22 @@ final class Workspace {
             column = new double[n];
         }
         return column;
+    }
+
+    /** A vector of length n for a direction scaled by a power of two ({@link Sweeps}' rescue), made once. */
+    double[] scaledDirection(int n) {
+        if (scaledDirection.length != n) {
+            scaledDirection = new double[n];
+        }
+        return scaledDirection;
+    }
+
+    /** A vector of length n for the Hessian-vector product along a scaled direction, made once. */
+    double[] scaledProduct(int n) {
+        if (scaledProduct.length != n) {
+            scaledProduct = new double[n];
+        }
+        return scaledProduct;
     }
 
     /** The array for n tangents per node, grown once and then reused. */

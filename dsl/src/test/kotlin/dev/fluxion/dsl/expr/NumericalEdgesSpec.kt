@@ -182,4 +182,109 @@ class NumericalEdgesSpec : FunSpec({
             }
         }
     }
+
+    context("second derivatives past an overflowing intermediate: seeds scaled by 2^-k (SeedScaling)") {
+        fun compiledHessianVectorProduct(f: Expr, order: List<String>, point: DoubleArray, u: DoubleArray) =
+            DoubleArray(order.size).also { f.compile(order).hessianVectorProduct(point, u, it) }
+
+        fun unit(n: Int, j: Int) = DoubleArray(n) { if (it == j) 1.0 else 0.0 }
+
+        test("x ln x has f'' = 1/x at 1e-160, 1e-200 and 1e-300 on every face (-Infinity through ln'' = -1/x^2)") {
+            val f = Expr.parse("x*log(x)")
+            for (value in listOf(1e-160, 1e-200, 1e-300)) {
+                val expected = 1 / value
+                val faces = mapOf(
+                    "hessianAt" to f.hessianAt(at(value), x)[0][0],
+                    "compiled Hessian" to compiledHessian(f, x, doubleArrayOf(value))[0][0],
+                    "compiled H u" to compiledHessianVectorProduct(f, x, doubleArrayOf(value), doubleArrayOf(1.0))[0],
+                    "jet" to f.nthDerivativeAt(value, 2),
+                    "symbolic" to f.derivative("x").derivative("x").valueAt(at(value)),
+                )
+                for ((face, got) in faces) {
+                    withClue("(x ln x)''($value) by $face = $got, expected $expected") {
+                        relativeError(got, expected) shouldBe (0.0 plusOrMinus 1e-15)
+                    }
+                }
+            }
+        }
+
+        test("x ln y at y = 1e-160: d2/dx dy = 1/y, and d2/dy2 = -x/y^2, -Infinity for x = 1 (beyond doubles)") {
+            val f = Expr.parse("x*log(y)")
+            val order = listOf("x", "y")
+            val y = 1e-160
+            for (xValue in listOf(1.0, 1e-160, 3.0)) {
+                val curvature = -xValue / y / y
+                val expected = arrayOf(doubleArrayOf(0.0, 1 / y), doubleArrayOf(1 / y, curvature))
+                val point = doubleArrayOf(xValue, y)
+                val faces = mapOf(
+                    "hessianAt" to f.hessianAt(Point.of(order, point), order),
+                    "compiled Hessian" to compiledHessian(f, order, point),
+                    "compiled H e_j" to Array(2) { i ->
+                        DoubleArray(2) { j ->
+                            compiledHessianVectorProduct(f, order, point, unit(2, j))[i]
+                        }
+                    },
+                )
+                for ((face, hessian) in faces) {
+                    for (i in 0..1) for (j in 0..1) {
+                        withClue("$face [$i][$j] at x = $xValue: ${hessian[i][j]}, expected ${expected[i][j]}") {
+                            if (expected[i][j].isInfinite()) {
+                                hessian[i][j] shouldBe expected[i][j]
+                            } else {
+                                relativeError(hessian[i][j], expected[i][j]) shouldBe (0.0 plusOrMinus 1e-15)
+                            }
+                        }
+                    }
+                }
+            }
+            (-1.0 / y / y) shouldBe Double.NEGATIVE_INFINITY
+        }
+
+        test("ln'' = -1/x^2 itself stays -Infinity at 1e-160 on every face, and a NaN (ln of -1) stays NaN") {
+            val f = Expr.parse("log(x)")
+            f.hessianAt(at(1e-160), x)[0][0] shouldBe Double.NEGATIVE_INFINITY
+            compiledHessian(f, x, doubleArrayOf(1e-160))[0][0] shouldBe Double.NEGATIVE_INFINITY
+            f.nthDerivativeAt(1e-160, 2) shouldBe Double.NEGATIVE_INFINITY
+            val g = Expr.parse("x*log(x)")
+            g.hessianAt(at(-1e-160), x)[0][0].isNaN() shouldBe true
+            compiledHessian(g, x, doubleArrayOf(-1e-160))[0][0].isNaN() shouldBe true
+            g.nthDerivativeAt(-1e-160, 2).isNaN() shouldBe true
+        }
+
+        test("x^2 / y at (1e-110, 1e-170): the tape divides by y twice, not by y^2 = 0 (NaN and -Infinity before)") {
+            val f = Expr.parse("x^2/y")
+            val order = listOf("x", "y")
+            val point = doubleArrayOf(1e-110, 1e-170)
+            // 2/y, -2x/y^2 and 2x^2/y^3 from the exact decimal inputs, rounded once
+            val (x0, y0) = point.map { java.math.BigDecimal(it) }
+            fun exact(numerator: java.math.BigDecimal, denominator: java.math.BigDecimal) =
+                numerator.divide(denominator, HighPrecision.context).toDouble()
+            val two = java.math.BigDecimal(2)
+            val expected = arrayOf(
+                doubleArrayOf(exact(two, y0), exact(two.negate().multiply(x0), y0.pow(2))),
+                doubleArrayOf(exact(two.negate().multiply(x0), y0.pow(2)), exact(two.multiply(x0.pow(2)), y0.pow(3))),
+            )
+            val faces = mapOf(
+                "hessianAt" to f.hessianAt(Point.of(order, point), order),
+                "compiled Hessian" to compiledHessian(f, order, point),
+                "compiled H e_j" to Array(2) { i ->
+                    DoubleArray(2) { j -> compiledHessianVectorProduct(f, order, point, unit(2, j))[i] }
+                },
+            )
+            for ((face, hessian) in faces) {
+                for (i in 0..1) for (j in 0..1) {
+                    withClue("$face [$i][$j] = ${hessian[i][j]}, expected ${expected[i][j]}") {
+                        relativeError(hessian[i][j], expected[i][j]) shouldBe (0.0 plusOrMinus 1e-15)
+                    }
+                }
+            }
+        }
+
+        test("higher jet derivatives of x ln x at 1e-100: (-1)^n (n - 2)! / x^(n - 1) while it is representable") {
+            val f = Expr.parse("x*log(x)")
+            val value = 1e-100
+            relativeError(f.nthDerivativeAt(value, 3), -1 / value / value) shouldBe (0.0 plusOrMinus 1e-15)
+            relativeError(f.nthDerivativeAt(value, 4), 2 / value / value / value) shouldBe (0.0 plusOrMinus 1e-15)
+        }
+    }
 })
