@@ -30,7 +30,9 @@ data class Budget @JvmOverloads constructor(
         if (targets.isEmpty() || targets.any { !(it > 0) } || targets.zipWithNext().any { (a, b) -> b >= a }) {
             throw LabException("targets must be positive and decreasing, got $targets")
         }
-        if (!(gradientNoise >= 0)) throw LabException("gradient noise = $gradientNoise must be >= 0")
+        if (!(gradientNoise >= 0) || gradientNoise.isInfinite()) {
+            throw LabException("gradient noise = $gradientNoise must be finite and >= 0")
+        }
     }
 
     /** The text that identifies this budget in a run's key. */

@@ -34,6 +34,8 @@ data class CompareStudy @JvmOverloads constructor(
      */
     override fun runs(engine: Engine): List<RunSpec> {
         val optimizerSpecs = optimizers.map { it to engine.optimizer(it).spec() }
+        twice("optimizer", optimizerSpecs)
+        twice("landscape", landscapes.map { it to engine.landscape(it).spec() })
         val total = landscapes.fold(0L) { sum, label -> sum + starts.count(engine.landscape(label).dimension()) } *
             optimizers.size * seeds
         if (total > Study.MAX_RUNS) {
@@ -53,6 +55,13 @@ data class CompareStudy @JvmOverloads constructor(
                     }
                 }
             }
+        }
+    }
+
+    /** Refuses two labels of one spec (`gd` and `gd(lr=0.01)`): their runs would be one run counted twice. */
+    private fun twice(kind: String, labelled: List<Pair<String, String>>) {
+        labelled.groupBy({ it.second }, { it.first }).values.firstOrNull { it.size > 1 }?.let { labels ->
+            throw LabException("the $kind ${labels.joinToString(" and ") { "'$it'" }} ${if (labels.toSet().size == 1) "is listed twice" else "are the same $kind"}; list it once")
         }
     }
 

@@ -30,18 +30,37 @@ object OutputFile {
         if (Files.isRegularFile(target) && isSqlite(target)) {
             throw LabException("$target is an SQLite database (a store?); not overwritten: give another file name")
         }
+        if (Files.isRegularFile(target) && !Files.isWritable(target)) {
+            throw LabException("$target is read-only; not overwritten: give another file name")
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            if (!Files.isWritable(target)) throw LabException("$target cannot be written")
+            return // a device or a pipe (/dev/stdout, say): written in place, never replaced
+        }
         val folder = target.toAbsolutePath().parent ?: throw LabException("$target has no folder")
         try {
             Files.createDirectories(folder)
         } catch (e: IOException) {
-            throw LabException("cannot create the folder $folder: ${e.javaClass.simpleName} ${e.message ?: ""}".trim())
+            throw LabException("cannot create the folder $folder: ${e.message ?: e.javaClass.simpleName}")
         }
         if (!Files.isWritable(folder)) throw LabException("the folder $folder is not writable")
     }
 
-    /** Writes [bytes] to [target] ([check]ed) through a uniquely named temporary file and an atomic move. */
+    /**
+     * Writes [bytes] to [target] ([check]ed) through a uniquely named temporary file and an atomic move; a target
+     * that exists and is not a regular file (a device or a pipe, such as `/dev/stdout`) is written in place, since
+     * replacing it would destroy it. A failed write (a full disk, say) is a [LabException].
+     */
     @JvmStatic
     fun write(target: Path, bytes: ByteArray) {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try {
+                Files.newOutputStream(target, StandardOpenOption.WRITE).use { it.write(bytes) }
+            } catch (e: IOException) {
+                throw LabException("cannot write $target: ${e.message ?: e.javaClass.simpleName}")
+            }
+            return
+        }
         val folder = target.toAbsolutePath().parent
         // a name of its own (not Files.createTempFile, whose files are private to the user, unlike the outputs)
         val temporary = folder.resolve(".${target.fileName}.${java.lang.Long.toHexString(RANDOM.nextLong())}.partial")
@@ -53,7 +72,7 @@ object OutputFile {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING)
             }
         } catch (e: IOException) {
-            throw LabException("cannot write $target: ${e.javaClass.simpleName} ${e.message ?: ""}".trim())
+            throw LabException("cannot write $target: ${e.message ?: e.javaClass.simpleName}")
         } finally {
             Files.deleteIfExists(temporary)
         }

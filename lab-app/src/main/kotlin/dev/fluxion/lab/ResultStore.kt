@@ -31,6 +31,40 @@ import java.sql.SQLException
 class ResultStore private constructor(val path: Path, private val connection: Connection, val readOnly: Boolean) :
     AutoCloseable {
 
+    /**
+     * The schema of the file as opened (-1 for a new file), until [prepareForWriting] has run; then
+     * [SCHEMA_VERSION].
+     */
+    private var schema = SCHEMA_VERSION
+
+    private var prepared = readOnly
+
+    /**
+     * Before the first write: the journal in WAL mode (readers and other processes' writers go on while a run is
+     * stored) and, for a new file or an older schema, the tables and the marks, in one transaction. Deferred until
+     * a write, so that a study refused by [claimStudy] leaves the file as it found it.
+     */
+    private fun prepareForWriting() {
+        if (prepared) return
+        connection.createStatement().use { st ->
+            st.execute("PRAGMA journal_mode=WAL")
+            st.execute("PRAGMA synchronous=NORMAL")
+            if (schema < SCHEMA_VERSION) {
+                transaction {
+                    st.execute("CREATE TABLE IF NOT EXISTS study (property TEXT PRIMARY KEY, value TEXT)")
+                    st.execute("CREATE TABLE IF NOT EXISTS runs (${RUN_COLUMNS.joinToString { "$it ${columnType(it)}" }}, " +
+                        "PRIMARY KEY (run_key))")
+                    st.execute("CREATE TABLE IF NOT EXISTS claims (run_key TEXT PRIMARY KEY, owner TEXT NOT NULL, " +
+                        "claimed_at INTEGER NOT NULL)")
+                    st.execute("PRAGMA application_id=$APPLICATION_ID")
+                    st.execute("PRAGMA user_version=$SCHEMA_VERSION")
+                }
+                schema = SCHEMA_VERSION
+            }
+        }
+        prepared = true
+    }
+
     /** Who claims runs from this store: this host, this process and the instant it started. */
     private val owner: String = processIdentity()
 
@@ -140,9 +174,14 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      */
     @JvmOverloads
     fun claimStudy(properties: Map<String, String>, plan: Collection<String> = emptyList(), replace: Boolean = false,
-                   same: (Map<String, String>) -> Boolean = { it == properties }) = writing("the study") {
+                   same: (Map<String, String>) -> Boolean = { it == properties }) {
+        if (readOnly) writing("the study") {} // refused, with the read-only message
+        // read first: a refusal writes nothing
         val stored = study()
-        if (stored.isNotEmpty() && same(stored) && !replace) return@writing
+        if (stored.isNotEmpty() && same(stored) && !replace) {
+            writing("the study") {} // the journal and schema a resumed study writes with
+            return
+        }
         val keys = keys()
         val ownRuns = plan.toSet().containsAll(keys) // every stored run belongs to the new plan (so: an empty store)
         if (!ownRuns && !replace) {
@@ -154,7 +193,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                     "${if (differing.size > 3) "; ..." else ""})"
             throw LabException("$path holds $what: give another --name or --out, or --replace to delete its runs")
         }
-        transaction {
+        writing("the study") { transaction {
             connection.createStatement().use {
                 it.executeUpdate("DELETE FROM study")
                 if (replace) {
@@ -169,14 +208,20 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                     st.executeUpdate()
                 }
             }
-        }
+        } }
     }
 
     /** The recorded study's properties (empty for a store written before studies were recorded). */
     fun study(): Map<String, String> = reading("the study record") {
         connection.createStatement().use { st ->
             st.executeQuery("SELECT property, value FROM study ORDER BY property").use { rs ->
-                buildMap { while (rs.next()) put(rs.getString(1), rs.getString(2)) }
+                buildMap {
+                    while (rs.next()) {
+                        val property = rs.getString(1) ?: throw LabException("the store $path is damaged: a property of its study is NULL")
+                        put(property, rs.getString(2)
+                            ?: throw LabException("the store $path is damaged: its study's property '$property' is NULL"))
+                    }
+                }
             }
         }
     }
@@ -187,6 +232,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      * or it is stored. Claims let several processes share one study's runs, each run computed once in all.
      */
     fun claim(key: String): Boolean = synchronized(claimLock) {
+        if (!prepared) writing("the claims") {}
         val claims = claimConnection ?: connect(path, readOnly = false).also { c ->
             c.createStatement().use { it.execute("PRAGMA busy_timeout=60000") }
             claimConnection = c
@@ -302,10 +348,11 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
     private fun read(rs: ResultSet, spec: RunSpec, withTrace: Boolean): RunResult {
         val column = Columns(rs, spec.key)
+        val kind = column.text("outcome")
         val outcome = try {
-            Outcome.of(column.text("outcome"), column.whole("outcome_step"), column.whole("outcome_evaluations"),
-                rs.getString("cause"))
+            Outcome.of(kind, column.whole("outcome_step"), column.whole("outcome_evaluations"), rs.getString("cause"))
         } catch (e: LabException) {
+            if (e.message?.startsWith("unknown outcome") != true) throw e
             throw LabException("the store $path is damaged: run ${spec.key}, column outcome: ${e.message}")
         }
         return RunResult(spec, outcome, column.whole("steps"), column.whole("evaluations"),
@@ -376,6 +423,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 "again to finish it)")
         }
         return try {
+            prepareForWriting()
             block()
         } catch (e: SQLException) {
             throw LabException("cannot write $what to the store $path: ${sqliteMessage(e)}", e)
@@ -411,24 +459,11 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             val connection = connect(path, readOnly = false)
             try {
                 val version = inspect(path, connection, readOnly = false)
-                connection.createStatement().use { st ->
-                    st.execute("PRAGMA busy_timeout=60000") // another process of the same study may be writing
-                    st.execute("PRAGMA journal_mode=WAL")
-                    st.execute("PRAGMA synchronous=NORMAL")
-                    if (version < SCHEMA_VERSION) {
-                        connection.autoCommit = false
-                        st.execute("CREATE TABLE IF NOT EXISTS study (property TEXT PRIMARY KEY, value TEXT)")
-                        st.execute("CREATE TABLE IF NOT EXISTS runs (${RUN_COLUMNS.joinToString { "$it ${columnType(it)}" }}, " +
-                            "PRIMARY KEY (run_key))")
-                        st.execute("CREATE TABLE IF NOT EXISTS claims (run_key TEXT PRIMARY KEY, owner TEXT NOT NULL, " +
-                            "claimed_at INTEGER NOT NULL)")
-                        st.execute("PRAGMA application_id=$APPLICATION_ID")
-                        st.execute("PRAGMA user_version=$SCHEMA_VERSION")
-                        connection.commit()
-                        connection.autoCommit = true
-                    }
-                }
-                return ResultStore(path, connection, readOnly = false)
+                connection.createStatement().use { it.execute("PRAGMA busy_timeout=60000") } // another process may write
+                val store = ResultStore(path, connection, readOnly = false)
+                store.schema = version
+                if (version < 0) store.prepareForWriting() // a new file: nobody's data
+                return store
             } catch (e: Throwable) {
                 connection.close()
                 if (e is SQLException) throw LabException("cannot open the results store $path: ${sqliteMessage(e)}", e)
@@ -460,10 +495,17 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             }
         }
 
+        /**
+         * A connection to [path]. A read-only connection to a store with no journal beside it (no writer has it open,
+         * nothing is left to recover) opens it as immutable: SQLite then makes no `-wal` or `-shm` file beside it
+         * and needs no write access to its folder (an archived, read-only store reads as well as any).
+         */
         private fun connect(path: Path, readOnly: Boolean): Connection = try {
             val config = SQLiteConfig()
             config.setReadOnly(readOnly)
-            DriverManager.getConnection("jdbc:sqlite:${path.toAbsolutePath()}", config.toProperties())
+            val quiet = readOnly && listOf("-wal", "-journal").none { Files.exists(path.resolveSibling(path.fileName.toString() + it)) }
+            val url = if (quiet) "jdbc:sqlite:${path.toAbsolutePath().toUri()}?immutable=1" else "jdbc:sqlite:${path.toAbsolutePath()}"
+            DriverManager.getConnection(url, config.toProperties())
         } catch (e: SQLException) {
             throw LabException("cannot open the results store $path: ${sqliteMessage(e)}", e)
         }

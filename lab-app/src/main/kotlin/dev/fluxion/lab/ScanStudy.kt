@@ -39,7 +39,15 @@ data class ScanStudy @JvmOverloads constructor(
 
     /** The grid's learning rates, low * (high/low)^(i/(points-1)). */
     val learningRates: List<Double>
-        get() = (0 until points).map { i -> if (i == points - 1) high else low * Math.pow(high / low, i.toDouble() / (points - 1)) }
+        get() = (0 until points).map { i ->
+            val t = i.toDouble() / (points - 1)
+            when {
+                i == points - 1 -> high
+                (high / low).isFinite() -> low * Math.pow(high / low, t)
+                // a range as wide as 1e-300 .. 1e300, where high / low overflows: in logarithms
+                else -> low * Math.exp(t * (Math.log(high) - Math.log(low)))
+            }
+        }
 
     /** Every run ends at f - f* <= 1e-30 or after [steps] steps; the usual decades are kept for steps-to-target. */
     val budget: Budget get() = Budget(maxSteps = steps, targets = Budget.DEFAULT_TARGETS + 1e-30)

@@ -25,10 +25,14 @@ interface Study {
             fun p(key: String) = properties[key] ?: throw LabException("the stored study lacks the property '$key'")
             return try {
                 of(properties, ::p)
+            } catch (e: LabException) {
+                throw e
             } catch (e: NumberFormatException) {
                 val bad = properties.entries.firstOrNull { e.message?.contains("\"${it.value}\"") == true }
                 throw LabException("the stored study is malformed: " +
                     (bad?.let { "its property ${it.key} = '${it.value.take(40)}' is not a number" } ?: "a number: ${e.message}"))
+            } catch (e: RuntimeException) {
+                throw LabException("the stored study is malformed (${e.message?.lineSequence()?.first()})")
             }
         }
 
@@ -51,7 +55,7 @@ interface Study {
          * The most runs a study may plan: each planned run is held in memory (a few hundred bytes) while the study
          * computes, so a plan is checked against this before anything is allocated for it.
          */
-        const val MAX_RUNS = 10_000_000
+        const val MAX_RUNS = 1_000_000
 
         /**
          * Checks a study's name, which names its files (`NAME.sqlite`, `NAME.csv`, `NAME.html`): 1 to 100 letters,
@@ -63,7 +67,8 @@ interface Study {
         @JvmStatic
         fun checkName(name: String): String {
             if (!NAME.matches(name)) {
-                throw LabException("study name '${name.take(120)}' is not allowed: use 1 to 100 letters, digits, '.', '-' " +
+                val shown = name.take(120).map { if (it.isISOControl()) "\\u%04x".format(it.code) else "$it" }.joinToString("")
+                throw LabException("study name '$shown' is not allowed: use 1 to 100 letters, digits, '.', '-' " +
                     "and '_', starting with a letter or digit (a name is a file name, not a path)")
             }
             return name
@@ -73,7 +78,7 @@ interface Study {
 
         /** The budget written by [budgetProperties] (stall thresholds and divergence bound at their defaults). */
         internal fun budgetOf(properties: Map<String, String>) = Budget(
-            maxSteps = properties.getValue("steps").toLong(),
+            maxSteps = (properties["steps"] ?: throw LabException("the stored study lacks the property 'steps'")).toLong(),
             maxEvaluations = properties["evaluations"]?.toLong() ?: Long.MAX_VALUE,
             targets = properties["targets"]?.split(',')?.map { it.trim().toDouble() } ?: Budget.DEFAULT_TARGETS,
             gradientNoise = properties["noise"]?.toDouble() ?: 0.0)
@@ -87,9 +92,31 @@ interface Study {
 
 /** Lists of specs written on one line: separated by `;`, since commas live inside specs. */
 object SpecList {
-    /** Splits a `;`-separated list of specs, dropping blanks. */
+    /**
+     * Splits a `;`-separated list of specs, dropping blanks; a `;` inside quotes or parentheses belongs to its spec
+     * (`formula(expression="x^2", minimizers="-1 0; 1 0")` is one spec).
+     */
     @JvmStatic
-    fun split(text: String): List<String> = text.split(';').map { it.trim() }.filter { it.isNotEmpty() }
+    fun split(text: String): List<String> {
+        val specs = ArrayList<String>()
+        var depth = 0
+        var quoted = false
+        var start = 0
+        for ((i, c) in text.withIndex()) {
+            when {
+                c == '"' -> quoted = !quoted
+                quoted -> {}
+                c == '(' -> depth++
+                c == ')' -> depth--
+                c == ';' && depth <= 0 -> {
+                    specs += text.substring(start, i)
+                    start = i + 1
+                }
+            }
+        }
+        specs += text.substring(start)
+        return specs.map { it.trim() }.filter { it.isNotEmpty() }
+    }
 
     /** Joins specs with `; `. */
     @JvmStatic

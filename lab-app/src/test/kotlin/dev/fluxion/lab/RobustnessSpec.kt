@@ -136,13 +136,18 @@ class RobustnessSpec : FunSpec({
         fluxion("rates", "--name", "compare", "--out", out.toString())
             .shouldBeOneLineError("holds another study", "kind compare there, rates here")
         ForkedFluxion.rows(store) shouldBe rows
+        val refusedBefore = digest(store)
+        fluxion("compare", "--steps", "700", "--out", out.toString()).code shouldBe 2
+        digest(store) shouldBe refusedBefore // a refusal writes nothing, not even the journal mode
         val csv = fluxion("export", store.toString()).out.trim().lines()
         csv.size shouldBe 1 + 100
         csv.drop(1).forEach { it shouldContain "steps=300 " } // the budget is in the export
 
-        fluxion("compare", "--steps", "500", "--out", out.toString(), "--replace").code shouldBe 0
+        fluxion("compare", "--steps", "500", "--out", out.toString(), "--landscapes", "beale", "--replace").code shouldBe 0
+        // the replaced study's plots of the other landscapes are gone with it
+        files(out).filter { it.endsWith(".png") }.forEach { (it.contains("quadratic") || it.contains("rosenbrock")) shouldBe false }
         val replaced = fluxion("export", store.toString()).out.trim().lines()
-        replaced.size shouldBe 1 + 100
+        replaced.size shouldBe 1 + 25
         replaced.drop(1).forEach { it shouldContain "steps=500 " }
 
         // the same study with more starts keeps the stored runs and computes only the new ones
@@ -243,16 +248,87 @@ class RobustnessSpec : FunSpec({
         files(out).filter { it.startsWith(".") }.shouldBeEmpty()
     }
 
+    test("outputs that cannot be replaced are written in place or refused: a device, a read-only file") {
+        val out = folder.resolve("devices")
+        smallStudy(out).code shouldBe 0
+        val store = out.resolve("compare.sqlite")
+        if (Files.exists(Path.of("/dev/full"))) {
+            fluxion("export", store.toString(), "--csv", "/dev/full").shouldBeOneLineError("/dev/full", "No space left")
+            Files.isRegularFile(Path.of("/dev/full")) shouldBe false // still the device, not a file put in its place
+        }
+        val readOnly = Files.writeString(out.resolve("kept.csv"), "keep me\n")
+        readOnly.toFile().setWritable(false)
+        if (!Files.isWritable(readOnly)) { // (root may write anything)
+            fluxion("export", store.toString(), "--csv", readOnly.toString()).shouldBeOneLineError("read-only")
+            Files.readString(readOnly) shouldBe "keep me\n"
+        }
+        // a store no writer has open is read without a journal beside it
+        fluxion("export", store.toString()).code shouldBe 0
+        files(out).filter { it.startsWith("compare.sqlite-") }.shouldBeEmpty()
+    }
+
+    test("lists of specs: a ';' inside quotes is part of a spec; one spec listed twice is refused") {
+        val out = folder.resolve("lists").toString()
+        val quoted = fluxion("compare", "--optimizers", "gd(lr=0.1)", "--landscapes",
+            "formula(\"(x^2 - 1)^2 + y^2\", minimum=0, minimizers=\"-1 0; 1 0\")", "--starts", "default", "--steps", "100",
+            "--out", out)
+        withClue(quoted) { quoted.code shouldBe 0 }
+        fluxion("compare", "--optimizers", "gd; gd", "--out", out).shouldBeOneLineError("'gd'", "listed twice")
+        fluxion("compare", "--optimizers", "gd; gd(lr=0.01)", "--landscapes", "beale", "--out", out)
+            .shouldBeOneLineError("'gd' and 'gd(lr=0.01)'", "same optimizer")
+    }
+
+    test("a study record with a NULL or missing property is one line naming the store") {
+        val out = folder.resolve("records")
+        smallStudy(out).code shouldBe 0
+        val store = out.resolve("compare.sqlite")
+        val nulls = Files.copy(store, out.resolve("nulls.sqlite"))
+        sql(nulls, "UPDATE study SET value = NULL WHERE property = 'steps'")
+        fluxion("report", nulls.toString()).shouldBeOneLineError("nulls.sqlite", "'steps' is NULL")
+        fluxion("export", nulls.toString(), "--json").shouldBeOneLineError("nulls.sqlite", "NULL")
+        val missing = Files.copy(store, out.resolve("missing.sqlite"))
+        sql(missing, "DELETE FROM study WHERE property = 'steps'")
+        fluxion("report", missing.toString()).shouldBeOneLineError("missing.sqlite", "lacks the property 'steps'")
+    }
+
+    test("every command explains itself with --help") {
+        for (command in listOf("compare", "rates", "scan", "run", "grad", "diff", "check", "export", "report", "list", "script")) {
+            val help = fluxion(command, "--help")
+            withClue(command) {
+                help.code shouldBe 0
+                help.out shouldContain "Usage: fluxion $command"
+            }
+        }
+        fluxion("compare", "--help").out shouldContain "--run-timeout"
+    }
+
     // --- bounded inputs ---
 
     test("sizes are checked before anything is allocated") {
         val out = folder.resolve("sizes").toString()
-        fluxion("compare", "--starts", "random:1000000000", "--out", out).shouldBeOneLineError("random:1000000000", "10000000")
-        fluxion("compare", "--seeds", "1000000000", "--out", out).shouldBeOneLineError("seeds", "10000000")
-        fluxion("compare", "--starts", "grid:100000", "--out", out).shouldBeOneLineError("runs", "at most 10000000")
-        fluxion("compare", "--starts", "random:5000000", "--seeds", "3", "--out", out).shouldBeOneLineError("at most 10000000")
+        fluxion("compare", "--starts", "random:1000000000", "--out", out).shouldBeOneLineError("random:1000000000", "1000000")
+        fluxion("compare", "--seeds", "1000000000", "--out", out).shouldBeOneLineError("seeds", "1000000")
+        fluxion("compare", "--starts", "grid:100000", "--out", out).shouldBeOneLineError("runs", "at most 1000000")
+        fluxion("compare", "--starts", "random:500000", "--seeds", "3", "--out", out).shouldBeOneLineError("at most 1000000")
+        fluxion("compare", "--noise", "Infinity", "--out", out).shouldBeOneLineError("noise", "finite")
+        fluxion("run", "-o", "gd", "-l", "linear-regression(samples=1000000, features=1000)")
+            .shouldBeOneLineError("samples x features", "at most 20000000")
         fluxion("scan", "--points", "1000000000", "--out", out).shouldBeOneLineError("points", "10000")
         fluxion("compare", "--run-timeout", "-1", "--out", out).shouldBeOneLineError("--run-timeout")
+    }
+
+    test("a point must be finite and name each variable once; a literal must be a double") {
+        fluxion("grad", "x^2", "--at", "x=NaN").shouldBeOneLineError("x=NaN", "finite")
+        fluxion("grad", "x^2", "--at", "x=1,x=2").shouldBeOneLineError("x is given twice")
+        fluxion("grad", "x + 1e999", "--at", "x=1").shouldBeOneLineError("column 5", "1e999")
+    }
+
+    test("a scan over a range as wide as the doubles has finite learning rates") {
+        // the geometric middle of 1e-300 and 1e300 is 1
+        val (low, middle, high) = ScanStudy(low = 1e-300, high = 1e300, points = 3).learningRates
+        low shouldBe 1e-300
+        (Math.abs(middle - 1.0) < 1e-12) shouldBe true
+        high shouldBe 1e300
     }
 
     test("a start must be finite; a formula may start with a minus sign") {

@@ -14,6 +14,23 @@ import java.util.Arrays;
  */
 public record Dataset(double[][] inputs, double[] targets) {
 
+    /** The most values (samples x columns) a generated data set may hold: 160 MB of doubles. */
+    public static final long MAX_VALUES = 20_000_000L;
+
+    /**
+     * Checks, before any data is generated, that {@code samples} rows of {@code columns} values fit in
+     * {@link #MAX_VALUES}.
+     *
+     * @throws LandscapeException naming the landscape, both counts and the limit
+     */
+    public static void checkSize(String landscape, long samples, long columns) {
+        if (samples * Math.max(columns, 1) > MAX_VALUES) {
+            throw new LandscapeException(landscape + ": samples x features = " + samples + " x " + columns + " = "
+                    + samples * Math.max(columns, 1) + " values; at most " + MAX_VALUES
+                    + " fit in a landscape's data set (fewer samples or features)");
+        }
+    }
+
     /** Checks one row per target and copies. */
     public Dataset {
         if (inputs.length != targets.length) {

@@ -218,7 +218,12 @@ final class FormulaParser {
         }
         String literal = text.substring(start, position);
         try {
-            return new Constant(Double.parseDouble(literal));
+            double value = Double.parseDouble(literal);
+            if (Double.isInfinite(value)) {
+                throw errorAt(start, "'" + literal + "' is beyond the largest double (about 1.8e308); write inf"
+                        + " for infinity");
+            }
+            return new Constant(value);
         } catch (NumberFormatException e) {
             throw errorAt(start, "'" + literal + "' is not a number: expected digits with at most one '.'");
         }

@@ -4,6 +4,7 @@ import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.Progress
+import dev.fluxion.lab.SpecList
 import dev.fluxion.lab.StartPlan
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
@@ -51,7 +52,7 @@ class CompareCommand : Callable<Int> {
     @Option(names = ["--name"], description = ["study name: the files' base name (default: \${DEFAULT-VALUE})"])
     var name = "compare"
 
-    override fun call(): Int = executeStudy(CompareStudy(split(optimizers), split(landscapes), StartPlan(starts), seeds,
+    override fun call(): Int = executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
         Budget(maxSteps = steps, gradientNoise = noise), seed, name), options, spec)
 
     companion object {
@@ -66,8 +67,6 @@ class CompareCommand : Callable<Int> {
             "chain(clip(norm=10), nesterov(lr=0.001, momentum=0.9)); adam(lr=0.05); newton(lr=1)"
         const val DEFAULT_LANDSCAPES = "quadratic(dim=2, kappa=100); beale; rosenbrock(dim=2); saddle"
 
-        /** Splits a `;`-separated list of specs. */
-        fun split(text: String) = text.split(';').map { it.trim() }.filter { it.isNotEmpty() }
 
         /** Fails with a one-line message if the folder cannot be created or written. */
         fun checkWritable(folder: Path) {

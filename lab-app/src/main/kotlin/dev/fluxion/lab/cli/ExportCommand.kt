@@ -40,7 +40,7 @@ class ExportCommand : Callable<Int> {
             if (json != null) write(jsonTarget, results.json())
             if (json == null || csvTarget != null) write(csvTarget, results.csv())
         }
-        spec.commandLine().out.flush()
+        if (spec.commandLine().out.checkError()) throw LabException("cannot write the export to standard output")
         return 0
     }
 

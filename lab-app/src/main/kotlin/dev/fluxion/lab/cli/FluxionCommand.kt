@@ -71,6 +71,8 @@ class FluxionCommand : Runnable {
             val line = CommandLine(FluxionCommand())
             line.out = out
             line.err = err
+            // every command explains itself: `fluxion compare --help`, `-h`
+            for (command in line.subcommands.values) command.commandSpec.mixinStandardHelpOptions(true)
             // a formula may start with a minus sign: `fluxion grad '-x^2' --at x=1` is a formula, not an option
             for (formulaCommand in listOf("grad", "diff")) line.subcommands[formulaCommand]?.isUnmatchedOptionsArePositionalParams = true
             line.setParameterExceptionHandler { e, _ ->

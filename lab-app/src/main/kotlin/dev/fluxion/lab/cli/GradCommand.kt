@@ -20,6 +20,8 @@ internal fun parsePoint(text: String): Point {
         if (name.isEmpty() || value == null) {
             throw LabException("--at '$text': '$part' is not name=number (write like x=1,y=2)")
         }
+        if (!value.isFinite()) throw LabException("--at '$text': '$part' is not a finite number")
+        if (name in coordinates) throw LabException("--at '$text': $name is given twice")
         coordinates[name] = value
     }
     return Point.of(coordinates)

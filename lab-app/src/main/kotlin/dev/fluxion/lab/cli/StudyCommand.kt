@@ -43,8 +43,9 @@ internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec
         err.flush()
     }, onStuck = {
         err.println()
-        err.println("fluxion: interrupted; a run did not stop within ${Interruption.GRACE_SECONDS} s (a step that never " +
-            "returns? --run-timeout bounds each run); $stored of $total runs are stored in $store")
+        err.println(if (total == 0) "fluxion: interrupted while planning the study; nothing was stored" else
+            "fluxion: interrupted; a run did not stop within ${Interruption.GRACE_SECONDS} s (a step that never " +
+                "returns? --run-timeout bounds each run); $stored of $total runs are stored in $store")
         err.flush()
     }) {
         ResultStore.open(store).use { results ->

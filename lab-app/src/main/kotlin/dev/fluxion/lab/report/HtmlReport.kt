@@ -72,7 +72,9 @@ object HtmlReport {
 
         html.append("<h2>Runtime distributions</h2>\n<div class=\"plots\">\n")
         val ecdfs = RuntimeEcdf.of(results)
-        if (ecdfs.isNotEmpty()) {
+        if (ecdfs.isNotEmpty() && ecdfs.all { it.budgets.isEmpty() }) {
+            html.append("<p>No run reached any target, so there is no runtime distribution to draw.</p>\n")
+        } else if (ecdfs.isNotEmpty()) {
             val title = "ECDF of runtime over targets and problems"
             html.append(Figure.html(title) {
                 LetsPlotFigures.lines(title, "gradient evaluations", "share of (run, target) pairs reached",
@@ -82,7 +84,10 @@ object HtmlReport {
         }
         val middle = minOf(5, study.budget.targets.size - 1)
         val profiles = PerformanceProfile.of(results, middle)
-        if (profiles.isNotEmpty()) {
+        if (profiles.isNotEmpty() && profiles.all { it.taus.isEmpty() }) {
+            html.append("<p>No run reached f - f* &lt;= ${ConsoleTable.g(study.budget.targets[middle])}, so there is no " +
+                "performance profile to draw.</p>\n")
+        } else if (profiles.isNotEmpty()) {
             val title = "Performance profile at f - f* <= ${ConsoleTable.g(profiles.first().target)}"
             html.append(Figure.html(title) {
                 LetsPlotFigures.lines(title, "tau (ratio to the best)", "share of problems",
@@ -138,6 +143,13 @@ object HtmlReport {
             }
         }
         OutputFile.write(path, page)
+        // the page's plots are a set: PNGs of an earlier page of the same name (a replaced study's) go
+        val written = plots.map { it.fileName.toString() }.toSet()
+        // (NAME-NN-slug.png; a slug never starts with "NN-", so another study's NAME-NN-MM-slug.png is not taken)
+        val own = Regex(Regex.escape(base) + "-\\d{2}-(?!\\d{2}-)[a-z0-9-]*\\.png")
+        Files.list(path.toAbsolutePath().parent).use { files ->
+            files.filter { own.matches(it.fileName.toString()) && it.fileName.toString() !in written }.toList()
+        }.forEach { Files.deleteIfExists(it) }
         return plots
     }
 

@@ -53,6 +53,7 @@ public final class LinearRegression implements LandscapeProvider {
     public Landscape create(Arguments arguments) {
         int n = arguments.integer("samples");
         int d = arguments.integer("features");
+        Dataset.checkSize("linear-regression", n, d);
         if (n < d) {
             throw new LandscapeException("linear-regression needs samples >= features for a unique optimum, got"
                     + " samples = " + n + " and features = " + d);

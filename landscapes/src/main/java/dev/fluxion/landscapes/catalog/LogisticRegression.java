@@ -52,6 +52,7 @@ public final class LogisticRegression implements LandscapeProvider {
     public Landscape create(Arguments arguments) {
         int n = arguments.integer("samples");
         int d = arguments.integer("features");
+        Dataset.checkSize("logistic-regression", n, d);
         double l2 = arguments.real("l2");
         GaussianSampler sampler = new GaussianSampler(arguments.longInteger("seed"));
         double[] trueWeights = sampler.vector(d);

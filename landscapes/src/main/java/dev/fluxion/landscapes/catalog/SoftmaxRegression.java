@@ -56,6 +56,7 @@ public final class SoftmaxRegression implements LandscapeProvider {
     public Landscape create(Arguments arguments) {
         int n = arguments.integer("samples");
         int d = arguments.integer("features");
+        Dataset.checkSize("softmax-regression", n, d);
         int k = arguments.integer("classes");
         double l2 = arguments.real("l2");
         GaussianSampler sampler = new GaussianSampler(arguments.longInteger("seed"));
