@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Prints, from one JMH JSON result, the ratios that issue 3 ("Must show") bounds, each marked PASS or FAIL, the
- * bytes allocated per compiled value-and-gradient call, further ratios for context, and every raw score.
+ * Prints, from one JMH JSON result, the ratios that issues 3, 4, 6 and 15 ("Must show") bound, each marked PASS or
+ * FAIL, the bytes allocated per compiled value-and-gradient call, further ratios for context, and every raw score.
  * Output is Markdown, ready for the README.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.fluxion.benchmarks.RatioReport results.json}.
@@ -25,6 +25,7 @@ public final class RatioReport {
     private static final String BEALE = "BealeGradientBenchmark.";
     private static final String ADAM = "AdamStepBenchmark.";
     private static final String ENGINE = "EngineBenchmark.";
+    private static final String STEP_FLOOR = "StepFloorBenchmark.";
     private static final int[] SIZES = {2, 10, 100, 1000};
     /**
      * The bound on an Adam chain step's allocation per microsecond over the fused loop's. Neither allocates, so
@@ -94,7 +95,13 @@ public final class RatioReport {
                 Ratio.atMost("lab engine, 200 runs of 1000 gd steps on 1 thread (issue 6): engine / bare loop",
                         ENGINE + "engineOneThread", ENGINE + "bareLoop", 1.1),
                 Ratio.atLeast("lab engine, 200 runs of 1000 gd steps (issue 6): 1 thread / 2 threads",
-                        ENGINE + "engineOneThread", ENGINE + "engineTwoThreads", 1.8));
+                        ENGINE + "engineOneThread", ENGINE + "engineTwoThreads", 1.8),
+                Ratio.atMost("adam on rosenbrock(dim=2), 1000 steps (issue 15): library / hand-written",
+                        STEP_FLOOR + "adamRosenbrockLibrary", STEP_FLOOR + "adamRosenbrockHandWritten", 1.5),
+                Ratio.atMost("gd on quadratic(dim=2, kappa=10), 1000 steps (issue 15): library / hand-written",
+                        STEP_FLOOR + "gdQuadraticLibrary", STEP_FLOOR + "gdQuadraticHandWritten", 1.5),
+                Ratio.atMost("momentum on beale, 1000 steps (issue 15): library / hand-written",
+                        STEP_FLOOR + "momentumBealeLibrary", STEP_FLOOR + "momentumBealeHandWritten", 1.5));
     }
 
     /** Ratios with no bound, for context. */

@@ -38,6 +38,14 @@ class RatioReportTest {
                     "secondaryMetrics" : { "gc.alloc.rate.norm" : { "score" : 50.0, "scoreUnit" : "B/op" } }
                 },
                 {
+                    "benchmark" : "dev.fluxion.benchmarks.StepFloorBenchmark.adamRosenbrockLibrary",
+                    "primaryMetric" : { "score" : 45.0, "scoreUnit" : "us/op" }
+                },
+                {
+                    "benchmark" : "dev.fluxion.benchmarks.StepFloorBenchmark.adamRosenbrockHandWritten",
+                    "primaryMetric" : { "score" : 25.0, "scoreUnit" : "us/op" }
+                },
+                {
                     "benchmark" : "dev.fluxion.benchmarks.RosenbrockGradientBenchmark.vectorBuiltValue",
                     "params" : { "n" : "1000" },
                     "primaryMetric" : { "score" : 1.5e3, "scoreUnit" : "ns/op" }
@@ -68,6 +76,8 @@ class RatioReportTest {
         // 72 B in 12 ms against 50 B in 10 ms: 6 B/ms over 5 B/ms
         assertTrue(report.contains("| Adam step on 10^6 parameters (issue 4): optimizer chain / fused loop | 1.2 | <= 1.3"
                 + " | PASS |"), report);
+        assertTrue(report.contains("| adam on rosenbrock(dim=2), 1000 steps (issue 15): library / hand-written | 1.8 |"
+                + " <= 1.5 | FAIL |"), report);
         assertTrue(report.contains("| allocation per us, AdamStepBenchmark.chainStep / fusedStep (JMH's floor) | 1.2 |"
                 + " <= 1.25 | PASS |"), report);
     }
