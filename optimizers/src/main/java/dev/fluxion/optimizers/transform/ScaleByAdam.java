@@ -32,6 +32,18 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
         return new TransformState() {
             private final double[] m = buffer("m", dimension, 0);
             private final double[] v = buffer("v", dimension, 0);
+            private final BiasCorrection.Sequence first = new BiasCorrection.Sequence(beta1);
+            private final BiasCorrection.Sequence second = new BiasCorrection.Sequence(beta2);
+
+            /** 1 - beta1^t with t = step + 1, or 1 without bias correction. */
+            private double firstCorrection(StepContext context) {
+                return biasCorrection ? first.correction(context.step() + 1) : 1;
+            }
+
+            /** 1 - beta2^t with t = step + 1, or 1 without bias correction. */
+            private double secondCorrection(StepContext context) {
+                return biasCorrection ? second.correction(context.step() + 1) : 1;
+            }
 
             @Override
             public void update(double[] direction, StepContext context) {
@@ -91,17 +103,6 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
         };
     }
 
-    /** 1 - beta1^t with t = step + 1, or 1 without bias correction. */
-    private double firstCorrection(StepContext context) {
-        return biasCorrection ? BiasCorrection.of(beta1, context.step() + 1) : 1;
-    }
-
-    /** 1 - beta2^t with t = step + 1, or 1 without bias correction. */
-    private double secondCorrection(StepContext context) {
-        return biasCorrection ? BiasCorrection.of(beta2, context.step() + 1) : 1;
-    }
-
-    /** mHat / (sqrt(vHat) + eps), or mHat / sqrt(vHat + eps) with eps inside the root. */
     private static double direction(double mHat, double vHat, double epsilon, boolean epsInsideSqrt) {
         return epsInsideSqrt ? mHat / Math.sqrt(vHat + epsilon) : mHat / (Math.sqrt(vHat) + epsilon);
     }

@@ -31,12 +31,14 @@ public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean
             private final double[] m = buffer("m", dimension, 0);
             private final double[] v = buffer("v", dimension, 0);
             private final double[] vMax = buffer("vMax", dimension, 0);
+            private final BiasCorrection.Sequence first = new BiasCorrection.Sequence(beta1);
+            private final BiasCorrection.Sequence second = new BiasCorrection.Sequence(beta2);
 
             @Override
             public void update(double[] direction, StepContext context) {
                 long t = context.step() + 1;
-                double c1 = BiasCorrection.of(beta1, t);
-                double c2 = BiasCorrection.of(beta2, t);
+                double c1 = first.correction(t);
+                double c2 = second.correction(t);
                 for (int i = 0; i < direction.length; i++) {
                     double g = direction[i];
                     m[i] = beta1 * m[i] + (1 - beta1) * g;

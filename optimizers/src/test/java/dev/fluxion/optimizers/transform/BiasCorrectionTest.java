@@ -60,4 +60,30 @@ class BiasCorrectionTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before - overhead;
         assertEquals(0, allocated, "1000 bias corrections (sum " + sum + ") allocated " + allocated + " bytes");
     }
+
+    /**
+     * The step-by-step sequence gives the powering's doubles, bit for bit: for the usual betas and random ones, at
+     * every t up to 200,000 (and past a near-midpoint, where it falls back), and for t that jump (a restored state).
+     */
+    @Test
+    void theSequenceGivesThePoweringsBits() {
+        Random random = new Random(21);
+        double[] betas = {0.9, 0.99, 0.999, 0.9999, 0.5, 0.0, random.nextDouble(), random.nextDouble(),
+                1 - 1e-7, Math.nextDown(1.0)};
+        for (double beta : betas) {
+            BiasCorrection.Sequence sequence = new BiasCorrection.Sequence(beta);
+            int last = beta == 0.999 || beta == 0.9 ? 200_000 : 20_000;
+            for (long t = 1; t <= last; t++) {
+                double expected = BiasCorrection.of(beta, t);
+                double got = sequence.correction(t);
+                if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(got)) {
+                    assertEquals(expected, got, "beta = " + beta + ", t = " + t);
+                }
+            }
+        }
+        BiasCorrection.Sequence jumping = new BiasCorrection.Sequence(0.999);
+        for (long t : new long[] {5, 6, 7, 1000, 1001, 3, 4, 1L << 40, (1L << 40) + 1}) {
+            assertEquals(BiasCorrection.of(0.999, t), jumping.correction(t), "t = " + t);
+        }
+    }
 }
