@@ -61,7 +61,9 @@ data class CompareStudy @JvmOverloads constructor(
     /** Refuses two labels of one spec (`gd` and `gd(lr=0.01)`): their runs would be one run counted twice. */
     private fun twice(kind: String, labelled: List<Pair<String, String>>) {
         labelled.groupBy({ it.second }, { it.first }).values.firstOrNull { it.size > 1 }?.let { labels ->
-            throw LabException("the $kind ${labels.joinToString(" and ") { "'$it'" }} ${if (labels.toSet().size == 1) "is listed twice" else "are the same $kind"}; list it once")
+            val what = if (labels.toSet().size == 1) "'${labels[0]}' is listed twice" else
+                "${labels.joinToString(" and ") { "'$it'" }} are the same $kind"
+            throw LabException("the $kind $what; list it once")
         }
     }
 

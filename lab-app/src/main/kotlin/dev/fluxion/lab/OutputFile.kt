@@ -22,6 +22,7 @@ object OutputFile {
      */
     @JvmStatic
     fun check(target: Path, vararg protectedFiles: Path) {
+        if (target.toString().isEmpty()) throw LabException("an empty file name; give a file name")
         if (Files.isDirectory(target)) throw LabException("$target is a folder; give a file name")
         for (file in protectedFiles) {
             val guarded = listOf("", "-wal", "-shm", "-journal").map { file.resolveSibling(file.fileName.toString() + it) }
@@ -33,9 +34,9 @@ object OutputFile {
         if (Files.isRegularFile(target) && !Files.isWritable(target)) {
             throw LabException("$target is read-only; not overwritten: give another file name")
         }
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            if (!Files.isWritable(target)) throw LabException("$target cannot be written")
-            return // a device or a pipe (/dev/stdout, say): written in place, never replaced
+        if (writtenInPlace(target)) {
+            if (Files.exists(target) && !Files.isWritable(target)) throw LabException("$target cannot be written")
+            return // a device, a pipe or a link (/dev/stdout, say): written in place, never replaced
         }
         val folder = target.toAbsolutePath().parent ?: throw LabException("$target has no folder")
         try {
@@ -47,15 +48,17 @@ object OutputFile {
     }
 
     /**
-     * Writes [bytes] to [target] ([check]ed) through a uniquely named temporary file and an atomic move; a target
-     * that exists and is not a regular file (a device or a pipe, such as `/dev/stdout`) is written in place, since
-     * replacing it would destroy it. A failed write (a full disk, say) is a [LabException].
+     * Writes [bytes] to [target] ([check]ed) through a uniquely named temporary file and an atomic move. A target
+     * that is a symbolic link, or exists and is not a regular file (a device or a pipe; `/dev/stdout` is both a link
+     * and, behind it, whatever the shell made of standard output), is written in place through it instead, since
+     * replacing it would destroy the link or the device. A failed write (a full disk, say) is a [LabException].
      */
     @JvmStatic
     fun write(target: Path, bytes: ByteArray) {
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
+        if (writtenInPlace(target)) {
             try {
-                Files.newOutputStream(target, StandardOpenOption.WRITE).use { it.write(bytes) }
+                Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING).use { it.write(bytes) }
             } catch (e: IOException) {
                 throw LabException("cannot write $target: ${e.message ?: e.javaClass.simpleName}")
             }
@@ -81,6 +84,11 @@ object OutputFile {
     /** [write] of [text] in UTF-8. */
     @JvmStatic
     fun write(target: Path, text: String) = write(target, text.toByteArray(Charsets.UTF_8))
+
+    /** Whether [target] is written in place: a symbolic link, or something that exists and is not a regular file. */
+    @JvmStatic
+    fun writtenInPlace(target: Path): Boolean = Files.isSymbolicLink(target) ||
+        (Files.exists(target) && !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS))
 
     private val RANDOM = java.security.SecureRandom()
 

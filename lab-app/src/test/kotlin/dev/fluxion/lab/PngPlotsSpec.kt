@@ -192,7 +192,7 @@ class PngPlotsSpec : FunSpec({
         val page = "<html><body>\n" + broken.html() + good.html() + "</body></html>\n"
         val warnings = ArrayList<String>()
         val pngs = HtmlReport.write(out.resolve("page.html"), page) { warnings += it }
-        Files.readString(out.resolve("page.html")) shouldBe page
+        Files.readString(out.resolve("page.html")) shouldBe page + "<!-- fluxion plots: page-02-good-one.png -->\n" // the page names its PNGs
         pngs.map { it.name } shouldBe listOf("page-02-good-one.png")
         warnings.size shouldBe 1
         warnings.single() shouldContain "'broken one'"

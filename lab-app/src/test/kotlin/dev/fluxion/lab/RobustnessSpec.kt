@@ -143,9 +143,11 @@ class RobustnessSpec : FunSpec({
         csv.size shouldBe 1 + 100
         csv.drop(1).forEach { it shouldContain "steps=300 " } // the budget is in the export
 
+        Files.writeString(out.resolve("compare-09-my-own.png"), "not the lab's")
         fluxion("compare", "--steps", "500", "--out", out.toString(), "--landscapes", "beale", "--replace").code shouldBe 0
-        // the replaced study's plots of the other landscapes are gone with it
+        // the replaced study's plots of the other landscapes are gone with it; a file the lab did not write stays
         files(out).filter { it.endsWith(".png") }.forEach { (it.contains("quadratic") || it.contains("rosenbrock")) shouldBe false }
+        files(out).contains("compare-09-my-own.png") shouldBe true
         val replaced = fluxion("export", store.toString()).out.trim().lines()
         replaced.size shouldBe 1 + 25
         replaced.drop(1).forEach { it shouldContain "steps=500 " }
@@ -262,6 +264,16 @@ class RobustnessSpec : FunSpec({
             fluxion("export", store.toString(), "--csv", readOnly.toString()).shouldBeOneLineError("read-only")
             Files.readString(readOnly) shouldBe "keep me\n"
         }
+        if (Files.exists(Path.of("/dev/full"))) {
+            fluxion("report", store.toString(), "--html", "/dev/full").shouldBeOneLineError("/dev/full", "not a plain file")
+            Files.list(Path.of("/dev")).use { d -> d.filter { it.name.endsWith(".png") }.count() } shouldBe 0L
+        }
+        // a link is written through, not replaced by a file
+        val real = Files.writeString(out.resolve("real.csv"), "old\n")
+        val link = Files.createSymbolicLink(out.resolve("link.csv"), real)
+        fluxion("export", store.toString(), "--csv", link.toString()).code shouldBe 0
+        Files.isSymbolicLink(link) shouldBe true
+        Files.readString(real) shouldStartWith "run_key,"
         // a store no writer has open is read without a journal beside it
         fluxion("export", store.toString()).code shouldBe 0
         files(out).filter { it.startsWith("compare.sqlite-") }.shouldBeEmpty()

@@ -70,6 +70,7 @@ class CompareCommand : Callable<Int> {
 
         /** Fails with a one-line message if the folder cannot be created or written. */
         fun checkWritable(folder: Path) {
+            if (Files.exists(folder) && !Files.isDirectory(folder)) throw LabException("the output folder $folder is a file")
             try {
                 Files.createDirectories(folder)
             } catch (e: Exception) {

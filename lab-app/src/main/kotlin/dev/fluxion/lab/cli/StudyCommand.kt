@@ -65,7 +65,9 @@ internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec
     if (!completed) return Interruption.EXIT_CODE
     val byOthers = total - storedBefore - computed
     if (byOthers > 0) err.println("fluxion: $computed runs computed here, $byOthers by other processes of the same study")
-    val report = ResultStore.openReadOnly(store).use { results ->
+    // a writable connection, though it only reads: the last connection to close folds the journal back into the
+    // store and removes it, which a read-only one cannot do (another process of the study may close after us)
+    val report = ResultStore.open(store).use { results ->
         OutputFile.write(csv, results.csv())
         StudyReport.of(study, results, engine)
     }

@@ -3,6 +3,7 @@ package dev.fluxion.lab.report
 import dev.fluxion.lab.CompareStudy
 import dev.fluxion.lab.ConsoleTable
 import dev.fluxion.lab.Engine
+import dev.fluxion.lab.LabException
 import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.PerformanceProfile
@@ -57,10 +58,15 @@ object HtmlReport {
             val runs = plotted.filter { it.spec.landscapeLabel == label }
             if (runs.isEmpty()) continue
             val landscape = engine.landscape(runs.first().spec.landscapeSpec)
-            html.append("<h3><code>${Html.escape(landscape.spec())}</code></h3>\n<p>${Html.escape(landscape.facts().description())}</p>\n<div class=\"plots\">\n")
-            if (landscape.dimension() == 2) html.append(trajectories(landscape, runs))
-            html.append(lossCurves(landscape, runs))
-            html.append("</div>\n")
+            html.append("<h3><code>${Html.escape(landscape.spec())}</code></h3>\n<p>${Html.escape(landscape.facts().description())}</p>\n")
+            // a run that failed or timed out before its first step has no trace to draw
+            val drawn = runs.filter { it.trace.size > 0 }
+            if (drawn.isNotEmpty()) {
+                html.append("<div class=\"plots\">\n")
+                if (landscape.dimension() == 2) html.append(trajectories(landscape, drawn))
+                html.append(lossCurves(landscape, drawn))
+                html.append("</div>\n")
+            }
             for ((kind, title) in listOf("diverged" to "Diverged runs", "failed" to "Failed runs", "timeout" to "Timed-out runs")) {
                 val ended = results.filter { it.spec.landscapeLabel == label && it.outcome.kind == kind }
                 if (ended.isEmpty()) continue
@@ -121,6 +127,9 @@ object HtmlReport {
      */
     fun write(path: Path, page: String, warn: (String) -> Unit = { System.err.println(it) }): List<Path> {
         OutputFile.check(path)
+        if (OutputFile.writtenInPlace(path)) {
+            throw LabException("$path is not a plain file: a page goes into a folder, with its plots as PNG beside it")
+        }
         val base = path.fileName.toString().removeSuffix(".html")
         val plots = Figure.onPage(page).mapIndexedNotNull { i, plot ->
             val png = path.resolveSibling(pngName(base, i + 1, plot.title))
@@ -142,15 +151,28 @@ object HtmlReport {
                 }
             }
         }
-        OutputFile.write(path, page)
-        // the page's plots are a set: PNGs of an earlier page of the same name (a replaced study's) go
+        // the page names its PNGs, so that the next page of the same name (a replaced study's) removes the ones it
+        // does not write again, and only those: never a file this lab did not make
+        val earlier = earlierPlots(path)
+        OutputFile.write(path, page + "$PLOTS_MARK${plots.joinToString(" ") { it.fileName.toString() }} -->\n")
         val written = plots.map { it.fileName.toString() }.toSet()
-        // (NAME-NN-slug.png; a slug never starts with "NN-", so another study's NAME-NN-MM-slug.png is not taken)
-        val own = Regex(Regex.escape(base) + "-\\d{2}-(?!\\d{2}-)[a-z0-9-]*\\.png")
-        Files.list(path.toAbsolutePath().parent).use { files ->
-            files.filter { own.matches(it.fileName.toString()) && it.fileName.toString() !in written }.toList()
-        }.forEach { Files.deleteIfExists(it) }
+        earlier.filter { it !in written }.forEach { Files.deleteIfExists(path.resolveSibling(it)) }
         return plots
+    }
+
+    /** The comment at the end of a page that names its PNG files. */
+    private const val PLOTS_MARK = "<!-- fluxion plots: "
+
+    /** The PNG files the page at [path] names (none when there is no such page, or it is not one of ours). */
+    private fun earlierPlots(path: Path): List<String> {
+        if (!Files.isRegularFile(path)) return emptyList()
+        val tail = try {
+            Files.readString(path).takeLast(20_000)
+        } catch (e: java.io.IOException) {
+            return emptyList()
+        }
+        val line = tail.substringAfterLast(PLOTS_MARK, "").substringBefore("-->", "")
+        return line.split(' ').map { it.trim() }.filter { it.endsWith(".png") && !it.contains('/') && !it.contains('\\') }
     }
 
     /** The PNG file name of the [index]th plot (from 1), titled [title], of the page `[base].html`. */
