@@ -73,7 +73,7 @@ public final class Hyperparameter extends Parameter {
     }
 
     @Override
-    protected String format(Object value) {
+    protected String specText(Object value) {
         return HyperparameterValues.written(value);
     }
 }

@@ -40,7 +40,7 @@ public final class HyperparameterValues extends ParameterValues {
     }
 
     @Override
-    protected String format(Object value) {
+    protected String specText(Object value) {
         return written(value);
     }
 

@@ -112,11 +112,11 @@ public class Parameter {
 
     /** The default as spec text. */
     public String defaultText() {
-        return defaultValue == null ? "(required)" : format(defaultValue);
+        return defaultValue == null ? "(required)" : specText(defaultValue);
     }
 
     /** A value as spec text; modules whose canonical specs print values otherwise override it. */
-    protected String format(Object value) {
+    protected String specText(Object value) {
         return compact(value);
     }
 
@@ -129,7 +129,8 @@ public class Parameter {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
         }
         if (value instanceof String s) {
-            return s.matches("[A-Za-z_][A-Za-z0-9_.-]*") ? s : '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+            return s.matches("[A-Za-z_][A-Za-z0-9_.-]*") ? s
+                    : '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
         return String.valueOf(value);
     }

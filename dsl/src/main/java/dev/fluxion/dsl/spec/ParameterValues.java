@@ -66,12 +66,13 @@ public class ParameterValues {
      * name when it has none.
      */
     public String spec() {
-        return values.isEmpty() ? owner : values.entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue()))
+        return values.isEmpty() ? owner : values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + specText(e.getValue()))
                 .collect(Collectors.joining(", ", owner + "(", ")"));
     }
 
     /** A value as spec text; modules whose canonical specs print values otherwise override it. */
-    protected String format(Object value) {
+    protected String specText(Object value) {
         return Parameter.compact(value);
     }
 

@@ -82,13 +82,14 @@ public final class SpecBinder {
                 yield (long) v;
             }
             case BOOLEAN -> {
-                if (value instanceof SpecNode.Word word && (word.text().equals("true") || word.text().equals("false"))) {
-                    yield Boolean.valueOf(word.text());
+                if (value instanceof SpecNode.Word && (value.text().equals("true") || value.text().equals("false"))) {
+                    yield Boolean.valueOf(value.text());
                 }
                 throw wrong(p, value, "is not a boolean");
             }
             case CHOICE -> {
-                if ((value instanceof SpecNode.Word || value instanceof SpecNode.Text) && p.choices().contains(value.text())) {
+                if (!(value instanceof SpecNode.Call || value instanceof SpecNode.Number)
+                        && p.choices().contains(value.text())) {
                     yield value.text();
                 }
                 throw wrong(p, value, "is not an allowed choice");

@@ -97,7 +97,8 @@ public final class SpecParser {
                 return arguments;
             }
             if (atEnd() || text.charAt(position) != ',') {
-                throw error("expected ',' or ')' (a value with spaces, such as a formula, goes in double quotes)");
+                throw error("expected ',' or ')'",
+                        found() + " (a value with spaces, such as a formula, goes in double quotes)");
             }
             position++;
         }
@@ -160,8 +161,12 @@ public final class SpecParser {
         return position >= text.length();
     }
 
+    private String found() {
+        return " but found " + (atEnd() ? "the end of the spec" : "'" + text.charAt(position) + "'");
+    }
+
     private RuntimeException error(String expected) {
-        return error(expected, " but found " + (atEnd() ? "the end of the spec" : "'" + text.charAt(position) + "'"));
+        return error(expected, found());
     }
 
     private RuntimeException error(String what, String found) {
