@@ -134,11 +134,6 @@ public final class Registry<P> {
         return names;
     }
 
-    /** The provider named {@code name}, or null. */
-    public P get(String name) {
-        return providers.get(name);
-    }
-
     /**
      * The provider named {@code name}, written at {@code column} of a spec (0 when not in a spec).
      *
