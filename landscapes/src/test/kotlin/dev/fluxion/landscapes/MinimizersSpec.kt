@@ -1,5 +1,6 @@
 package dev.fluxion.landscapes
 
+import dev.fluxion.dsl.spec.SpecParser
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainAll
 import io.kotest.matchers.doubles.plusOrMinus
@@ -69,7 +70,7 @@ class MinimizersSpec : FunSpec({
     val noMinimum = setOf("saddle", "monkey-saddle")
 
     test("every landscape in the registry is checked somewhere") {
-        val covered = cited.map { Spec.parse(it.spec).name() }.toSet() + establishedElsewhere + noMinimum
+        val covered = cited.map { SpecParser.parse(it.spec, ::LandscapeException).name() }.toSet() + establishedElsewhere + noMinimum
         covered shouldContainAll registry.names()
     }
 

@@ -53,12 +53,12 @@ class RegistrySpec : FunSpec({
             it shouldContain "[2, 10000]"
         }
         shouldThrow<LandscapeException> { landscape("sphere(dim=0)") }.message shouldContain
-            "dim = 0, but dim must be an integer in [1, 100000]"
+            "dim = 0 (column 12) is out of range; dim must be an integer in [1, 100000]"
         shouldThrow<LandscapeException> { landscape("quadratic(kappa=0.5)") }.message shouldContain
-            "kappa = 0.5, but kappa must be a real number in [1, 1000000000000]"
+            "kappa = 0.5 (column 17) is out of range; kappa must be a real number in [1, 1000000000000]"
         shouldThrow<LandscapeException> { landscape("quadratic(dim=2.5)") }.message shouldContain "an integer"
         shouldThrow<LandscapeException> { landscape("quadratic(spacing=cubic)") }.message shouldContain
-            "one of [log, linear]"
+            "one of log|linear"
         shouldThrow<LandscapeException> { landscape("quadratic(rotated=maybe)") }.message shouldContain "true or false"
         shouldThrow<LandscapeException> { landscape("quadratic(kappa=ten)") }.message shouldContain "not a number"
     }
@@ -66,7 +66,7 @@ class RegistrySpec : FunSpec({
     test("an unknown or repeated parameter is named, with the known ones") {
         shouldThrow<LandscapeException> { landscape("rosenbrock(n=3)") }.message.let {
             it shouldContain "no parameter 'n'"
-            it shouldContain "[dim]"
+            it shouldContain "its parameters are dim"
         }
         shouldThrow<LandscapeException> { landscape("rosenbrock(dim=3, dim=4)") }.message shouldContain "given twice"
         shouldThrow<LandscapeException> { landscape("beale(1)") }.message shouldContain "at most 0 arguments"

@@ -1,73 +1,79 @@
 package dev.fluxion.optimizers;
 
+import dev.fluxion.dsl.spec.Parameter;
+import dev.fluxion.dsl.spec.ParameterType;
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.optimizers.schedule.ConstantSchedule;
+import dev.fluxion.optimizers.schedule.Schedule;
+import dev.fluxion.optimizers.schedule.ScheduleKind;
 import java.util.List;
 
 /**
- * The description of one hyperparameter: its name in specs, its type, its default, the values it allows and
- * what it means (with its unit or reference).
- *
- * @param name         the name used in specs, such as {@code beta2}
- * @param type         the type of its value
- * @param defaultValue the value used when a spec does not give one (a Double, Long, Boolean, String or
- *                     Schedule, by type)
- * @param range        the allowed interval for REAL, INTEGER and SCHEDULE (its constant values), else null
- * @param choices      the allowed words for CHOICE, else empty
- * @param description  what it means, with its unit or reference
+ * A hyperparameter of an optimizer, transform or schedule: the shared {@link Parameter} of specs, with the
+ * factories providers use and the optimizers' way of printing values ({@code 1.0E-8}, schedules as their spec).
  */
-public record Hyperparameter(String name, HyperparameterType type, Object defaultValue, Range range,
-                             List<String> choices, String description) {
+public final class Hyperparameter extends Parameter {
+    private static final Nested SCHEDULES = new Nested() {
+        @Override
+        public String noun() {
+            return "a schedule";
+        }
 
-    /** Checks the record is consistent. */
-    public Hyperparameter {
-        choices = List.copyOf(choices);
+        @Override
+        public Object constant(double value) {
+            return new ConstantSchedule(value);
+        }
+
+        @Override
+        public Object build(SpecNode.Call call) {
+            return ScheduleKind.build(call);
+        }
+    };
+
+    private Hyperparameter(String name, ParameterType type, Object defaultValue, Range range, List<String> choices,
+                           String description) {
+        super(name, type, defaultValue, range, choices, "", description,
+                type == ParameterType.NESTED ? SCHEDULES : null);
     }
 
     /** A real hyperparameter. */
     public static Hyperparameter real(String name, double defaultValue, Range range, String description) {
-        return new Hyperparameter(name, HyperparameterType.REAL, defaultValue, range, List.of(), description);
+        return new Hyperparameter(name, ParameterType.REAL, defaultValue, range, List.of(), description);
     }
 
     /** A whole-number hyperparameter. */
     public static Hyperparameter integer(String name, long defaultValue, Range range, String description) {
-        return new Hyperparameter(name, HyperparameterType.INTEGER, defaultValue, range, List.of(), description);
+        return new Hyperparameter(name, ParameterType.INTEGER, defaultValue, range, List.of(), description);
     }
 
     /** A boolean hyperparameter (a formulation switch). */
     public static Hyperparameter bool(String name, boolean defaultValue, String description) {
-        return new Hyperparameter(name, HyperparameterType.BOOLEAN, defaultValue, null, List.of(), description);
+        return new Hyperparameter(name, ParameterType.BOOLEAN, defaultValue, null, List.of(), description);
     }
 
     /** A hyperparameter that takes one word out of {@code choices}. */
     public static Hyperparameter choice(String name, String defaultValue, List<String> choices,
                                         String description) {
-        return new Hyperparameter(name, HyperparameterType.CHOICE, defaultValue, null, choices, description);
+        return new Hyperparameter(name, ParameterType.CHOICE, defaultValue, null, choices, description);
     }
 
-    /** A learning rate: a constant in {@code range} by default, or any schedule. */
+    /**
+     * A schedule: a positive constant or a schedule spec such as {@code cosine(init=0.1, steps=100)}.
+     *
+     * @param defaultValue the schedule when a spec gives none, or null when a spec must give one
+     */
+    public static Hyperparameter schedule(String name, Schedule defaultValue, String description) {
+        return new Hyperparameter(name, ParameterType.NESTED, defaultValue, Range.POSITIVE, List.of(), description);
+    }
+
+    /** A learning rate {@code lr}: a positive constant, {@code defaultValue} by default, or any schedule. */
     public static Hyperparameter learningRate(double defaultValue, String description) {
-        return new Hyperparameter("lr", HyperparameterType.SCHEDULE, new ConstantSchedule(defaultValue),
-                Range.POSITIVE, List.of(), description);
-    }
-
-    /** What values this hyperparameter allows, as a reader would write them: {@code [0, 1)}, {@code true|false}. */
-    public String allowed() {
-        return switch (type) {
-            case REAL -> "a real number in " + range;
-            case INTEGER -> "a whole number in " + range;
-            case BOOLEAN -> "true or false";
-            case CHOICE -> "one of " + String.join("|", choices);
-            case SCHEDULE -> "a number in " + range + " or a schedule";
-        };
-    }
-
-    /** The default as spec text. */
-    public String defaultText() {
-        return HyperparameterValues.text(defaultValue);
+        return schedule("lr", new ConstantSchedule(defaultValue), description);
     }
 
     @Override
-    public String toString() {
-        return name + " = " + defaultText() + " (" + allowed() + "): " + description;
+    protected String specText(Object value) {
+        return HyperparameterValues.written(value);
     }
 }

@@ -29,6 +29,7 @@ class RegistrySpec : FunSpec({
         optimizer.spec() shouldBe "chain(clip(norm=1.0), nesterov(lr=0.1, momentum=0.9, lrInBuffer=true))"
         Optimizers.parse(optimizer.spec()).spec() shouldBe optimizer.spec()
         Optimizers.adam(0.01).spec() shouldBe Optimizers.parse("adam(lr=0.01)").spec()
+        Optimizers.parse("adam(0.01, 0.8)").spec() shouldBe Optimizers.parse("adam(lr=0.01, beta1=0.8)").spec()
         Optimizers.parse("adam").spec() shouldBe
             "adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-8, epsInsideSqrt=false, biasCorrection=true)"
         Optimizers.parse("adam(lr=warmup(steps=10, then=cosine(init=0.1, steps=100)))").spec() shouldContain
@@ -52,11 +53,12 @@ class RegistrySpec : FunSpec({
 
     test("a hyperparameter out of range names it and its range") {
         val error = shouldThrow<OptimizerException> { Optimizers.parse("adam(lr=0.01, beta2=1.5)") }
-        error.message!! shouldContain "beta2 = 1.5 is out of range"
+        error.message!! shouldContain "beta2 = 1.5 (column 21) is out of range"
+        error.column() shouldBe 21
         error.message!! shouldContain "[0, 1)"
         shouldThrow<OptimizerException> { Optimizers.parse("gd(lr=-0.1)") }.message!! shouldContain "lr must be a number in (0, inf)"
         shouldThrow<OptimizerException> { Optimizers.parse("gd(lr=cosine(init=0.1, steps=0))") }.message!! shouldContain
-            "steps = 0.0 is out of range; steps must be a whole number in [1, inf)"
+            "steps = 0 (column 30) is out of range; steps must be an integer in [1, inf)"
     }
 
     test("a hyperparameter of the wrong type names it, its allowed values and the column") {

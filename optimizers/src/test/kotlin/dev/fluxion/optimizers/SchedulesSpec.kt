@@ -1,16 +1,18 @@
 package dev.fluxion.optimizers
 
 import dev.fluxion.optimizers.schedule.ScheduleKind
-import dev.fluxion.optimizers.spec.SpecParser
+import dev.fluxion.dsl.spec.SpecParser
+import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
 import kotlin.math.PI
 import kotlin.math.cos
 import kotlin.math.pow
 
 class SchedulesSpec : FunSpec({
-    fun schedule(spec: String) = ScheduleKind.build(SpecParser.parse(spec))
+    fun schedule(spec: String) = ScheduleKind.build(SpecParser.parse(spec, ::OptimizerException))
     fun values(spec: String, vararg steps: Long) = steps.map { schedule(spec).at(it) }
 
     test("step decay: 0.1 * 0.5^floor(t / 3)") {
@@ -47,5 +49,16 @@ class SchedulesSpec : FunSpec({
     test("join: constant 0.3 for t < 2, then step decay from its own t = 0") {
         values("join(constant(value=0.3), step(init=0.2, factor=0.5, every=1), at=2)", 0, 1, 2, 3) shouldBe
             listOf(0.3, 0.3, 0.2, 0.1)
+    }
+
+    test("join's spec parses back to itself, and a join missing its second schedule names it and the column") {
+        val spec = "join(0.3, cosine(init=0.2, steps=10, final=0.0), at=2)"
+        schedule(schedule(spec).spec()).spec() shouldBe schedule(spec).spec()
+        shouldThrow<OptimizerException> { schedule("join(0.3, at=2)") }.let {
+            it.message shouldContain "join needs hyperparameter second, a number in (0, inf) or a schedule"
+            it.column() shouldBe 1
+        }
+        shouldThrow<OptimizerException> { schedule("join(0.3, -1, at=2)") }.message shouldContain
+            "second = -1 (column 11) is out of range"
     }
 })

@@ -1,10 +1,10 @@
 package dev.fluxion.optimizers.provider;
 
+import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
 import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerProvider;
-import dev.fluxion.optimizers.Range;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.transform.NesterovMomentum;
 import java.util.List;

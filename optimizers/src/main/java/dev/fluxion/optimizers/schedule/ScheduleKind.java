@@ -1,22 +1,21 @@
 package dev.fluxion.optimizers.schedule;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.dsl.spec.Registry;
+import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.optimizers.Hyperparameter;
 import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
-import dev.fluxion.optimizers.Range;
-import dev.fluxion.optimizers.spec.SpecBinder;
-import dev.fluxion.optimizers.spec.SpecNode;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The learning-rate schedules a spec can name, each with its hyperparameters: {@code constant}, {@code step},
  * {@code exponential}, {@code inverseTime}, {@code cosine}, {@code warmup} and {@code join}. The compositions
  * are {@code warmup(..., then=SCHEDULE)} and {@code join(SCHEDULE, SCHEDULE, at=STEP)}; wherever a schedule
- * is expected, a plain positive number means a constant rate.
+ * is expected, a plain positive number means a constant rate. Specs are read by the shared spec stack of
+ * {@code dev.fluxion.dsl.spec}, with a {@link Registry} of these kinds.
  */
 public enum ScheduleKind {
     /** {@link ConstantSchedule}. */
@@ -48,15 +47,20 @@ public enum ScheduleKind {
             + " (Goyal et al., 2017)",
             List.of(Hyperparameter.integer("steps", 100, Range.COUNT, "length of the warm-up, in steps"),
                     Hyperparameter.real("start", 0, Range.NON_NEGATIVE, "rate at t = 0"),
-                    new Hyperparameter("then", dev.fluxion.optimizers.HyperparameterType.SCHEDULE,
-                            new ConstantSchedule(0.01), Range.POSITIVE, List.of(), "the schedule after warm-up")),
+                    Hyperparameter.schedule("then", new ConstantSchedule(0.01), "the schedule after warm-up")),
             v -> new LinearWarmupSchedule(v.integer("steps"), v.real("start"), v.schedule("then"))),
-    /** {@link JoinedSchedule}; takes two positional schedules. */
+    /** {@link JoinedSchedule}; its two schedules are usually written positionally. */
     JOIN("join", "join(A, B, at=T): A for t < T, then B started from its own t = 0",
-            List.of(Hyperparameter.integer("at", 100, Range.NON_NEGATIVE, "boundary step")),
-            v -> {
-                throw new IllegalStateException("join is built from its positional schedules");
-            });
+            List.of(Hyperparameter.schedule("first", null, "the schedule for t < at"),
+                    Hyperparameter.schedule("second", null, "the schedule from t = at on, restarted at 0"),
+                    Hyperparameter.integer("at", 100, Range.NON_NEGATIVE, "boundary step")),
+            v -> new JoinedSchedule(v.schedule("first"), v.schedule("second"), v.integer("at")));
+
+    private static final class Known {
+        static final Registry<ScheduleKind> SCHEDULES = Registry.of(new Registry.Kind<>(ScheduleKind.class,
+                "schedule", ScheduleKind::specName, kind -> { }, Map.of(), OptimizerException::new),
+                List.of(values()));
+    }
 
     private final String specName;
     private final String description;
@@ -90,43 +94,9 @@ public enum ScheduleKind {
         return hyperparameters;
     }
 
-    /** The names of all schedules, comma separated. */
-    public static String names() {
-        return Arrays.stream(values()).map(ScheduleKind::specName).collect(Collectors.joining(", "));
-    }
-
     /** Builds the schedule a spec call describes, such as {@code cosine(init=0.1, steps=100)}. */
     public static Schedule build(SpecNode.Call call) {
-        for (ScheduleKind kind : values()) {
-            if (kind.specName.equals(call.name())) {
-                return kind == JOIN ? join(call) : kind.factory.apply(SpecBinder.bind(kind.specName,
-                        kind.hyperparameters, call));
-            }
-        }
-        throw new OptimizerException("unknown schedule '" + call.name() + "' at column " + call.column()
-                + "; known schedules: " + names(), call.column());
-    }
-
-    private static Schedule join(SpecNode.Call call) {
-        List<Schedule> parts = new ArrayList<>();
-        List<SpecNode.Argument> named = new ArrayList<>();
-        for (SpecNode.Argument argument : call.arguments()) {
-            if (argument.name() != null) {
-                named.add(argument);
-            } else if (argument.value() instanceof SpecNode.Call part) {
-                parts.add(build(part));
-            } else if (argument.value() instanceof SpecNode.Number number && number.value() > 0) {
-                parts.add(new ConstantSchedule(number.value()));
-            } else {
-                throw new OptimizerException("join takes schedules (or positive constants) as positional arguments;"
-                        + " column " + argument.column() + " holds something else", argument.column());
-            }
-        }
-        if (parts.size() != 2) {
-            throw new OptimizerException("join takes exactly two schedules, got " + parts.size() + " at column "
-                    + call.column() + "; nest joins for more", call.column());
-        }
-        HyperparameterValues values = SpecBinder.bind("join", JOIN.hyperparameters, named);
-        return new JoinedSchedule(parts.get(0), parts.get(1), values.integer("at"));
+        ScheduleKind kind = Known.SCHEDULES.find(call.name(), call.column());
+        return kind.factory.apply(HyperparameterValues.bind(call, kind.hyperparameters));
     }
 }

@@ -1,8 +1,8 @@
-package dev.fluxion.optimizers;
+package dev.fluxion.dsl.spec;
 
 /**
- * An interval of allowed values for a numeric hyperparameter, printed in interval notation: {@code (0, inf)},
- * {@code [0, 1)}.
+ * An interval of allowed values for a numeric parameter, printed in interval notation: {@code (0, inf)},
+ * {@code [0, 1)}, {@code [2, 10000]}.
  *
  * @param min          the lower end (may be negative infinity)
  * @param minInclusive whether {@code min} itself is allowed
@@ -22,6 +22,11 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
     /** [1, inf): counts of steps. */
     public static final Range COUNT = new Range(1, true, Double.POSITIVE_INFINITY, false);
 
+    /** The closed interval [min, max]. */
+    public static Range closed(double min, double max) {
+        return new Range(min, true, max, true);
+    }
+
     /** Whether {@code value} lies in this range (NaN never does). */
     public boolean contains(double value) {
         boolean aboveMin = minInclusive ? value >= min : value > min;
@@ -39,6 +44,6 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
             return value > 0 ? "inf" : "-inf";
         }
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : Double.toString(value);
+                : value == (double) Long.MAX_VALUE ? Long.toString(Long.MAX_VALUE) : Double.toString(value);
     }
 }

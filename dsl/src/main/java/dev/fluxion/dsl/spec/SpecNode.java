@@ -1,20 +1,24 @@
-package dev.fluxion.optimizers.spec;
+package dev.fluxion.dsl.spec;
 
 import java.util.List;
 
 /**
- * The syntax tree of a spec such as {@code chain(clip(norm=1), nesterov(lr=0.1, momentum=0.9))}. Every node
- * remembers the 1-based column where it starts, so that errors can point at it.
+ * The syntax tree of a spec such as {@code chain(clip(norm=1), nesterov(lr=0.1))} or
+ * {@code formula("x^2 + 10*y^2", minimum=0)}. Every node remembers the 1-based column where it starts, so
+ * that errors can point at it.
  */
-public sealed interface SpecNode permits SpecNode.Call, SpecNode.Number, SpecNode.Word {
+public sealed interface SpecNode permits SpecNode.Call, SpecNode.Number, SpecNode.Word, SpecNode.Text {
 
     /** The 1-based column where this node starts in the spec text. */
     int column();
 
+    /** The node as a reader would write it in an error message. */
+    String text();
+
     /**
-     * A call {@code name(arguments)}, or a bare {@code name} with no arguments.
+     * A call {@code name(arguments)}, or a bare {@code name} used where a call is expected.
      *
-     * @param name      the optimizer, transform or schedule name
+     * @param name      the provider's name
      * @param arguments named ({@code key=value}) and positional arguments, in order
      * @param column    the column of the name
      */
@@ -22,6 +26,11 @@ public sealed interface SpecNode permits SpecNode.Call, SpecNode.Number, SpecNod
         /** Copies the arguments. */
         public Call {
             arguments = List.copyOf(arguments);
+        }
+
+        @Override
+        public String text() {
+            return name + "(...)";
         }
     }
 
@@ -42,6 +51,15 @@ public sealed interface SpecNode permits SpecNode.Call, SpecNode.Number, SpecNod
      * @param column its column
      */
     record Word(String text, int column) implements SpecNode {
+    }
+
+    /**
+     * A quoted string, such as a formula with spaces.
+     *
+     * @param text   the string without its quotes and escapes
+     * @param column the column of the opening quote
+     */
+    record Text(String text, int column) implements SpecNode {
     }
 
     /**
