@@ -233,10 +233,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      */
     fun claim(key: String): Boolean = synchronized(claimLock) {
         if (!prepared) writing("the claims") {}
-        val claims = claimConnection ?: connect(path, readOnly = false).also { c ->
-            c.createStatement().use { it.execute("PRAGMA busy_timeout=60000") }
-            claimConnection = c
-        }
+        val claims = claimConnection ?: connect(path, readOnly = false).also { claimConnection = it }
         writing("the claim of run $key") { claimOn(claims, key) }
     }
 
@@ -459,7 +456,6 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             val connection = connect(path, readOnly = false)
             try {
                 val version = inspect(path, connection, readOnly = false)
-                connection.createStatement().use { it.execute("PRAGMA busy_timeout=60000") } // another process may write
                 val store = ResultStore(path, connection, readOnly = false)
                 store.schema = version
                 if (version < 0) store.prepareForWriting() // a new file: nobody's data
@@ -486,7 +482,6 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             val connection = connect(path, readOnly = true)
             try {
                 inspect(path, connection, readOnly = true)
-                connection.createStatement().use { it.execute("PRAGMA busy_timeout=60000") }
                 return ResultStore(path, connection, readOnly = true)
             } catch (e: Throwable) {
                 connection.close()
@@ -503,6 +498,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         private fun connect(path: Path, readOnly: Boolean): Connection = try {
             val config = SQLiteConfig()
             config.setReadOnly(readOnly)
+            config.setBusyTimeout(60_000) // another process of the same study may be writing, or creating the file
             val quiet = readOnly && listOf("-wal", "-journal").none { Files.exists(path.resolveSibling(path.fileName.toString() + it)) }
             val url = if (quiet) "jdbc:sqlite:${path.toAbsolutePath().toUri()}?immutable=1" else "jdbc:sqlite:${path.toAbsolutePath()}"
             DriverManager.getConnection(url, config.toProperties())
@@ -517,6 +513,22 @@ class ResultStore private constructor(val path: Path, private val connection: Co
          * (refused when [readOnly]).
          */
         private fun inspect(path: Path, connection: Connection, readOnly: Boolean): Int {
+            // one read transaction, so that the marks and the tables are read from one state of the file: another
+            // process of the same study may be creating it this very moment
+            connection.autoCommit = false
+            try {
+                return inspectIn(path, connection, readOnly)
+            } finally {
+                try {
+                    connection.rollback()
+                } catch (e: SQLException) {
+                    // nothing was begun (the file is not a database): nothing to end
+                }
+                connection.autoCommit = true
+            }
+        }
+
+        private fun inspectIn(path: Path, connection: Connection, readOnly: Boolean): Int {
             val (application, version) = try {
                 connection.createStatement().use { st ->
                     val application = st.executeQuery("PRAGMA application_id").use { it.next(); it.getInt(1) }
