@@ -125,11 +125,7 @@ class Engine @JvmOverloads constructor(
                         val spec = runs[i]
                         if (claim != null && !claim(spec)) continue
                         val result = try {
-                            if (runTimeout.limit == null) {
-                                RunLoop.execute(spec, landscape(spec.landscapeSpec), optimizer(spec.optimizerSpec), isActive)
-                            } else {
-                                watched(spec, isActive)
-                            }
+                            run(spec, isActive)
                         } catch (e: CancellationException) {
                             if (onCaller) throwIfInterrupted()
                             throw e
@@ -210,10 +206,8 @@ class Engine @JvmOverloads constructor(
                 if (System.nanoTime() - giveUp > 0) {
                     abandoned.set(true)
                     val step = maxOf(0L, reached.get() - 256)
-                    return RunResult(spec, Outcome.TimedOut(step, "a step did not return within the limit of " +
-                        "${runTimeout.seconds()} s (--run-timeout), after step $step or later"), step, 0, Double.NaN,
-                        Double.NaN, spec.start, spec.budget.targets.map { -1L }, spec.budget.targets.map { -1L },
-                        Trace.EMPTY)
+                    return RunResult.unfinished(spec, Outcome.TimedOut(step, "a step did not return within the " +
+                        "limit of ${runTimeout.seconds()} s (--run-timeout), after step $step or later"), step)
                 }
             } catch (e: java.util.concurrent.ExecutionException) {
                 throw e.cause ?: e
@@ -227,8 +221,9 @@ class Engine @JvmOverloads constructor(
     }
 
     /**
-     * Runs one run on the calling thread. [isActive] is polled every 256 steps; once it is false the run stops and
-     * a [kotlinx.coroutines.CancellationException] is thrown (the run is dropped, never half-kept).
+     * Runs one run on the calling thread (with a [runTimeout], on a watched thread of its own: see [watched]).
+     * [isActive] is polled every 256 steps; once it is false the run stops and a
+     * [kotlinx.coroutines.CancellationException] is thrown (the run is dropped, never half-kept).
      */
     @JvmOverloads
     fun run(spec: RunSpec, isActive: () -> Boolean = { true }): RunResult =

@@ -38,7 +38,13 @@ object OutputFile {
             if (Files.exists(target) && !Files.isWritable(target)) throw LabException("$target cannot be written")
             return // a device, a pipe or a link (/dev/stdout, say): written in place, never replaced
         }
-        val folder = target.toAbsolutePath().parent ?: throw LabException("$target has no folder")
+        checkFolder(target.toAbsolutePath().parent ?: throw LabException("$target has no folder"))
+    }
+
+    /** Creates [folder] if it is missing; fails with one line if it is a file, cannot be created or is not writable. */
+    @JvmStatic
+    fun checkFolder(folder: Path) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) throw LabException("the folder $folder is a file")
         try {
             Files.createDirectories(folder)
         } catch (e: IOException) {

@@ -175,11 +175,11 @@ class ResultStore private constructor(val path: Path, private val connection: Co
     @JvmOverloads
     fun claimStudy(properties: Map<String, String>, plan: Collection<String> = emptyList(), replace: Boolean = false,
                    same: (Map<String, String>) -> Boolean = { it == properties }) {
-        if (readOnly) writing("the study") {} // refused, with the read-only message
+        if (readOnly) ensureWritable("the study")
         // read first: a refusal writes nothing
         val stored = study()
         if (stored.isNotEmpty() && same(stored) && !replace) {
-            writing("the study") {} // the journal and schema a resumed study writes with
+            ensureWritable("the study") // the journal and schema a resumed study writes with
             return
         }
         val keys = keys()
@@ -232,7 +232,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      * or it is stored. Claims let several processes share one study's runs, each run computed once in all.
      */
     fun claim(key: String): Boolean = synchronized(claimLock) {
-        if (!prepared) writing("the claims") {}
+        ensureWritable("the claims")
         val claims = claimConnection ?: connect(path, readOnly = false).also { claimConnection = it }
         writing("the claim of run $key") { claimOn(claims, key) }
     }
@@ -415,13 +415,22 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
     /** [block], which writes [what]; refused on a read-only store; an SQLite error becomes one line. */
     private fun <T> writing(what: String, block: () -> T): T {
+        ensureWritable(what)
+        return try {
+            block()
+        } catch (e: SQLException) {
+            throw LabException("cannot write $what to the store $path: ${sqliteMessage(e)}", e)
+        }
+    }
+
+    /** Refuses to write [what] to a read-only store; otherwise makes the store ready for writing ([prepareForWriting]). */
+    private fun ensureWritable(what: String) {
         if (readOnly) {
             throw LabException("the store $path is open for reading only; cannot write $what (run the study's command " +
                 "again to finish it)")
         }
-        return try {
+        try {
             prepareForWriting()
-            block()
         } catch (e: SQLException) {
             throw LabException("cannot write $what to the store $path: ${sqliteMessage(e)}", e)
         }
@@ -446,11 +455,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
          */
         @JvmStatic
         fun open(path: Path): ResultStore {
-            try {
-                path.toAbsolutePath().parent?.let { Files.createDirectories(it) }
-            } catch (e: Exception) {
-                throw LabException("cannot create the results folder ${path.toAbsolutePath().parent}: ${e.message}", e)
-            }
+            path.toAbsolutePath().parent?.let { OutputFile.checkFolder(it) }
             if (Files.isDirectory(path)) throw LabException("the store $path is a folder, not a file")
             if (Files.exists(path) && !Files.isWritable(path)) throw LabException("the store $path is not writable")
             val connection = connect(path, readOnly = false)

@@ -62,10 +62,9 @@ object RunLoop {
         (e is Exception && e !is kotlinx.coroutines.CancellationException) || e is StackOverflowError ||
             e is LinkageError || e is AssertionError
 
-    /** The result of a run that threw [e] during step [k]: the start kept as its point, nothing else known. */
-    private fun failed(spec: RunSpec, k: Long, e: Throwable): RunResult = RunResult(spec,
-        Outcome.Failed(k, "${describe(e)} during step $k"), k, 0, Double.NaN, Double.NaN, spec.start,
-        spec.budget.targets.map { -1L }, spec.budget.targets.map { -1L }, Trace.EMPTY)
+    /** The result of a run that threw [e] during step [k]. */
+    private fun failed(spec: RunSpec, k: Long, e: Throwable): RunResult =
+        RunResult.unfinished(spec, Outcome.Failed(k, "${describe(e)} during step $k"), k)
 
     /** An exception on one line: its type, its message and the place it was thrown. */
     internal fun describe(e: Throwable): String {

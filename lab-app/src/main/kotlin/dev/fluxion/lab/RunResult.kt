@@ -43,4 +43,15 @@ data class RunResult(
     }
 
     private fun fmt(v: Double) = String.format(java.util.Locale.ROOT, "%.3e", v)
+
+    companion object {
+        /**
+         * A run that ended with [outcome] after [steps] steps without a result of its own (it threw, or a step never
+         * returned): no value, no target reached, no trace, its start kept as its point.
+         */
+        @JvmStatic
+        fun unfinished(spec: RunSpec, outcome: Outcome, steps: Long): RunResult = RunResult(spec, outcome, steps, 0,
+            Double.NaN, Double.NaN, spec.start, spec.budget.targets.map { -1L }, spec.budget.targets.map { -1L },
+            Trace.EMPTY)
+    }
 }

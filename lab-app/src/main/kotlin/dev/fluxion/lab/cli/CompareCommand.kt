@@ -2,7 +2,6 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.LabException
 import dev.fluxion.lab.Progress
 import dev.fluxion.lab.SpecList
 import dev.fluxion.lab.StartPlan
@@ -12,8 +11,6 @@ import picocli.CommandLine.Mixin
 import picocli.CommandLine.Option
 import picocli.CommandLine.Spec
 import java.io.PrintWriter
-import java.nio.file.Files
-import java.nio.file.Path
 import java.util.concurrent.Callable
 
 /**
@@ -67,17 +64,6 @@ class CompareCommand : Callable<Int> {
             "chain(clip(norm=10), nesterov(lr=0.001, momentum=0.9)); adam(lr=0.05); newton(lr=1)"
         const val DEFAULT_LANDSCAPES = "quadratic(dim=2, kappa=100); beale; rosenbrock(dim=2); saddle"
 
-
-        /** Fails with a one-line message if the folder cannot be created or written. */
-        fun checkWritable(folder: Path) {
-            if (Files.exists(folder) && !Files.isDirectory(folder)) throw LabException("the output folder $folder is a file")
-            try {
-                Files.createDirectories(folder)
-            } catch (e: Exception) {
-                throw LabException("cannot create the output folder $folder: ${e.javaClass.simpleName} ${e.message ?: ""}".trim())
-            }
-            if (!Files.isWritable(folder)) throw LabException("the output folder $folder is not writable")
-        }
     }
 }
 

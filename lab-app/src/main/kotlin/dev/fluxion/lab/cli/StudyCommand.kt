@@ -15,12 +15,13 @@ import picocli.CommandLine.Model.CommandSpec
  * What `fluxion compare`, `rates` and `scan` share: computes [study] into `OUT/NAME.sqlite` with the optimizers
  * and landscapes of `--plugins` (skipping stored runs, with progress on stderr), writes `NAME.csv` and `NAME.html`
  * beside it from the store, and prints the study's table. The store must hold this study or none (`--replace`
- * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the study at once, keeps every stored run,
- * closes the store and exits with [Interruption.EXIT_CODE]; the same command again computes the rest.
+ * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the
+ * study at once, keeps every stored run, closes the store and exits with [Interruption.EXIT_CODE]; the same command
+ * again computes the rest.
  */
 internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec): Int {
     val out = options.out
-    CompareCommand.checkWritable(out)
+    OutputFile.checkFolder(out)
     val engine = Engine(options.threads, FluxionCommand.pluginsOf(spec).registries, RunTimeout.ofSeconds(options.runTimeout))
     study.runs(engine) // a bad spec fails here, before the store is created
     val console = spec.commandLine().out
