@@ -4,8 +4,9 @@ package dev.fluxion.lab
  * What a run may spend and when it counts as done.
  *
  * @property maxSteps the most optimizer steps
- * @property maxEvaluations the most gradient evaluations (calls of valueAndGradient; an optimizer may use more
- *   than one per step)
+ * @property maxEvaluations the most evaluations, under the cost model of [dev.fluxion.optimizers.Evaluations.cost]:
+ *   each value and each value with its gradient counts 1, each Hessian (or metric) n; a step with a line search uses
+ *   several, and a run stops before the step that would start at or past the budget
  * @property targets the value gaps f - f* a run aims at, coarsest first; the run ends at the finest
  * @property stallGradient a step counts as still when ||grad f|| is at most this ...
  * @property stallStep ... and the step length is at most this times (1 + ||x||_inf)

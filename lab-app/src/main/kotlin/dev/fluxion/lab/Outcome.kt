@@ -13,7 +13,8 @@ sealed interface Outcome {
     /** What ended the run, for the endings that have a cause (divergence, failure, time-out); null otherwise. */
     val cause: String? get() = null
 
-    /** f - f* reached the finest target after [step] steps, having used [evaluations] gradient evaluations. */
+    /** f - f* reached the finest target after [step] steps, having used [evaluations] evaluations (a Hessian counted
+     *  as n). */
     data class ReachedTarget(override val step: Long, val evaluations: Long) : Outcome {
         override val kind get() = "reached"
     }
@@ -28,7 +29,7 @@ sealed interface Outcome {
         override val kind get() = "stalled"
     }
 
-    /** The budget of steps or gradient evaluations ran out at [step] before the finest target. */
+    /** The budget of steps or evaluations ran out at [step] before the finest target. */
     data class OutOfBudget(override val step: Long) : Outcome {
         override val kind get() = "budget"
     }

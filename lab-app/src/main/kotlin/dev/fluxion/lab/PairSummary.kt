@@ -24,8 +24,8 @@ data class Quartiles(val q1: Double, val median: Double, val q3: Double) {
  * The statistics of one (optimizer, landscape) pair over its starts and seeds, per target f - f* <= t:
  *
  * - success rate: the share of runs that reached t;
- * - steps and gradient evaluations to reach t: quartiles over the successful runs;
- * - aRT, COCO's average runtime: the gradient evaluations of all runs (a successful run counted up to its hit, an
+ * - steps and evaluations (values and gradients 1 each, a Hessian n) to reach t: quartiles over the successful runs;
+ * - aRT, COCO's average runtime: the evaluations of all runs (a successful run counted up to its hit, an
  *   unsuccessful one with everything it used) divided by the number of successes; infinite without a success
  *   (N. Hansen et al., "COCO: performance assessment", arXiv:1605.03560, section 3);
  *
@@ -101,7 +101,7 @@ data class RuntimeEcdf(val optimizer: String, val budgets: List<Double>, val sha
 /**
  * A Dolan-Moré performance profile (E. D. Dolan and J. J. Moré, "Benchmarking optimization software with
  * performance profiles", Math. Program. 91, 2002): a problem is one (landscape, start, seed), the cost of an
- * optimizer on it the gradient evaluations to reach the target (infinite if never); rho(tau) is the share of
+ * optimizer on it the evaluations to reach the target (infinite if never); rho(tau) is the share of
  * problems an optimizer solves within tau times the best optimizer's cost.
  */
 data class PerformanceProfile(val optimizer: String, val target: Double, val taus: List<Double>, val shares: List<Double>) {

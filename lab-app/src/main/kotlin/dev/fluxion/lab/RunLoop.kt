@@ -12,7 +12,9 @@ import java.util.SplittableRandom
  * optimizer it names), so a run gives bit-identical results on any thread.
  *
  * Step k (k = 0, 1, ...) evaluates f and grad f at x_k and moves to x_{k+1}; a target is hit at step k when
- * f(x_k) - f* is at most the target, after the gradient evaluation that saw it.
+ * f(x_k) - f* is at most the target, after the evaluation that saw it. Evaluations are the optimizer run's counts
+ * under the cost model of [dev.fluxion.optimizers.Evaluations.cost]: a value or a value with its gradient counts 1,
+ * a Hessian (or metric) counts n, so line searches and Newton's method pay for what they ask.
  */
 object RunLoop {
 
@@ -79,7 +81,9 @@ object RunLoop {
         val n = x.size
         // the run's own objective: its scratch arrays are made here, beside the run's other arrays, and dropped with
         // them, rather than held by the thread for its life (see benchmarks/README.md, "Each run's own scratch arrays")
-        val objective = CountingObjective(landscape.confinedObjective(), budget.gradientNoise, SplittableRandom(spec.seed))
+        val exact = landscape.confinedObjective()
+        val objective = if (budget.gradientNoise > 0) NoisyObjective(exact, budget.gradientNoise, SplittableRandom(spec.seed))
+        else exact
         val minimum = landscape.facts().minimum()
         val fStar = if (minimum.isPresent) minimum.asDouble else Double.NaN
         val targets = budget.targets.toDoubleArray()
@@ -91,8 +95,12 @@ object RunLoop {
         val maxEvaluations = budget.maxEvaluations
         val watch = Watch(targets, budget, fStar, hits)
 
+        // the run's evaluations so far under the cost model of [Evaluations.cost] (values and gradients 1 each, a
+        // Hessian n), counted by the optimizer's run
+        var cost = 0L
+
         fun finish(outcome: Outcome, k: Long, point: DoubleArray, f: Double): RunResult = RunResult(
-            spec, outcome, k, objective.evaluations, f, finalGap(f, fStar),
+            spec, outcome, k, cost, f, finalGap(f, fStar),
             point.toList(), hits.steps.toList(), hits.evaluations.toList(), recorder.build())
 
         // The hot loop does one step, records it, and asks one question of its result: could this step end the
@@ -100,7 +108,7 @@ object RunLoop {
         // ([Watch.mayEnd]). Only then does [Watch.verdict] work out which ending, if any, in code kept out of the loop.
         var k = 0L
         while (k < maxSteps) {
-            if (objective.evaluations >= maxEvaluations) break
+            if (cost >= maxEvaluations) break
             if (k and 255L == 0L) {
                 if (!isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
                 steps[0] = k
@@ -125,9 +133,12 @@ object RunLoop {
             val f = info.value()
             val gradientNorm = info.gradientNorm()
             val stepLength = info.stepLength()
+            // f(x_k) was seen by this step's first evaluation, or by the step before's last when it was reused
+            val seenAt = if (info.reusedEvaluation()) cost else cost + 1
+            cost = info.evaluationCost(n)
             recorder.record(k, f, gradientNorm, stepLength, previous)
             if (watch.mayEnd(f, gradientNorm)) {
-                val outcome = watch.verdict(k, f, gradientNorm, stepLength, previous, objective.evaluations)
+                val outcome = watch.verdict(k, f, gradientNorm, stepLength, previous, seenAt)
                 if (outcome != null) {
                     recorder.recordLast(k, f, gradientNorm, stepLength, previous) // the last point, kept
                     val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(k, listOfNotNull(outcome.cause,
@@ -145,8 +156,8 @@ object RunLoop {
             return finish(Outcome.Diverged(k, listOfNotNull("f = $f at step $k", nonFiniteNode(landscape, x))
                 .joinToString("; ")), k, x, f)
         }
-        if (hits.check(f - fStar, targets, k, objective.evaluations)) {
-            return finish(Outcome.ReachedTarget(k, objective.evaluations), k, x, f)
+        if (hits.check(f - fStar, targets, k, cost)) {
+            return finish(Outcome.ReachedTarget(k, cost), k, x, f)
         }
         return finish(Outcome.OutOfBudget(k), k, x, f)
     }
@@ -197,7 +208,7 @@ object RunLoop {
     }
 
     /**
-     * The steps and gradient evaluations at which a run first reached each target (-1 until it does). A NaN gap
+     * The steps and evaluations at which a run first reached each target (-1 until it does). A NaN gap
      * (f* unknown) reaches none.
      */
     private class Hits(count: Int) {

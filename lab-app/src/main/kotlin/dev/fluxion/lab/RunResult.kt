@@ -3,11 +3,12 @@ package dev.fluxion.lab
 /**
  * What one run produced.
  *
- * @property evaluations the gradient evaluations used in all
+ * @property evaluations the evaluations used in all, under the cost model of
+ *   [dev.fluxion.optimizers.Evaluations.cost] (a value or a value with its gradient 1, a Hessian n)
  * @property finalValue f at the last point
  * @property finalGap f - f* at the last point (NaN when f* is unknown, +inf when f is NaN)
  * @property hitSteps for each target of the budget, the steps taken before f - f* first fell to it, or -1
- * @property hitEvaluations likewise in gradient evaluations (the evaluation that saw the hit included), or -1
+ * @property hitEvaluations likewise in evaluations (the evaluation that saw the hit included), or -1
  */
 data class RunResult(
     val spec: RunSpec,
@@ -31,7 +32,7 @@ data class RunResult(
     fun summary(): String {
         val what = when (val o = outcome) {
             is Outcome.ReachedTarget -> "reached f - f* <= ${spec.budget.targets.last()} at step ${o.step} " +
-                "(${o.evaluations} gradient evaluations)"
+                "(${o.evaluations} evaluations)"
             is Outcome.Diverged -> "diverged at step ${o.step}: ${o.cause}"
             is Outcome.Stalled -> "stalled at step ${o.step}"
             is Outcome.OutOfBudget -> "out of budget after ${o.step} steps"

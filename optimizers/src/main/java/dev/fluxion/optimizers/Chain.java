@@ -25,12 +25,9 @@ public record Chain(List<Transform> links, String name) implements Transform {
 
     @Override
     public TransformState init(int dimension) {
-        TransformState[] states = new TransformState[links.size()];
-        for (int i = 0; i < states.length; i++) {
-            states[i] = links.get(i).init(dimension);
-        }
         return new TransformState() {
-            private final List<TransformState> parts = List.of(states);
+            private final TransformState[] states = links.stream().map(link -> part(link.init(dimension)))
+                    .toArray(TransformState[]::new);
 
             @Override
             public void update(double[] direction, StepContext context) {
@@ -38,64 +35,7 @@ public record Chain(List<Transform> links, String name) implements Transform {
                     state.update(direction, context);
                 }
             }
-
-            /**
-             * The link whose pass applies the update: the last, or the one before it when the last only scales
-             * by a factor (a learning rate), which that link then applies in its own pass; only when no outer
-             * factor is pending, since (a b) d and a (b d) may round differently. NaN factor: none folded.
-             */
-            private int applyingLink(double scale, StepContext context) {
-                int last = states.length - 1;
-                if (scale == 1 && last > 0 && !Double.isNaN(states[last].factor(context))) {
-                    return last - 1;
-                }
-                return last;
-            }
-
-            private double applyingScale(int link, double scale, StepContext context) {
-                return link < states.length - 1 ? states[states.length - 1].factor(context) : scale;
-            }
-
-            @Override
-            public double updateAndApply(double[] direction, double scale, double[] x, StepContext context) {
-                if (states.length == 0) {
-                    return super.updateAndApply(direction, scale, x, context);
-                }
-                int link = applyingLink(scale, context);
-                for (int k = 0; k < link; k++) {
-                    states[k].update(direction, context);
-                }
-                return states[link].updateAndApply(direction, applyingScale(link, scale, context), x, context);
-            }
-
-            /** Only when the applying link is the first: then its incoming direction is the chain's. */
-            @Override
-            public boolean measuresIncoming(double scale, StepContext context) {
-                return states.length > 0 && applyingLink(scale, context) == 0
-                        && states[0].measuresIncoming(applyingScale(0, scale, context), context);
-            }
-
-            @Override
-            public double updateApplyAndMeasure(double[] direction, double scale, double[] x, StepContext context,
-                                                double[] incomingSquares) {
-                int link = applyingLink(scale, context);
-                if (link != 0) {
-                    throw new IllegalStateException("only a chain whose first link applies the update measures it");
-                }
-                return states[0].updateApplyAndMeasure(direction, applyingScale(0, scale, context), x, context,
-                        incomingSquares);
-            }
-
-            @Override
-            protected List<TransformState> parts() {
-                return parts;
-            }
         };
-    }
-
-    @Override
-    public boolean readsGradient() {
-        return links.stream().anyMatch(Transform::readsGradient);
     }
 
     @Override

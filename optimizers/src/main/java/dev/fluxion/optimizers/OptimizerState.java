@@ -3,20 +3,14 @@ package dev.fluxion.optimizers;
 import dev.fluxion.dsl.Objective;
 
 /**
- * One run of an {@link Optimizer}: the step counter, every transform's buffers, and scratch arrays for the
- * gradient and the update. {@link #step(Objective, double[])} allocates nothing (for the first-order rules).
+ * One run of an {@link Optimizer}: the step counter, the evaluation counts, every transform's buffers, and
+ * scratch arrays for the gradient and the direction. {@link #step(Objective, double[])} allocates nothing (for
+ * the first-order rules).
  *
- * <p>A step computes g = grad f(x) and checks it is finite, then passes it through the chain (a copy of it if some
- * transform reads the raw gradient, see {@link Transform#readsGradient()}) to get the update u, and sets
- * x &lt;- x + u in the chain's last pass ({@link TransformState#updateAndApply}), which also sums u_i^2. A
- * non-finite gradient is reported as an {@link OptimizerException} naming the step and the component before any
- * buffer or x changes; a non-finite update likewise, after x is put back exactly to where it was.
- *
- * <p>One exception to "before any buffer changes": when the transform that applies the update is the first to
- * see the gradient and can sum g_i^2 in its own pass ({@link TransformState#measuresIncoming}, as Adam's does),
- * the step makes one pass over the parameters instead of two, and a non-finite gradient is found after that
- * pass. x is then put back exactly and the error names the step and the component as before, but the buffers
- * have moved, so the run is stopped: every later step throws, until a saved state is restored.
+ * <p>A step is: g = grad f(x) (counted; see {@link StepContext} for when a line search's last evaluation is reused);
+ * a check that g is finite, which names the step and the component and leaves everything as it was when it fails;
+ * the chain, which rewrites a copy of g into the update u; and x &lt;- x + u. A non-finite update (or x + u
+ * overflowing) is reported likewise, after x is put back exactly; the transforms' buffers have then moved.
  */
 public final class OptimizerState {
     private final Optimizer optimizer;
@@ -24,20 +18,20 @@ public final class OptimizerState {
     private final TransformState root;
     private final double[] gradient;
     private final double[] direction;
-    private final boolean copyGradient;
-    private final StepContext context = new StepContext();
+    private final StepContext context;
     private final StepInfo info = new StepInfo();
-    private final double[] measured = new double[1];
+    /** The chain's own passes fused into one, where that pays; null for every other chain. */
+    private final FusedAdamPass fused;
     private long steps;
-    private long stoppedAt = -1;
 
     OptimizerState(Optimizer optimizer, int dimension, TransformState root) {
         this.optimizer = optimizer;
         this.dimension = dimension;
         this.root = root;
         this.gradient = new double[dimension];
-        this.copyGradient = optimizer.transform().readsGradient();
-        this.direction = copyGradient ? new double[dimension] : null;
+        this.direction = new double[dimension];
+        this.context = new StepContext(dimension);
+        this.fused = FusedAdamPass.of(optimizer.transform(), root);
     }
 
     /** The optimizer this run belongs to. */
@@ -55,85 +49,74 @@ public final class OptimizerState {
         return steps;
     }
 
+    /** The objective evaluations of this run so far, by kind. */
+    public Evaluations evaluations() {
+        return context.evaluations();
+    }
+
     /**
      * Takes one step from x, in place, and returns this run's step report (overwritten by the next step).
      *
-     * @throws OptimizerException if the gradient or the update has a non-finite component (x is unchanged; a
-     *                            non-finite update may leave the transforms' buffers advanced, and a non-finite
-     *                            gradient in a one-pass step stops the run), or if this run was stopped
+     * @throws OptimizerException if the gradient has a non-finite component (nothing has changed), or the update
+     *                            has one (x is unchanged; the transforms' buffers have moved), or a transform
+     *                            refuses the step (a Hessian that is not positive definite, say)
      */
     public StepInfo step(Objective objective, double[] x) {
-        if (stoppedAt >= 0) {
-            throw OptimizerException.atStep("this run stopped at step " + stoppedAt + " of " + optimizer.spec()
-                    + ": a non-finite gradient reached its one-pass update, which had already moved its buffers;"
-                    + " restore a saved state or start a new run", stoppedAt, -1);
-        }
         if (x.length != dimension || objective.dimension() != dimension) {
             throw new OptimizerException("this run is for dimension " + dimension + " but was given a point of length "
                     + x.length + " and an objective of dimension " + objective.dimension());
         }
-        double value = objective.valueAndGradient(x, gradient);
-        double[] incoming = gradient;
-        if (copyGradient) {
-            System.arraycopy(gradient, 0, direction, 0, dimension);
-            incoming = direction;
+        double value = context.evaluateAt(objective, x, gradient);
+        // a branch-free sum in the hot path; a non-finite sum sends us looking for the culprit before anything moves
+        double gradientSquares = sumOfSquares(gradient);
+        if (!Double.isFinite(gradientSquares)) {
+            checkFinite(gradient, objective);
         }
         context.set(objective, x, gradient, value, steps);
-        double gradientSquares;
         double stepSquares;
-        if (root.measuresIncoming(1, context)) {
-            // one pass: the transform sums g_i^2 while it moves its buffers and x (the chain's last pass leaves the
-            // old x in `incoming`), and a non-finite gradient is found after it
-            stepSquares = root.updateApplyAndMeasure(incoming, 1, x, context, measured);
-            gradientSquares = measured[0];
-            if (!Double.isFinite(gradientSquares)) {
-                stopIfNonFinite(incoming, x, objective);
-            }
+        if (fused != null) {
+            stepSquares = fused.apply(gradient, x, direction, steps);
         } else {
-            // a branch-free sum in the hot path, the one pass a step adds to the chain's own (it must come
-            // before any buffer changes); a non-finite sum sends us looking for the culprit
-            gradientSquares = sumOfSquares(gradient);
-            if (!Double.isFinite(gradientSquares)) {
-                checkFinite("gradient", gradient, objective);
+            for (int i = 0; i < dimension; i++) { // a loop, not arraycopy: n is often 2, where the call costs more
+                direction[i] = gradient[i];
             }
-            stepSquares = root.updateAndApply(incoming, 1, x, context);
+            root.update(direction, context);
+            stepSquares = apply(direction, x);
         }
         if (!Double.isFinite(stepSquares)) {
-            undoIfNonFinite(incoming, x, objective);
+            undoIfNonFinite(direction, x, objective);
         }
         steps++;
         info.value = value;
         info.gradientNorm = Math.sqrt(gradientSquares);
         info.stepLength = Math.sqrt(stepSquares);
         info.steps = steps;
+        info.values = context.values();
+        info.gradients = context.gradients();
+        info.hessians = context.hessians();
+        info.reused = context.reused();
         return info;
     }
 
-    /**
-     * After a one-pass update whose gradient sum is not finite: an element-wise rule turns a non-finite g_i into
-     * a non-finite x_i (Adam's m_i / (sqrt(v_i) + eps) is then inf / inf or NaN), so the first such x_i names the
-     * component. Puts x back to {@code old} exactly, marks the run stopped (its buffers have moved) and throws;
-     * returns if every x_i is finite (the sum of squares overflowed on finite components).
-     */
-    private void stopIfNonFinite(double[] old, double[] x, Objective objective) {
-        for (int i = 0; i < dimension; i++) {
-            if (!Double.isFinite(x[i])) {
-                System.arraycopy(old, 0, x, 0, dimension);
-                stoppedAt = steps;
-                throw OptimizerException.atStep("the gradient is not finite (NaN or infinite) in component " + i
-                        + " (" + objective.variableNames().get(i) + ") at step " + steps + " of " + optimizer.spec()
-                        + "; x was left unchanged, and the run stops here: the one-pass update had already moved"
-                        + " its buffers", steps, i);
-            }
+    /** x_i &lt;- x_i + u_i, leaving the old x_i in {@code update[i]}; returns sum_i u_i^2 in index order. */
+    private static double apply(double[] update, double[] x) {
+        double squares = 0;
+        for (int i = 0; i < update.length; i++) {
+            double u = update[i];
+            double old = x[i];
+            x[i] = old + u;
+            update[i] = old;
+            squares += u * u;
         }
+        return squares;
     }
 
     /**
      * sum_i v_i^2, from the last component to the first in four interleaved partial sums, added pairwise at the
      * end. Backwards, because the objective has just written the gradient's tail, which is still in cache, and the
      * chain's pass that follows starts from the head, which this pass leaves in cache; in four sums, because one
-     * chain of dependent adds would run slower than memory. (About an eighth of an Adam step on 10^6 parameters,
-     * against a sixth for one forward sum.) The order differs from a plain sum in the last bits of the norm only.
+     * chain of dependent adds would run slower than memory. The order differs from a plain sum in the last bits of
+     * the norm only.
      */
     private static double sumOfSquares(double[] vector) {
         double s0 = 0;
@@ -168,10 +151,10 @@ public final class OptimizerState {
     }
 
     /** Throws for the first non-finite component; returns if all are finite (the sum of squares overflowed). */
-    private void checkFinite(String what, double[] vector, Objective objective) {
+    private void checkFinite(double[] vector, Objective objective) {
         for (int i = 0; i < dimension; i++) {
             if (!Double.isFinite(vector[i])) {
-                throw nonFinite(what, objective, i, vector[i]);
+                throw nonFinite("gradient", objective, i, vector[i]);
             }
         }
     }
@@ -183,8 +166,9 @@ public final class OptimizerState {
     }
 
     /**
-     * This run as stable text: the optimizer's spec, the dimension, the step counter, and every buffer with each
-     * double written exactly ({@link Double#toHexString(double)}). {@link Optimizer#restore(String)} reads it.
+     * This run as stable text: the optimizer's spec, the dimension, the step counter, the evaluation counts, and
+     * every buffer with each double written exactly ({@link Double#toHexString(double)}).
+     * {@link Optimizer#restore(String)} reads it.
      */
     public String save() {
         return StateText.save(this);
@@ -194,7 +178,8 @@ public final class OptimizerState {
         return root;
     }
 
-    void restoreSteps(long restored) {
-        this.steps = restored;
+    void restore(long restoredSteps, Evaluations counts) {
+        this.steps = restoredSteps;
+        context.restoreCounts(counts);
     }
 }

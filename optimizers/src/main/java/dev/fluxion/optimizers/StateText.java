@@ -12,11 +12,13 @@ import java.util.Map;
  * spec adam(lr=0.01, ...)
  * dimension 2
  * steps 3
+ * evaluations 0 3 0
  * buffer 0 m 0x1.999999999999ap-4 -0x1.0p0
  * buffer 0 v ...
  * </pre>
  *
- * A buffer's path is the index of its transform in the chain, nested indices joined by '.', or {@code -} for
+ * The {@code evaluations} line (values, gradients, Hessians) may be missing in text saved before it existed; the
+ * counts then start from 0. A buffer's path is the index of its transform in the chain, nested indices joined by '.', or {@code -} for
  * the root transform itself. Doubles are written in hexadecimal, so they read back bit for bit.
  */
 final class StateText {
@@ -31,6 +33,9 @@ final class StateText {
         text.append("spec ").append(state.optimizer().spec()).append('\n');
         text.append("dimension ").append(state.dimension()).append('\n');
         text.append("steps ").append(state.steps()).append('\n');
+        Evaluations counts = state.evaluations();
+        text.append("evaluations ").append(counts.values()).append(' ').append(counts.gradients()).append(' ')
+                .append(counts.hessians()).append('\n');
         writeBuffers(state.root(), "-", text);
         return text.toString();
     }
@@ -62,10 +67,22 @@ final class StateText {
         int dimension = (int) number(field(lines[2], "dimension"), "dimension");
         long steps = number(field(lines[3], "steps"), "steps");
         OptimizerState state = optimizer.start(dimension);
-        state.restoreSteps(steps);
+        int first = 4;
+        Evaluations counts = Evaluations.NONE;
+        if (lines.length > 4 && lines[4].strip().startsWith("evaluations ")) {
+            String[] words = field(lines[4], "evaluations").split(" ");
+            if (words.length != 3) {
+                throw new OptimizerException("saved optimizer state: expected 'evaluations VALUES GRADIENTS HESSIANS',"
+                        + " found '" + lines[4] + "'");
+            }
+            counts = new Evaluations(number(words[0], "values"), number(words[1], "gradients"),
+                    number(words[2], "hessians"));
+            first = 5;
+        }
+        state.restore(steps, counts);
         Map<String, double[]> buffers = new HashMap<>();
         collect(state.root(), "-", buffers);
-        for (int l = 4; l < lines.length; l++) {
+        for (int l = first; l < lines.length; l++) {
             String[] words = lines[l].strip().split(" ");
             if (words.length < 3 || !words[0].equals("buffer")) {
                 throw new OptimizerException("line " + (l + 1) + " of a saved state should read 'buffer PATH NAME"

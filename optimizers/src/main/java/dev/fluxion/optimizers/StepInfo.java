@@ -2,14 +2,19 @@ package dev.fluxion.optimizers;
 
 /**
  * What one step did: f and ||grad f|| at the point the step started from, the length ||u|| of the update it
- * applied, and the number of steps completed. One instance belongs to an {@link OptimizerState} and is
- * overwritten by its next step, so that a step allocates nothing; copy the numbers out to keep them.
+ * applied, the number of steps completed, and the run's evaluations so far by kind. One instance belongs to an
+ * {@link OptimizerState} and is overwritten by its next step, so that a step allocates nothing; copy the numbers
+ * out to keep them.
  */
 public final class StepInfo {
     double value;
     double gradientNorm;
     double stepLength;
     long steps;
+    long values;
+    long gradients;
+    long hessians;
+    boolean reused;
 
     StepInfo() {
     }
@@ -34,8 +39,38 @@ public final class StepInfo {
         return steps;
     }
 
+    /** The run's evaluations of f alone so far, this step's included. */
+    public long valueEvaluations() {
+        return values;
+    }
+
+    /** The run's evaluations of f with grad f so far, this step's included. */
+    public long gradientEvaluations() {
+        return gradients;
+    }
+
+    /** The run's evaluations of the Hessian or the metric so far, this step's included. */
+    public long hessianEvaluations() {
+        return hessians;
+    }
+
+    /**
+     * Whether this step took f and grad f at its point from the step before (the last point a transform evaluated,
+     * such as a line search's accepted point) instead of evaluating them again: then the evaluation that saw f(x)
+     * was counted by the step before.
+     */
+    public boolean reusedEvaluation() {
+        return reused;
+    }
+
+    /** The run's evaluations so far under the cost model of {@link Evaluations#cost(int)}. */
+    public long evaluationCost(int dimension) {
+        return Evaluations.cost(values, gradients, hessians, dimension);
+    }
+
     @Override
     public String toString() {
-        return "step " + steps + ": f = " + value + ", |grad| = " + gradientNorm + ", |step| = " + stepLength;
+        return "step " + steps + ": f = " + value + ", |grad| = " + gradientNorm + ", |step| = " + stepLength
+                + ", " + new Evaluations(values, gradients, hessians);
     }
 }

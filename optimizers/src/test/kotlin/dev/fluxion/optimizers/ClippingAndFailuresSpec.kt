@@ -20,7 +20,7 @@ class ClippingAndFailuresSpec : FunSpec({
 
     fun apply(transform: Transform, vector: DoubleArray): DoubleArray {
         val out = vector.copyOf()
-        transform.init(vector.size).update(out, StepContext())
+        transform.init(vector.size).update(out, StepContext(vector.size))
         return out
     }
 

@@ -48,9 +48,12 @@ object HtmlReport {
         html.append("Starts <code>${Html.escape(study.starts.text)}</code>, ${study.seeds} seed(s), study seed ${study.seed}, ")
         html.append("budget ${study.budget.maxSteps} steps, targets f - f* &le; ${study.budget.targets.joinToString(", ") { ConsoleTable.g(it) }}; ")
         html.append("${results.size} runs.</p>\n")
+        html.append("<p>Cost model: every figure in evaluations counts each call of f, or of f with its gradient, as 1, and " +
+            "each Hessian (or metric) as n, the dimension (its n columns, each a Hessian-vector product of about a " +
+            "gradient's cost); line searches' trial points count. The optimizer's run does the counting.</p>\n")
 
         html.append("<h2>Summary</h2>\n<pre>").append(Html.escape(ConsoleTable.comparison(summaries))).append("</pre>\n")
-        html.append("<h2>Success rate and aRT (gradient evaluations) per target</h2>\n")
+        html.append("<h2>Success rate and aRT (evaluations) per target</h2>\n")
         html.append(targetTable(summaries))
 
         html.append("<h2>Landscapes</h2>\n")
@@ -83,7 +86,7 @@ object HtmlReport {
         } else if (ecdfs.isNotEmpty()) {
             val title = "ECDF of runtime over targets and problems"
             html.append(Figure.html(title) {
-                LetsPlotFigures.lines(title, "gradient evaluations", "share of (run, target) pairs reached",
+                LetsPlotFigures.lines(title, "evaluations", "share of (run, target) pairs reached",
                     ecdfs.map { Series(it.optimizer, it.budgets.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
                     logX = true, logY = false, yRange = 0.0 to 1.0)
             })

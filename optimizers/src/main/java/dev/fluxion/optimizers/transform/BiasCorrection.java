@@ -13,7 +13,7 @@ package dev.fluxion.optimizers.transform;
  * arrays per call until the JIT's escape analysis removes them, it allocates nothing, so that an optimizer step is
  * allocation-free from its first call.
  */
-final class BiasCorrection {
+public final class BiasCorrection {
     /** 2^27 + 1: Veltkamp's splitter, cutting a double into two halves of 26 bits whose products are exact. */
     private static final double SPLITTER = 134217729.0;
 
@@ -21,7 +21,7 @@ final class BiasCorrection {
     }
 
     /** 1 - beta^t, for beta in [0, 1) and t &gt;= 1. */
-    static double of(double beta, long t) {
+    public static double of(double beta, long t) {
         return 1 - power(beta, t);
     }
 
@@ -68,19 +68,20 @@ final class BiasCorrection {
      * the last (a restored state, say), it asks {@link #of}'s powering and starts again from its result. Mutable, for
      * one optimizer state.
      */
-    static final class Sequence {
+    public static final class Sequence {
         private final double beta;
         private long t = -1;
         private double hi;
         private double lo;
         private final double[] lowPart = new double[1];
 
-        Sequence(double beta) {
+        /** The corrections of a moment estimate decaying at rate beta, in [0, 1). */
+        public Sequence(double beta) {
             this.beta = beta;
         }
 
         /** 1 - beta^t, the same double as {@code BiasCorrection.of(beta, t)}; t &gt;= 1. */
-        double correction(long t) {
+        public double correction(long t) {
             if (t == this.t + 1 && t > 1) {
                 double productHi = hi * beta;
                 double productLo = productError(hi, beta, productHi) + lo * beta;

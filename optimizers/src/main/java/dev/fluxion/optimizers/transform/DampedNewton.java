@@ -1,6 +1,5 @@
 package dev.fluxion.optimizers.transform;
 
-import dev.fluxion.dsl.Objective;
 import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
@@ -41,12 +40,7 @@ public record DampedNewton(String indefinite, double minShift) implements Transf
 
             @Override
             public void update(double[] direction, StepContext context) {
-                Objective objective = context.objective();
-                if (!objective.hasHessian()) {
-                    throw new OptimizerException("newton needs the objective's Hessian, and "
-                            + objective.getClass().getSimpleName() + " has none; compile it from an expression");
-                }
-                objective.hessian(context.point(), hessian);
+                context.hessian(context.point(), hessian, "newton");
                 if (solver.solve(hessian, 0, direction, solution)) {
                     System.arraycopy(solution, 0, direction, 0, dimension);
                     return;
@@ -105,11 +99,6 @@ public record DampedNewton(String indefinite, double minShift) implements Transf
                 System.arraycopy(solution, 0, direction, 0, dimension);
             }
         };
-    }
-
-    @Override
-    public boolean readsGradient() {
-        return false;
     }
 
     @Override

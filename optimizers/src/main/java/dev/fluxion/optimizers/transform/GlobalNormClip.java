@@ -34,11 +34,6 @@ public record GlobalNormClip(double maxNorm) implements Transform {
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "clip(norm=" + maxNorm + ")";
     }

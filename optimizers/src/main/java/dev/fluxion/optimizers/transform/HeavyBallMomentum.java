@@ -45,11 +45,6 @@ public record HeavyBallMomentum(Schedule learningRate, double momentum, boolean 
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "momentum(lr=" + learningRate.spec() + ", momentum=" + momentum + ", lrInBuffer=" + lrInBuffer + ")";
     }

@@ -1,7 +1,5 @@
 package dev.fluxion.optimizers.transform;
 
-import dev.fluxion.dsl.Metric;
-import dev.fluxion.dsl.Objective;
 import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
@@ -9,7 +7,7 @@ import dev.fluxion.optimizers.TransformState;
 
 /**
  * Natural-gradient preconditioning (Amari, "Natural Gradient Works Efficiently in Learning", Neural
- * Computation 10, 1998): d &lt;- (G(x) + lambda I)^-1 d, where G is the objective's {@link Metric} (such as the
+ * Computation 10, 1998): d &lt;- (G(x) + lambda I)^-1 d, where G is the objective's {@link dev.fluxion.dsl.Metric} (such as the
  * Fisher information). Follow it with the learning rate.
  *
  * <p>When the objective has no metric, {@code fallback} decides: {@code hessian} uses the Hessian (Newton's
@@ -27,55 +25,44 @@ public record NaturalGradient(double damping, String fallback) implements Transf
             private final double[][] metric = new double[dimension][dimension];
             private final double[] solution = new double[dimension];
             private final PositiveDefiniteSolver solver = new PositiveDefiniteSolver(dimension);
-            private Objective resolvedFor;
-            private Metric resolved;
 
             @Override
             public void update(double[] direction, StepContext context) {
-                Objective objective = context.objective();
-                if (objective != resolvedFor) {
-                    resolved = metricOf(objective);
-                    resolvedFor = objective;
+                boolean own = context.hasMetric();
+                if (own) {
+                    context.metric(context.point(), metric);
+                } else {
+                    fallbackMetric(context);
                 }
-                resolved.at(context.point(), metric);
                 if (!solver.solve(metric, damping, direction, solution)) {
-                    throw OptimizerException.atStep("natural gradient: the metric (" + (objective.metric().isPresent()
-                            ? "the objective's" : fallback) + ") plus damping = " + damping + " is not positive"
-                            + " definite at step " + context.step() + "; raise damping", context.step(), -1);
+                    throw OptimizerException.atStep("natural gradient: the metric (" + (own ? "the objective's"
+                            : fallback) + ") plus damping = " + damping + " is not positive definite at step "
+                            + context.step() + "; raise damping", context.step(), -1);
                 }
                 System.arraycopy(solution, 0, direction, 0, dimension);
             }
-        };
-    }
 
-    private Metric metricOf(Objective objective) {
-        if (objective.metric().isPresent()) {
-            return objective.metric().get();
-        }
-        switch (fallback) {
-            case "hessian":
-                if (!objective.hasHessian()) {
-                    throw new OptimizerException("natural gradient: the objective has neither a metric nor a Hessian;"
-                            + " use natural(fallback=identity)");
-                }
-                return objective::hessian;
-            case "identity":
-                return (x, out) -> {
-                    for (int i = 0; i < out.length; i++) {
-                        java.util.Arrays.fill(out[i], 0);
-                        out[i][i] = 1;
+            private void fallbackMetric(StepContext context) {
+                switch (fallback) {
+                    case "hessian" -> {
+                        if (!context.hasHessian()) {
+                            throw new OptimizerException("natural gradient: the objective has neither a metric nor a"
+                                    + " Hessian; use natural(fallback=identity)");
+                        }
+                        context.hessian(context.point(), metric);
                     }
-                };
-            default:
-                throw new OptimizerException("natural gradient: the objective has no metric (Objective.metric() is"
-                        + " empty) and fallback = " + fallback + "; choose natural(fallback=hessian) or"
-                        + " natural(fallback=identity), or give the objective a metric");
-        }
-    }
-
-    @Override
-    public boolean readsGradient() {
-        return false;
+                    case "identity" -> {
+                        for (int i = 0; i < dimension; i++) {
+                            java.util.Arrays.fill(metric[i], 0);
+                            metric[i][i] = 1;
+                        }
+                    }
+                    default -> throw new OptimizerException("natural gradient: the objective has no metric"
+                            + " (Objective.metric() is empty) and fallback = " + fallback + "; choose"
+                            + " natural(fallback=hessian) or natural(fallback=identity), or give the objective a metric");
+                }
+            }
+        };
     }
 
     @Override

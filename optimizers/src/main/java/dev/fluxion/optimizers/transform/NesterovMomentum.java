@@ -44,11 +44,6 @@ public record NesterovMomentum(Schedule learningRate, double momentum, boolean l
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "nesterov(lr=" + learningRate.spec() + ", momentum=" + momentum + ", lrInBuffer=" + lrInBuffer + ")";
     }

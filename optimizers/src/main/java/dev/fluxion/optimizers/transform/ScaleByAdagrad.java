@@ -37,11 +37,6 @@ public record ScaleByAdagrad(double epsilon, boolean epsInsideSqrt, double initi
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "scaleByAdagrad(eps=" + epsilon + ", epsInsideSqrt=" + epsInsideSqrt + ", initialAccumulator="
                 + initialAccumulator + ")";

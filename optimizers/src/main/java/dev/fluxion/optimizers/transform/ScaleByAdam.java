@@ -14,9 +14,7 @@ import dev.fluxion.optimizers.TransformState;
  * d &lt;- mHat / sqrt(vHat + eps)         (epsInsideSqrt = true, optax's eps_root form)
  * </pre>
  * Without bias correction ({@code biasCorrection = false}) mHat = m and vHat = v. The corrections 1 - beta^t
- * are correctly rounded (see {@code BiasCorrection}). As the last link before a
- * learning rate, it computes d, scales it and adds it to x in one pass over the parameters
- * ({@link TransformState#updateAndApply}).
+ * are correctly rounded (see {@link BiasCorrection}).
  *
  * @param beta1          first-moment decay in [0, 1)
  * @param beta2          second-moment decay in [0, 1)
@@ -56,60 +54,11 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean ep
                     direction[i] = direction(m[i] / c1, v[i] / c2, epsilon, epsInsideSqrt);
                 }
             }
-
-            private final double[] squaresNotAskedFor = new double[1]; // scratch, not saved
-
-            /** The same arithmetic as update followed by the default x += scale d, in one pass. */
-            @Override
-            public double updateAndApply(double[] direction, double scale, double[] x, StepContext context) {
-                return updateApplyAndMeasure(direction, scale, x, context, squaresNotAskedFor);
-            }
-
-            @Override
-            public boolean measuresIncoming(double scale, StepContext context) {
-                return true;
-            }
-
-            /** The one pass: d_i from m_i and v_i, x_i += scale d_i, sums of u_i^2 and of the incoming d_i^2. */
-            @Override
-            public double updateApplyAndMeasure(double[] direction, double scale, double[] x, StepContext context,
-                                                double[] incomingSquares) {
-                double c1 = firstCorrection(context);
-                double c2 = secondCorrection(context);
-                double b1 = beta1;
-                double b2 = beta2;
-                double eps = epsilon;
-                boolean inside = epsInsideSqrt;
-                double[] m = this.m;
-                double[] v = this.v;
-                double squares = 0;
-                double gradientSquares = 0;
-                for (int i = 0; i < direction.length; i++) {
-                    double g = direction[i];
-                    double mi = b1 * m[i] + (1 - b1) * g;
-                    double vi = b2 * v[i] + (1 - b2) * g * g; // ((1 - b2) g) g, as update rounds it
-                    m[i] = mi;
-                    v[i] = vi;
-                    double u = scale * direction(mi / c1, vi / c2, eps, inside);
-                    double old = x[i];
-                    x[i] = old + u;
-                    direction[i] = old;
-                    squares += u * u;
-                    gradientSquares += g * g;
-                }
-                incomingSquares[0] = gradientSquares;
-                return squares;
-            }
         };
     }
 
     private static double direction(double mHat, double vHat, double epsilon, boolean epsInsideSqrt) {
         return epsInsideSqrt ? mHat / Math.sqrt(vHat + epsilon) : mHat / (Math.sqrt(vHat) + epsilon);
-    }
-
-    @Override
-    public boolean readsGradient() {
-        return false;
     }
 
     @Override

@@ -60,11 +60,6 @@ public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "scaleByAmsgrad(beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + epsilon + ", epsInsideSqrt="
                 + epsInsideSqrt + ", maxOfCorrected=" + maxOfCorrected + ")";

@@ -18,22 +18,12 @@ public record ScaleByLearningRate(Schedule learningRate) implements Transform {
         return new TransformState() {
             @Override
             public void update(double[] direction, StepContext context) {
-                double scale = factor(context);
+                double scale = -learningRate.at(context.step());
                 for (int i = 0; i < direction.length; i++) {
                     direction[i] *= scale;
                 }
             }
-
-            @Override
-            protected double factor(StepContext context) {
-                return -learningRate.at(context.step());
-            }
         };
-    }
-
-    @Override
-    public boolean readsGradient() {
-        return false;
     }
 
     @Override

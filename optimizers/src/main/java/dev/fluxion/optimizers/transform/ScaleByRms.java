@@ -49,11 +49,6 @@ public record ScaleByRms(double decay, double epsilon, boolean epsInsideSqrt, bo
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "scaleByRms(decay=" + decay + ", eps=" + epsilon + ", epsInsideSqrt=" + epsInsideSqrt + ", centered="
                 + centered + ", initialAccumulator=" + initialAccumulator + ")";

@@ -25,11 +25,6 @@ public record ValueClip(double limit) implements Transform {
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "clipValue(value=" + limit + ")";
     }

@@ -28,11 +28,6 @@ public record WeightDecay(double rate) implements Transform {
     }
 
     @Override
-    public boolean readsGradient() {
-        return false;
-    }
-
-    @Override
     public String spec() {
         return "weightDecay(rate=" + rate + ")";
     }

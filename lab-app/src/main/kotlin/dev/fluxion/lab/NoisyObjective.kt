@@ -7,30 +7,23 @@ import java.util.OptionalDouble
 import java.util.SplittableRandom
 
 /**
- * An objective that counts its gradient evaluations and, when [noise] > 0, adds Gaussian noise of that
- * standard deviation to each gradient component from the run's own generator (a stochastic-gradient model
- * whose randomness is fixed by the run's seed). One instance belongs to one run.
+ * An objective whose gradients carry Gaussian noise of standard deviation [noise] in each component, drawn from the
+ * run's own generator (a stochastic-gradient model whose randomness is fixed by the run's seed); values are exact.
+ * One instance belongs to one run. (The optimizer's run counts the evaluations, by kind.)
  */
-internal class CountingObjective(
+internal class NoisyObjective(
     private val inner: Objective,
     private val noise: Double,
     private val random: SplittableRandom,
 ) : Objective {
-    /** The number of calls of [valueAndGradient] so far. */
-    var evaluations = 0L
-        private set
-
     private val dimension = inner.dimension() // asked at every step: one field read, not a chain of calls
 
     override fun dimension() = dimension
     override fun value(x: DoubleArray) = inner.value(x)
 
     override fun valueAndGradient(x: DoubleArray, gradient: DoubleArray): Double {
-        evaluations++
         val f = inner.valueAndGradient(x, gradient)
-        if (noise > 0) {
-            for (i in gradient.indices) gradient[i] += noise * gaussian()
-        }
+        for (i in gradient.indices) gradient[i] += noise * gaussian()
         return f
     }
 

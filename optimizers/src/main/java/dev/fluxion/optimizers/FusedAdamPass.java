@@ -1,0 +1,91 @@
+package dev.fluxion.optimizers;
+
+import dev.fluxion.optimizers.schedule.Schedule;
+import dev.fluxion.optimizers.transform.BiasCorrection;
+import dev.fluxion.optimizers.transform.ScaleByAdam;
+import dev.fluxion.optimizers.transform.ScaleByLearningRate;
+import java.util.List;
+
+/**
+ * A private specialisation of one chain, Adam's moments followed by the learning rate: the chain's update and
+ * x += u in one pass over the parameters instead of three, with the same arithmetic in the same order, so the
+ * same bits (each u_i is (-eta_t) d_i as the learning rate's pass rounds it, and x_i + u_i is rounded once).
+ * It reads and writes the chain's own saved buffers m and v, so saving, restoring and the finiteness checks of
+ * {@link OptimizerState#step} are those of the chain. Used only where the step-floor and 10^6-parameter benchmarks
+ * showed it pays (benchmarks/README.md, "A step against its floor").
+ */
+final class FusedAdamPass {
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final boolean epsInsideSqrt;
+    private final boolean biasCorrection;
+    private final Schedule learningRate;
+    private final double[] m;
+    private final double[] v;
+    private final BiasCorrection.Sequence first;
+    private final BiasCorrection.Sequence second;
+
+    private FusedAdamPass(ScaleByAdam adam, Schedule learningRate, double[] m, double[] v) {
+        this.beta1 = adam.beta1();
+        this.beta2 = adam.beta2();
+        this.epsilon = adam.epsilon();
+        this.epsInsideSqrt = adam.epsInsideSqrt();
+        this.biasCorrection = adam.biasCorrection();
+        this.learningRate = learningRate;
+        this.m = m;
+        this.v = v;
+        this.first = new BiasCorrection.Sequence(beta1);
+        this.second = new BiasCorrection.Sequence(beta2);
+    }
+
+    /** The pass for a root transform that is exactly chain(scaleByAdam, scale(lr)), or null for any other. */
+    static FusedAdamPass of(Transform transform, TransformState root) {
+        if (!(transform instanceof Chain chain) || chain.links().size() != 2
+                || !(chain.links().get(0) instanceof ScaleByAdam adam)
+                || !(chain.links().get(1) instanceof ScaleByLearningRate rate)) {
+            return null;
+        }
+        List<TransformState> parts = root.nested();
+        double[] m = parts.get(0).savedBuffer("m");
+        double[] v = parts.get(0).savedBuffer("v");
+        if (m == null || v == null) {
+            return null;
+        }
+        return new FusedAdamPass(adam, rate.learningRate(), m, v);
+    }
+
+    /**
+     * Moves m, v and x for the gradient g at step {@code step}, leaving the old x in {@code old}; returns sum_i u_i^2
+     * in index order, as the chain's passes and {@link OptimizerState}'s x += u would.
+     */
+    double apply(double[] gradient, double[] x, double[] old, long step) {
+        long t = step + 1;
+        double c1 = biasCorrection ? first.correction(t) : 1;
+        double c2 = biasCorrection ? second.correction(t) : 1;
+        double scale = -learningRate.at(step);
+        double b1 = beta1;
+        double b2 = beta2;
+        double eps = epsilon;
+        boolean inside = epsInsideSqrt;
+        double[] m = this.m;
+        double[] v = this.v;
+        double squares = 0;
+        for (int i = 0; i < gradient.length; i++) {
+            double g = gradient[i];
+            double mi = b1 * m[i] + (1 - b1) * g;
+            double vi = b2 * v[i] + (1 - b2) * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            double mHat = mi / c1;
+            double vHat = vi / c2;
+            double d = inside ? mHat / Math.sqrt(vHat + eps) : mHat / (Math.sqrt(vHat) + eps);
+            double u = d * scale;
+            double xi = x[i];
+            x[i] = xi + u;
+            old[i] = xi;
+            squares += u * u;
+        }
+        return squares;
+    }
+}
