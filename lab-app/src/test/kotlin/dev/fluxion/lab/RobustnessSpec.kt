@@ -312,6 +312,11 @@ class RobustnessSpec : FunSpec({
             }
         }
         fluxion("compare", "--help").out shouldContain "--run-timeout"
+        // and `fluxion help COMMAND` says the same
+        val viaHelp = fluxion("help", "compare")
+        viaHelp.code shouldBe 0
+        viaHelp.out shouldBe fluxion("compare", "--help").out
+        fluxion("help").out shouldContain "compare"
     }
 
     // --- bounded inputs ---

@@ -30,7 +30,8 @@ import kotlin.system.exitProcess
     description = ["Differentiable expressions and optimizer studies on test landscapes."],
     subcommands = [ListCommand::class, CompareCommand::class, RunCommand::class, GradCommand::class,
         DiffCommand::class, CheckCommand::class, ExportCommand::class,
-        RatesCommand::class, ScanCommand::class, ReportCommand::class, ScriptCommand::class],
+        RatesCommand::class, ScanCommand::class, ReportCommand::class, ScriptCommand::class,
+        CommandLine.HelpCommand::class],
 )
 class FluxionCommand : Runnable {
     @Spec
@@ -54,7 +55,8 @@ class FluxionCommand : Runnable {
 
     override fun run() {
         throw CommandLine.ParameterException(CommandLine(this),
-            "a command is needed: list, compare, rates, scan, report, run, grad, diff, check, export or script")
+            "a command is needed: list, compare, rates, scan, report, run, grad, diff, check, export or script" +
+                " (fluxion help COMMAND explains one)")
     }
 
     companion object {
