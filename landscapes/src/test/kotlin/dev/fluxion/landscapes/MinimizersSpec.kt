@@ -64,9 +64,12 @@ class MinimizersSpec : FunSpec({
         Cited("formula(\"x^2 + 10*y^2\", minimum=0, minimizers=\"0 0\")", 0.0, listOf(doubleArrayOf(0.0, 0.0))),
     )
 
-    /** Landscapes whose minimizer the tests establish otherwise (closed forms from data, or drawn from a seed). */
+    /**
+     * Landscapes whose minimizer the tests establish otherwise (closed forms from data, drawn from a seed, or, for
+     * bbob, in bbob.BbobFactsSpec).
+     */
     val establishedElsewhere = setOf("quadratic", "gaussian-nll", "linear-regression", "logistic-regression",
-        "softmax-regression", "wavy-parabola")
+        "softmax-regression", "wavy-parabola", "bbob")
     val noMinimum = setOf("saddle", "monkey-saddle")
 
     test("every landscape in the registry is checked somewhere") {
