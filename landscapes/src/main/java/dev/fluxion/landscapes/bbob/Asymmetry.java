@@ -15,8 +15,8 @@ import dev.fluxion.dsl.number.Real;
  * <p>T_asy is continuously differentiable: its slope is 1 on the left of 0 and
  * x^(1 + c sqrt x) ((1 + c sqrt x) / x + c ln(x) / (2 sqrt x)) = x^(c sqrt x) (1 + c sqrt(x) (1 + ln(x) / 2)) on
  * the right, which tends to 1 at 0+. The second derivative is unbounded as x approaches 0 from the right (like
- * c ln(x) / (2 sqrt x)); the convention here puts it, and every higher derivative, at 0 for x = 0. Orders 0 and 1 are written out; order n &gt;= 2 comes from a Taylor jet of the
- * right branch, and is 0 on the left.
+ * c ln(x) / (2 sqrt x)); the convention here puts it, and every higher derivative, at 0 for x = 0. Orders 0 and 1
+ * are written out; order n &gt;= 2 comes from a Taylor jet of the right branch, and is 0 on the left.
  *
  * <p>Source: Hansen, N., Finck, S., Ros, R. and Auger, A. (2009), INRIA RR-6829, section 0.2.
  *

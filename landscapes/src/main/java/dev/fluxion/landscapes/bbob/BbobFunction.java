@@ -432,10 +432,11 @@ public enum BbobFunction {
     },
     /**
      * f24, Lunacek bi-Rastrigin: min(sum_i (x^_i - mu_0)^2, n + s sum_i (x^_i - mu_1)^2)
-     * + 10 (n - sum_i cos(2 pi z_i)) + 10^4 f_pen(x) + f_opt, with x^ = 2 sign(x_opt) x, z = Q Lambda^100 R (x^ - mu_0),
-     * mu_0 = 2.5, s = 1 - 1/(2 sqrt(n + 20) - 8.2), mu_1 = -sqrt((mu_0^2 - 1)/s) and x_opt = (mu_0 / 2) (1+-). Both
-     * terms are at least 0 and vanish together only at x_opt, the global minimizer; the other funnel, around
-     * x^ = mu_1, lies at least n higher.
+     * + 10 (n - sum_i cos(2 pi z_i)) + 10^4 f_pen(x) + f_opt, with x^ = 2 sign(x_opt) x,
+     * z = Q Lambda^100 R (x^ - mu_0), mu_0 = 2.5, s = 1 - 1/(2 sqrt(n + 20) - 8.2), mu_1 = -sqrt((mu_0^2 - 1)/s)
+     * and x_opt = (mu_0 / 2) (1+-). Both terms are at least 0 and vanish together only at x_opt, the global
+     * minimizer; the other funnel, around x^ = mu_1, lies at least n higher. Not differentiable where the two
+     * arms of the min tie.
      */
     LUNACEK_BI_RASTRIGIN(24, "Lunacek bi-Rastrigin", Tag.MULTIMODAL, Tag.NONSMOOTH) {
         @Override

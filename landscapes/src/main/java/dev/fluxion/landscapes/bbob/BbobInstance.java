@@ -6,9 +6,10 @@ package dev.fluxion.landscapes.bbob;
  *
  * <p>The seed of an instance is f + 10000 i, except that f4 takes the seed of f3 and f18 that of f17 (their
  * siblings in the 2009 definitions). From it: the optimum x_opt, each coordinate 8 floor(10^4 u) / 10^4 - 4 for a
- * uniform u (so a multiple of 8e-4 in [-4, 4), with an exact 0 moved to -1e-5); the offset f_opt =
- * round(100 g_1 / g_2) / 100 for two normals drawn from the seed plus 1 and the seed plus 2, clipped to
+ * uniform u (so a multiple of 8e-4 in [-4, 4), with an exact 0 moved to -1e-5); the offset
+ * f_opt = round(10^4 g_1 / g_2) / 100 for a normal g_1 drawn from the seed and g_2 from the seed plus 1, clipped to
  * [-1000, 1000]; and rotations, orthogonalised by Gram-Schmidt from a matrix of normals filled column by column.
+ * Each function draws its optimum and rotations from the seed or from the seed plus 10^6, as COCO does.
  *
  * @param function  the function number f, 1 to 24
  * @param dimension the number of variables n

@@ -17,8 +17,10 @@ import dev.fluxion.dsl.number.Real;
  * <p>Its derivative is T_osz'(x) = e^(0.049 (sin(c1 t) + sin(c2 t))) (1 + 0.49 (c1 cos(c1 t) + c2 cos(c2 t))),
  * which stays between about 0.1 and 2.1 but does not settle as x approaches 0: T_osz is continuous at 0 and not
  * differentiable there. The convention here: T_osz'(0) = 1 (the slope of the identity T_osz oscillates about), and
- * every higher derivative at 0 is 0. Where a bbob function squares T_osz(x) (f2, f3, f4, f10, f11) the product
- * rule gives the true derivative 0 at x = 0, so those functions stay differentiable.
+ * every higher derivative at 0 is 0. Where T_osz of a coordinate goes, coordinate by coordinate, into a function
+ * with a flat minimum at 0, as in the ellipsoids, the discus and the separable Rastrigins (f2, f3, f4, f10, f11),
+ * the chain rule gives the true derivative 0 there, so those functions stay differentiable; where a rotation mixes
+ * the coordinates afterwards (f15, f16) they do not.
  *
  * <p>Orders 0 and 1 are written out; order n &gt;= 2 comes from a Taylor jet of the branch's formula. The
  * derivative of order n is this function at order n + 1, so every face of the dsl (duals, hyper-duals, jets,

@@ -43,7 +43,8 @@ class BbobFactsSpec : FunSpec({
     }
 
     test("a function, dimension or instance outside the generator's range is named with its range") {
-        shouldThrow<LandscapeException> { landscape("bbob(f=25)") }.message shouldContain "f must be an integer in [1, 24]"
+        shouldThrow<LandscapeException> { landscape("bbob(f=25)") }.message shouldContain
+            "f must be an integer in [1, 24]"
         shouldThrow<LandscapeException> { landscape("bbob(dim=1)") }.message shouldContain "[2, 40]"
         shouldThrow<LandscapeException> { landscape("bbob(instance=0)") }.message shouldContain "[1, 214648]"
         shouldThrow<LandscapeException> { BbobFunction.of(0) }.message shouldContain "1 to 24"
@@ -87,7 +88,7 @@ class BbobFactsSpec : FunSpec({
     }
 
     for (f in 1..24) {
-        test("f$f: f* = f_opt at the minimizer, in the domain, with zero gradient, for dimensions 2-20, instances 1-3") {
+        test("f$f: f* = f_opt at the minimizer, in the domain, gradient 0, for dimensions 2-20 and instances 1-3") {
             for (dim in listOf(2, 5, 10, 20)) {
                 for (instance in 1..3) {
                     val l = landscape(spec(f, dim, instance))

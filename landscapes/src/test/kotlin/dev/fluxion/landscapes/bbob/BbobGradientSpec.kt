@@ -117,7 +117,9 @@ class BbobGradientSpec : FunSpec({
                 val factors = DoubleArray(dim) { i -> 1 + (i + 1) * digits[i] }
                 val exponent = 10 / dim.toDouble().pow(1.2)
                 val power = factors.fold(1.0) { p, t -> p * t }.pow(exponent)
-                val byZ = DoubleArray(dim) { i -> 10.0 / dim / dim * exponent * power * (i + 1) * slopes[i] / factors[i] }
+                val byZ = DoubleArray(dim) { i ->
+                    10.0 / dim / dim * exponent * power * (i + 1) * slopes[i] / factors[i]
+                }
                 val expected = DoubleArray(dim) { j ->
                     (0 until dim).sumOf { i -> m[i][j] * byZ[i] } +
                         if (abs(x[j]) > 5) 2 * (abs(x[j]) - 5) * sign(x[j]) else 0.0
