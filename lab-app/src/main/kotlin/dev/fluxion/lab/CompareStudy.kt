@@ -17,9 +17,11 @@ data class CompareStudy @JvmOverloads constructor(
     val landscapes: List<String>,
     val starts: StartPlan = StartPlan("default"),
     val seeds: Int = 1,
-    val budget: Budget = Budget(),
+    override val budget: Budget = Budget(),
     val seed: Long = 0,
     override val name: String = "compare",
+    /** Which steps of each run are kept for plots ([TracePolicy]). */
+    val traces: TracePolicy = TracePolicy.LOG,
 ) : Study {
     init {
         if (optimizers.isEmpty()) throw LabException("a comparison needs at least one optimizer")
@@ -51,7 +53,8 @@ data class CompareStudy @JvmOverloads constructor(
                 engine.optimizer(optimizerSpec)
                 starts.indices.flatMap { s ->
                     (0 until seeds).map { k ->
-                        RunSpec(optimizerLabel, optimizerSpec, label, canonical, s, starts[s].toList(), k, seed, budget)
+                        RunSpec(optimizerLabel, optimizerSpec, label, canonical, s, starts[s].toList(), k, seed, budget,
+                            traces)
                     }
                 }
             }
@@ -69,5 +72,5 @@ data class CompareStudy @JvmOverloads constructor(
 
     override fun properties(): Map<String, String> = mapOf("kind" to "compare", "name" to name,
         "optimizers" to SpecList.join(optimizers), "landscapes" to SpecList.join(landscapes), "starts" to starts.text,
-        "seeds" to seeds.toString(), "seed" to seed.toString()) + Study.budgetProperties(budget)
+        "seeds" to seeds.toString(), "seed" to seed.toString(), "traces" to traces.text) + Study.budgetProperties(budget)
 }

@@ -43,7 +43,7 @@ data class RatesStudy @JvmOverloads constructor(
     }
 
     /** The targets of every run: the decades from 1e-1 down, with [target], ending at [floor]. */
-    val budget: Budget
+    override val budget: Budget
         get() {
             val decades = generateSequence(1) { it + 1 }.map { Math.pow(10.0, -it.toDouble()) }
                 .takeWhile { it > floor * 1.0001 }.toList()

@@ -26,6 +26,12 @@ import java.sql.SQLException
  * study (and so to discard its runs). Several processes may compute one study together: each [claim]s a run
  * before computing it, so every run is computed once in all.
  *
+ * A run's row holds its key, labels, indices and seed, and its results: outcome, counts, final value, gap and point,
+ * the steps and evaluations to each target, and its trace (as the study's [TracePolicy] keeps it). Its optimizer and
+ * landscape specs, its start and its budget are left NULL: they are the study's, rebuilt from the study record
+ * ([Study.of]) and matched by key, so a row costs under 300 bytes without a trace. (Rows written before this kept
+ * them; they read the same.)
+ *
  * Not thread-safe, but for [claim]: callers serialise their other calls (the engine's workers store under one lock).
  */
 class ResultStore private constructor(val path: Path, private val connection: Connection, val readOnly: Boolean) :
@@ -52,8 +58,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             if (schema < SCHEMA_VERSION) {
                 transaction {
                     st.execute("CREATE TABLE IF NOT EXISTS study (property TEXT PRIMARY KEY, value TEXT)")
+                    // WITHOUT ROWID: the key is stored once, as the table's own key, not again in an index
                     st.execute("CREATE TABLE IF NOT EXISTS runs (${RUN_COLUMNS.joinToString { "$it ${columnType(it)}" }}, " +
-                        "PRIMARY KEY (run_key))")
+                        "PRIMARY KEY (run_key)) WITHOUT ROWID")
                     st.execute("CREATE TABLE IF NOT EXISTS claims (run_key TEXT PRIMARY KEY, owner TEXT NOT NULL, " +
                         "claimed_at INTEGER NOT NULL)")
                     st.execute("PRAGMA application_id=$APPLICATION_ID")
@@ -76,40 +83,64 @@ class ResultStore private constructor(val path: Path, private val connection: Co
     }
 
     /** Stores a finished run; a run already stored under the same key is left as it is. */
-    fun put(result: RunResult) = writing("run ${result.spec.key}") {
-        val s = result.spec
-        connection.prepareStatement(
-            "INSERT OR IGNORE INTO runs (run_key, optimizer_label, optimizer, landscape_label, landscape, start_index, " +
-                "start, seed_index, study_seed, seed, budget, outcome, outcome_step, outcome_evaluations, cause, steps, " +
-                "evaluations, final_value, final_gap, final_point, hit_steps, hit_evaluations, trace) " +
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ).use { st ->
-            st.setString(1, s.key)
-            st.setString(2, s.optimizerLabel)
-            st.setString(3, s.optimizerSpec)
-            st.setString(4, s.landscapeLabel)
-            st.setString(5, s.landscapeSpec)
-            st.setInt(6, s.startIndex)
-            st.setString(7, exact(s.start))
-            st.setInt(8, s.seedIndex)
-            st.setLong(9, s.studySeed)
-            st.setLong(10, s.seed)
-            st.setString(11, s.budget.identity())
-            val o = result.outcome
-            st.setString(12, o.kind)
-            st.setLong(13, o.step)
-            st.setLong(14, if (o is Outcome.ReachedTarget) o.evaluations else result.evaluations)
-            st.setString(15, o.cause)
-            st.setLong(16, result.steps)
-            st.setLong(17, result.evaluations)
-            st.setString(18, java.lang.Double.toHexString(result.finalValue))
-            st.setString(19, java.lang.Double.toHexString(result.finalGap))
-            st.setString(20, exact(result.finalPoint))
-            st.setString(21, result.hitSteps.joinToString(","))
-            st.setString(22, result.hitEvaluations.joinToString(","))
-            st.setBytes(23, result.trace.toBytes())
-            st.executeUpdate()
+    fun put(result: RunResult) = putAll(listOf(result))
+
+    /**
+     * Stores finished runs in one transaction (a study stores its runs in batches: one transaction per run would
+     * cost more than the runs); runs already stored under the same keys are left as they are.
+     */
+    fun putAll(results: List<RunResult>) {
+        if (results.isEmpty()) return
+        writing("${results.size} run(s), the first ${results.first().spec.key}") {
+            transaction {
+                connection.prepareStatement(
+                    "INSERT OR IGNORE INTO runs (run_key, optimizer_label, optimizer, landscape_label, landscape, start_index, " +
+                        "start, seed_index, study_seed, seed, budget, outcome, outcome_step, outcome_evaluations, cause, steps, " +
+                        "evaluations, final_value, final_gap, final_point, hit_steps, hit_evaluations, trace) " +
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ).use { st ->
+                    for (result in results) {
+                        bind(st, result)
+                        st.executeUpdate()
+                    }
+                }
+                // a stored run needs its claim no more: dropping it keeps the store's cost per run down
+                connection.prepareStatement("DELETE FROM claims WHERE run_key = ?").use { st ->
+                    for (result in results) {
+                        st.setString(1, result.spec.key)
+                        st.executeUpdate()
+                    }
+                }
+            }
         }
+    }
+
+    private fun bind(st: java.sql.PreparedStatement, result: RunResult) {
+        val s = result.spec
+        st.setString(1, s.key)
+        st.setString(2, s.optimizerLabel)
+        st.setString(3, null) // the specs, the start and the budget are the study's: see the class comment
+        st.setString(4, s.landscapeLabel)
+        st.setString(5, null)
+        st.setInt(6, s.startIndex)
+        st.setString(7, null)
+        st.setInt(8, s.seedIndex)
+        st.setLong(9, s.studySeed)
+        st.setLong(10, s.seed)
+        st.setString(11, null)
+        val o = result.outcome
+        st.setString(12, o.kind)
+        st.setLong(13, o.step)
+        st.setLong(14, if (o is Outcome.ReachedTarget) o.evaluations else result.evaluations)
+        st.setString(15, o.cause)
+        st.setLong(16, result.steps)
+        st.setLong(17, result.evaluations)
+        st.setString(18, java.lang.Double.toHexString(result.finalValue))
+        st.setString(19, java.lang.Double.toHexString(result.finalGap))
+        st.setString(20, exact(result.finalPoint))
+        st.setString(21, result.hitSteps.joinToString(","))
+        st.setString(22, result.hitEvaluations.joinToString(","))
+        st.setBytes(23, result.trace.toBytes())
     }
 
     /**
@@ -231,10 +262,23 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      * (a claim of this process's own counts as its), so the caller computes it; false when another process has it
      * or it is stored. Claims let several processes share one study's runs, each run computed once in all.
      */
-    fun claim(key: String): Boolean = synchronized(claimLock) {
+    fun claim(key: String): Boolean = claimAll(listOf(key)).isNotEmpty()
+
+    /** [claim] for several runs in one transaction: the keys of [keys] this process may compute. */
+    fun claimAll(keys: List<String>): Set<String> = synchronized(claimLock) {
         ensureWritable("the claims")
         val claims = claimConnection ?: connect(path, readOnly = false).also { claimConnection = it }
-        writing("the claim of run $key") { claimOn(claims, key) }
+        writing("the claims of ${keys.size} run(s)") {
+            claims.autoCommit = false
+            try {
+                keys.filterTo(HashSet()) { claimOn(claims, it) }.also { claims.commit() }
+            } catch (e: Throwable) {
+                claims.rollback()
+                throw e
+            } finally {
+                claims.autoCommit = true
+            }
+        }
     }
 
     /**
@@ -315,6 +359,12 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
     /** The export columns of every run, ordered by key: strings, longs, doubles, and lists of longs. */
     private fun exportRows(): List<List<Any>> = reading("the runs") {
+        // rows written since stores kept one study leave the budget to the study record (older rows carry their own)
+        val studyBudget = try {
+            Study.of(study()).budget.identity()
+        } catch (e: LabException) {
+            ""
+        }
         buildList {
             connection.createStatement().use { st ->
                 st.executeQuery("SELECT * FROM runs ORDER BY run_key").use { rs ->
@@ -324,7 +374,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                         add(listOf(
                             key, column.text("optimizer_label"), column.text("landscape_label"),
                             column.whole("start_index"), column.whole("seed_index"), column.whole("seed"),
-                            column.text("budget"), column.text("outcome"), column.whole("outcome_step"),
+                            rs.getString("budget") ?: studyBudget, column.text("outcome"), column.whole("outcome_step"),
                             rs.getString("cause") ?: "", column.whole("steps"), column.whole("evaluations"),
                             column.exact("final_value"), column.exact("final_gap"),
                             column.wholes("hit_steps"), column.wholes("hit_evaluations"),

@@ -88,7 +88,7 @@ object RunLoop {
         val fStar = if (minimum.isPresent) minimum.asDouble else Double.NaN
         val targets = budget.targets.toDoubleArray()
         val hits = Hits(targets.size)
-        val recorder = TraceRecorder(budget.maxSteps, withPositions = n == 2)
+        val recorder = TraceRecorder(budget.maxSteps, withPositions = n == 2, spec.traces)
         val state = optimizer.start(n)
         val previous = x.copyOf()
         val maxSteps = budget.maxSteps

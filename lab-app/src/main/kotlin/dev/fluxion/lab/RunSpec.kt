@@ -18,6 +18,8 @@ data class RunSpec(
     val seedIndex: Int,
     val studySeed: Long,
     val budget: Budget,
+    /** Which steps the run's trace keeps; it changes what is stored, not the result, so the [key] leaves it out. */
+    val traces: TracePolicy = TracePolicy.LOG,
 ) {
     /** The seed of this run's random numbers (hashed once, here: a run asks for it as it starts). */
     val seed: Long = StableHash.of(studySeed, optimizerSpec, landscapeSpec, startIndex, seedIndex)

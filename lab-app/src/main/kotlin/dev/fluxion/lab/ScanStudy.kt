@@ -50,7 +50,7 @@ data class ScanStudy @JvmOverloads constructor(
         }
 
     /** Every run ends at f - f* <= 1e-30 or after [steps] steps; the usual decades are kept for steps-to-target. */
-    val budget: Budget get() = Budget(maxSteps = steps, targets = Budget.DEFAULT_TARGETS + 1e-30)
+    override val budget: Budget get() = Budget(maxSteps = steps, targets = Budget.DEFAULT_TARGETS + 1e-30)
 
     /** The run of one learning rate. */
     fun run(engine: Engine, learningRate: Double): RunSpec {

@@ -23,8 +23,9 @@ object Studies {
      * the rest on [engine], storing each as it finishes and keeping none. [progress] sees a [Progress.Planned]
      * first and then one [Progress.Finished] per computed run, on the engine's worker threads, one at a time (and,
      * for a scan, one [Progress.Refined] per bisection run, on the calling thread).
-     * Each run is stored by the worker that computed it as soon as it finishes. Cancelling the calling coroutine
-     * stops the runs still going (they are dropped, never half-stored) and returns only once every run that
+     * Finished runs are stored in batches ([StoreBatch]: one transaction per 256 runs or per quarter second, whichever
+     * comes first), so a killed study loses at most the runs of the last quarter second. Cancelling the calling
+     * coroutine stops the runs still going (they are dropped, never half-stored) and returns only once every run that
      * finished is stored ([Engine.forEachFinished]).
      *
      * A scan's bisection runs, each chosen by the one before, come after its grid, one at a time, each stored as it
@@ -33,7 +34,8 @@ object Studies {
      * few dozen runs. [Progress.Planned] counts the grid, and says how many bisection runs may follow.)
      *
      * The store must hold this study or none ([ResultStore.claimStudy]: another study is refused). Several processes
-     * may compute one study into one store at once: each claims a run before computing it ([ResultStore.claim]),
+     * may compute one study into one store at once: each claims runs before computing them, a block at a time
+     * ([ClaimBlocks]),
      * so each run is computed once in all, and each process, once it has no run left to claim, waits for the runs
      * the others claimed ([Progress.Waiting]), taking over those of a process that has ended. (A scan's bisection
      * runs, each chosen by the one before, are not claimed.)
@@ -59,18 +61,32 @@ object Studies {
         val stored = store.keys()
         val remaining = runs.filter { it.key !in stored }.distinctBy { it.key }
         progress(Progress.Planned(runs.size, runs.size - remaining.size, (study as? ScanStudy)?.bisections ?: 0))
-        val claim = { spec: RunSpec -> store.claim(spec.key) }
+        val claims = ClaimBlocks(store, remaining)
+        val claim = { spec: RunSpec -> claims.granted(spec) }
+        val batch = StoreBatch(store)
         val keep = { event: Progress.Finished ->
-            store.put(event.result)
+            batch.add(event.result)
             progress(event)
         }
-        engine.forEachFinished(remaining, callerWorks, claim, keep)
+        try {
+            engine.forEachFinished(remaining, callerWorks, claim, keep)
+        } finally {
+            batch.flush() // also when cancelled: every run that finished is stored
+        }
         // the runs other processes claimed: wait for them, and take over those of a process that has ended
-        var waiting = remaining.filter { it.key !in store.keys() }
+        val storedNow = store.keys()
+        var waiting = remaining.filter { it.key !in storedNow }
         if (waiting.isNotEmpty()) progress(Progress.Waiting(waiting.size))
         while (waiting.isNotEmpty()) {
             delay(CLAIM_POLL_MILLIS)
-            if (store.releaseAbandonedClaims() > 0) engine.forEachFinished(waiting, callerWorks, claim, keep)
+            if (store.releaseAbandonedClaims() > 0) {
+                val retry = ClaimBlocks(store, waiting)
+                try {
+                    engine.forEachFinished(waiting, callerWorks, { spec -> retry.granted(spec) }, keep)
+                } finally {
+                    batch.flush()
+                }
+            }
             val keys = store.keys()
             waiting = waiting.filter { it.key !in keys }
         }

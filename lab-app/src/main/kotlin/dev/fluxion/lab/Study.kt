@@ -8,6 +8,9 @@ interface Study {
     /** The study's name: the base name of its files. */
     val name: String
 
+    /** The budget every run of the study has. */
+    val budget: Budget
+
     /** Every run of the study, in a fixed order; parses every spec first, so a bad one fails before any run. */
     fun runs(engine: Engine): List<RunSpec>
 
@@ -40,7 +43,7 @@ interface Study {
             return when (val kind = p("kind")) {
                 "compare" -> CompareStudy(SpecList.split(p("optimizers")), SpecList.split(p("landscapes")),
                     StartPlan(p("starts")), p("seeds").toInt(), budgetOf(properties),
-                    p("seed").toLong(), p("name"))
+                    p("seed").toLong(), p("name"), properties["traces"]?.let { TracePolicy.parse(it) } ?: TracePolicy.LOG)
                 "rates" -> RatesStudy(SpecList.split(p("rules")).map { StepRule.parse(it) },
                     p("kappas").split(',').map { it.trim().toDouble() }, p("dimension").toInt(), p("target").toDouble(),
                     p("floor").toDouble(), p("maxSteps").toLong(), p("seed").toLong(), p("name"),

@@ -31,10 +31,10 @@ class RunAllocationSpec : FunSpec({
         repeat(30) { engine.run(spec(2000)) } // compile the loop first
         val short = allocated(spec(2000))
         val long = allocated(spec(20_000))
-        val extraPoints = TraceRecorder.capacity(20_000, 100, 1.02) - TraceRecorder.capacity(2000, 100, 1.02)
+        val extraPoints = TraceRecorder.capacity(20_000, TracePolicy.LOG) - TraceRecorder.capacity(2000, TracePolicy.LOG)
         println("RunAllocationSpec: 2,000 steps allocate $short bytes, 20,000 steps $long bytes; $extraPoints more trace points")
         (long - short <= 48L * extraPoints + 2048) shouldBe true
         // the trace is most of a run's allocation: its points x 48 bytes, and a few kB besides
-        (short <= 48L * TraceRecorder.capacity(2000, 100, 1.02) + 8192) shouldBe true
+        (short <= 48L * TraceRecorder.capacity(2000, TracePolicy.LOG) + 8192) shouldBe true
     }
 })

@@ -2,6 +2,7 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
+import dev.fluxion.lab.TracePolicy
 import dev.fluxion.lab.Progress
 import dev.fluxion.lab.SpecList
 import dev.fluxion.lab.StartPlan
@@ -49,8 +50,13 @@ class CompareCommand : Callable<Int> {
     @Option(names = ["--name"], description = ["study name: the files' base name (default: \${DEFAULT-VALUE})"])
     var name = "compare"
 
+    @Option(names = ["--traces"], paramLabel = "POLICY", description = ["which steps each run's trace keeps for plots: " +
+        "log (every step to 100, then log-spaced), every:N, or none (summaries only, the smallest store) " +
+        "(default: \${DEFAULT-VALUE})"])
+    var traces = "log"
+
     override fun call(): Int = executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
-        Budget(maxSteps = steps, gradientNoise = noise), seed, name), options, spec)
+        Budget(maxSteps = steps, gradientNoise = noise), seed, name, TracePolicy.parse(traces)), options, spec)
 
     companion object {
         /**

@@ -9,6 +9,7 @@ import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.PerformanceProfile
 import dev.fluxion.lab.RunResult
 import dev.fluxion.lab.RunSpec
+import dev.fluxion.lab.TracePolicy
 import dev.fluxion.lab.RuntimeEcdf
 import dev.fluxion.landscapes.Landscape
 import java.nio.file.Files
@@ -57,6 +58,10 @@ object HtmlReport {
         html.append(targetTable(summaries))
 
         html.append("<h2>Landscapes</h2>\n")
+        if (study.traces == TracePolicy.NONE) {
+            html.append("<p>This study kept no traces (<code>--traces none</code>), so there are no trajectories or loss " +
+                "curves; the tables and the runtime distributions come from the runs' summaries.</p>\n")
+        }
         for (label in study.landscapes) {
             val runs = plotted.filter { it.spec.landscapeLabel == label }
             if (runs.isEmpty()) continue
