@@ -8,6 +8,13 @@ public enum Tag {
     MULTIMODAL,
     /** Condition number of the Hessian (L / mu) large, or growing with a parameter. */
     ILL_CONDITIONED,
+    /**
+     * Badly scaled: the variables live on scales orders of magnitude apart, so one step length fits no two of them
+     * (the Hessian's diagonal at the minimizer spans more than six orders of magnitude).
+     */
+    BADLY_SCALED,
+    /** A sum of squares whose residuals all vanish at the minimum, so f* = 0 and Gauss-Newton converges fast. */
+    ZERO_RESIDUAL,
     /** Has saddle points that matter to first-order methods. */
     SADDLE,
     /** A negative log-likelihood of a statistical model. */

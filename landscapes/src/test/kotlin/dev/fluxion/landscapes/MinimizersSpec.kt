@@ -91,6 +91,14 @@ class MinimizersSpec : FunSpec({
         Cited("shekel(m=7)", -10.4029, listOf(doubleArrayOf(4.0, 4.0, 4.0, 4.0)), 1e-3, 5e-5),
         Cited("shekel(m=10)", -10.5364, listOf(doubleArrayOf(4.0, 4.0, 4.0, 4.0)), 1e-3, 5e-5),
         Cited("formula(\"x^2 + 10*y^2\", minimum=0, minimizers=\"0 0\")", 0.0, listOf(doubleArrayOf(0.0, 0.0))),
+        // a few of the Moré-Garbow-Hillstrom problems; MghSpec checks all 35 against the literature
+        Cited("mgh(problem=rosenbrock)", 0.0, listOf(doubleArrayOf(1.0, 1.0))),
+        Cited("mgh(problem=helical-valley)", 0.0, listOf(doubleArrayOf(1.0, 0.0, 0.0))),
+        Cited("mgh(problem=box3d)", 0.0, listOf(doubleArrayOf(1.0, 10.0, 1.0), doubleArrayOf(10.0, 1.0, -1.0))),
+        Cited("mgh(problem=powell-singular)", 0.0, listOf(DoubleArray(4))),
+        Cited("mgh(problem=wood)", 0.0, listOf(DoubleArray(4) { 1.0 })),
+        Cited("mgh(problem=gulf)", 0.0, listOf(doubleArrayOf(50.0, 25.0, 1.5))),
+        Cited("mgh(problem=meyer)", 87.9458, listOf(doubleArrayOf(5.6096365e-03, 6181.3463, 345.22363)), 1e-4, 1e-4),
     )
 
     /**
