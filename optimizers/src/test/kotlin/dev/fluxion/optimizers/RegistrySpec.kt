@@ -28,7 +28,7 @@ class RegistrySpec : FunSpec({
         val optimizer = Optimizers.parse("chain(clip(norm=1), nesterov(lr=0.1, momentum=0.9))")
         optimizer.spec() shouldBe "chain(clip(norm=1.0), nesterov(lr=0.1, momentum=0.9, lrInBuffer=true))"
         Optimizers.parse(optimizer.spec()).spec() shouldBe optimizer.spec()
-        Optimizers.adam(0.01).spec() shouldBe Optimizers.parse("adam(lr=0.01)").spec()
+        Optimizers.adam().lr(0.01).spec() shouldBe Optimizers.parse("adam(lr=0.01)").spec()
         Optimizers.parse("adam(0.01, 0.8)").spec() shouldBe Optimizers.parse("adam(lr=0.01, beta1=0.8)").spec()
         Optimizers.parse("adam").spec() shouldBe
             "adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-8, epsInsideSqrt=false, biasCorrection=true)"
