@@ -76,6 +76,11 @@ public enum ScheduleKind {
     /** Builds the schedule a spec call describes, such as {@code cosine(init=0.1, steps=100)}. */
     public static Schedule build(SpecNode.Call call) {
         ScheduleKind kind = Known.SCHEDULES.find(call.name(), call.column());
-        return kind.factory.apply(HyperparameterValues.bind(call, kind.hyperparameters));
+        return kind.create(HyperparameterValues.bind(call, kind.hyperparameters));
+    }
+
+    /** The schedule of this kind for checked values (every hyperparameter present, defaults filled in). */
+    public Schedule create(HyperparameterValues values) {
+        return factory.apply(values);
     }
 }
