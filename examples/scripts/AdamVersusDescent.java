@@ -35,7 +35,7 @@ public class AdamVersusDescent {
                 best, found.minimum().locations().get(0), found.points().size());
 
         String[] names = {"gd(lr=0.1)", "adam(lr=0.1)"};
-        Optimizer[] optimizers = {Optimizers.gd(0.1), Optimizers.adam(0.1)};
+        Optimizer[] optimizers = {Optimizers.gd().lr(0.1), Optimizers.adam().lr(0.1)};
         int steps = 200;
         double[] step = new double[steps + 1];
         double[][] log10Gap = new double[names.length][steps + 1];

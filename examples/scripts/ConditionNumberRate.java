@@ -58,7 +58,7 @@ public class ConditionNumberRate {
     /** exp of the least-squares slope of log |x_k - x*| against k, over steps 10 to the end, of gd(lr) from (1, 1). */
     static double fittedRate(CompiledExpression quadratic, double learningRate, int steps) {
         double[] x = {1, 1};
-        var run = Optimizers.gd(learningRate).start(2);
+        var run = Optimizers.gd().lr(learningRate).start(2);
         double n = 0, sk = 0, sl = 0, skk = 0, skl = 0;
         for (int k = 1; k <= steps; k++) {
             run.step(quadratic, x);

@@ -32,7 +32,7 @@ public class GradientClipping {
         double[] step = new double[steps + 1];
         double[][] log10r = new double[2][steps + 1];
 
-        OptimizerState plain = Optimizers.parse("gd(lr=0.1)").start(2);
+        OptimizerState plain = Optimizers.gd().lr(0.1).start(2);
         double[] x = {3, 4};
         System.out.println("gd(lr=0.1) from (3, 4), r = 5:");
         int diverged = -1;
@@ -46,7 +46,7 @@ public class GradientClipping {
         }
         System.out.printf(Locale.ROOT, "  r above 1e12 (diverged) at step %d%n", diverged);
 
-        OptimizerState clipped = Optimizers.parse("chain(clip(norm=1), gd(lr=0.1))").start(2);
+        OptimizerState clipped = Optimizers.chain(Optimizers.clip().norm(1), Optimizers.gd().lr(0.1)).start(2);
         x = new double[] {3, 4};
         int clippedSteps = 0;
         double shortest = Double.MAX_VALUE;

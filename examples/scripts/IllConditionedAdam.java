@@ -25,7 +25,7 @@ public class IllConditionedAdam {
         Path folder = Path.of(args.length > 0 ? args[0] : ".");
         CompiledExpression quadratic = Expr.parse("(x^2 + 100*y^2) / 2").compile("x", "y");
         String[] names = {"gd(lr=0.01)", "adam(lr=0.01)"};
-        Optimizer[] optimizers = {Optimizers.gd(0.01), Optimizers.adam(0.01)};
+        Optimizer[] optimizers = {Optimizers.gd().lr(0.01), Optimizers.adam().lr(0.01)};
         int steps = 1000;
         double[] step = new double[steps + 1];
         double[][] log10Distance = new double[names.length][steps + 1];

@@ -33,7 +33,7 @@ public class StepSizeThreshold {
         for (int k = 0; k < rates; k++) {
             learningRate[k] = 0.004 * (k + 1);
             double[] x = {1, 1};
-            Optimizers.gd(learningRate[k]).minimize(quadratic, x, steps);
+            Optimizers.gd().lr(learningRate[k]).minimize(quadratic, x, steps);
             double distance = Math.hypot(x[0], x[1]);
             log10Distance[0][k] = Math.log10(Math.min(distance, 1e30) + 1e-300);
             // the start is at distance sqrt 2: a run that ends 100 times closer has converged, one that ends

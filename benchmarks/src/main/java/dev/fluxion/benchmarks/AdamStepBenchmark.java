@@ -83,7 +83,7 @@ public class AdamStepBenchmark {
     @Setup
     public void setUp() {
         objective = new DiagonalQuadratic(N);
-        chain = Optimizers.adam(LEARNING_RATE).start(N);
+        chain = Optimizers.adam().lr(LEARNING_RATE).start(N);
         chainX = new double[N];
         fusedX = new double[N];
         Arrays.fill(chainX, 1.0);

@@ -8,6 +8,7 @@ import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.doubles.shouldBeLessThan
 import io.kotest.matchers.doubles.shouldBeLessThanOrEqual
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldStartWith
 import java.io.PrintWriter
@@ -68,7 +69,7 @@ class GuideScriptsSpec : FunSpec({
             "VanishingGradient.java", "TaylorApproximation.java", "CriticalPointsDemo.java",
             "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
             "IllConditionedAdam.java", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
-            "BealeTrajectories.lab.kts",
+            "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts",
         )
     }
 
@@ -271,6 +272,28 @@ class GuideScriptsSpec : FunSpec({
         val lambdaMin = (a + c) / 2 - sqrt((a - c) * (a - c) / 4 + b * b)
         lambdaMin shouldBe (0.3015 plusOrMinus 1e-4)
         out.number("gd from (1, 1): rate per step near the minimum") shouldBe (1 - 0.01 * lambdaMin plusOrMinus 2e-6)
+    }
+
+    test("optimizers built from the Kotlin factories print specs that parse back, and adam is its chain of parts") {
+        val out = run("ComposingOptimizers.lab.kts")
+        Regex("parses back to an equal optimizer: (\\w+)").findAll(out).map { it.groupValues[1] }.toList() shouldBe
+            List(4) { "true" }
+        out shouldContain "adam(lr = 0.02) and chain(scaleByAdam(), scale(lr = 0.02)) step the same bits: true"
+        // the typed value and the text refuse beta1 = 1.5 with one message, the text's with its column
+        val typed = Regex("adam\\(beta1 = 1.5\\): (.+)").find(out)!!.groupValues[1]
+        val text = Regex("adam\\(beta1=1.5\\): +(.+)").find(out)!!.groupValues[1]
+        typed shouldBe "adam: hyperparameter beta1 = 1.5 is out of range; beta1 must be a real number in [0, 1)"
+        text shouldBe typed.replace("1.5 is", "1.5 (column 12) is")
+        // Adam's first step has m^ = g and v^ = g^2, so each coordinate moves by lr |g| / (|g| + eps) against g; at
+        // (-1.2, 1), Rosenbrock's g = (-2 (1 - x) - 400 x (y - x^2), 200 (y - x^2)) = (-215.6, -88)
+        val (dx, dy) = Regex("first step on rosenbrock\\(dim=2\\) from \\(-1.2, 1\\): \\(([0-9.]+), ([0-9.]+)\\)").find(out)!!
+            .destructured.toList().map { it.toDouble() }
+        dx shouldBe (0.02 * 215.6 / (215.6 + 1e-8) plusOrMinus 1e-12)
+        dy shouldBe (0.02 * 88 / (88 + 1e-8) plusOrMinus 1e-12)
+        // every optimizer comes within 1e-6 of f* on both landscapes within the 3000 steps
+        val rows = Regex("(rosenbrock\\(dim=2\\)|beale) +(.+?) {2,}(\\S+) +(\\d+|not reached)").findAll(out).toList()
+        rows.size shouldBe 8
+        rows.forEach { it.groupValues[4] shouldNotBe "not reached" }
     }
 })
 

@@ -4,23 +4,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Transforms applied one after the other (optax's {@code chain}): the direction leaves each link and enters
- * the next. A named optimizer is a chain with a name, such as {@code adam(...)} = Adam scaling followed by
- * the learning rate, so its {@link #spec()} is the name it was built from.
+ * Transforms applied one after the other (optax's {@code chain}): the direction leaves each link and enters the
+ * next. It prints as {@code chain(link, link, ...)}, one link included, and parses back to an equal chain.
  *
- * @param links the transforms, in the order they rewrite the direction
- * @param name  the spec text this chain stands for, or null to print it as {@code chain(link, link, ...)}
+ * @param links the transforms, at least one, in the order they rewrite the direction
  */
-public record Chain(List<Transform> links, String name) implements Transform {
+public record Chain(List<Transform> links) implements Optimizer {
 
-    /** A chain of the given links, printed as {@code chain(...)}. */
+    /** Copies the links. */
     public Chain {
         links = List.copyOf(links);
-    }
-
-    /** An unnamed chain. */
-    public static Chain of(Transform... links) {
-        return new Chain(List.of(links), null);
+        if (links.isEmpty()) {
+            throw new OptimizerException("chain() needs at least one transform");
+        }
     }
 
     @Override
@@ -40,9 +36,6 @@ public record Chain(List<Transform> links, String name) implements Transform {
 
     @Override
     public String spec() {
-        if (name != null) {
-            return name;
-        }
         return links.stream().map(Transform::spec).collect(Collectors.joining(", ", "chain(", ")"));
     }
 }

@@ -29,7 +29,7 @@ final class FusedAdamPass {
     private FusedAdamPass(ScaleByAdam adam, Schedule learningRate, double[] m, double[] v) {
         this.beta1 = adam.beta1();
         this.beta2 = adam.beta2();
-        this.epsilon = adam.epsilon();
+        this.epsilon = adam.eps();
         this.epsInsideSqrt = adam.epsInsideSqrt();
         this.biasCorrection = adam.biasCorrection();
         this.learningRate = learningRate;
@@ -39,9 +39,13 @@ final class FusedAdamPass {
         this.second = new BiasCorrection.Sequence(beta2);
     }
 
-    /** The pass for a root transform that is exactly chain(scaleByAdam, scale(lr)), or null for any other. */
-    static FusedAdamPass of(Transform transform, TransformState root) {
-        if (!(transform instanceof Chain chain) || chain.links().size() != 2
+    /**
+     * The pass for an optimizer that is exactly chain(scaleByAdam, scale(lr)), written so or named ({@code adam}),
+     * or null for any other.
+     */
+    static FusedAdamPass of(Optimizer optimizer, TransformState root) {
+        Optimizer shape = optimizer instanceof NamedOptimizer named ? named.chain() : optimizer;
+        if (!(shape instanceof Chain chain) || chain.links().size() != 2
                 || !(chain.links().get(0) instanceof ScaleByAdam adam)
                 || !(chain.links().get(1) instanceof ScaleByLearningRate rate)) {
             return null;
@@ -52,7 +56,7 @@ final class FusedAdamPass {
         if (m == null || v == null) {
             return null;
         }
-        return new FusedAdamPass(adam, rate.learningRate(), m, v);
+        return new FusedAdamPass(adam, rate.lr(), m, v);
     }
 
     /**

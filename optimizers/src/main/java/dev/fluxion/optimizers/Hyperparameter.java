@@ -7,7 +7,10 @@ import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.optimizers.schedule.ConstantSchedule;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.schedule.ScheduleKind;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A hyperparameter of an optimizer, transform or schedule: the shared {@link Parameter} of specs, with the
@@ -70,6 +73,45 @@ public final class Hyperparameter extends Parameter {
     /** A learning rate {@code lr}: a positive constant, {@code defaultValue} by default, or any schedule. */
     public static Hyperparameter learningRate(double defaultValue, String description) {
         return schedule("lr", new ConstantSchedule(defaultValue), description);
+    }
+
+    /** The hyperparameters of several lists, in order: a named optimizer's learning rate and its rule's. */
+    @SafeVarargs
+    public static List<Hyperparameter> join(List<Hyperparameter>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
+    }
+
+    /**
+     * The constant schedule a typed value's schedule hyperparameter (such as {@code lr}) takes for a number, checked
+     * as a spec giving that number would be: {@code adam().lr(-1)} fails as {@code adam(lr=-1)} does.
+     *
+     * @param owner the name of the optimizer, transform or schedule the number is given to
+     */
+    public Schedule constant(String owner, double value) {
+        check(owner, List.of(this), value);
+        return (Schedule) nested().constant(value);
+    }
+
+    /**
+     * Checks the values of a typed optimizer, transform or schedule, one per declared hyperparameter and in the same
+     * order, as a spec giving them would be checked; records call it from their constructors.
+     *
+     * @throws OptimizerException for the first value refused, with the spec's message without its column
+     */
+    public static void check(String owner, List<Hyperparameter> declared, Object... values) {
+        Parameter.check(owner, "hyperparameter", declared, Arrays.asList(values), OptimizerException::new);
+    }
+
+    /**
+     * The spec of typed values, one per declared hyperparameter and in the same order, every one printed:
+     * {@code adam(lr=0.01, beta1=0.9, ...)}.
+     */
+    public static String spec(String owner, List<Hyperparameter> declared, Object... values) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (int i = 0; i < declared.size(); i++) {
+            named.put(declared.get(i).name(), values[i]);
+        }
+        return new HyperparameterValues(owner, named).spec();
     }
 
     @Override

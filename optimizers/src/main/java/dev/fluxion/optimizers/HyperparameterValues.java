@@ -4,6 +4,7 @@ import dev.fluxion.dsl.spec.ParameterValues;
 import dev.fluxion.dsl.spec.SpecBinder;
 import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.optimizers.schedule.Schedule;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,13 @@ public final class HyperparameterValues extends ParameterValues {
     public static HyperparameterValues bind(SpecNode.Call call, List<Hyperparameter> declared) {
         return new HyperparameterValues(call.name(),
                 SpecBinder.bind(call, "hyperparameter", declared, OptimizerException::new));
+    }
+
+    /** The defaults of {@code declared}: the values of the spec {@code owner} with no arguments. */
+    public static HyperparameterValues defaults(String owner, List<Hyperparameter> declared) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        declared.forEach(h -> values.put(h.name(), h.defaultValue()));
+        return new HyperparameterValues(owner, values);
     }
 
     /** An INTEGER value. */

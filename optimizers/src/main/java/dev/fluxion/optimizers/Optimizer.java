@@ -1,46 +1,37 @@
 package dev.fluxion.optimizers;
 
 import dev.fluxion.dsl.Objective;
+import java.util.List;
 
 /**
- * An optimizer: an immutable chain of {@link Transform}s. {@link #start(int)} creates the mutable state of one
- * run, whose {@link OptimizerState#step(Objective, double[])} moves x in place.
+ * An optimizer: an immutable {@link Transform} whose last update is the step added to x, such as a named optimizer
+ * ({@code Optimizers.adam().lr(0.01)}) or a {@link Chain} of transforms. {@link #start(int)} creates the mutable
+ * state of one run, whose {@link OptimizerState#step(Objective, double[])} moves x in place.
  *
  * <pre>{@code
- * Optimizer adam = Optimizers.parse("adam(lr=0.01)");
+ * Optimizer adam = Optimizers.adam().lr(0.01);          // or Optimizers.parse("adam(lr=0.01)"), an equal value
  * OptimizerState run = adam.start(x.length);
  * for (int k = 0; k < 100; k++) run.step(objective, x);
  * }</pre>
  */
-public final class Optimizer {
-    private final Transform transform;
+public interface Optimizer extends Transform {
 
-    /** The optimizer that applies {@code transform} (often a {@link Chain}). */
-    public Optimizer(Transform transform) {
-        this.transform = java.util.Objects.requireNonNull(transform, "transform");
+    /** {@code transform} itself if it is an optimizer, else the chain of that one link. */
+    static Optimizer of(Transform transform) {
+        return transform instanceof Optimizer optimizer ? optimizer : new Chain(List.of(transform));
     }
 
-    /** The optimizer that applies the given transforms in order. */
-    public static Optimizer chain(Transform... transforms) {
-        return new Optimizer(transforms.length == 1 ? transforms[0] : Chain.of(transforms));
-    }
-
-    /** The transform this optimizer applies. */
-    public Transform transform() {
-        return transform;
-    }
-
-    /** The spec text of this optimizer, such as {@code adam(lr=0.01, beta1=0.9, ...)}. */
-    public String spec() {
-        return transform.spec();
+    /** The optimizer that applies the given transforms in order (optax's {@code chain}). */
+    static Chain chain(Transform... transforms) {
+        return new Chain(List.of(transforms));
     }
 
     /** A fresh run for a problem with {@code dimension} variables: zero steps, buffers at their initial values. */
-    public OptimizerState start(int dimension) {
+    default OptimizerState start(int dimension) {
         if (dimension < 1) {
             throw new OptimizerException("dimension = " + dimension + " is out of range [1, inf)");
         }
-        return new OptimizerState(this, dimension, transform.init(dimension));
+        return new OptimizerState(this, dimension, init(dimension));
     }
 
     /**
@@ -49,22 +40,17 @@ public final class Optimizer {
      *
      * @throws OptimizerException if the text is malformed or was saved by a different optimizer
      */
-    public OptimizerState restore(String saved) {
+    default OptimizerState restore(String saved) {
         return StateText.restore(this, saved);
     }
 
     /** Takes {@code steps} steps from x (in place) and returns the last step's report. */
-    public StepInfo minimize(Objective objective, double[] x, int steps) {
+    default StepInfo minimize(Objective objective, double[] x, int steps) {
         OptimizerState run = start(x.length);
         StepInfo info = null;
         for (int k = 0; k < steps; k++) {
             info = run.step(objective, x);
         }
         return info;
-    }
-
-    @Override
-    public String toString() {
-        return spec();
     }
 }

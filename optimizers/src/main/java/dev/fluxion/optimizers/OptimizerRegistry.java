@@ -73,9 +73,13 @@ public final class OptimizerRegistry {
         return providers.find(name, 0);
     }
 
-    /** The optimizer a spec describes, such as {@code chain(clip(norm=1), nesterov(lr=0.1, momentum=0.9))}. */
+    /**
+     * The optimizer a spec describes, such as {@code chain(clip(norm=1), nesterov(lr=0.1, momentum=0.9))}: a named
+     * optimizer or a chain as written, and a lone building block such as {@code clip(norm=1)} as the chain of that
+     * one link ({@link Optimizer#of(Transform)}).
+     */
     public Optimizer parse(String spec) {
-        return new Optimizer(build(SpecParser.parse(spec, OptimizerException::new)));
+        return Optimizer.of(build(SpecParser.parse(spec, OptimizerException::new)));
     }
 
     /** The transform a parsed spec call describes. */
@@ -98,7 +102,7 @@ public final class OptimizerRegistry {
                 throw new OptimizerException("chain() needs at least one transform (column " + call.column() + ")",
                         call.column());
             }
-            return links.size() == 1 ? links.get(0) : new Chain(links, null);
+            return new Chain(links);
         }
         OptimizerProvider provider = providers.find(call.name(), call.column());
         return provider.create(HyperparameterValues.bind(call, provider.hyperparameters()));

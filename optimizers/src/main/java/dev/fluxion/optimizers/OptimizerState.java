@@ -31,7 +31,7 @@ public final class OptimizerState {
         this.gradient = new double[dimension];
         this.direction = new double[dimension];
         this.context = new StepContext(dimension);
-        this.fused = FusedAdamPass.of(optimizer.transform(), root);
+        this.fused = FusedAdamPass.of(optimizer, root);
     }
 
     /** The optimizer this run belongs to. */

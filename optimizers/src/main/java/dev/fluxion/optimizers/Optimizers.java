@@ -1,21 +1,46 @@
 package dev.fluxion.optimizers;
 
-import dev.fluxion.optimizers.schedule.Schedule;
+import dev.fluxion.optimizers.named.Adagrad;
+import dev.fluxion.optimizers.named.Adam;
+import dev.fluxion.optimizers.named.AdamW;
+import dev.fluxion.optimizers.named.Amsgrad;
+import dev.fluxion.optimizers.named.GradientDescent;
+import dev.fluxion.optimizers.named.Momentum;
+import dev.fluxion.optimizers.named.NaturalGradient;
+import dev.fluxion.optimizers.named.Nesterov;
+import dev.fluxion.optimizers.named.Newton;
+import dev.fluxion.optimizers.named.Rmsprop;
+import dev.fluxion.optimizers.transform.GlobalNormClip;
+import dev.fluxion.optimizers.transform.PreconditionByHessian;
+import dev.fluxion.optimizers.transform.PreconditionByMetric;
+import dev.fluxion.optimizers.transform.ScaleByAdagrad;
+import dev.fluxion.optimizers.transform.ScaleByAdam;
+import dev.fluxion.optimizers.transform.ScaleByAmsgrad;
+import dev.fluxion.optimizers.transform.ScaleByLearningRate;
+import dev.fluxion.optimizers.transform.ScaleByRms;
+import dev.fluxion.optimizers.transform.Trace;
+import dev.fluxion.optimizers.transform.ValueClip;
+import dev.fluxion.optimizers.transform.WeightDecay;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.function.Consumer;
 
 /**
- * The one-line entry points, for Java and Kotlin alike:
+ * The entry points, for Java and Kotlin alike: a typed value with every default for each named optimizer and
+ * building block, changed by withers named like its hyperparameters, and the text specs that are their view.
  *
  * <pre>{@code
- * Optimizer a = Optimizers.parse("chain(clip(norm=1), nesterov(lr=0.1, momentum=0.9))");
- * Optimizer b = Optimizers.adam(0.01);
+ * Optimizer a = Optimizers.adam().lr(0.01).beta2(0.99);
+ * Optimizer b = Optimizers.chain(Optimizers.clip().norm(1), Optimizers.nesterov().lr(0.1).momentum(0.9));
+ * Optimizer c = Optimizers.parse("adam(lr=0.01, beta2=0.99)");     // equals a
+ * String text = a.spec();                                         // adam(lr=0.01, beta1=0.9, beta2=0.99, ...)
  * String everything = Optimizers.describe();   // every optimizer with its hyperparameters
  * }</pre>
  *
- * The named factories are shorthands for specs, so {@code adam(0.01)} equals {@code parse("adam(lr=0.01)")} and
- * prints the same spec. Providers are loaded once, from the class loader of the first call.
+ * Every value's {@link Transform#spec()} parses back to an equal value. Out-of-range values are refused with the
+ * message a spec giving them would get, less its column. Kotlin has the same factories with named, defaulted
+ * parameters in {@code dev.fluxion.optimizers.kotlin} ({@code adam(lr = 0.01)}). Providers are loaded once, from
+ * the class loader of the first call.
  */
 public final class Optimizers {
     private static volatile OptimizerRegistry registry;
@@ -62,58 +87,113 @@ public final class Optimizers {
         return registry().describe();
     }
 
-    /** Gradient descent with a constant step. */
-    public static Optimizer gd(double learningRate) {
-        return parse("gd(lr=" + learningRate + ")");
+    /** Gradient descent with every default, {@code gd(lr=0.01)}: x &lt;- x - lr g. */
+    public static GradientDescent gd() {
+        return GradientDescent.DEFAULT;
     }
 
-    /** Gradient descent with a schedule. */
-    public static Optimizer gd(Schedule learningRate) {
-        return parse("gd(lr=" + learningRate.spec() + ")");
+    /** Heavy-ball momentum with every default, Polyak's form: {@code momentum().lr(1e-3).momentum(0.9)}. */
+    public static Momentum momentum() {
+        return Momentum.DEFAULT;
     }
 
-    /** Heavy-ball momentum (Polyak's form, learning rate in the buffer). */
-    public static Optimizer momentum(double learningRate, double momentum) {
-        return parse("momentum(lr=" + learningRate + ", momentum=" + momentum + ")");
+    /** Nesterov momentum with every default, Sutskever et al.'s form. */
+    public static Nesterov nesterov() {
+        return Nesterov.DEFAULT;
     }
 
-    /** Nesterov momentum (Sutskever et al.'s form). */
-    public static Optimizer nesterov(double learningRate, double momentum) {
-        return parse("nesterov(lr=" + learningRate + ", momentum=" + momentum + ")");
+    /** Adam with the paper's defaults: {@code adam().lr(0.01).beta2(0.99)}. */
+    public static Adam adam() {
+        return Adam.DEFAULT;
     }
 
-    /** Adam with the paper's defaults for everything but the learning rate. */
-    public static Optimizer adam(double learningRate) {
-        return parse("adam(lr=" + learningRate + ")");
+    /** AdamW (Adam with decoupled weight decay) with every default. */
+    public static AdamW adamw() {
+        return AdamW.DEFAULT;
     }
 
-    /** AdamW with decoupled weight decay. */
-    public static Optimizer adamw(double learningRate, double weightDecay) {
-        return parse("adamw(lr=" + learningRate + ", weightDecay=" + weightDecay + ")");
+    /** AMSGrad with every default. */
+    public static Amsgrad amsgrad() {
+        return Amsgrad.DEFAULT;
     }
 
-    /** AMSGrad. */
-    public static Optimizer amsgrad(double learningRate) {
-        return parse("amsgrad(lr=" + learningRate + ")");
+    /** RMSProp with every default (plain, eps inside the root). */
+    public static Rmsprop rmsprop() {
+        return Rmsprop.DEFAULT;
     }
 
-    /** RMSProp, plain or centered. */
-    public static Optimizer rmsprop(double learningRate, boolean centered) {
-        return parse("rmsprop(lr=" + learningRate + ", centered=" + centered + ")");
+    /** Adagrad with every default. */
+    public static Adagrad adagrad() {
+        return Adagrad.DEFAULT;
     }
 
-    /** Adagrad. */
-    public static Optimizer adagrad(double learningRate) {
-        return parse("adagrad(lr=" + learningRate + ")");
+    /** Natural gradient with every default (an objective without a metric is an error). */
+    public static NaturalGradient natural() {
+        return NaturalGradient.DEFAULT;
     }
 
-    /** Natural gradient with the objective's metric (an error if it has none). */
-    public static Optimizer natural(double learningRate) {
-        return parse("natural(lr=" + learningRate + ")");
+    /** Damped Newton with every default: the full step, indefinite Hessians shifted. */
+    public static Newton newton() {
+        return Newton.DEFAULT;
     }
 
-    /** Damped Newton (indefinite Hessians shifted). */
-    public static Optimizer newton(double learningRate) {
-        return parse("newton(lr=" + learningRate + ")");
+    /** The building block clipping by global norm, {@code clip(norm=1.0)}. */
+    public static GlobalNormClip clip() {
+        return GlobalNormClip.DEFAULT;
+    }
+
+    /** The building block clipping each component, {@code clipValue(value=1.0)}. */
+    public static ValueClip clipValue() {
+        return ValueClip.DEFAULT;
+    }
+
+    /** The building block adding decayed weights, {@code weightDecay(rate=1.0E-4)}. */
+    public static WeightDecay weightDecay() {
+        return WeightDecay.DEFAULT;
+    }
+
+    /** The building block u = -lr d, {@code scale(lr=0.01)}. */
+    public static ScaleByLearningRate scale() {
+        return ScaleByLearningRate.DEFAULT;
+    }
+
+    /** The building block of Adam's direction, before the learning rate. */
+    public static ScaleByAdam scaleByAdam() {
+        return ScaleByAdam.DEFAULT;
+    }
+
+    /** The building block of AMSGrad's direction, before the learning rate. */
+    public static ScaleByAmsgrad scaleByAmsgrad() {
+        return ScaleByAmsgrad.DEFAULT;
+    }
+
+    /** The building block of RMSProp's direction, before the learning rate. */
+    public static ScaleByRms scaleByRms() {
+        return ScaleByRms.DEFAULT;
+    }
+
+    /** The building block of Adagrad's direction, before the learning rate. */
+    public static ScaleByAdagrad scaleByAdagrad() {
+        return ScaleByAdagrad.DEFAULT;
+    }
+
+    /** The building block of the natural gradient's direction, before the learning rate. */
+    public static PreconditionByMetric preconditionByMetric() {
+        return PreconditionByMetric.DEFAULT;
+    }
+
+    /** The building block of Newton's direction, before the learning rate. */
+    public static PreconditionByHessian preconditionByHessian() {
+        return PreconditionByHessian.DEFAULT;
+    }
+
+    /** The building block of momentum, optax's {@code trace(decay=0.9, nesterov=false)}. */
+    public static Trace trace() {
+        return Trace.DEFAULT;
+    }
+
+    /** The optimizer that applies the given transforms in order: {@code chain(clip().norm(10), momentum())}. */
+    public static Chain chain(Transform... links) {
+        return Optimizer.chain(links);
     }
 }

@@ -111,7 +111,7 @@ class StepAllocationTest {
         Objective f = new DiagonalQuadratic(N);
         double[] x = new double[N];
         java.util.Arrays.fill(x, 1.0);
-        OptimizerState run = Optimizers.adam(1e-3).start(N);
+        OptimizerState run = Optimizers.adam().lr(1e-3).start(N);
 
         double[] y = new double[N];
         java.util.Arrays.fill(y, 1.0);

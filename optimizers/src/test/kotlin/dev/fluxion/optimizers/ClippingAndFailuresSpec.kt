@@ -52,7 +52,7 @@ class ClippingAndFailuresSpec : FunSpec({
         // sqrt(x) has gradient NaN for x < 0: two good steps of gd(lr=1) on y^2 ... then x goes negative
         val f = Expr.parse("sqrt(x) + y^2").compile("x", "y")
         val x = doubleArrayOf(0.3, 1.0)
-        val run = Optimizers.gd(1.0).start(2)
+        val run = Optimizers.gd().lr(1.0).start(2)
         run.step(f, x)   // g = (1/(2 sqrt 0.3), 2) = (0.9129, 2): x = (0.3 - 0.9129, -1) < 0
         val before = x.copyOf()
         val error = shouldThrow<OptimizerException> { run.step(f, x) }
@@ -74,7 +74,7 @@ class ClippingAndFailuresSpec : FunSpec({
             }
         }
         val x = doubleArrayOf(1.0, 2.0, 3.0)
-        val error = shouldThrow<OptimizerException> { Optimizers.adam(0.1).start(3).step(blowUp, x) }
+        val error = shouldThrow<OptimizerException> { Optimizers.adam().lr(0.1).start(3).step(blowUp, x) }
         error.component() shouldBe 2
         error.step() shouldBe 0L
         error.message!! shouldContain "x2"
@@ -82,7 +82,7 @@ class ClippingAndFailuresSpec : FunSpec({
     }
 
     test("natural gradient without a metric asks for a fallback; Newton with indefinite=fail names the remedies") {
-        val error = shouldThrow<OptimizerException> { Optimizers.natural(0.1).start(1).step(square, doubleArrayOf(1.0)) }
+        val error = shouldThrow<OptimizerException> { Optimizers.natural().lr(0.1).start(1).step(square, doubleArrayOf(1.0)) }
         error.message!! shouldContain "fallback=hessian"
         error.message!! shouldContain "fallback=identity"
         val saddle = Expr.parse("x^2 - y^2").compile("x", "y")

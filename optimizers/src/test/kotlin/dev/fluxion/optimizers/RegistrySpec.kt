@@ -9,7 +9,8 @@ import io.kotest.matchers.string.shouldContain
 class RegistrySpec : FunSpec({
 
     val builtIn = listOf("adagrad", "adam", "adamw", "amsgrad", "chain", "clip", "clipValue", "gd", "momentum",
-        "natural", "nesterov", "newton", "rmsprop", "weightDecay")
+        "natural", "nesterov", "newton", "rmsprop", "weightDecay", "preconditionByHessian", "preconditionByMetric",
+        "scale", "scaleByAdagrad", "scaleByAdam", "scaleByAmsgrad", "scaleByRms", "trace")
 
     test("listing every optimizer with its hyperparameters is one call") {
         Optimizers.registry().names() shouldContainAll builtIn
@@ -28,7 +29,10 @@ class RegistrySpec : FunSpec({
         val optimizer = Optimizers.parse("chain(clip(norm=1), nesterov(lr=0.1, momentum=0.9))")
         optimizer.spec() shouldBe "chain(clip(norm=1.0), nesterov(lr=0.1, momentum=0.9, lrInBuffer=true))"
         Optimizers.parse(optimizer.spec()).spec() shouldBe optimizer.spec()
-        Optimizers.adam(0.01).spec() shouldBe Optimizers.parse("adam(lr=0.01)").spec()
+        Optimizers.adam().lr(0.01).spec() shouldBe Optimizers.parse("adam(lr=0.01)").spec()
+        Optimizers.parse("chain(clip(norm=1.0), scaleByAdam(beta2=0.99), scale(lr=cosine(init=0.1, steps=100)))").spec() shouldBe
+            "chain(clip(norm=1.0), scaleByAdam(beta1=0.9, beta2=0.99, eps=1.0E-8, epsInsideSqrt=false, biasCorrection=true)," +
+            " scale(lr=cosine(init=0.1, steps=100, final=0.0)))"
         Optimizers.parse("adam(0.01, 0.8)").spec() shouldBe Optimizers.parse("adam(lr=0.01, beta1=0.8)").spec()
         Optimizers.parse("adam").spec() shouldBe
             "adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-8, epsInsideSqrt=false, biasCorrection=true)"

@@ -68,12 +68,12 @@ class SaveRestoreSpec : FunSpec({
     }
 
     test("restoring into a different optimizer or from damaged text is an error that says why") {
-        val text = Optimizers.adam(0.1).start(2).save()
-        shouldThrow<OptimizerException> { Optimizers.adam(0.2).restore(text) }.message!! shouldContain
+        val text = Optimizers.adam().lr(0.1).start(2).save()
+        shouldThrow<OptimizerException> { Optimizers.adam().lr(0.2).restore(text) }.message!! shouldContain
             "saved state belongs to adam(lr=0.1"
-        shouldThrow<OptimizerException> { Optimizers.adam(0.1).restore(text.replace("buffer 0 v", "buffer 0 w")) }
+        shouldThrow<OptimizerException> { Optimizers.adam().lr(0.1).restore(text.replace("buffer 0 v", "buffer 0 w")) }
             .message!! shouldContain "buffer w at 0 is unknown"
-        shouldThrow<OptimizerException> { Optimizers.adam(0.1).restore(text.replace("0x0.0p0", "zero")) }
+        shouldThrow<OptimizerException> { Optimizers.adam().lr(0.1).restore(text.replace("0x0.0p0", "zero")) }
             .message!! shouldContain "malformed number 'zero'"
     }
 })

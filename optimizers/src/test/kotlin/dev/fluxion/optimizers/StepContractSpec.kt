@@ -77,7 +77,7 @@ class StepContractSpec : FunSpec({
         val adam = ScaleByAdam(0.9, 0.999, 1e-8, false, true)
         val rate = ScaleByLearningRate(ConstantSchedule(0.5))
         val outer = ScaleByLearningRate(ConstantSchedule(0.1))
-        bits(Optimizer.chain(Chain.of(adam, rate), outer)) shouldBe
+        bits(Optimizer.chain(Optimizer.chain(adam, rate), outer)) shouldBe
             bits(Optimizer.chain(opaque(adam), opaque(rate), opaque(outer)))
     }
 
@@ -91,7 +91,7 @@ class StepContractSpec : FunSpec({
     test("a step reports |grad f| at the point it left") {
         // grad of (x - 1)^2 + 3 (y + 2)^2 + x y + sin z is (2(x - 1) + y, 6(y + 2) + x, cos z), written out here
         val x = doubleArrayOf(0.5, 0.5, 0.5)
-        val run = Optimizers.adam(0.05).start(3)
+        val run = Optimizers.adam().lr(0.05).start(3)
         repeat(20) {
             val (a, b, c) = x
             val g = doubleArrayOf(2 * (a - 1) + b, 6 * (b + 2) + a, Math.cos(c))
@@ -104,13 +104,13 @@ class StepContractSpec : FunSpec({
     test("a non-finite gradient is named, nothing moves, and the run goes on as if the step had not been tried") {
         // ln(x^2) has gradient 2/x, infinite at x = 0, while y's component is finite
         val f = Expr.parse("ln(x^2) + y^2").compile("x", "y")
-        val run = Optimizers.adam(0.1).start(2)
+        val run = Optimizers.adam().lr(0.1).start(2)
         firstStepFails(run, f, "in component 0 (x) at step 0 of adam")
         // the moments did not move: the next step from (1, 1) is a first step, bit for bit as a fresh run's
         val x = doubleArrayOf(1.0, 1.0)
         run.step(f, x)
         val fresh = doubleArrayOf(1.0, 1.0)
-        Optimizers.adam(0.1).start(2).step(f, fresh)
+        Optimizers.adam().lr(0.1).start(2).step(f, fresh)
         x.map { it.toRawBits() } shouldBe fresh.map { it.toRawBits() }
         // at x = (1, 1), g = (2, 2), and Adam's first step is -lr g / (|g| + eps) per component
         fresh[0] shouldBe (1.0 - 0.1 * 2.0 / (2.0 + 1e-8) plusOrMinus 1e-15)
@@ -179,7 +179,7 @@ class StepContractSpec : FunSpec({
         // f = 1.3906 < 11: five values, then one gradient at the accepted point
         val f = Counted(Expr.parse("x^2 + 10*y^2").compile("x", "y"))
         val x = doubleArrayOf(1.0, 1.0)
-        val run = Optimizer(halving).start(2)
+        val run = Optimizer.of(halving).start(2)
         val info = run.step(f, x)
         x.toList() shouldBe listOf(0.875, -0.25)
         Triple(info.valueEvaluations(), info.gradientEvaluations(), info.hessianEvaluations()) shouldBe Triple(5L, 2L, 0L)
@@ -199,7 +199,7 @@ class StepContractSpec : FunSpec({
     test("Newton counts a Hessian per step, and the cost model weighs it as n evaluations") {
         val f = Counted(Expr.parse("x^2 + 10*y^2 + x*y + z^4 + z^2").compile("x", "y", "z"))
         val x = doubleArrayOf(1.0, 1.0, 1.0)
-        val run = Optimizers.newton(1.0).start(3)
+        val run = Optimizers.newton().start(3)
         repeat(4) { run.step(f, x) }
         run.evaluations() shouldBe Evaluations(0, 4, 4)
         f.hessians shouldBe 4
@@ -209,13 +209,13 @@ class StepContractSpec : FunSpec({
     test("saving keeps the counts; text saved before they existed restores with none") {
         val f = Expr.parse("x^2 + 10*y^2").compile("x", "y")
         val x = doubleArrayOf(1.0, 1.0)
-        val run = Optimizers.adam(0.1).start(2)
+        val run = Optimizers.adam().lr(0.1).start(2)
         repeat(3) { run.step(f, x) }
         val saved = run.save()
         saved shouldContain "evaluations 0 3 0"
-        Optimizers.adam(0.1).restore(saved).evaluations() shouldBe Evaluations(0, 3, 0)
+        Optimizers.adam().lr(0.1).restore(saved).evaluations() shouldBe Evaluations(0, 3, 0)
         val older = saved.lines().filterNot { it.startsWith("evaluations") }.joinToString("\n")
-        val restored = Optimizers.adam(0.1).restore(older)
+        val restored = Optimizers.adam().lr(0.1).restore(older)
         restored.evaluations() shouldBe Evaluations.NONE
         restored.steps() shouldBe 3L
     }

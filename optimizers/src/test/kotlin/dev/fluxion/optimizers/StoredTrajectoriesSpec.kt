@@ -88,13 +88,16 @@ private fun regenerate() {
 
 /**
  * What [specs] leave out, as `name(` for an optimizer none calls, `name(switch=value)` for a boolean value or a
- * choice none writes explicitly, and the name of a schedule kind none uses.
+ * choice none writes explicitly, and the name of a schedule kind none uses. The building blocks that named optimizers
+ * are chains of (`scaleByAdam`, `trace`, ...) run in those optimizers' trajectories and are not asked for again.
  */
 private fun uncovered(specs: List<String>): List<String> {
     val calls = specs.flatMap { callsIn(SpecParser.parse(it, ::OptimizerException)) }
     val names = calls.map { it.name }.toSet()
     val written = calls.flatMap { call -> call.arguments.map { "${call.name}(${it.name}=${it.value.text()})" } }.toSet()
-    val optimizers = Optimizers.list().flatMap { provider ->
+    val links = Optimizers.list().map { it.create(HyperparameterValues.defaults(it.name(), it.hyperparameters())) }
+        .filterIsInstance<NamedOptimizer>().flatMap { it.chain().links() }.map { it.spec().substringBefore('(') }
+    val optimizers = Optimizers.list().filter { it.name() !in links }.flatMap { provider ->
         val formulations = provider.hyperparameters().flatMap { h ->
             when (h.type()) {
                 ParameterType.BOOLEAN -> listOf("true", "false")

@@ -75,7 +75,7 @@ class TheorySpec : FunSpec({
         // grad = (2(x - 1) + y, 20(y + 2) + x) = 0  <=>  2x + y = 2, x + 20 y = -40  <=>  x = 80/39, y = -82/39
         val f = Expr.parse("(x - 1)^2 + 10*(y + 2)^2 + x*y").compile("x", "y")
         val x = doubleArrayOf(7.0, -3.0)
-        Optimizers.newton(1.0).start(2).step(f, x)
+        Optimizers.newton().start(2).step(f, x)
         x[0] shouldBe (80.0 / 39 plusOrMinus 1e-12)
         x[1] shouldBe (-82.0 / 39 plusOrMinus 1e-12)
     }

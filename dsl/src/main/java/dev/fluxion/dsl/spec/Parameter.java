@@ -110,6 +110,74 @@ public class Parameter {
         };
     }
 
+    /**
+     * Why {@code value} is not a value of this parameter, as the end of a sentence ({@code is out of range},
+     * {@code is not a whole number}, {@code is not an allowed choice}, ...), or null when it is one. Numbers are
+     * Doubles, or Longs for INTEGER; a NESTED parameter checks a number against its range and leaves a nested value
+     * (a schedule) to its own checks. This is the one rule for both faces: specs ({@link SpecBinder}) and typed
+     * values that check their components ({@link #check(String, String, List, List, SpecErrors)}).
+     */
+    public String problem(Object value) {
+        if (value == null) {
+            return "is missing";
+        }
+        return switch (type) {
+            case REAL, INTEGER, NESTED -> value instanceof Double || value instanceof Long
+                    ? numberProblem(((Number) value).doubleValue())
+                    : type == ParameterType.NESTED ? null : "is not a number";
+            case BOOLEAN -> value instanceof Boolean ? null : "is not a boolean";
+            case CHOICE -> value instanceof String word && choices.contains(word) ? null : "is not an allowed choice";
+            case TEXT -> value instanceof String ? null : "is not text";
+        };
+    }
+
+    private String numberProblem(double x) {
+        if (!range.contains(x)) {
+            return "is out of range";
+        }
+        if (type == ParameterType.INTEGER && (x != Math.rint(x) || Math.abs(x) > 9.3e18)) {
+            return "is not a whole number";
+        }
+        return null;
+    }
+
+    /**
+     * The one-line message for a value this parameter refuses, such as {@code adam: hyperparameter beta1 = 1.5
+     * (column 7) is out of range; beta1 must be a real number in [0, 1)}.
+     *
+     * @param owner     the provider the value was given to
+     * @param noun      what parameters are called in messages: {@code hyperparameter}, {@code parameter}
+     * @param valueText the value as written
+     * @param column    the 1-based column of the value in a spec, or 0 (no column part) for a typed value
+     * @param problem   what {@link #problem(Object)} said
+     */
+    public String refusal(String owner, String noun, String valueText, int column, String problem) {
+        return owner + ": " + noun + " " + name + " = " + valueText + (column > 0 ? " (column " + column + ")" : "")
+                + " " + problem + "; " + name + " must be " + allowed();
+    }
+
+    /**
+     * Checks typed values, one per declared parameter and in the same order, as a spec giving them would be
+     * checked: a record calls it from its constructor.
+     *
+     * @throws RuntimeException {@code errors}' exception for the first value refused, with the message a spec would
+     *                          give without its column part
+     */
+    public static void check(String owner, String noun, List<? extends Parameter> declared, List<?> values,
+                             SpecErrors errors) {
+        if (declared.size() != values.size()) {
+            throw new IllegalArgumentException(owner + " declares " + declared.size() + " parameters but was given "
+                    + values.size() + " values");
+        }
+        for (int i = 0; i < declared.size(); i++) {
+            Parameter p = declared.get(i);
+            String problem = p.problem(values.get(i));
+            if (problem != null) {
+                throw errors.error(p.refusal(owner, noun, p.specText(values.get(i)), 0, problem), 0);
+            }
+        }
+    }
+
     /** The default as spec text. */
     public String defaultText() {
         return defaultValue == null ? "(required)" : specText(defaultValue);

@@ -73,14 +73,8 @@ public final class SpecBinder {
 
     private Object convert(Parameter p, SpecNode value) {
         return switch (p.type()) {
-            case REAL -> inRange(p, value);
-            case INTEGER -> {
-                double v = inRange(p, value);
-                if (v != Math.rint(v) || Math.abs(v) > 9.3e18) {
-                    throw wrong(p, value, "is not a whole number");
-                }
-                yield (long) v;
-            }
+            case REAL -> number(p, value);
+            case INTEGER -> (long) number(p, value);
             case BOOLEAN -> {
                 if (value instanceof SpecNode.Word && (value.text().equals("true") || value.text().equals("false"))) {
                     yield Boolean.valueOf(value.text());
@@ -88,11 +82,10 @@ public final class SpecBinder {
                 throw wrong(p, value, "is not a boolean");
             }
             case CHOICE -> {
-                if (!(value instanceof SpecNode.Call || value instanceof SpecNode.Number)
-                        && p.choices().contains(value.text())) {
-                    yield value.text();
+                if (value instanceof SpecNode.Call || value instanceof SpecNode.Number) {
+                    throw wrong(p, value, "is not an allowed choice");
                 }
-                throw wrong(p, value, "is not an allowed choice");
+                yield checked(p, value, value.text());
             }
             case TEXT -> {
                 if (value instanceof SpecNode.Call) {
@@ -101,22 +94,27 @@ public final class SpecBinder {
                 yield value.text();
             }
             case NESTED -> value instanceof SpecNode.Call call ? p.nested().build(call)
-                    : p.nested().constant(inRange(p, value));
+                    : p.nested().constant(number(p, value));
         };
     }
 
-    private double inRange(Parameter p, SpecNode value) {
+    /** The number a node holds, checked by the parameter's own rule. */
+    private double number(Parameter p, SpecNode value) {
         if (!(value instanceof SpecNode.Number number)) {
             throw wrong(p, value, "is not a number");
         }
-        if (!p.range().contains(number.value())) {
-            throw wrong(p, value, "is out of range");
+        return checked(p, value, number.value());
+    }
+
+    private <T> T checked(Parameter p, SpecNode node, T value) {
+        String problem = p.problem(value);
+        if (problem != null) {
+            throw wrong(p, node, problem);
         }
-        return number.value();
+        return value;
     }
 
     private RuntimeException wrong(Parameter p, SpecNode value, String problem) {
-        return errors.error(owner + ": " + noun + " " + p.name() + " = " + value.text() + " (column " + value.column()
-                + ") " + problem + "; " + p.name() + " must be " + p.allowed(), value.column());
+        return errors.error(p.refusal(owner, noun, value.text(), value.column(), problem), value.column());
     }
 }

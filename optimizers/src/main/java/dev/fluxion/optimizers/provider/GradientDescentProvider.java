@@ -1,34 +1,14 @@
 package dev.fluxion.optimizers.provider;
 
-import dev.fluxion.optimizers.Chain;
-import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
-import dev.fluxion.optimizers.OptimizerProvider;
-import dev.fluxion.optimizers.Transform;
-import dev.fluxion.optimizers.transform.ScaleByLearningRate;
-import java.util.List;
+import dev.fluxion.optimizers.TypedProvider;
+import dev.fluxion.optimizers.named.GradientDescent;
 
-/** The spec name {@code gd}: gradient descent, x &lt;- x - lr g (Cauchy, 1847) */
-public final class GradientDescentProvider implements OptimizerProvider {
+/** The provider of {@link GradientDescent}, the spec name {@code gd}. */
+public final class GradientDescentProvider extends TypedProvider {
 
-    @Override
-    public String name() {
-        return "gd";
-    }
-
-    @Override
-    public String description() {
-        return "gradient descent, x <- x - lr g (Cauchy, 1847)";
-    }
-
-    @Override
-    public List<Hyperparameter> hyperparameters() {
-        return List.of(
-                Hyperparameter.learningRate(0.01, "step size per unit gradient"));
-    }
-
-    @Override
-    public Transform create(HyperparameterValues v) {
-        return new Chain(List.of(new ScaleByLearningRate(v.schedule("lr"))), v.spec());
+    /** The provider {@link java.util.ServiceLoader} creates. */
+    public GradientDescentProvider() {
+        super(GradientDescent.NAME, GradientDescent.HYPERPARAMETERS, GradientDescent::of,
+                "gradient descent, x <- x - lr g (Cauchy, 1847)");
     }
 }

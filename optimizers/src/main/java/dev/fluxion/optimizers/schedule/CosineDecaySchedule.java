@@ -1,5 +1,10 @@
 package dev.fluxion.optimizers.schedule;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
+import java.util.List;
+
 /**
  * Cosine annealing (Loshchilov and Hutter, "SGDR: Stochastic Gradient Descent with Warm Restarts", ICLR 2017,
  * eq. 5, without restarts): eta_t = final + (init - final) (1 + cos(pi t / steps)) / 2 for t &lt; steps, and
@@ -10,6 +15,25 @@ package dev.fluxion.optimizers.schedule;
  * @param end     the rate reached at t = steps ({@code final} in specs)
  */
 public record CosineDecaySchedule(double init, long steps, double end) implements Schedule {
+    /** The name in specs. */
+    public static final String NAME = "cosine";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
+            Hyperparameter.integer("steps", 1000, Range.COUNT, "length of the decay, in steps"),
+            Hyperparameter.real("final", 0, Range.NON_NEGATIVE, "rate from t = steps on"));
+    /** The cosine decay with every default. */
+    public static final CosineDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks every value against its hyperparameter. */
+    public CosineDecaySchedule {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, init, steps, end);
+    }
+
+    /** The schedule for checked spec values. */
+    public static CosineDecaySchedule of(HyperparameterValues values) {
+        return new CosineDecaySchedule(values.real("init"), values.integer("steps"), values.real("final"));
+    }
 
     @Override
     public double at(long step) {
@@ -21,6 +45,6 @@ public record CosineDecaySchedule(double init, long steps, double end) implement
 
     @Override
     public String spec() {
-        return "cosine(init=" + init + ", steps=" + steps + ", final=" + end + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, steps, end);
     }
 }

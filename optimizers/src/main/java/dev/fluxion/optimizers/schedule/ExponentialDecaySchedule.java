@@ -1,5 +1,10 @@
 package dev.fluxion.optimizers.schedule;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
+import java.util.List;
+
 /**
  * Smooth exponential decay: eta_t = init * rate^(t / steps), so the rate is multiplied by {@code rate} every
  * {@code steps} steps (as TensorFlow's and optax's {@code exponential_decay} without staircase).
@@ -9,6 +14,25 @@ package dev.fluxion.optimizers.schedule;
  * @param steps the number of steps over which the rate is multiplied by {@code rate}
  */
 public record ExponentialDecaySchedule(double init, double rate, long steps) implements Schedule {
+    /** The name in specs. */
+    public static final String NAME = "exponential";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
+            Hyperparameter.real("rate", 0.5, Range.UNIT_DECAY, "decay per 'steps' steps"),
+            Hyperparameter.integer("steps", 100, Range.COUNT, "steps per factor 'rate'"));
+    /** The exponential decay with every default. */
+    public static final ExponentialDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks every value against its hyperparameter. */
+    public ExponentialDecaySchedule {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, init, rate, steps);
+    }
+
+    /** The schedule for checked spec values. */
+    public static ExponentialDecaySchedule of(HyperparameterValues values) {
+        return new ExponentialDecaySchedule(values.real("init"), values.real("rate"), values.integer("steps"));
+    }
 
     @Override
     public double at(long step) {
@@ -17,6 +41,6 @@ public record ExponentialDecaySchedule(double init, double rate, long steps) imp
 
     @Override
     public String spec() {
-        return "exponential(init=" + init + ", rate=" + rate + ", steps=" + steps + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, rate, steps);
     }
 }

@@ -1,5 +1,10 @@
 package dev.fluxion.optimizers.schedule;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
+import java.util.List;
+
 /**
  * Inverse-time decay: eta_t = init / (1 + rate * t / steps), the 1/t decay of stochastic approximation
  * (Robbins and Monro, 1951) that the theory of SGD on strongly convex problems asks for.
@@ -9,6 +14,25 @@ package dev.fluxion.optimizers.schedule;
  * @param steps the time unit of {@code rate}
  */
 public record InverseTimeDecaySchedule(double init, double rate, long steps) implements Schedule {
+    /** The name in specs. */
+    public static final String NAME = "inverseTime";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
+            Hyperparameter.real("rate", 1, Range.NON_NEGATIVE, "decay rate per 'steps' steps"),
+            Hyperparameter.integer("steps", 1, Range.COUNT, "time unit of 'rate', in steps"));
+    /** The inverse-time decay with every default. */
+    public static final InverseTimeDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks every value against its hyperparameter. */
+    public InverseTimeDecaySchedule {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, init, rate, steps);
+    }
+
+    /** The schedule for checked spec values. */
+    public static InverseTimeDecaySchedule of(HyperparameterValues values) {
+        return new InverseTimeDecaySchedule(values.real("init"), values.real("rate"), values.integer("steps"));
+    }
 
     @Override
     public double at(long step) {
@@ -17,6 +41,6 @@ public record InverseTimeDecaySchedule(double init, double rate, long steps) imp
 
     @Override
     public String spec() {
-        return "inverseTime(init=" + init + ", rate=" + rate + ", steps=" + steps + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, rate, steps);
     }
 }

@@ -1,5 +1,10 @@
 package dev.fluxion.optimizers.schedule;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
+import java.util.List;
+
 /**
  * Two schedules one after the other (optax's {@code join_schedules}): eta_t = first(t) for t &lt; boundary, and
  * second(t - boundary) afterwards. Nest joins to chain more than two.
@@ -9,6 +14,23 @@ package dev.fluxion.optimizers.schedule;
  * @param boundary the step where the second schedule starts ({@code at} in specs)
  */
 public record JoinedSchedule(Schedule first, Schedule second, long boundary) implements Schedule {
+    /** The name in specs. */
+    public static final String NAME = "join";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.schedule("first", null, "the schedule for t < at"),
+            Hyperparameter.schedule("second", null, "the schedule from t = at on, restarted at 0"),
+            Hyperparameter.integer("at", 100, Range.NON_NEGATIVE, "boundary step"));
+
+    /** Checks every value against its hyperparameter. */
+    public JoinedSchedule {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, first, second, boundary);
+    }
+
+    /** The schedule for checked spec values. */
+    public static JoinedSchedule of(HyperparameterValues values) {
+        return new JoinedSchedule(values.schedule("first"), values.schedule("second"), values.integer("at"));
+    }
 
     @Override
     public double at(long step) {

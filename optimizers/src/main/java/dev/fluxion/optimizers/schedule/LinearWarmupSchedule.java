@@ -1,5 +1,10 @@
 package dev.fluxion.optimizers.schedule;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
+import java.util.List;
+
 /**
  * Linear warm-up before another schedule (Goyal et al., "Accurate, Large Minibatch SGD", 2017, section 2.2):
  * eta_t = start + (then(0) - start) t / steps for t &lt; steps, then eta_t = then(t - steps).
@@ -9,6 +14,25 @@ package dev.fluxion.optimizers.schedule;
  * @param then  the schedule that follows, started from its own t = 0
  */
 public record LinearWarmupSchedule(long steps, double start, Schedule then) implements Schedule {
+    /** The name in specs. */
+    public static final String NAME = "warmup";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.integer("steps", 100, Range.COUNT, "length of the warm-up, in steps"),
+            Hyperparameter.real("start", 0, Range.NON_NEGATIVE, "rate at t = 0"),
+            Hyperparameter.schedule("then", new ConstantSchedule(0.01), "the schedule after warm-up"));
+    /** The warm-up with every default. */
+    public static final LinearWarmupSchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks every value against its hyperparameter. */
+    public LinearWarmupSchedule {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, steps, start, then);
+    }
+
+    /** The schedule for checked spec values. */
+    public static LinearWarmupSchedule of(HyperparameterValues values) {
+        return new LinearWarmupSchedule(values.integer("steps"), values.real("start"), values.schedule("then"));
+    }
 
     @Override
     public double at(long step) {
@@ -20,6 +44,6 @@ public record LinearWarmupSchedule(long steps, double start, Schedule then) impl
 
     @Override
     public String spec() {
-        return "warmup(steps=" + steps + ", start=" + start + ", then=" + then.spec() + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, steps, start, then);
     }
 }

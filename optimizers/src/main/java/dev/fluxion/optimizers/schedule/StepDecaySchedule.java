@@ -1,5 +1,10 @@
 package dev.fluxion.optimizers.schedule;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
+import java.util.List;
+
 /**
  * Piecewise-constant decay: eta_t = init * factor^floor(t / every) (the "step" schedule of Krizhevsky et al.,
  * 2012, and He et al., 2016, who divide the rate by 10 at fixed epochs).
@@ -9,6 +14,25 @@ package dev.fluxion.optimizers.schedule;
  * @param every  the number of steps between decays, at least 1
  */
 public record StepDecaySchedule(double init, double factor, long every) implements Schedule {
+    /** The name in specs. */
+    public static final String NAME = "step";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
+            Hyperparameter.real("factor", 0.1, Range.UNIT_DECAY, "multiplier at each decay"),
+            Hyperparameter.integer("every", 100, Range.COUNT, "steps between decays"));
+    /** The step decay with every default. */
+    public static final StepDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks every value against its hyperparameter. */
+    public StepDecaySchedule {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, init, factor, every);
+    }
+
+    /** The schedule for checked spec values. */
+    public static StepDecaySchedule of(HyperparameterValues values) {
+        return new StepDecaySchedule(values.real("init"), values.real("factor"), values.integer("every"));
+    }
 
     @Override
     public double at(long step) {
@@ -17,6 +41,6 @@ public record StepDecaySchedule(double init, double factor, long every) implemen
 
     @Override
     public String spec() {
-        return "step(init=" + init + ", factor=" + factor + ", every=" + every + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, factor, every);
     }
 }

@@ -1,11 +1,14 @@
 package dev.fluxion.optimizers.transform;
 
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
- * AMSGrad's direction (Reddi, Kale and Kumar, "On the Convergence of Adam and Beyond", ICLR 2018,
+ * AMSGrad's direction, {@code scaleByAmsgrad(...)} (Reddi, Kale and Kumar, "On the Convergence of Adam and Beyond", ICLR 2018,
  * Algorithm 2): Adam whose second moment never decreases. With t = step + 1 and Adam's m, v (bias-corrected
  * m as in Adam):
  * <ul>
@@ -18,12 +21,57 @@ import dev.fluxion.optimizers.TransformState;
  *
  * @param beta1          first-moment decay in [0, 1)
  * @param beta2          second-moment decay in [0, 1)
- * @param epsilon        eps &gt;= 0
+ * @param eps            eps &gt;= 0
  * @param epsInsideSqrt  where eps goes
  * @param maxOfCorrected whether the maximum is taken over bias-corrected second moments
  */
-public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean epsInsideSqrt,
+public record ScaleByAmsgrad(double beta1, double beta2, double eps, boolean epsInsideSqrt,
                              boolean maxOfCorrected) implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "scaleByAmsgrad";
+    /** The hyperparameters, in the order of the components and of specs: Adam's moments, then the maximum's form. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(
+            ScaleByAdam.HYPERPARAMETERS.subList(0, 4), List.of(Hyperparameter.bool("maxOfCorrected", false,
+                    "false: max over raw v, then bias-correct (Reddi et al. 2018; PyTorch); true: max over"
+                            + " bias-corrected v (optax)")));
+    /** AMSGrad's direction with every default. */
+    public static final ScaleByAmsgrad DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks every value against its hyperparameter. */
+    public ScaleByAmsgrad {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+    }
+
+    /** The transform for checked spec values. */
+    public static ScaleByAmsgrad of(HyperparameterValues values) {
+        return new ScaleByAmsgrad(values.real("beta1"), values.real("beta2"), values.real("eps"),
+                values.bool("epsInsideSqrt"), values.bool("maxOfCorrected"));
+    }
+
+    /** This direction with first-moment decay beta1. */
+    public ScaleByAmsgrad beta1(double beta1) {
+        return new ScaleByAmsgrad(beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+    }
+
+    /** This direction with second-moment decay beta2. */
+    public ScaleByAmsgrad beta2(double beta2) {
+        return new ScaleByAmsgrad(beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+    }
+
+    /** This direction with denominator guard eps. */
+    public ScaleByAmsgrad eps(double eps) {
+        return new ScaleByAmsgrad(beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+    }
+
+    /** This direction with eps inside the square root or outside it. */
+    public ScaleByAmsgrad epsInsideSqrt(boolean epsInsideSqrt) {
+        return new ScaleByAmsgrad(beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+    }
+
+    /** This direction with the maximum over bias-corrected second moments, or over raw ones. */
+    public ScaleByAmsgrad maxOfCorrected(boolean maxOfCorrected) {
+        return new ScaleByAmsgrad(beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+    }
 
     @Override
     public TransformState init(int dimension) {
@@ -52,8 +100,8 @@ public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean
                         vHat = vMax[i] / c2;
                     }
                     double mHat = m[i] / c1;
-                    direction[i] = epsInsideSqrt ? mHat / Math.sqrt(vHat + epsilon)
-                            : mHat / (Math.sqrt(vHat) + epsilon);
+                    direction[i] = epsInsideSqrt ? mHat / Math.sqrt(vHat + eps)
+                            : mHat / (Math.sqrt(vHat) + eps);
                 }
             }
         };
@@ -61,7 +109,6 @@ public record ScaleByAmsgrad(double beta1, double beta2, double epsilon, boolean
 
     @Override
     public String spec() {
-        return "scaleByAmsgrad(beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + epsilon + ", epsInsideSqrt="
-                + epsInsideSqrt + ", maxOfCorrected=" + maxOfCorrected + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
     }
 }

@@ -1,16 +1,42 @@
 package dev.fluxion.optimizers.transform;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
- * Element-wise clipping: d_i &lt;- min(max(d_i, -c), c) (Mikolov, 2012, thesis section 3.2.2). Unlike
- * {@link GlobalNormClip} it may change the direction.
+ * Element-wise clipping, {@code clipValue(value=c)}: d_i &lt;- min(max(d_i, -c), c) (Mikolov, 2012, thesis
+ * section 3.2.2). Unlike {@link GlobalNormClip} it may change the direction.
  *
- * @param limit c &gt; 0
+ * @param value c &gt; 0
  */
-public record ValueClip(double limit) implements Transform {
+public record ValueClip(double value) implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "clipValue";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("value", 1, Range.POSITIVE, "largest allowed absolute component"));
+    /** Clipping with every default. */
+    public static final ValueClip DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks c against its range. */
+    public ValueClip {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, value);
+    }
+
+    /** The transform for checked spec values. */
+    public static ValueClip of(HyperparameterValues values) {
+        return new ValueClip(values.real("value"));
+    }
+
+    /** This clipping with the largest allowed absolute component c. */
+    public ValueClip value(double value) {
+        return new ValueClip(value);
+    }
 
     @Override
     public TransformState init(int dimension) {
@@ -18,7 +44,7 @@ public record ValueClip(double limit) implements Transform {
             @Override
             public void update(double[] direction, StepContext context) {
                 for (int i = 0; i < direction.length; i++) {
-                    direction[i] = Math.min(Math.max(direction[i], -limit), limit);
+                    direction[i] = Math.min(Math.max(direction[i], -value), value);
                 }
             }
         };
@@ -26,6 +52,6 @@ public record ValueClip(double limit) implements Transform {
 
     @Override
     public String spec() {
-        return "clipValue(value=" + limit + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, value);
     }
 }

@@ -1,12 +1,16 @@
 package dev.fluxion.optimizers.transform;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
- * Natural-gradient preconditioning (Amari, "Natural Gradient Works Efficiently in Learning", Neural
+ * Natural-gradient preconditioning, {@code preconditionByMetric(...)} (Amari, "Natural Gradient Works Efficiently in Learning", Neural
  * Computation 10, 1998): d &lt;- (G(x) + lambda I)^-1 d, where G is the objective's {@link dev.fluxion.dsl.Metric} (such as the
  * Fisher information). Follow it with the learning rate.
  *
@@ -17,7 +21,36 @@ import dev.fluxion.optimizers.TransformState;
  * @param damping  lambda &gt;= 0, added to the diagonal (Tikhonov damping)
  * @param fallback {@code none}, {@code hessian} or {@code identity}
  */
-public record NaturalGradient(double damping, String fallback) implements Transform {
+public record PreconditionByMetric(double damping, String fallback) implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "preconditionByMetric";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("damping", 0, Range.NON_NEGATIVE, "added to the metric's diagonal"),
+            Hyperparameter.choice("fallback", "none", List.of("none", "hessian", "identity"),
+                    "metric when the objective has none: none (an error), hessian, identity"));
+    /** The natural-gradient direction with every default. */
+    public static final PreconditionByMetric DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks every value against its hyperparameter. */
+    public PreconditionByMetric {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, damping, fallback);
+    }
+
+    /** The transform for checked spec values. */
+    public static PreconditionByMetric of(HyperparameterValues values) {
+        return new PreconditionByMetric(values.real("damping"), values.choice("fallback"));
+    }
+
+    /** This direction with lambda = {@code damping} added to the metric's diagonal. */
+    public PreconditionByMetric damping(double damping) {
+        return new PreconditionByMetric(damping, fallback);
+    }
+
+    /** This direction with the metric {@code none}, {@code hessian} or {@code identity} when the objective has none. */
+    public PreconditionByMetric fallback(String fallback) {
+        return new PreconditionByMetric(damping, fallback);
+    }
 
     @Override
     public TransformState init(int dimension) {
@@ -67,6 +100,6 @@ public record NaturalGradient(double damping, String fallback) implements Transf
 
     @Override
     public String spec() {
-        return "preconditionByMetric(damping=" + damping + ", fallback=" + fallback + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, damping, fallback);
     }
 }

@@ -1,15 +1,19 @@
 package dev.fluxion.optimizers.transform;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Newton's direction d &lt;- H(x)^-1 d from the objective's Hessian (Nocedal and Wright, "Numerical
+ * Newton's direction, {@code preconditionByHessian(...)}: d &lt;- H(x)^-1 d from the objective's Hessian (Nocedal and Wright, "Numerical
  * Optimization", 2nd ed., 2006, section 3.3); with the learning rate after it, eta &lt; 1 gives damped Newton.
  * An indefinite Hessian does not give a descent direction, so {@code indefinite} names the remedy:
  * <ul>
@@ -26,8 +30,37 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * @param indefinite {@code shift}, {@code abs} or {@code fail}
  * @param minShift   beta &gt; 0
  */
-public record DampedNewton(String indefinite, double minShift) implements Transform {
+public record PreconditionByHessian(String indefinite, double minShift) implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "preconditionByHessian";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.choice("indefinite", "shift", List.of("shift", "abs", "fail"),
+                    "shift: H + tau I by Cholesky attempts (N&W Alg. 3.3); abs: |eigenvalues| (N&W 3.4; Dauphin et al. 2014); fail"),
+            Hyperparameter.real("minShift", 1e-3, Range.POSITIVE, "smallest shift tau and smallest |eigenvalue| (N&W beta)"));
+    /** Newton's direction with every default. */
+    public static final PreconditionByHessian DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
     private static final int MAX_SHIFT_ATTEMPTS = 200;
+
+    /** Checks every value against its hyperparameter. */
+    public PreconditionByHessian {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, indefinite, minShift);
+    }
+
+    /** The transform for checked spec values. */
+    public static PreconditionByHessian of(HyperparameterValues values) {
+        return new PreconditionByHessian(values.choice("indefinite"), values.real("minShift"));
+    }
+
+    /** This direction with the remedy {@code shift}, {@code abs} or {@code fail} for indefinite Hessians. */
+    public PreconditionByHessian indefinite(String indefinite) {
+        return new PreconditionByHessian(indefinite, minShift);
+    }
+
+    /** This direction with beta = {@code minShift}. */
+    public PreconditionByHessian minShift(double minShift) {
+        return new PreconditionByHessian(indefinite, minShift);
+    }
 
     @Override
     public TransformState init(int dimension) {
@@ -103,6 +136,6 @@ public record DampedNewton(String indefinite, double minShift) implements Transf
 
     @Override
     public String spec() {
-        return "preconditionByHessian(indefinite=" + indefinite + ", minShift=" + minShift + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, indefinite, minShift);
     }
 }

@@ -1,0 +1,56 @@
+package dev.fluxion.optimizers.named;
+
+import dev.fluxion.optimizers.Chain;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.NamedOptimizer;
+import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.schedule.Schedule;
+import dev.fluxion.optimizers.transform.ScaleByLearningRate;
+import java.util.List;
+
+/**
+ * Gradient descent, {@code gd(lr=eta)}: x &lt;- x - eta_t g (Cauchy, "Methode generale pour la resolution des
+ * systemes d'equations simultanees", 1847). The chain {@code chain(scale(lr))}.
+ *
+ * @param lr eta_t
+ */
+public record GradientDescent(Schedule lr) implements NamedOptimizer {
+    private static final Hyperparameter LR = Hyperparameter.learningRate(0.01, "step size per unit gradient");
+    /** The name in specs. */
+    public static final String NAME = "gd";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(LR);
+    /** Gradient descent with every default. */
+    public static final GradientDescent DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+
+    /** Checks the learning rate. */
+    public GradientDescent {
+        Hyperparameter.check(NAME, HYPERPARAMETERS, lr);
+    }
+
+    /** The optimizer for checked spec values. */
+    public static GradientDescent of(HyperparameterValues values) {
+        return new GradientDescent(values.schedule("lr"));
+    }
+
+    /** This optimizer with a constant learning rate eta &gt; 0. */
+    public GradientDescent lr(double lr) {
+        return lr(LR.constant(NAME, lr));
+    }
+
+    /** This optimizer with the learning-rate schedule eta_t. */
+    public GradientDescent lr(Schedule lr) {
+        return new GradientDescent(lr);
+    }
+
+    @Override
+    public Chain chain() {
+        return Optimizer.chain(new ScaleByLearningRate(lr));
+    }
+
+    @Override
+    public String spec() {
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr);
+    }
+}
