@@ -168,7 +168,9 @@ public final class OptimizerState {
     /**
      * This run as stable text: the optimizer's spec, the dimension, the step counter, the evaluation counts, and
      * every buffer with each double written exactly ({@link Double#toHexString(double)}).
-     * {@link Optimizer#restore(String)} reads it.
+     * {@link Optimizer#restore(String)} reads it. A restored run moves x bit for bit as the run that never stopped;
+     * its counts may differ by one gradient evaluation, since the last trial evaluation a step could reuse (a line
+     * search's accepted point) is not saved, and the restored run evaluates that point again.
      */
     public String save() {
         return StateText.save(this);
