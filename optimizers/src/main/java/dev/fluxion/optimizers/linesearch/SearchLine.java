@@ -97,6 +97,15 @@ final class SearchLine {
         return Math.sqrt(squares);
     }
 
+    /**
+     * Whether f cannot resolve the change along the trial step alpha d: |alpha phi'(0)|, the first-order change, is at
+     * most 10 units in the last place of f(x). Then no test on values of f can tell a decrease from rounding; a run
+     * that has converged as far as doubles allow reaches this point.
+     */
+    boolean belowRounding(double alpha) {
+        return Math.abs(alpha * slope0) <= 10 * Math.ulp(value0);
+    }
+
     /** phi(alpha), evaluated with f alone (counted as a value). */
     double value(double alpha) {
         trial(alpha);

@@ -28,7 +28,9 @@ import dev.fluxion.optimizers.TransformState;
  * quadratic phi the cubic is exact, so one zoom trial finds the exact minimizer along d.
  *
  * <p>A non-finite trial value counts as failing sufficient decrease. After {@code maxEvaluations} evaluations in one
- * step without an acceptable alpha the step fails with an OptimizerException naming it; x is left unchanged.
+ * step without an acceptable alpha the step fails with an OptimizerException naming it; x is left unchanged. When f
+ * cannot resolve the change along the first trial step (|alpha_1 phi'(0)| &lt;= 10 ulp(f(x)): a run converged as far as
+ * doubles allow, where the conditions cannot be checked on values of f) the step is 0 and nothing is evaluated.
  *
  * @param c1             sufficient-decrease constant, 0 &lt; c1 &lt; c2
  * @param c2             curvature constant, c1 &lt; c2 &lt; 1 (0.9 for quasi-Newton, 0.1 for conjugate gradients)
@@ -70,7 +72,7 @@ public record WolfeLineSearch(double c1, double c2, double init, InitialStep gue
                 }
                 double alpha0 = guess.first(init, line.value0(), previousValue == null ? Double.NaN : previousValue[0],
                         line.slope0(), line.directionNorm());
-                line.handOn(search(alpha0));
+                line.handOn(line.belowRounding(alpha0) ? 0 : search(alpha0));
                 if (previousValue != null) {
                     previousValue[0] = line.value0();
                 }
