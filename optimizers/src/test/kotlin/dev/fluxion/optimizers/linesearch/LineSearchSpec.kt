@@ -130,7 +130,7 @@ class LineSearchSpec : FunSpec({
     }
 
     test("a zero gradient gives a zero step and evaluates nothing") {
-        for (spec in listOf("backtracking()", "wolfe()", "polyak()")) {
+        for (spec in listOf("backtracking()", "wolfe()", "polyak()", "lbfgs()", "bfgs()", "cg()")) {
             val x = doubleArrayOf(0.0, 0.0)
             val run = Optimizers.parse(spec).start(2)
             run.step(bowl, x)
@@ -173,6 +173,8 @@ class LineSearchSpec : FunSpec({
     test("Wolfe constants out of order are refused with both values") {
         shouldThrow<OptimizerException> { Optimizers.parse("wolfe(c1=0.5, c2=0.4)") }.message!! shouldContain
             "wolfe needs 0 < c1 < c2 < 1, got c1 = 0.5, c2 = 0.4"
+        shouldThrow<OptimizerException> { Optimizers.parse("lbfgs(c1=0.95)") }.message!! shouldContain
+            "lbfgs needs c1 < c2 for its Wolfe line search, got c1 = 0.95, c2 = 0.9"
         shouldThrow<OptimizerException> { Optimizers.parse("wolfe(c2=1)") }.message!! shouldContain "c2"
     }
 })
