@@ -28,6 +28,7 @@ final class SearchLine {
     private double slope0;
     private double slope;
     private int evaluations;
+    private double largestTrial;
     private boolean steepest;
 
     /**
@@ -50,6 +51,7 @@ final class SearchLine {
         this.direction = direction;
         this.context = context;
         this.evaluations = 0;
+        this.largestTrial = 0;
         double[] g = context.gradient();
         double gd = 0;
         for (int i = 0; i < direction.length; i++) {
@@ -106,6 +108,14 @@ final class SearchLine {
         return Math.abs(alpha * slope0) <= 10 * Math.ulp(value0);
     }
 
+    /**
+     * Whether the budget is spent and the first-order change over the largest trial step was below the rounding of f
+     * ({@link #belowRounding(double)}): no trial could show a decrease, so the search had nothing to go on.
+     */
+    boolean spentBelowRounding() {
+        return evaluations == maxEvaluations && belowRounding(largestTrial);
+    }
+
     /** phi(alpha), evaluated with f alone (counted as a value). */
     double value(double alpha) {
         trial(alpha);
@@ -144,6 +154,7 @@ final class SearchLine {
                     + " along d, and are its gradient and values consistent?)");
         }
         evaluations++;
+        largestTrial = Math.max(largestTrial, Math.abs(alpha));
         double[] x = context.point();
         for (int i = 0; i < x.length; i++) {
             trialPoint[i] = x[i] + alpha * direction[i];

@@ -8,6 +8,7 @@ import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.OptimizerProvider;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.linesearch.BacktrackingLineSearch;
+import dev.fluxion.optimizers.linesearch.HagerZhangLineSearch;
 import dev.fluxion.optimizers.linesearch.InitialStep;
 import dev.fluxion.optimizers.linesearch.WolfeLineSearch;
 import dev.fluxion.optimizers.transform.LbfgsDirection;
@@ -45,8 +46,9 @@ public final class LbfgsProvider implements OptimizerProvider {
 
     /** The choice of the line search that follows a quasi-Newton direction. */
     static Hyperparameter lineSearchChoice() {
-        return Hyperparameter.choice("linesearch", "wolfe", List.of("wolfe", "backtracking"),
-                "wolfe: strong Wolfe, a0 = 1 (N&W Alg. 3.5-3.6); backtracking: Armijo, shrink 0.5, a0 = 1 (N&W Alg. 3.1)");
+        return Hyperparameter.choice("linesearch", "wolfe", List.of("wolfe", "backtracking", "hagerZhang"),
+                "wolfe: strong Wolfe (N&W Alg. 3.5-3.6); backtracking: Armijo, shrink 0.5 (N&W Alg. 3.1);"
+                        + " hagerZhang: (approximate) Wolfe, epsilon = 1e-6 (Hager and Zhang 2005)");
     }
 
     /** The rule that skips a secant pair. */
@@ -55,17 +57,29 @@ public final class LbfgsProvider implements OptimizerProvider {
                 "skip a pair unless s'y > curvatureEps ||s|| ||y||");
     }
 
-    /** The line search that {@code linesearch}, {@code c1} and {@code c2} name, trying alpha = 1 first. */
+    /**
+     * The line search that {@code linesearch}, {@code c1} and {@code c2} name, with init = 1: Wolfe with 20 evaluations
+     * per step, backtracking by halves with 50 values, Hager-Zhang with epsilon = 1e-6 and 50 evaluations.
+     */
     static Transform lineSearch(HyperparameterValues v, InitialStep guess) {
         double c1 = v.real("c1");
         double c2 = v.real("c2");
-        if (v.choice("linesearch").equals("backtracking")) {
-            return new BacktrackingLineSearch(c1, 0.5, 1, guess, 50);
-        }
-        if (!(c1 < c2)) {
-            throw new OptimizerException(v.owner() + " needs c1 < c2 for its Wolfe line search, got c1 = " + c1
-                    + ", c2 = " + c2);
-        }
-        return new WolfeLineSearch(c1, c2, 1, guess, 20);
+        return switch (v.choice("linesearch")) {
+            case "backtracking" -> new BacktrackingLineSearch(c1, 0.5, 1, guess, 50);
+            case "hagerZhang" -> {
+                if (!(c1 < 0.5 && c1 <= c2)) {
+                    throw new OptimizerException(v.owner() + " needs c1 < 1/2 and c1 <= c2 for its Hager-Zhang line"
+                            + " search, got c1 = " + c1 + ", c2 = " + c2);
+                }
+                yield new HagerZhangLineSearch(c1, c2, 1e-6, 1, guess, 50);
+            }
+            default -> {
+                if (!(c1 < c2)) {
+                    throw new OptimizerException(v.owner() + " needs c1 < c2 for its Wolfe line search, got c1 = " + c1
+                            + ", c2 = " + c2);
+                }
+                yield new WolfeLineSearch(c1, c2, 1, guess, 20);
+            }
+        };
     }
 }

@@ -69,6 +69,38 @@ class LineSearchSpec : FunSpec({
         counts shouldBe (0L to 9L)
     }
 
+    test("Hager-Zhang along -g on a quadratic: phi' is linear, so the first secant step is exact") {
+        // step 1: c = 1 gives phi'(1) = 7604 >= 0 (neither T1 nor T2: phi(1) = 3611 is far above phi(0) = 11), so the
+        //   bracket is [0, 1] at once (B1). The secant of phi' on it, (0 * 7604 - 1 * (-404)) / (7604 + 404) = 404/8008,
+        //   is phi's exact minimizer a*, where phi(a*) - phi(0) = -a* 404 / 2 <= 0.1 a* (-404) and phi'(a*) = 0 >=
+        //   0.9 phi'(0): T1 holds, accepted. Two evaluations per step, the same a* each step as the exact search.
+        val (points, counts) = steps("hagerZhang()", bowl, 1.0, 1.0)
+        var x = doubleArrayOf(1.0, 1.0)
+        for (point in points) {
+            val g = doubleArrayOf(2 * x[0], 20 * x[1])
+            val exact = (g[0] * g[0] + g[1] * g[1]) / (2 * g[0] * g[0] + 20 * g[1] * g[1])
+            x = doubleArrayOf(x[0] - exact * g[0], x[1] - exact * g[1])
+            point[0] shouldBe (x[0] plusOrMinus 1e-14)
+            point[1] shouldBe (x[1] plusOrMinus 1e-14)
+        }
+        counts shouldBe (0L to 7L)
+    }
+
+    test("Hager-Zhang expands the bracket by rho = 5 while phi falls, then takes the secant step") {
+        // f = x^2 from 1 along d = -2: phi(a) = (1 - 2a)^2, phi'(a) = -4 (1 - 2a). From c = 0.01:
+        // with c2 = 0.8 the curvature condition needs phi' >= -3.2, that is a >= 0.1. phi'(0.01) = -3.92 and
+        //   phi'(0.05) = -3.6 fail it while phi stays low, so c grows by 5 (B3) to 0.25, where phi' = -2 passes and
+        //   phi(0.25) - 1 = -0.75 <= 0.1 * 0.25 * -4 (T1): x = 1 - 0.5 = 0.5, three trials.
+        val (points, counts) = steps("hagerZhang(init=0.01, c2=0.8)", square, 1.0, steps = 1)
+        points.single().single() shouldBe 0.5
+        counts shouldBe (0L to 4L)
+        // with c2 = 0.4 it needs a >= 0.3: 0.25 fails (phi' = -2 < -1.6), 1.25 has phi' = 6 >= 0 and phi = 2.25 > 1:
+        //   the bracket is [0.25, 1.25] (B1), and its secant (0.25 * 6 - 1.25 * -2) / (6 + 2) = 0.5 is exact: x = 0
+        val (further, furtherCounts) = steps("hagerZhang(init=0.01, c2=0.4)", square, 1.0, steps = 1)
+        further.single().single() shouldBe 0.0
+        furtherCounts shouldBe (0L to 6L)
+    }
+
     test("strong Wolfe extrapolates while phi still falls steeply: cubic steps kept in [a + 1.1 w, a + 4 w]") {
         // f = x^2 from x = 1 along d = -2: phi(a) = (1 - 2a)^2, phi'(a) = -4 (1 - 2a). With c2 = 0.1 and a1 = 0.05:
         // phi(0.05) = 0.81 and phi'(0.05) = -3.6, still steeper than 0.1 * 4: extrapolate. The cubic through a = 0 and
@@ -130,7 +162,7 @@ class LineSearchSpec : FunSpec({
     }
 
     test("a zero gradient gives a zero step and evaluates nothing") {
-        for (spec in listOf("backtracking()", "wolfe()", "polyak()", "lbfgs()", "bfgs()", "cg()")) {
+        for (spec in listOf("backtracking()", "wolfe()", "hagerZhang()", "polyak()", "lbfgs()", "bfgs()", "cg()")) {
             val x = doubleArrayOf(0.0, 0.0)
             val run = Optimizers.parse(spec).start(2)
             run.step(bowl, x)

@@ -55,6 +55,19 @@ class ConvergenceSpec : FunSpec({
         }
     }
 
+    // the other formulations converge too (no bounds on their steps: their table is for the record)
+    val others = listOf("lbfgs(linesearch=backtracking)", "lbfgs(linesearch=hagerZhang)", "bfgs(linesearch=hagerZhang)",
+        "cg(variant=fr)", "cg(variant=hs)", "cg(variant=hz)", "cg(variant=hz, linesearch=hagerZhang)")
+    for ((problem, f, start) in problems) {
+        for (spec in others) {
+            test("$spec reaches ||grad f||_inf <= 1e-8 on $problem") {
+                val row = converge(problem, spec, f, start)
+                rows += row
+                row.gradientNorm shouldBeLessThanOrEqual 1e-8
+            }
+        }
+    }
+
     test("far past convergence, where f cannot resolve the steps any more, the runs go on without failing") {
         // a valley whose minimum value is not 0, so f's rounding (about 2e-16 f) hides the last decreases
         val valley = dev.fluxion.dsl.expr.Expr.parse("(x - 1)^2 + 5*(y - x^2)^2 + 0.1*exp(0.3*x) + cosh(0.2*y)")
@@ -67,6 +80,14 @@ class ConvergenceSpec : FunSpec({
             // BFGS stops at about 3e-7, where g'Hg falls below 10 ulp(f) (scipy's BFGS stops there too, with
             // "precision loss"); L-BFGS goes on to about 7e-10
             gradientInfNorm(valley, x) shouldBeLessThanOrEqual 1e-6
+        }
+        // the approximate Wolfe condition tests slopes, not values, and goes on to the gradient's own rounding
+        for (spec in listOf("lbfgs(linesearch=hagerZhang)", "bfgs(linesearch=hagerZhang)",
+                "cg(variant=hz, linesearch=hagerZhang)")) {
+            val x = doubleArrayOf(-1.2, 1.0)
+            val run = Optimizers.parse(spec).start(2)
+            repeat(300) { run.step(valley, x) }
+            gradientInfNorm(valley, x) shouldBeLessThanOrEqual 1e-14
         }
     }
 
