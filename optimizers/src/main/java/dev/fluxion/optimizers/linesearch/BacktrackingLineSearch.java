@@ -15,7 +15,8 @@ import dev.fluxion.optimizers.TransformState;
  * then u = alpha d. The incoming direction d should be a descent direction; if it is not, the search is along -g
  * ({@link SearchLine}).
  *
- * <p>The rule needs values only, so trials are evaluated with f alone (counted as values); the next step then
+ * <p>Once alpha is so small that x + alpha d = x in every component, the step is 0: x cannot resolve it. The rule
+ * needs values only, so trials are evaluated with f alone (counted as values); the next step then
  * evaluates f and grad f at the accepted point afresh (a gradient), since no trial computed it. After
  * {@code maxEvaluations} values in one step without sufficient decrease the step fails with an OptimizerException
  * naming it; x is left unchanged.
@@ -56,6 +57,10 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Init
                         slope0, line.directionNorm());
                 while (!(line.value(alpha) <= value0 + c1 * alpha * slope0)) {
                     alpha *= shrink;
+                    if (line.samePoint(0, alpha)) {
+                        alpha = 0;
+                        break;
+                    }
                 }
                 line.handOn(alpha);
                 if (previousValue != null) {

@@ -24,7 +24,8 @@ import dev.fluxion.optimizers.TransformState;
  * the paper's: rho = 5, gamma = 0.66, theta = 0.5 (the bisection point of U3). On a quadratic phi, phi' is linear, so
  * the first secant step is the exact minimizer along d.
  *
- * <p>Every trial is evaluated with its gradient, and the accepted point is the last evaluated (reused by the next
+ * <p>When the bracket has shrunk so far that it holds no trial point but its ends (x + m d, m its midpoint, is x + a d
+ * or x + b d), the search settles for a (0 if the bracket still starts there). Every trial is evaluated with its gradient, and the accepted point is the last evaluated (reused by the next
  * step). The first trial comes from {@link InitialStep} (not CG_DESCENT's own I0-I2 guesses). If d is not a descent
  * direction the search is along -g ({@link SearchLine}); after {@code maxEvaluations} evaluations in one step without
  * an acceptable alpha the step fails with an OptimizerException naming it, and x is left unchanged; except when even
@@ -104,6 +105,9 @@ public record HagerZhangLineSearch(double delta, double sigma, double epsilon, d
                     return accepted;
                 }
                 while (true) {
+                    if (line.cannotSplit(a, b)) {
+                        return a;
+                    }
                     double width = b - a;
                     if (doubleSecant()) {
                         return accepted;
@@ -200,6 +204,10 @@ public record HagerZhangLineSearch(double delta, double sigma, double epsilon, d
              */
             private boolean towardsSlopeChange() {
                 while (true) {
+                    if (line.cannotSplit(a, b)) {
+                        accepted = a;
+                        return true;
+                    }
                     double d = (1 - BISECTION) * a + BISECTION * b;
                     if (evaluate(d)) {
                         return true;

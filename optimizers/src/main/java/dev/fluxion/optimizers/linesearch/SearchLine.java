@@ -116,6 +116,29 @@ final class SearchLine {
         return evaluations == maxEvaluations && belowRounding(largestTrial);
     }
 
+    /**
+     * Whether the steps a and b give the same trial point in every component, x_i + a d_i = x_i + b d_i: x cannot
+     * resolve the difference.
+     */
+    boolean samePoint(double a, double b) {
+        double[] x = context.point();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] + a * direction[i] != x[i] + b * direction[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the bracket [a, b] holds no trial point but its ends: the point of its midpoint is that of a or that of
+     * b. A search cannot shrink such a bracket any further.
+     */
+    boolean cannotSplit(double a, double b) {
+        double middle = 0.5 * (a + b);
+        return samePoint(middle, a) || samePoint(middle, b);
+    }
+
     /** phi(alpha), evaluated with f alone (counted as a value). */
     double value(double alpha) {
         trial(alpha);

@@ -27,7 +27,10 @@ import dev.fluxion.optimizers.TransformState;
  * tenth of the bracket away from both ends so the bracket shrinks to at most 0.9 of its width per trial. On a
  * quadratic phi the cubic is exact, so one zoom trial finds the exact minimizer along d.
  *
- * <p>A non-finite trial value counts as failing sufficient decrease. After {@code maxEvaluations} evaluations in one
+ * <p>Near a minimizer rounding limits what a search can do. When the bracket has shrunk so far that it holds no
+ * trial point but its ends (x + m d, m its midpoint, is x + lo d or x + hi d), the search settles for lo (its lowest point with
+ * sufficient decrease; 0 if there is none), as Moré and Thuente's search returns its best point when rounding errors
+ * prevent progress. A non-finite trial value counts as failing sufficient decrease. After {@code maxEvaluations} evaluations in one
  * step without an acceptable alpha the step fails with an OptimizerException naming it; x is left unchanged. When f
  * cannot resolve the change along the first trial step (|alpha_1 phi'(0)| &lt;= 10 ulp(f(x)): a run converged as far as
  * doubles allow, where the conditions cannot be checked on values of f) the step is 0 and nothing is evaluated.
@@ -113,12 +116,15 @@ public record WolfeLineSearch(double c1, double c2, double init, InitialStep gue
 
             /**
              * Algorithm 3.6 on the bracket with ends lo (sufficient decrease holds, lowest phi so far) and hi; returns
-             * the accepted alpha, whose point is the last evaluated.
+             * the accepted alpha, whose point is the last evaluated, or lo once the bracket holds no other point.
              */
             private double zoom(double lo, double phiLo, double slopeLo, double hi, double phiHi, double slopeHi) {
                 double value0 = line.value0();
                 double slope0 = line.slope0();
                 while (true) {
+                    if (line.cannotSplit(lo, hi)) {
+                        return lo;
+                    }
                     double alpha = Interpolation.cubicMinimizer(lo, phiLo, slopeLo, hi, phiHi, slopeHi);
                     if (Double.isNaN(alpha)) {
                         alpha = Interpolation.quadraticMinimizer(lo, phiLo, slopeLo, hi, phiHi);

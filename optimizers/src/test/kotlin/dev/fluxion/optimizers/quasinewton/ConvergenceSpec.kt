@@ -68,6 +68,19 @@ class ConvergenceSpec : FunSpec({
         }
     }
 
+    test("300 steps, far past convergence, never fail: where x or f cannot resolve a step, the searches settle") {
+        // on Rosenbrock and Beale (f* = 0) the runs reach x* up to the last bits of x, where a bracket soon holds no
+        // trial point but its ends, and the gradient is mostly rounding
+        val specs = optimizers + others + listOf("hagerZhang()", "wolfe(guess=quadratic)", "backtracking()")
+        for ((_, f, start) in problems.filter { it.second.dimension() <= 10 }) {
+            for (spec in specs) {
+                val x = start.copyOf()
+                val run = Optimizers.parse(spec).start(x.size)
+                repeat(300) { run.step(f, x) }
+            }
+        }
+    }
+
     test("far past convergence, where f cannot resolve the steps any more, the runs go on without failing") {
         // a valley whose minimum value is not 0, so f's rounding (about 2e-16 f) hides the last decreases
         val valley = dev.fluxion.dsl.expr.Expr.parse("(x - 1)^2 + 5*(y - x^2)^2 + 0.1*exp(0.3*x) + cosh(0.2*y)")
