@@ -10,8 +10,9 @@ import dev.fluxion.optimizers.TransformState;
  * search", SIAM J. Optim. 16(1), 2005, section 4; the defaults of CG_DESCENT, ACM TOMS 32(1), 2006). It accepts alpha
  * when either
  * <pre>
- *   (T1, Wolfe)              phi(alpha) - phi(0) &lt;= delta alpha phi'(0)  and  phi'(alpha) &gt;= sigma phi'(0), or
- *   (T2, approximate Wolfe)  (2 delta - 1) phi'(0) &gt;= phi'(alpha) &gt;= sigma phi'(0)  and  phi(alpha) &lt;= phi(0) + eps |f(x)|
+ *   (T1, Wolfe)              phi(alpha) - phi(0) &lt;= delta alpha phi'(0),  phi'(alpha) &gt;= sigma phi'(0)
+ *   (T2, approximate Wolfe)  (2 delta - 1) phi'(0) &gt;= phi'(alpha) &gt;= sigma phi'(0),
+ *                            phi(alpha) &lt;= phi(0) + eps |f(x)|
  * </pre>
  * holds, and hands on u = alpha d. T2 replaces the test on values, which rounding spoils near a minimizer (where
  * f(x + alpha d) - f(x) is of the order of eps_machine |f|), by one on slopes, which stay accurate; so the search keeps
@@ -24,16 +25,18 @@ import dev.fluxion.optimizers.TransformState;
  * the paper's: rho = 5, gamma = 0.66, theta = 0.5 (the bisection point of U3). On a quadratic phi, phi' is linear, so
  * the first secant step is the exact minimizer along d.
  *
- * <p>When the bracket has shrunk so far that it holds no trial point but its ends (x + m d, m its midpoint, is x + a d
- * or x + b d), the search settles for a (0 if the bracket still starts there). Every trial is evaluated with its gradient, and the accepted point is the last evaluated (reused by the next
- * step). The first trial comes from {@link InitialStep} (not CG_DESCENT's own I0-I2 guesses). If d is not a descent
- * direction the search is along -g ({@link SearchLine}); after {@code maxEvaluations} evaluations in one step without
- * an acceptable alpha the step fails with an OptimizerException naming it, and x is left unchanged; except when even
- * the first-order change over the largest trial, |alpha phi'(0)|, was within 10 ulp(f(x)) (a run converged to the
- * gradient's own rounding, where no trial can show anything): then the step is 0. Unlike the strong Wolfe search, which
- * takes that zero step before evaluating anything, this search tries first, since T2 keeps working below f's rounding.
+ * <p>Every trial is evaluated with its gradient, and the accepted point is the last evaluated (reused by the next
+ * step). The first trial comes from {@link InitialStep} (not CG_DESCENT's own guesses I0-I2). If d is not a descent
+ * direction the search is along -g ({@link SearchLine}). After {@code maxEvaluations} evaluations in one step without
+ * an acceptable alpha the step fails with an OptimizerException naming it, and x is left unchanged. Near a minimizer
+ * rounding ends the search instead ({@link SearchLine}): when the bracket holds no trial point but its ends
+ * (x + m d, m its midpoint, is x + a d or x + b d) the search settles for a (0 if the bracket still starts there);
+ * and when the budget is spent while even the first-order change over the largest trial, |alpha phi'(0)|, was within
+ * 10 ulp(f(x)) (a run converged to the gradient's own rounding), the step is 0. Unlike the strong Wolfe search, which
+ * takes that zero step before evaluating anything, this search tries first, since T2 keeps working below f's
+ * rounding.
  *
- * @param delta          the sufficient-decrease constant, 0 &lt; delta &lt; 1/2 and delta &lt;= sigma (0.1 in the paper)
+ * @param delta          sufficient-decrease constant, 0 &lt; delta &lt; 1/2 and delta &lt;= sigma (0.1 in the paper)
  * @param sigma          the curvature constant, sigma &lt; 1 (0.9 in the paper)
  * @param epsilon        the relative tolerance on f of T2 and of the bracket updates (1e-6 in the paper)
  * @param init           the first trial step (its upper bound under {@link InitialStep#QUADRATIC})

@@ -2,6 +2,7 @@ package dev.fluxion.optimizers.linesearch;
 
 import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.StepContext;
+import java.util.Arrays;
 
 /**
  * The objective along one step's search direction, phi(alpha) = f(x + alpha d), with phi'(alpha) = grad f(x + alpha
@@ -16,6 +17,10 @@ import dev.fluxion.optimizers.StepContext;
  * the step's x_i + u_i is the trial point bit for bit and the last evaluation with a gradient is reused by the next
  * step. Every evaluation counts against the search's budget; the one past it is refused with an
  * {@link OptimizerException} that names the search and the step, so a search never loops forever.
+ *
+ * <p>Near a minimizer rounding ends what a search can learn, and the searches stop there instead of failing: when f
+ * cannot resolve the change along a step ({@link #belowRounding(double)}), and when x cannot resolve a step or a
+ * bracket ({@link #samePoint(double, double)}, {@link #cannotSplit(double, double)}).
  */
 final class SearchLine {
     private final String search;
@@ -29,7 +34,6 @@ final class SearchLine {
     private double slope;
     private int evaluations;
     private double largestTrial;
-    private boolean steepest;
 
     /**
      * @param search         the spec name of the search, for messages
@@ -57,8 +61,7 @@ final class SearchLine {
         for (int i = 0; i < direction.length; i++) {
             gd += g[i] * direction[i];
         }
-        steepest = !(gd < 0);
-        if (steepest) {
+        if (!(gd < 0)) {
             gd = 0;
             for (int i = 0; i < direction.length; i++) {
                 direction[i] = -g[i];
@@ -67,7 +70,12 @@ final class SearchLine {
         }
         value0 = context.value();
         slope0 = gd;
-        return gd < 0;
+        if (!(gd < 0)) {
+            // g = 0, or so small that |g|^2 underflows: no step
+            Arrays.fill(direction, 0);
+            return false;
+        }
+        return true;
     }
 
     /** phi(0) = f(x). */
@@ -83,11 +91,6 @@ final class SearchLine {
     /** phi'(alpha) at the last {@link #valueAndSlope(double)}. */
     double slope() {
         return slope;
-    }
-
-    /** Whether this step searches along -g because the incoming direction was not a descent direction. */
-    boolean steepest() {
-        return steepest;
     }
 
     /** ||d||_2 of the direction searched. */
@@ -165,7 +168,7 @@ final class SearchLine {
     }
 
     /** The error of a search that found no acceptable step: names the search, the step, and {@code why}. */
-    OptimizerException failure(String why) {
+    private OptimizerException failure(String why) {
         return OptimizerException.atStep(search + ": no acceptable step at step " + context.step() + " after "
                 + evaluations + " evaluations along d (f(x) = " + value0 + ", phi'(0) = g'd = " + slope0 + "): "
                 + why + "; x was left unchanged", context.step(), -1);

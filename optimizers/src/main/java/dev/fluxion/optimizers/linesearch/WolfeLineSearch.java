@@ -27,13 +27,13 @@ import dev.fluxion.optimizers.TransformState;
  * tenth of the bracket away from both ends so the bracket shrinks to at most 0.9 of its width per trial. On a
  * quadratic phi the cubic is exact, so one zoom trial finds the exact minimizer along d.
  *
- * <p>Near a minimizer rounding limits what a search can do. When the bracket has shrunk so far that it holds no
- * trial point but its ends (x + m d, m its midpoint, is x + lo d or x + hi d), the search settles for lo (its lowest point with
- * sufficient decrease; 0 if there is none), as Moré and Thuente's search returns its best point when rounding errors
- * prevent progress. A non-finite trial value counts as failing sufficient decrease. After {@code maxEvaluations} evaluations in one
- * step without an acceptable alpha the step fails with an OptimizerException naming it; x is left unchanged. When f
- * cannot resolve the change along the first trial step (|alpha_1 phi'(0)| &lt;= 10 ulp(f(x)): a run converged as far as
- * doubles allow, where the conditions cannot be checked on values of f) the step is 0 and nothing is evaluated.
+ * <p>A non-finite trial value counts as failing sufficient decrease. After {@code maxEvaluations} evaluations in one
+ * step without an acceptable alpha the step fails with an OptimizerException naming it; x is left unchanged. Near a
+ * minimizer rounding ends the search instead ({@link SearchLine}): when f cannot resolve the change along the first
+ * trial step (|alpha_1 phi'(0)| &lt;= 10 ulp(f(x)), where the conditions cannot be checked on values of f) the step
+ * is 0 and nothing is evaluated; when the bracket holds no trial point but its ends (x + m d, m its midpoint, is
+ * x + lo d or x + hi d) the search settles for lo, its lowest point with sufficient decrease (0 if there is none), as
+ * Moré and Thuente's search returns its best point when rounding errors prevent progress.
  *
  * @param c1             sufficient-decrease constant, 0 &lt; c1 &lt; c2
  * @param c2             curvature constant, c1 &lt; c2 &lt; 1 (0.9 for quasi-Newton, 0.1 for conjugate gradients)
@@ -47,18 +47,12 @@ public record WolfeLineSearch(double c1, double c2, double init, InitialStep gue
     /** The constants must satisfy 0 &lt; c1 &lt; c2 &lt; 1, init &gt; 0 and maxEvaluations &gt;= 1. */
     public WolfeLineSearch {
         if (!(0 < c1 && c1 < c2 && c2 < 1)) {
-            throw new OptimizerException("wolfe needs 0 < c1 < c2 < 1, got c1 = " + c1
-                    + ", c2 = " + c2);
+            throw new OptimizerException("wolfe needs 0 < c1 < c2 < 1, got c1 = " + c1 + ", c2 = " + c2);
         }
         if (!(init > 0) || maxEvaluations < 1) {
-            throw new OptimizerException("wolfe needs init > 0 and maxEvals >= 1, got init = "
-                    + init + ", maxEvals = " + maxEvaluations);
+            throw new OptimizerException("wolfe needs init > 0 and maxEvals >= 1, got init = " + init + ", maxEvals = "
+                    + maxEvaluations);
         }
-    }
-
-    /** Nocedal and Wright's defaults for quasi-Newton directions: c1 = 1e-4, c2 = 0.9, alpha_0 = 1, 20 evaluations. */
-    public static WolfeLineSearch quasiNewton() {
-        return new WolfeLineSearch(1e-4, 0.9, 1, InitialStep.CONSTANT, 20);
     }
 
     @Override

@@ -23,9 +23,9 @@ import java.util.List;
  *       search", SIAM J. Optim. 16(1), 2005, eqs. 1.3 and 1.6-1.7): beta_N = (y - 2 d_k ||y||^2 / d_k'y)'g_{k+1}
  *       / d_k'y, truncated below at eta_k = -1 / (||d_k|| min(0.01, ||g_k||)).</li>
  * </ul>
- * The direction restarts as d = -g at the first step, every {@code restartEvery} steps (every n steps when it is 0,
- * Nocedal and Wright, p. 124), and whenever the formula does not give a descent direction (g'd &gt;= 0, or a beta that
- * is not a number). A strong Wolfe line search follows in the chain ({@code cg} = this, then {@code wolfe} with
+ * The direction restarts as d = -g at the first step, every {@code restartEvery} steps (every n steps when it is
+ * 0, Nocedal and Wright, section 5.2), and whenever the formula does not give a descent direction (g'd &gt;= 0, or a
+ * beta that is not a number). A strong Wolfe line search follows in the chain ({@code cg} = this, then {@code wolfe} with
  * c2 = 0.1, which makes Fletcher-Reeves directions descent directions, Nocedal and Wright, Lemma 5.6).
  *
  * <p>Buffers: {@code previousGradient}, {@code previousDirection} (n values each) and {@code history} = (1 once a

@@ -9,7 +9,8 @@ package dev.fluxion.optimizers.transform;
  * <p>The skipping rule keeps a pair when s'y &gt; eps ||s|| ||y||, that is when the cosine of the angle between s and
  * y exceeds eps. It is invariant under scaling f and under scaling x, and with eps = 1e-8 it drops only pairs that
  * would make H (nearly) singular or indefinite; after a Wolfe line search s'y &gt; 0 holds anyway (Nocedal and Wright,
- * eq. 6.7). L-BFGS-B (Byrd, Lu, Nocedal and Zhu 1995) skips when s'y &lt;= epsmch (-g_k's); Optim.jl never skips.
+ * eq. 6.7). Implementations differ here: L-BFGS-B (Byrd, Lu, Nocedal and Zhu 1995), for one, skips when
+ * s'y &lt;= epsmch (-g_k's).
  */
 final class SecantPair {
 
