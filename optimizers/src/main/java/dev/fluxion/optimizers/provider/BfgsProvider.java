@@ -28,7 +28,7 @@ public final class BfgsProvider implements OptimizerProvider {
         return List.of(
                 LbfgsProvider.lineSearchChoice(),
                 Hyperparameter.real("c1", 1e-4, WolfeProvider.OPEN_UNIT, "sufficient-decrease constant"),
-                Hyperparameter.real("c2", 0.9, WolfeProvider.OPEN_UNIT, "curvature constant (wolfe only)"),
+                Hyperparameter.real("c2", 0.9, WolfeProvider.OPEN_UNIT, "curvature constant (wolfe, hagerZhang)"),
                 LbfgsProvider.curvatureEps());
     }
 

@@ -32,7 +32,7 @@ public final class ConjugateGradientProvider implements OptimizerProvider {
                 Hyperparameter.integer("restartEvery", 0, Range.NON_NEGATIVE, "restart period in steps; 0 for n"),
                 LbfgsProvider.lineSearchChoice(),
                 Hyperparameter.real("c1", 1e-4, WolfeProvider.OPEN_UNIT, "sufficient-decrease constant"),
-                Hyperparameter.real("c2", 0.1, WolfeProvider.OPEN_UNIT, "curvature constant (wolfe only)"));
+                Hyperparameter.real("c2", 0.1, WolfeProvider.OPEN_UNIT, "curvature constant (wolfe, hagerZhang)"));
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class LbfgsProvider implements OptimizerProvider {
                 Hyperparameter.integer("memory", 10, Range.COUNT, "the number m of (s, y) pairs kept"),
                 lineSearchChoice(),
                 Hyperparameter.real("c1", 1e-4, WolfeProvider.OPEN_UNIT, "sufficient-decrease constant"),
-                Hyperparameter.real("c2", 0.9, WolfeProvider.OPEN_UNIT, "curvature constant (wolfe only)"),
+                Hyperparameter.real("c2", 0.9, WolfeProvider.OPEN_UNIT, "curvature constant (wolfe, hagerZhang)"),
                 curvatureEps());
     }
 
