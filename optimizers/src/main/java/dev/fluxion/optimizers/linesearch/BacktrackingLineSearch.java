@@ -1,9 +1,12 @@
 package dev.fluxion.optimizers.linesearch;
 
-import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
  * Backtracking to sufficient decrease, the Armijo rule (Armijo, Pacific J. Math. 16(1), 1966; Nocedal and Wright,
@@ -18,32 +21,73 @@ import dev.fluxion.optimizers.TransformState;
  * <p>Once alpha is so small that x + alpha d = x in every component, the step is 0: x cannot resolve it. The rule
  * needs values only, so trials are evaluated with f alone (counted as values); the next step then
  * evaluates f and grad f at the accepted point afresh (a gradient), since no trial computed it. After
- * {@code maxEvaluations} values in one step without sufficient decrease the step fails with an OptimizerException
+ * {@code maxEvals} values in one step without sufficient decrease the step fails with an OptimizerException
  * naming it; x is left unchanged.
  *
- * @param c1             sufficient-decrease constant in (0, 1)
- * @param shrink         the factor rho in (0, 1) applied to a rejected step
- * @param init           the first trial step (its upper bound under {@link InitialStep#QUADRATIC})
- * @param guess          how the first trial step is chosen
- * @param maxEvaluations the values one step may evaluate
+ * @param c1       sufficient-decrease constant in (0, 1)
+ * @param shrink   the factor rho in (0, 1) applied to a rejected step
+ * @param init     the first trial step (its upper bound under {@link InitialStep#QUADRATIC})
+ * @param guess    how the first trial step is chosen: {@code constant} or {@code quadratic} ({@link InitialStep})
+ * @param maxEvals the values one step may evaluate, at least 1
  */
-public record BacktrackingLineSearch(double c1, double shrink, double init, InitialStep guess, int maxEvaluations)
+public record BacktrackingLineSearch(double c1, double shrink, double init, String guess, long maxEvals)
         implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "backtracking";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("c1", 1e-4, WolfeLineSearch.OPEN_UNIT,
+                    "sufficient decrease: f(x + a d) <= f(x) + c1 a g'd"),
+            Hyperparameter.real("shrink", 0.5, WolfeLineSearch.OPEN_UNIT, "a <- shrink a after a rejected trial"),
+            InitialStep.INIT,
+            InitialStep.GUESS,
+            Hyperparameter.integer("maxEvals", 50, Range.COUNT, "values per step before the step fails"));
+    /** Backtracking with every default: the unit step first, halved until f falls by 1e-4 of the slope's promise. */
+    public static final BacktrackingLineSearch DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
 
-    /** The constants must satisfy 0 &lt; c1 &lt; 1, 0 &lt; shrink &lt; 1, init &gt; 0 and maxEvaluations &gt;= 1. */
+    /** Checks every value against its hyperparameter. */
     public BacktrackingLineSearch {
-        if (!(0 < c1 && c1 < 1 && 0 < shrink && shrink < 1 && init > 0) || maxEvaluations < 1) {
-            throw new OptimizerException("backtracking needs 0 < c1 < 1, 0 < shrink < 1, init > 0 and maxEvals >= 1,"
-                    + " got c1 = " + c1 + ", shrink = " + shrink + ", init = " + init + ", maxEvals = "
-                    + maxEvaluations);
-        }
+        Hyperparameter.check(NAME, HYPERPARAMETERS, c1, shrink, init, guess,
+                maxEvals);
+    }
+
+    /** The search for checked spec values. */
+    public static BacktrackingLineSearch of(HyperparameterValues values) {
+        return new BacktrackingLineSearch(values.real("c1"), values.real("shrink"), values.real("init"),
+                values.choice("guess"), values.integer("maxEvals"));
+    }
+
+    /** This search with sufficient-decrease constant c1. */
+    public BacktrackingLineSearch c1(double c1) {
+        return new BacktrackingLineSearch(c1, shrink, init, guess, maxEvals);
+    }
+
+    /** This search with shrink factor rho. */
+    public BacktrackingLineSearch shrink(double shrink) {
+        return new BacktrackingLineSearch(c1, shrink, init, guess, maxEvals);
+    }
+
+    /** This search with first trial step (or its cap) init. */
+    public BacktrackingLineSearch init(double init) {
+        return new BacktrackingLineSearch(c1, shrink, init, guess, maxEvals);
+    }
+
+    /** This search with the first trial step chosen by {@code guess}: {@code constant} or {@code quadratic}. */
+    public BacktrackingLineSearch guess(String guess) {
+        return new BacktrackingLineSearch(c1, shrink, init, guess, maxEvals);
+    }
+
+    /** This search with at most {@code maxEvals} values per step. */
+    public BacktrackingLineSearch maxEvals(long maxEvals) {
+        return new BacktrackingLineSearch(c1, shrink, init, guess, maxEvals);
     }
 
     @Override
     public TransformState init(int dimension) {
         return new TransformState() {
-            private final SearchLine line = new SearchLine("backtracking", maxEvaluations, dimension);
-            private final double[] previousValue = guess == InitialStep.QUADRATIC
+            private final SearchLine line = new SearchLine(NAME, maxEvals, dimension);
+            private final InitialStep firstStep = InitialStep.of(guess);
+            private final double[] previousValue = firstStep == InitialStep.QUADRATIC
                     ? buffer("previousValue", 1, Double.NaN) : null;
 
             @Override
@@ -53,7 +97,7 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Init
                 }
                 double value0 = line.value0();
                 double slope0 = line.slope0();
-                double alpha = guess.first(init, value0, previousValue == null ? Double.NaN : previousValue[0],
+                double alpha = firstStep.first(init, value0, previousValue == null ? Double.NaN : previousValue[0],
                         slope0, line.directionNorm());
                 while (!(line.value(alpha) <= value0 + c1 * alpha * slope0)) {
                     alpha *= shrink;
@@ -72,7 +116,6 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Init
 
     @Override
     public String spec() {
-        return "backtracking(c1=" + c1 + ", shrink=" + shrink + ", init=" + init + ", guess=" + guess.specName()
-                + ", maxEvals=" + maxEvaluations + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, c1, shrink, init, guess, maxEvals);
     }
 }

@@ -1,9 +1,13 @@
 package dev.fluxion.optimizers.linesearch;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
  * Hager and Zhang's line search ("A new conjugate gradient method with guaranteed descent and an efficient line
@@ -27,7 +31,7 @@ import dev.fluxion.optimizers.TransformState;
  *
  * <p>Every trial is evaluated with its gradient, and the accepted point is the last evaluated (reused by the next
  * step). The first trial comes from {@link InitialStep} (not CG_DESCENT's own guesses I0-I2). If d is not a descent
- * direction the search is along -g ({@link SearchLine}). After {@code maxEvaluations} evaluations in one step without
+ * direction the search is along -g ({@link SearchLine}). After {@code maxEvals} evaluations in one step without
  * an acceptable alpha the step fails with an OptimizerException naming it, and x is left unchanged. Near a minimizer
  * rounding ends the search instead ({@link SearchLine}): when the bracket holds no trial point but its ends
  * (x + m d, m its midpoint, is x + a d or x + b d) the search settles for a (0 if the bracket still starts there);
@@ -36,15 +40,31 @@ import dev.fluxion.optimizers.TransformState;
  * takes that zero step before evaluating anything, this search tries first, since T2 keeps working below f's
  * rounding.
  *
- * @param delta          sufficient-decrease constant, 0 &lt; delta &lt; 1/2 and delta &lt;= sigma (0.1 in the paper)
- * @param sigma          the curvature constant, sigma &lt; 1 (0.9 in the paper)
- * @param epsilon        the relative tolerance on f of T2 and of the bracket updates (1e-6 in the paper)
- * @param init           the first trial step (its upper bound under {@link InitialStep#QUADRATIC})
- * @param guess          how the first trial step is chosen
- * @param maxEvaluations the evaluations one step may make
+ * @param c1       delta, the sufficient-decrease constant, 0 &lt; delta &lt; 1/2 and delta &lt;= sigma (0.1 in the paper)
+ * @param c2       sigma, the curvature constant, sigma &lt; 1 (0.9 in the paper)
+ * @param epsilon  the relative tolerance on f of T2 and of the bracket updates (1e-6 in the paper)
+ * @param init     the first trial step (its upper bound under {@link InitialStep#QUADRATIC})
+ * @param guess    how the first trial step is chosen: {@code constant} or {@code quadratic} ({@link InitialStep})
+ * @param maxEvals the evaluations one step may make, at least 1
  */
-public record HagerZhangLineSearch(double delta, double sigma, double epsilon, double init, InitialStep guess,
-                                   int maxEvaluations) implements Transform {
+public record HagerZhangLineSearch(double c1, double c2, double epsilon, double init, String guess,
+                                   long maxEvals) implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "hagerZhang";
+    /** The open interval (0, 1/2) of delta. */
+    public static final Range DELTA_RANGE = new Range(0, false, 0.5, false);
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("c1", 0.1, DELTA_RANGE, "delta: sufficient decrease, and"
+                    + " phi'(a) <= (2 delta - 1) phi'(0) in the approximate Wolfe condition"),
+            Hyperparameter.real("c2", 0.9, WolfeLineSearch.OPEN_UNIT, "sigma: phi'(a) >= sigma phi'(0), c1 <= c2"),
+            Hyperparameter.real("epsilon", 1e-6, Range.NON_NEGATIVE,
+                    "approximate Wolfe allows phi(a) <= phi(0) + epsilon |f|"),
+            InitialStep.INIT,
+            InitialStep.GUESS,
+            Hyperparameter.integer("maxEvals", 50, Range.COUNT, "evaluations per step before the step fails"));
+    /** The Hager-Zhang search with every default, the paper's constants. */
+    public static final HagerZhangLineSearch DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
     /** The expansion factor rho of the bracketing phase (B3). */
     private static final double EXPANSION = 5;
     /** The shrink gamma a double secant step must achieve, else the bracket is bisected (L2). */
@@ -52,21 +72,57 @@ public record HagerZhangLineSearch(double delta, double sigma, double epsilon, d
     /** The point theta of [a, b] where U3 bisects. */
     private static final double BISECTION = 0.5;
 
-    /** The constants must satisfy 0 &lt; delta &lt; 1/2, delta &lt;= sigma &lt; 1, epsilon &gt;= 0, init &gt; 0. */
+    /** Checks every value against its hyperparameter, then delta &lt;= sigma. */
     public HagerZhangLineSearch {
-        if (!(0 < delta && delta < 0.5 && delta <= sigma && sigma < 1 && epsilon >= 0 && init > 0)
-                || maxEvaluations < 1) {
-            throw new OptimizerException("hagerZhang needs 0 < c1 < 1/2, c1 <= c2 < 1, epsilon >= 0, init > 0 and"
-                    + " maxEvals >= 1, got c1 = " + delta + ", c2 = " + sigma + ", epsilon = " + epsilon + ", init = "
-                    + init + ", maxEvals = " + maxEvaluations);
+        Hyperparameter.check(NAME, HYPERPARAMETERS, c1, c2, epsilon, init, guess,
+                maxEvals);
+        if (!(c1 <= c2)) {
+            throw new OptimizerException(NAME + " needs c1 <= c2, got c1 = " + c1 + ", c2 = " + c2);
         }
+    }
+
+    /** The search for checked spec values. */
+    public static HagerZhangLineSearch of(HyperparameterValues values) {
+        return new HagerZhangLineSearch(values.real("c1"), values.real("c2"), values.real("epsilon"),
+                values.real("init"), values.choice("guess"), values.integer("maxEvals"));
+    }
+
+    /** This search with delta = c1. */
+    public HagerZhangLineSearch c1(double c1) {
+        return new HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals);
+    }
+
+    /** This search with sigma = c2. */
+    public HagerZhangLineSearch c2(double c2) {
+        return new HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals);
+    }
+
+    /** This search with the relative tolerance epsilon of the approximate Wolfe condition. */
+    public HagerZhangLineSearch epsilon(double epsilon) {
+        return new HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals);
+    }
+
+    /** This search with first trial step (or its cap) init. */
+    public HagerZhangLineSearch init(double init) {
+        return new HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals);
+    }
+
+    /** This search with the first trial step chosen by {@code guess}: {@code constant} or {@code quadratic}. */
+    public HagerZhangLineSearch guess(String guess) {
+        return new HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals);
+    }
+
+    /** This search with at most {@code maxEvals} evaluations per step. */
+    public HagerZhangLineSearch maxEvals(long maxEvals) {
+        return new HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals);
     }
 
     @Override
     public TransformState init(int dimension) {
         return new TransformState() {
-            private final SearchLine line = new SearchLine("hagerZhang", maxEvaluations, dimension);
-            private final double[] previousValue = guess == InitialStep.QUADRATIC
+            private final SearchLine line = new SearchLine(NAME, maxEvals, dimension);
+            private final InitialStep firstStep = InitialStep.of(guess);
+            private final double[] previousValue = firstStep == InitialStep.QUADRATIC
                     ? buffer("previousValue", 1, Double.NaN) : null;
             // the bracket [a, b] with phi' at its ends, and the last trial with phi and phi'
             private double a;
@@ -85,7 +141,7 @@ public record HagerZhangLineSearch(double delta, double sigma, double epsilon, d
                     return;
                 }
                 level = line.value0() + epsilon * Math.abs(line.value0());
-                double first = guess.first(init, line.value0(), previousValue == null ? Double.NaN : previousValue[0],
+                double first = firstStep.first(init, line.value0(), previousValue == null ? Double.NaN : previousValue[0],
                         line.slope0(), line.directionNorm());
                 double alpha;
                 try {
@@ -127,9 +183,9 @@ public record HagerZhangLineSearch(double delta, double sigma, double epsilon, d
                 slopeC = line.slope();
                 double phi0 = line.value0();
                 double slope0 = line.slope0();
-                boolean curvature = slopeC >= sigma * slope0;
-                boolean wolfe = phiC - phi0 <= delta * c * slope0 && curvature;
-                boolean approximate = (2 * delta - 1) * slope0 >= slopeC && curvature && phiC <= level;
+                boolean curvature = slopeC >= c2 * slope0;
+                boolean wolfe = phiC - phi0 <= c1 * c * slope0 && curvature;
+                boolean approximate = (2 * c1 - 1) * slope0 >= slopeC && curvature && phiC <= level;
                 if (wolfe || approximate) {
                     accepted = c;
                     return true;
@@ -242,7 +298,6 @@ public record HagerZhangLineSearch(double delta, double sigma, double epsilon, d
 
     @Override
     public String spec() {
-        return "hagerZhang(c1=" + delta + ", c2=" + sigma + ", epsilon=" + epsilon + ", init=" + init + ", guess="
-                + guess.specName() + ", maxEvals=" + maxEvaluations + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, c1, c2, epsilon, init, guess, maxEvals);
     }
 }

@@ -1,5 +1,9 @@
 package dev.fluxion.optimizers.linesearch;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import java.util.List;
+
 /**
  * How a line search chooses its first trial step alpha_0 (Nocedal and Wright, "Numerical Optimization", 2nd ed.,
  * 2006, section 3.5, "Initial step length").
@@ -17,6 +21,15 @@ public enum InitialStep {
      * alpha_0 = min(init, 1 / ||d||_2): a trial step of length 1 (scipy's line_search_wolfe1 does the like).
      */
     QUADRATIC;
+
+    /** The hyperparameter {@code init} of every line search that tries a first step: alpha_0, or its cap. */
+    public static final Hyperparameter INIT = Hyperparameter.real("init", 1, Range.POSITIVE,
+            "the first trial step (its cap under guess=quadratic)");
+    /** The hyperparameter {@code guess} of every line search that tries a first step, by spec name. */
+    public static final Hyperparameter GUESS = Hyperparameter.choice("guess", "constant",
+            List.of("constant", "quadratic"),
+            "constant: a0 = init (Newton, quasi-Newton); quadratic: a0 = min(init, 1.01*2(f_k - f_k-1)/phi'(0))"
+                    + " (N&W eq. 3.60; CG, steepest descent)");
 
     /** Its name in specs. */
     public String specName() {

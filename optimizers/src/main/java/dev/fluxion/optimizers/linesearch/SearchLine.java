@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 final class SearchLine {
     private final String search;
-    private final int maxEvaluations;
+    private final long maxEvaluations;
     private final double[] trialPoint;
     private final double[] trialGradient;
     private double[] direction;
@@ -40,7 +40,7 @@ final class SearchLine {
      * @param maxEvaluations the evaluations one step may make
      * @param dimension      n
      */
-    SearchLine(String search, int maxEvaluations, int dimension) {
+    SearchLine(String search, long maxEvaluations, int dimension) {
         this.search = search;
         this.maxEvaluations = maxEvaluations;
         this.trialPoint = new double[dimension];

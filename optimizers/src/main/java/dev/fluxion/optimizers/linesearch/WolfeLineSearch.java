@@ -1,9 +1,13 @@
 package dev.fluxion.optimizers.linesearch;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
  * A line search for the strong Wolfe conditions (Nocedal and Wright, "Numerical Optimization", 2nd ed., 2006,
@@ -27,7 +31,7 @@ import dev.fluxion.optimizers.TransformState;
  * tenth of the bracket away from both ends so the bracket shrinks to at most 0.9 of its width per trial. On a
  * quadratic phi the cubic is exact, so one zoom trial finds the exact minimizer along d.
  *
- * <p>A non-finite trial value counts as failing sufficient decrease. After {@code maxEvaluations} evaluations in one
+ * <p>A non-finite trial value counts as failing sufficient decrease. After {@code maxEvals} evaluations in one
  * step without an acceptable alpha the step fails with an OptimizerException naming it; x is left unchanged. Near a
  * minimizer rounding ends the search instead ({@link SearchLine}): when f cannot resolve the change along the first
  * trial step (|alpha_1 phi'(0)| &lt;= 10 ulp(f(x)), where the conditions cannot be checked on values of f) the step
@@ -35,31 +39,73 @@ import dev.fluxion.optimizers.TransformState;
  * x + lo d or x + hi d) the search settles for lo, its lowest point with sufficient decrease (0 if there is none), as
  * Moré and Thuente's search returns its best point when rounding errors prevent progress.
  *
- * @param c1             sufficient-decrease constant, 0 &lt; c1 &lt; c2
- * @param c2             curvature constant, c1 &lt; c2 &lt; 1 (0.9 for quasi-Newton, 0.1 for conjugate gradients)
- * @param init           the first trial step (its upper bound under {@link InitialStep#QUADRATIC})
- * @param guess          how the first trial step is chosen
- * @param maxEvaluations the evaluations one step may make
+ * @param c1       sufficient-decrease constant, 0 &lt; c1 &lt; c2
+ * @param c2       curvature constant, c1 &lt; c2 &lt; 1 (0.9 for quasi-Newton, 0.1 for conjugate gradients)
+ * @param init     the first trial step (its upper bound under {@link InitialStep#QUADRATIC})
+ * @param guess    how the first trial step is chosen: {@code constant} or {@code quadratic} ({@link InitialStep})
+ * @param maxEvals the evaluations one step may make, at least 1
  */
-public record WolfeLineSearch(double c1, double c2, double init, InitialStep guess, int maxEvaluations)
+public record WolfeLineSearch(double c1, double c2, double init, String guess, long maxEvals)
         implements Transform {
+    /** The open interval (0, 1) of the Wolfe constants c1 and c2. */
+    public static final Range OPEN_UNIT = new Range(0, false, 1, false);
+    /** The name in specs. */
+    public static final String NAME = "wolfe";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.real("c1", 1e-4, OPEN_UNIT, "sufficient decrease: phi(a) <= phi(0) + c1 a phi'(0)"),
+            Hyperparameter.real("c2", 0.9, OPEN_UNIT, "curvature: |phi'(a)| <= c2 |phi'(0)|, c1 < c2"),
+            InitialStep.INIT,
+            InitialStep.GUESS,
+            Hyperparameter.integer("maxEvals", 20, Range.COUNT, "evaluations per step before the step fails"));
+    /** The strong Wolfe search with every default: the unit step first, c1 = 1e-4, c2 = 0.9. */
+    public static final WolfeLineSearch DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
 
-    /** The constants must satisfy 0 &lt; c1 &lt; c2 &lt; 1, init &gt; 0 and maxEvaluations &gt;= 1. */
+    /** Checks every value against its hyperparameter, then c1 &lt; c2. */
     public WolfeLineSearch {
-        if (!(0 < c1 && c1 < c2 && c2 < 1)) {
-            throw new OptimizerException("wolfe needs 0 < c1 < c2 < 1, got c1 = " + c1 + ", c2 = " + c2);
+        Hyperparameter.check(NAME, HYPERPARAMETERS, c1, c2, init, guess, maxEvals);
+        if (!(c1 < c2)) {
+            throw new OptimizerException(NAME + " needs 0 < c1 < c2 < 1, got c1 = " + c1 + ", c2 = " + c2);
         }
-        if (!(init > 0) || maxEvaluations < 1) {
-            throw new OptimizerException("wolfe needs init > 0 and maxEvals >= 1, got init = " + init + ", maxEvals = "
-                    + maxEvaluations);
-        }
+    }
+
+    /** The search for checked spec values. */
+    public static WolfeLineSearch of(HyperparameterValues values) {
+        return new WolfeLineSearch(values.real("c1"), values.real("c2"), values.real("init"),
+                values.choice("guess"), values.integer("maxEvals"));
+    }
+
+    /** This search with sufficient-decrease constant c1. */
+    public WolfeLineSearch c1(double c1) {
+        return new WolfeLineSearch(c1, c2, init, guess, maxEvals);
+    }
+
+    /** This search with curvature constant c2. */
+    public WolfeLineSearch c2(double c2) {
+        return new WolfeLineSearch(c1, c2, init, guess, maxEvals);
+    }
+
+    /** This search with first trial step (or its cap) init. */
+    public WolfeLineSearch init(double init) {
+        return new WolfeLineSearch(c1, c2, init, guess, maxEvals);
+    }
+
+    /** This search with the first trial step chosen by {@code guess}: {@code constant} or {@code quadratic}. */
+    public WolfeLineSearch guess(String guess) {
+        return new WolfeLineSearch(c1, c2, init, guess, maxEvals);
+    }
+
+    /** This search with at most {@code maxEvals} evaluations per step. */
+    public WolfeLineSearch maxEvals(long maxEvals) {
+        return new WolfeLineSearch(c1, c2, init, guess, maxEvals);
     }
 
     @Override
     public TransformState init(int dimension) {
         return new TransformState() {
-            private final SearchLine line = new SearchLine("wolfe", maxEvaluations, dimension);
-            private final double[] previousValue = guess == InitialStep.QUADRATIC
+            private final SearchLine line = new SearchLine(NAME, maxEvals, dimension);
+            private final InitialStep firstStep = InitialStep.of(guess);
+            private final double[] previousValue = firstStep == InitialStep.QUADRATIC
                     ? buffer("previousValue", 1, Double.NaN) : null;
 
             @Override
@@ -67,7 +113,7 @@ public record WolfeLineSearch(double c1, double c2, double init, InitialStep gue
                 if (!line.start(direction, context)) {
                     return;
                 }
-                double alpha0 = guess.first(init, line.value0(), previousValue == null ? Double.NaN : previousValue[0],
+                double alpha0 = firstStep.first(init, line.value0(), previousValue == null ? Double.NaN : previousValue[0],
                         line.slope0(), line.directionNorm());
                 line.handOn(line.belowRounding(alpha0) ? 0 : search(alpha0));
                 if (previousValue != null) {
@@ -157,7 +203,6 @@ public record WolfeLineSearch(double c1, double c2, double init, InitialStep gue
 
     @Override
     public String spec() {
-        return "wolfe(c1=" + c1 + ", c2=" + c2 + ", init=" + init + ", guess=" + guess.specName() + ", maxEvals="
-                + maxEvaluations + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, c1, c2, init, guess, maxEvals);
     }
 }

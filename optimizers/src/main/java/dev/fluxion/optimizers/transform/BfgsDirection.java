@@ -1,9 +1,12 @@
 package dev.fluxion.optimizers.transform;
 
-import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
  * The BFGS direction d &lt;- -H_k d with a dense inverse-Hessian approximation (Broyden; Fletcher; Goldfarb; Shanno,
@@ -24,12 +27,26 @@ import dev.fluxion.optimizers.TransformState;
  * @param curvatureEps eps &gt;= 0 of the rule y's &gt; eps ||s|| ||y||
  */
 public record BfgsDirection(double curvatureEps) implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "bfgsDirection";
+    /** The hyperparameters, in the order of the components and of specs. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(SecantPair.CURVATURE_EPS);
+    /** The BFGS direction with every default. */
+    public static final BfgsDirection DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
 
-    /** eps must not be negative. */
+    /** Checks eps against its range. */
     public BfgsDirection {
-        if (!(curvatureEps >= 0)) {
-            throw new OptimizerException("bfgs needs curvatureEps >= 0, got " + curvatureEps);
-        }
+        Hyperparameter.check(NAME, HYPERPARAMETERS, curvatureEps);
+    }
+
+    /** The direction for checked spec values. */
+    public static BfgsDirection of(HyperparameterValues values) {
+        return new BfgsDirection(values.real("curvatureEps"));
+    }
+
+    /** This direction skipping a pair unless y's &gt; curvatureEps ||s|| ||y||. */
+    public BfgsDirection curvatureEps(double curvatureEps) {
+        return new BfgsDirection(curvatureEps);
     }
 
     @Override
@@ -115,6 +132,6 @@ public record BfgsDirection(double curvatureEps) implements Transform {
 
     @Override
     public String spec() {
-        return "bfgsDirection(curvatureEps=" + curvatureEps + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, curvatureEps);
     }
 }

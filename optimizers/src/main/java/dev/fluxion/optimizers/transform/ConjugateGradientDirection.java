@@ -1,6 +1,8 @@
 package dev.fluxion.optimizers.transform;
 
-import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -34,25 +36,46 @@ import java.util.List;
  * @param variant      {@code fr}, {@code prplus}, {@code hs} or {@code hz}
  * @param restartEvery the restart period in steps, 0 for n
  */
-public record ConjugateGradientDirection(String variant, int restartEvery) implements Transform {
+public record ConjugateGradientDirection(String variant, long restartEvery) implements Transform {
     /** The beta formulas, by spec name. */
     public static final List<String> VARIANTS = List.of("fr", "prplus", "hs", "hz");
     /** Hager and Zhang's eta in the lower bound of their beta (2005, eq. 1.7). */
     private static final double HZ_ETA = 0.01;
+    /** The name in specs. */
+    public static final String NAME = "cgDirection";
+    /** The hyperparameters, in the order of the components and of specs; those of cg before its line search's. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.choice("variant", "prplus", VARIANTS,
+                    "beta: fr Fletcher-Reeves; prplus max(0, Polak-Ribiere); hs Hestenes-Stiefel; hz Hager-Zhang 2005"),
+            Hyperparameter.integer("restartEvery", 0, Range.NON_NEGATIVE, "restart period in steps; 0 for n"));
+    /** The conjugate-gradient direction with every default: Polak-Ribiere+, restarted every n steps. */
+    public static final ConjugateGradientDirection DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
 
-    /** The variant must be one of {@link #VARIANTS} and the period not negative. */
+    /** Checks every value against its hyperparameter. */
     public ConjugateGradientDirection {
-        if (!VARIANTS.contains(variant) || restartEvery < 0) {
-            throw new OptimizerException("cg needs variant in " + VARIANTS + " and restartEvery >= 0, got variant = "
-                    + variant + ", restartEvery = " + restartEvery);
-        }
+        Hyperparameter.check(NAME, HYPERPARAMETERS, variant, restartEvery);
+    }
+
+    /** The direction for checked spec values. */
+    public static ConjugateGradientDirection of(HyperparameterValues values) {
+        return new ConjugateGradientDirection(values.choice("variant"), values.integer("restartEvery"));
+    }
+
+    /** This direction with the beta formula {@code variant}. */
+    public ConjugateGradientDirection variant(String variant) {
+        return new ConjugateGradientDirection(variant, restartEvery);
+    }
+
+    /** This direction restarted every {@code restartEvery} steps (0: every n). */
+    public ConjugateGradientDirection restartEvery(long restartEvery) {
+        return new ConjugateGradientDirection(variant, restartEvery);
     }
 
     @Override
     public TransformState init(int dimension) {
         return new TransformState() {
             private final int n = dimension;
-            private final int period = restartEvery == 0 ? dimension : restartEvery;
+            private final long period = restartEvery == 0 ? dimension : restartEvery;
             private final double[] previousGradient = buffer("previousGradient", n, 0);
             private final double[] previousDirection = buffer("previousDirection", n, 0);
             /** (1 once a previous step exists, the steps since the last restart). */
@@ -121,6 +144,6 @@ public record ConjugateGradientDirection(String variant, int restartEvery) imple
 
     @Override
     public String spec() {
-        return "cgDirection(variant=" + variant + ", restartEvery=" + restartEvery + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, variant, restartEvery);
     }
 }

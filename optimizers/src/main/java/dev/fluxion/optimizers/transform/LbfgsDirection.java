@@ -1,9 +1,12 @@
 package dev.fluxion.optimizers.transform;
 
-import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
+import java.util.List;
 
 /**
  * The limited-memory BFGS direction d &lt;- -H_k d (Nocedal, "Updating quasi-Newton matrices with limited storage",
@@ -29,28 +32,49 @@ import dev.fluxion.optimizers.TransformState;
  * @param memory       m &gt;= 1, the number of pairs kept
  * @param curvatureEps eps &gt;= 0 of the rule s'y &gt; eps ||s|| ||y||
  */
-public record LbfgsDirection(int memory, double curvatureEps) implements Transform {
+public record LbfgsDirection(long memory, double curvatureEps) implements Transform {
+    /** The name in specs. */
+    public static final String NAME = "lbfgsDirection";
+    /** The hyperparameters, in the order of the components and of specs; L-BFGS's too, with its line search's. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
+            Hyperparameter.integer("memory", 10, Range.COUNT, "the number m of (s, y) pairs kept"),
+            SecantPair.CURVATURE_EPS);
+    /** The L-BFGS direction with every default: m = 10 pairs. */
+    public static final LbfgsDirection DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
 
-    /** m must be at least 1, and eps not negative. */
+    /** Checks every value against its hyperparameter. */
     public LbfgsDirection {
-        if (memory < 1 || !(curvatureEps >= 0)) {
-            throw new OptimizerException("lbfgs needs memory >= 1 and curvatureEps >= 0, got memory = " + memory
-                    + ", curvatureEps = " + curvatureEps);
-        }
+        Hyperparameter.check(NAME, HYPERPARAMETERS, memory, curvatureEps);
+    }
+
+    /** The direction for checked spec values. */
+    public static LbfgsDirection of(HyperparameterValues values) {
+        return new LbfgsDirection(values.integer("memory"), values.real("curvatureEps"));
+    }
+
+    /** This direction keeping m = {@code memory} pairs. */
+    public LbfgsDirection memory(long memory) {
+        return new LbfgsDirection(memory, curvatureEps);
+    }
+
+    /** This direction skipping a pair unless s'y &gt; curvatureEps ||s|| ||y||. */
+    public LbfgsDirection curvatureEps(double curvatureEps) {
+        return new LbfgsDirection(memory, curvatureEps);
     }
 
     @Override
     public TransformState init(int dimension) {
         return new TransformState() {
             private final int n = dimension;
-            private final double[] s = buffer("s", memory * n, 0);
-            private final double[] y = buffer("y", memory * n, 0);
-            private final double[] rho = buffer("rho", memory, 0);
+            private final int slots = Math.toIntExact(memory);
+            private final double[] s = buffer("s", slots * n, 0);
+            private final double[] y = buffer("y", slots * n, 0);
+            private final double[] rho = buffer("rho", slots, 0);
             private final double[] previousPoint = buffer("previousPoint", n, 0);
             private final double[] previousGradient = buffer("previousGradient", n, 0);
             /** (pairs kept, slot of the next pair, 1 once previousPoint holds a point). */
             private final double[] history = buffer("history", 3, 0);
-            private final double[] a = new double[memory];
+            private final double[] a = new double[slots];
 
             @Override
             public void update(double[] direction, StepContext context) {
@@ -60,9 +84,9 @@ public record LbfgsDirection(int memory, double curvatureEps) implements Transfo
                     SecantPair.unitSteepestDescent(direction);
                     return;
                 }
-                int newest = ((int) history[1] + memory - 1) % memory;
+                int newest = ((int) history[1] + slots - 1) % slots;
                 for (int j = 0; j < count; j++) {
-                    int slot = (newest - j + memory) % memory;
+                    int slot = (newest - j + slots) % slots;
                     int offset = slot * n;
                     double sq = 0;
                     for (int i = 0; i < n; i++) {
@@ -84,7 +108,7 @@ public record LbfgsDirection(int memory, double curvatureEps) implements Transfo
                     direction[i] *= gamma;
                 }
                 for (int j = count - 1; j >= 0; j--) {
-                    int slot = (newest - j + memory) % memory;
+                    int slot = (newest - j + slots) % slots;
                     int offset = slot * n;
                     double yr = 0;
                     for (int i = 0; i < n; i++) {
@@ -112,8 +136,8 @@ public record LbfgsDirection(int memory, double curvatureEps) implements Transfo
                             y[offset + i] = g[i] - previousGradient[i];
                         }
                         rho[slot] = 1 / sy;
-                        history[1] = (slot + 1) % memory;
-                        history[0] = Math.min(history[0] + 1, memory);
+                        history[1] = (slot + 1) % slots;
+                        history[0] = Math.min(history[0] + 1, slots);
                     }
                 }
                 System.arraycopy(x, 0, previousPoint, 0, n);
@@ -125,6 +149,6 @@ public record LbfgsDirection(int memory, double curvatureEps) implements Transfo
 
     @Override
     public String spec() {
-        return "lbfgsDirection(memory=" + memory + ", curvatureEps=" + curvatureEps + ")";
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, memory, curvatureEps);
     }
 }

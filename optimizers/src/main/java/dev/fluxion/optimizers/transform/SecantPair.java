@@ -1,5 +1,8 @@
 package dev.fluxion.optimizers.transform;
 
+import dev.fluxion.dsl.spec.Range;
+import dev.fluxion.optimizers.Hyperparameter;
+
 /**
  * What the quasi-Newton directions share: the secant pair s = x_{k+1} - x_k, y = g_{k+1} - g_k, which a new
  * inverse-Hessian approximation must map y onto s (H y = s, Nocedal and Wright, "Numerical Optimization", 2nd ed.,
@@ -13,6 +16,9 @@ package dev.fluxion.optimizers.transform;
  * s'y &lt;= epsmch (-g_k's).
  */
 final class SecantPair {
+    /** The hyperparameter eps of the skipping rule, {@code curvatureEps}, of every quasi-Newton direction. */
+    static final Hyperparameter CURVATURE_EPS = Hyperparameter.real("curvatureEps", 1e-8, Range.NON_NEGATIVE,
+            "skip a pair unless s'y > curvatureEps ||s|| ||y||");
 
     private SecantPair() {
     }
