@@ -69,7 +69,7 @@ class GuideScriptsSpec : FunSpec({
             "VanishingGradient.java", "TaylorApproximation.java", "CriticalPointsDemo.java",
             "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
             "IllConditionedAdam.java", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
-            "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts",
+            "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts", "QuasiNewton.lab.kts",
         )
     }
 
@@ -294,6 +294,41 @@ class GuideScriptsSpec : FunSpec({
         val rows = Regex("(rosenbrock\\(dim=2\\)|beale) +(.+?) {2,}(\\S+) +(\\d+|not reached)").findAll(out).toList()
         rows.size shouldBe 8
         rows.forEach { it.groupValues[4] shouldNotBe "not reached" }
+    }
+
+    test("the step a strong Wolfe search accepts meets both conditions; L-BFGS reaches Rosenbrock's minimum in few evaluations") {
+        val out = run("QuasiNewton.lab.kts")
+        // at (-1.2, 1): f = 100 (1 - 1.44)^2 + 2.2^2 = 24.2 and g = (-215.6, -88), so phi'(0) = -|g|^2 = -54227.36
+        out.number("phi(0)") shouldBe (24.2 plusOrMinus 1e-4)
+        out.number("phi'(0)") shouldBe (-54227.36 plusOrMinus 1e-3)
+        fun rosenbrock(x: Double, y: Double) = 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x)
+        fun slope(alpha: Double): Double { // phi'(alpha) = grad f(x0 + alpha d)'d with d = -g = (215.6, 88)
+            val x = -1.2 + 215.6 * alpha
+            val y = 1 + 88 * alpha
+            return (-400 * x * (y - x * x) - 2 * (1 - x)) * 215.6 + 200 * (y - x * x) * 88
+        }
+        val alpha = out.number("wolfe accepts alpha")
+        rosenbrock(-1.2 + 215.6 * alpha, 1 + 88 * alpha) shouldBeLessThanOrEqual 24.2 - 1e-4 * alpha * 54227.36
+        abs(slope(alpha)) shouldBeLessThanOrEqual 0.9 * 54227.36
+        out shouldContain Regex("after \\d+ evaluations: decrease true, curvature true")
+        val rows = Regex("(rosenbrock\\(dim=\\d+\\)) +(gd|newton|lbfgs) +(\\d+|not within \\d+) +(\\d+) +(\\S+)").findAll(out)
+            .associate { (it.groupValues[1] + " " + it.groupValues[2]) to it.groupValues.drop(3) }
+        rows.size shouldBe 6
+        val (lbfgs2Steps, _, lbfgs2Gap) = rows.getValue("rosenbrock(dim=2) lbfgs")
+        val (gd2Steps, _, _) = rows.getValue("rosenbrock(dim=2) gd")
+        lbfgs2Gap.toDouble() shouldBeLessThan 1e-10
+        gd2Steps.toDouble() shouldBeGreaterThan 100.0 * lbfgs2Steps.toDouble()
+        rows.getValue("rosenbrock(dim=2) newton")[2].toDouble() shouldBeLessThan 1e-10
+        // in 100 variables L-BFGS reaches f* in less than the budget's hundredth of evaluations; plain descent
+        // does not get there within the budget; Newton stops at a critical point with f > f* (a second minimum)
+        val (lbfgsSteps, lbfgsEvaluations, lbfgsGap) = rows.getValue("rosenbrock(dim=100) lbfgs")
+        lbfgsGap.toDouble() shouldBeLessThan 1e-10
+        lbfgsEvaluations.toDouble() shouldBeLessThan rows.getValue("rosenbrock(dim=100) newton")[1].toDouble()
+        rows.getValue("rosenbrock(dim=100) gd")[0] shouldStartWith "not within"
+        rows.getValue("rosenbrock(dim=100) newton")[2].toDouble() shouldBeGreaterThan 1.0
+        // a quasi-Newton step mostly takes the unit step, which costs one evaluation
+        out.number("evaluations per step") shouldBe (lbfgsEvaluations.toDouble() / lbfgsSteps.toDouble() plusOrMinus 0.01)
+        out.number("evaluations per step") shouldBeLessThan 1.5
     }
 })
 

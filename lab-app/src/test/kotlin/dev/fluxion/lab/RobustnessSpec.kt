@@ -130,7 +130,7 @@ class RobustnessSpec : FunSpec({
         fluxion("compare", "--steps", "300", "--out", out.toString()).code shouldBe 0
         val store = out.resolve("compare.sqlite")
         val rows = ForkedFluxion.rows(store)
-        rows.size shouldBe 100
+        rows.size shouldBe 120 // the 6 default optimizers on the 4 default landscapes from 5 starts
         fluxion("compare", "--steps", "500", "--out", out.toString())
             .shouldBeOneLineError("holds another study", "steps 300 there, 500 here", "--replace")
         fluxion("rates", "--name", "compare", "--out", out.toString())
@@ -140,7 +140,7 @@ class RobustnessSpec : FunSpec({
         fluxion("compare", "--steps", "700", "--out", out.toString()).code shouldBe 2
         digest(store) shouldBe refusedBefore // a refusal writes nothing, not even the journal mode
         val csv = fluxion("export", store.toString()).out.trim().lines()
-        csv.size shouldBe 1 + 100
+        csv.size shouldBe 1 + 120
         csv.drop(1).forEach { it shouldContain "steps=300 " } // the budget is in the export
 
         Files.writeString(out.resolve("compare-09-my-own.png"), "not the lab's")
@@ -149,7 +149,7 @@ class RobustnessSpec : FunSpec({
         files(out).filter { it.endsWith(".png") }.forEach { (it.contains("quadratic") || it.contains("rosenbrock")) shouldBe false }
         files(out).contains("compare-09-my-own.png") shouldBe true
         val replaced = fluxion("export", store.toString()).out.trim().lines()
-        replaced.size shouldBe 1 + 25
+        replaced.size shouldBe 1 + 30
         replaced.drop(1).forEach { it shouldContain "steps=500 " }
 
         // the same study with more starts keeps the stored runs and computes only the new ones

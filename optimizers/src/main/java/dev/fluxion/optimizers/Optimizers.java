@@ -1,16 +1,26 @@
 package dev.fluxion.optimizers;
 
+import dev.fluxion.optimizers.linesearch.BacktrackingLineSearch;
+import dev.fluxion.optimizers.linesearch.HagerZhangLineSearch;
+import dev.fluxion.optimizers.linesearch.PolyakStep;
+import dev.fluxion.optimizers.linesearch.WolfeLineSearch;
 import dev.fluxion.optimizers.named.Adagrad;
 import dev.fluxion.optimizers.named.Adam;
 import dev.fluxion.optimizers.named.AdamW;
 import dev.fluxion.optimizers.named.Amsgrad;
+import dev.fluxion.optimizers.named.Bfgs;
+import dev.fluxion.optimizers.named.ConjugateGradient;
 import dev.fluxion.optimizers.named.GradientDescent;
+import dev.fluxion.optimizers.named.Lbfgs;
 import dev.fluxion.optimizers.named.Momentum;
 import dev.fluxion.optimizers.named.NaturalGradient;
 import dev.fluxion.optimizers.named.Nesterov;
 import dev.fluxion.optimizers.named.Newton;
 import dev.fluxion.optimizers.named.Rmsprop;
+import dev.fluxion.optimizers.transform.BfgsDirection;
+import dev.fluxion.optimizers.transform.ConjugateGradientDirection;
 import dev.fluxion.optimizers.transform.GlobalNormClip;
+import dev.fluxion.optimizers.transform.LbfgsDirection;
 import dev.fluxion.optimizers.transform.PreconditionByHessian;
 import dev.fluxion.optimizers.transform.PreconditionByMetric;
 import dev.fluxion.optimizers.transform.ScaleByAdagrad;
@@ -137,6 +147,21 @@ public final class Optimizers {
         return Newton.DEFAULT;
     }
 
+    /** L-BFGS with every default, {@code lbfgs(memory=10, linesearch=wolfe, ...)}: {@code lbfgs().memory(5)}. */
+    public static Lbfgs lbfgs() {
+        return Lbfgs.DEFAULT;
+    }
+
+    /** BFGS with a dense inverse Hessian and every default: a strong Wolfe search that tries the unit step first. */
+    public static Bfgs bfgs() {
+        return Bfgs.DEFAULT;
+    }
+
+    /** Nonlinear conjugate gradients with every default: Polak-Ribiere+, a strong Wolfe search with c2 = 0.1. */
+    public static ConjugateGradient cg() {
+        return ConjugateGradient.DEFAULT;
+    }
+
     /** The building block clipping by global norm, {@code clip(norm=1.0)}. */
     public static GlobalNormClip clip() {
         return GlobalNormClip.DEFAULT;
@@ -190,6 +215,44 @@ public final class Optimizers {
     /** The building block of momentum, optax's {@code trace(decay=0.9, nesterov=false)}. */
     public static Trace trace() {
         return Trace.DEFAULT;
+    }
+
+    /** The building block of L-BFGS's direction, before its line search. */
+    public static LbfgsDirection lbfgsDirection() {
+        return LbfgsDirection.DEFAULT;
+    }
+
+    /** The building block of BFGS's direction, before its line search. */
+    public static BfgsDirection bfgsDirection() {
+        return BfgsDirection.DEFAULT;
+    }
+
+    /** The building block of the conjugate-gradient direction, before its line search. */
+    public static ConjugateGradientDirection cgDirection() {
+        return ConjugateGradientDirection.DEFAULT;
+    }
+
+    /**
+     * The strong Wolfe line search along the incoming direction, {@code wolfe(c1=1.0E-4, c2=0.9, ...)}; alone it is
+     * steepest descent with that search: {@code chain(gd().lr(0.001), wolfe().c2(0.1))}.
+     */
+    public static WolfeLineSearch wolfe() {
+        return WolfeLineSearch.DEFAULT;
+    }
+
+    /** Armijo backtracking along the incoming direction, {@code backtracking(c1=1.0E-4, shrink=0.5, ...)}. */
+    public static BacktrackingLineSearch backtracking() {
+        return BacktrackingLineSearch.DEFAULT;
+    }
+
+    /** Hager and Zhang's line search along the incoming direction, with the paper's constants. */
+    public static HagerZhangLineSearch hagerZhang() {
+        return HagerZhangLineSearch.DEFAULT;
+    }
+
+    /** Polyak's step along the incoming direction, {@code polyak(fStar=0.0, scale=1.0)}. */
+    public static PolyakStep polyak() {
+        return PolyakStep.DEFAULT;
     }
 
     /** The optimizer that applies the given transforms in order: {@code chain(clip().norm(10), momentum())}. */

@@ -12,7 +12,8 @@ import kotlin.random.Random
 /**
  * Random, valid optimizers for property tests: every typed provider of the registry (named optimizers and building
  * blocks) with random hyperparameters inside their ranges and choices, learning rates that are constants or
- * schedules of every kind (warm-ups and joins nested), and chains nested up to depth 3. [seen] collects the names
+ * schedules of every kind (warm-ups and joins nested), and chains nested up to depth 3. Joint rules (c1 < c2) are
+ * met by drawing again. [seen] collects the names
  * drawn, so that a test can check the draws reached every provider and schedule.
  */
 class RandomOptimizers(private val random: Random) {
@@ -25,7 +26,22 @@ class RandomOptimizers(private val random: Random) {
     /** A chain of one to three links (below depth 3, one time in three), else a provider's value. */
     fun transform(depth: Int): Transform =
         if (depth < 3 && random.nextInt(3) == 0) Chain(List(1 + random.nextInt(3)) { transform(depth + 1) })
-        else providers.random(random).let { it.create(values(it.name(), it.hyperparameters())) }
+        else providers.random(random).let(::create)
+
+    /**
+     * The provider's value for random hyperparameters, drawn again while they break a rule that joins several of
+     * them (the line searches' c1 < c2), which ranges alone cannot express: those messages say what it `needs`.
+     */
+    private fun create(provider: OptimizerProvider): Transform {
+        repeat(100) {
+            try {
+                return provider.create(values(provider.name(), provider.hyperparameters()))
+            } catch (refused: OptimizerException) {
+                if (!refused.message!!.startsWith("${provider.name()} needs ")) throw refused
+            }
+        }
+        error("100 draws of ${provider.name()} broke its joint rules")
+    }
 
     /** A schedule of any kind, warm-ups and joins nesting schedules up to [depth] 3. */
     fun schedule(depth: Int = 1): Schedule {
@@ -49,13 +65,17 @@ class RandomOptimizers(private val random: Random) {
         else -> error("no values of type ${h.type()} here")
     }
 
-    /** A double in [range]: its ends sometimes, else uniform in a bounded range or 10^[-6, 3) above the lower end. */
+    /**
+     * A double in [range]: its ends sometimes, else uniform in a bounded range, 10^[-6, 3) above the lower end, or
+     * +-10^[-6, 3) when the range is the whole line (a polyak step's f*).
+     */
     private fun real(range: Range): Double {
         while (true) {
             val x = when (random.nextInt(8)) {
                 0 -> range.min()
                 1 -> range.max()
-                else -> if (range.max().isInfinite()) range.min() + 10.0.pow(random.nextDouble(-6.0, 3.0))
+                else -> if (range.min().isInfinite()) (if (random.nextBoolean()) 1 else -1) * 10.0.pow(random.nextDouble(-6.0, 3.0))
+                    else if (range.max().isInfinite()) range.min() + 10.0.pow(random.nextDouble(-6.0, 3.0))
                     else range.min() + (range.max() - range.min()) * random.nextDouble()
             }
             if (range.contains(x)) return x

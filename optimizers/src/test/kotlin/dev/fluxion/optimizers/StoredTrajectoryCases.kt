@@ -36,6 +36,14 @@ private fun gaussianLikelihood(spec: String) =
     TrajectoryCase(spec, "gaussianLikelihood", TrajectoryCase.GAUSSIAN_LIKELIHOOD, listOf("mu", "s"), listOf(3.0, 1.5))
 
 /**
+ * Rosenbrock's valley in ten variables, sum_i 100 (x_{i+1} - x_i^2)^2 + (1 - x_i)^2, from (-1.2, 1, ..., -1.2, 1): the
+ * quasi-Newton methods take more than 60 steps here, so none of their stored steps stands still at the minimizer.
+ */
+private fun rosenbrock10(spec: String) = TrajectoryCase(spec, "rosenbrock10",
+    (1..9).joinToString(" + ") { "100*(x${it + 1} - x$it^2)^2 + (1 - x$it)^2" }, (1..10).map { "x$it" },
+    List(10) { if (it % 2 == 0) -1.2 else 1.0 })
+
+/**
  * The cases whose trajectories are stored under `src/test/resources/trajectories`: every optimizer of
  * [Optimizers.list], every formulation switch both ways and every choice, every schedule kind as a learning rate,
  * and a few chains. [StoredTrajectoriesSpec] writes them when asked to and checks the coverage.
@@ -104,6 +112,28 @@ val storedTrajectoryCases: List<TrajectoryCase> = listOf(
     quadratic("newton(lr=0.3, indefinite=fail)"),
 
     rosenbrock("signDescent(lr=0.01)"),
+
+    // line searches, alone (along -g) and after a direction
+    rosenbrock("wolfe(guess=constant)"),
+    beale("wolfe(guess=quadratic)"),
+    rosenbrock("backtracking(guess=constant)"),
+    beale("backtracking(guess=quadratic, c1=0.3, shrink=0.7)"),
+    rosenbrock("hagerZhang(guess=constant)"),
+    rosenbrock("hagerZhang(guess=quadratic, epsilon=0)"),
+    beale("polyak(fStar=0)"),
+    rosenbrock("chain(gd(lr=0.001), wolfe(c2=0.1))"),
+
+    // quasi-Newton and conjugate gradients, with every line search
+    rosenbrock10("lbfgs(linesearch=wolfe)"),
+    rosenbrock10("lbfgs(memory=3, linesearch=backtracking)"),
+    rosenbrock10("lbfgs(linesearch=hagerZhang)"),
+    rosenbrock10("bfgs(linesearch=wolfe)"),
+    rosenbrock10("bfgs(linesearch=backtracking)"),
+    rosenbrock10("bfgs(linesearch=hagerZhang)"),
+    rosenbrock("cg(variant=fr)"),
+    rosenbrock10("cg(variant=prplus, linesearch=wolfe)"),
+    rosenbrock("cg(variant=hs, linesearch=backtracking)"),
+    rosenbrock("cg(variant=hz, linesearch=hagerZhang)"),
 
     // chains
     rosenbrock("chain(clip(norm=1), adam(lr=0.05))"),

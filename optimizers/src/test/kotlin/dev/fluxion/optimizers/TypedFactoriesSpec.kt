@@ -77,6 +77,8 @@ class TypedFactoriesSpec : FunSpec({
             val defaults = HyperparameterValues.defaults(provider.name(), provider.hyperparameters())
             for (h in provider.hyperparameters()) {
                 val range = h.range()
+                // the whole real line (polyak's f*) leaves no out-of-range number a spec could write
+                if (range != null && range.min().isInfinite() && range.max().isInfinite()) continue
                 val wrong: Any = when (h.type()) {
                     ParameterType.CHOICE -> "nonsense"
                     ParameterType.INTEGER -> Math.round(range.min()) - 1
@@ -104,5 +106,30 @@ class TypedFactoriesSpec : FunSpec({
         }
         val adam = Adam.DEFAULT.lr(0.05).epsInsideSqrt(true)
         bits(adam) shouldBe bits(Optimizers.chain(Optimizers.clipValue().value(1e9), adam.chain()))
+    }
+
+    test("quasi-Newton methods and CG are chains of a direction and a line search, whose joint rules both faces state alike") {
+        Optimizers.lbfgs().memory(5).chain() shouldBe
+            Optimizers.chain(Optimizers.lbfgsDirection().memory(5), Optimizers.wolfe().maxEvals(20))
+        Optimizers.lbfgs().chain().spec() shouldBe "chain(lbfgsDirection(memory=10, curvatureEps=1.0E-8)," +
+            " wolfe(c1=1.0E-4, c2=0.9, init=1.0, guess=constant, maxEvals=20))"
+        Optimizers.bfgs().linesearch("backtracking").chain() shouldBe
+            Optimizers.chain(Optimizers.bfgsDirection(), Optimizers.backtracking())
+        Optimizers.cg().linesearch("hagerZhang").c1(0.1).chain() shouldBe Optimizers.chain(Optimizers.cgDirection(),
+            Optimizers.hagerZhang().c2(0.1).epsilon(1e-6).guess("quadratic"))
+        for (named in listOf<NamedOptimizer>(Optimizers.lbfgs(), Optimizers.bfgs(), Optimizers.cg())) {
+            Optimizers.parse(named.chain().spec()) shouldBe named.chain()
+        }
+        Optimizers.chain(Optimizers.gd().lr(0.001), Optimizers.wolfe().c2(0.1)) shouldBe
+            Optimizers.parse("chain(gd(lr=0.001), wolfe(c2=0.1))")
+        // c1 < c2 is a rule on two values, which no one range states: both faces refuse it in the same words
+        shouldThrow<OptimizerException> { Optimizers.wolfe().c1(0.95) }.message shouldBe textMessage("wolfe(c1=0.95)")
+        shouldThrow<OptimizerException> { Optimizers.hagerZhang().c2(0.05) }.message shouldBe
+            textMessage("hagerZhang(c2=0.05)")
+        shouldThrow<OptimizerException> { Optimizers.lbfgs().c1(0.95) }.message shouldBe textMessage("lbfgs(c1=0.95)")
+        shouldThrow<OptimizerException> { Optimizers.cg().linesearch("hagerZhang").c1(0.3) }.message shouldBe
+            textMessage("cg(linesearch=hagerZhang, c1=0.3)")
+        shouldThrow<OptimizerException> { Optimizers.wolfe().guess("cubic") }.message shouldBe
+            textMessage("wolfe(guess=cubic)")
     }
 })

@@ -64,10 +64,11 @@ class CompareCommand : Callable<Int> {
          * L = 1001.6, so plain gradient descent needs lr < 2/L = 0.002, and heavy ball and Nesterov with momentum
          * 0.9 need lr < 3.8/L and 1.36/L), with the gradient clipped at norm 10 so that random starts in Beale's
          * and Rosenbrock's corners, where gradients reach 1e5, do not throw fixed-step methods out of the domain.
-         * Newton stays unguarded: its divergence on Beale and on the saddle is the lesson.
+         * Newton stays unguarded: its divergence on Beale and on the saddle is the lesson. L-BFGS needs no step size
+         * at all: its strong Wolfe line search tries the unit step first and finds one that decreases f.
          */
         const val DEFAULT_OPTIMIZERS = "chain(clip(norm=10), gd(lr=0.0015)); chain(clip(norm=10), momentum(lr=0.001, momentum=0.9)); " +
-            "chain(clip(norm=10), nesterov(lr=0.001, momentum=0.9)); adam(lr=0.05); newton(lr=1)"
+            "chain(clip(norm=10), nesterov(lr=0.001, momentum=0.9)); adam(lr=0.05); newton(lr=1); lbfgs"
         const val DEFAULT_LANDSCAPES = "quadratic(dim=2, kappa=100); beale; rosenbrock(dim=2); saddle"
 
     }

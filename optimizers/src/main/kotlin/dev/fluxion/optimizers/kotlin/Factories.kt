@@ -15,11 +15,18 @@ package dev.fluxion.optimizers.kotlin
 
 import dev.fluxion.optimizers.Chain
 import dev.fluxion.optimizers.Transform
+import dev.fluxion.optimizers.linesearch.BacktrackingLineSearch
+import dev.fluxion.optimizers.linesearch.HagerZhangLineSearch
+import dev.fluxion.optimizers.linesearch.PolyakStep
+import dev.fluxion.optimizers.linesearch.WolfeLineSearch
 import dev.fluxion.optimizers.named.Adagrad
 import dev.fluxion.optimizers.named.Adam
 import dev.fluxion.optimizers.named.AdamW
 import dev.fluxion.optimizers.named.Amsgrad
+import dev.fluxion.optimizers.named.Bfgs
+import dev.fluxion.optimizers.named.ConjugateGradient
 import dev.fluxion.optimizers.named.GradientDescent
+import dev.fluxion.optimizers.named.Lbfgs
 import dev.fluxion.optimizers.named.Momentum
 import dev.fluxion.optimizers.named.NaturalGradient
 import dev.fluxion.optimizers.named.Nesterov
@@ -33,7 +40,10 @@ import dev.fluxion.optimizers.schedule.JoinedSchedule
 import dev.fluxion.optimizers.schedule.LinearWarmupSchedule
 import dev.fluxion.optimizers.schedule.Schedule
 import dev.fluxion.optimizers.schedule.StepDecaySchedule
+import dev.fluxion.optimizers.transform.BfgsDirection
+import dev.fluxion.optimizers.transform.ConjugateGradientDirection
 import dev.fluxion.optimizers.transform.GlobalNormClip
+import dev.fluxion.optimizers.transform.LbfgsDirection
 import dev.fluxion.optimizers.transform.PreconditionByHessian
 import dev.fluxion.optimizers.transform.PreconditionByMetric
 import dev.fluxion.optimizers.transform.ScaleByAdagrad
@@ -208,6 +218,32 @@ fun newton(
     minShift: Double = Newton.DEFAULT.minShift(),
 ): Newton = Newton(Newton.DEFAULT.lr(lr).lr(), indefinite, minShift)
 
+/** Limited-memory BFGS, `lbfgs(memory=..., linesearch=wolfe|backtracking|hagerZhang, c1=..., c2=..., curvatureEps=...)` ([Lbfgs]). */
+fun lbfgs(
+    memory: Long = Lbfgs.DEFAULT.memory(),
+    linesearch: String = Lbfgs.DEFAULT.linesearch(),
+    c1: Double = Lbfgs.DEFAULT.c1(),
+    c2: Double = Lbfgs.DEFAULT.c2(),
+    curvatureEps: Double = Lbfgs.DEFAULT.curvatureEps(),
+): Lbfgs = Lbfgs(memory, linesearch, c1, c2, curvatureEps)
+
+/** BFGS with a dense inverse Hessian, `bfgs(linesearch=..., c1=..., c2=..., curvatureEps=...)` ([Bfgs]). */
+fun bfgs(
+    linesearch: String = Bfgs.DEFAULT.linesearch(),
+    c1: Double = Bfgs.DEFAULT.c1(),
+    c2: Double = Bfgs.DEFAULT.c2(),
+    curvatureEps: Double = Bfgs.DEFAULT.curvatureEps(),
+): Bfgs = Bfgs(linesearch, c1, c2, curvatureEps)
+
+/** Nonlinear conjugate gradients, `cg(variant=fr|prplus|hs|hz, restartEvery=..., linesearch=..., c1=..., c2=...)` ([ConjugateGradient]). */
+fun cg(
+    variant: String = ConjugateGradient.DEFAULT.variant(),
+    restartEvery: Long = ConjugateGradient.DEFAULT.restartEvery(),
+    linesearch: String = ConjugateGradient.DEFAULT.linesearch(),
+    c1: Double = ConjugateGradient.DEFAULT.c1(),
+    c2: Double = ConjugateGradient.DEFAULT.c2(),
+): ConjugateGradient = ConjugateGradient(variant, restartEvery, linesearch, c1, c2)
+
 // ---- building blocks ------------------------------------------------------------------------------------------
 
 /** The transforms applied in order, `chain(T1, T2, ...)` ([Chain], optax's `chain`). */
@@ -288,6 +324,58 @@ fun trace(
     decay: Double = Trace.DEFAULT.decay(),
     nesterov: Boolean = Trace.DEFAULT.nesterov(),
 ): Trace = Trace(decay, nesterov)
+
+/** L-BFGS's direction, `lbfgsDirection(memory=..., curvatureEps=...)` ([LbfgsDirection]). */
+fun lbfgsDirection(
+    memory: Long = LbfgsDirection.DEFAULT.memory(),
+    curvatureEps: Double = LbfgsDirection.DEFAULT.curvatureEps(),
+): LbfgsDirection = LbfgsDirection(memory, curvatureEps)
+
+/** BFGS's direction, `bfgsDirection(curvatureEps=...)` ([BfgsDirection]). */
+fun bfgsDirection(curvatureEps: Double = BfgsDirection.DEFAULT.curvatureEps()): BfgsDirection =
+    BfgsDirection(curvatureEps)
+
+/** The conjugate-gradient direction, `cgDirection(variant=..., restartEvery=...)` ([ConjugateGradientDirection]). */
+fun cgDirection(
+    variant: String = ConjugateGradientDirection.DEFAULT.variant(),
+    restartEvery: Long = ConjugateGradientDirection.DEFAULT.restartEvery(),
+): ConjugateGradientDirection = ConjugateGradientDirection(variant, restartEvery)
+
+// ---- line searches --------------------------------------------------------------------------------------------
+
+/** The strong Wolfe line search, `wolfe(c1=..., c2=..., init=..., guess=constant|quadratic, maxEvals=...)` ([WolfeLineSearch]). */
+fun wolfe(
+    c1: Double = WolfeLineSearch.DEFAULT.c1(),
+    c2: Double = WolfeLineSearch.DEFAULT.c2(),
+    init: Double = WolfeLineSearch.DEFAULT.init(),
+    guess: String = WolfeLineSearch.DEFAULT.guess(),
+    maxEvals: Long = WolfeLineSearch.DEFAULT.maxEvals(),
+): WolfeLineSearch = WolfeLineSearch(c1, c2, init, guess, maxEvals)
+
+/** Armijo backtracking, `backtracking(c1=..., shrink=..., init=..., guess=..., maxEvals=...)` ([BacktrackingLineSearch]). */
+fun backtracking(
+    c1: Double = BacktrackingLineSearch.DEFAULT.c1(),
+    shrink: Double = BacktrackingLineSearch.DEFAULT.shrink(),
+    init: Double = BacktrackingLineSearch.DEFAULT.init(),
+    guess: String = BacktrackingLineSearch.DEFAULT.guess(),
+    maxEvals: Long = BacktrackingLineSearch.DEFAULT.maxEvals(),
+): BacktrackingLineSearch = BacktrackingLineSearch(c1, shrink, init, guess, maxEvals)
+
+/** Hager and Zhang's line search, `hagerZhang(c1=..., c2=..., epsilon=..., init=..., guess=..., maxEvals=...)` ([HagerZhangLineSearch]). */
+fun hagerZhang(
+    c1: Double = HagerZhangLineSearch.DEFAULT.c1(),
+    c2: Double = HagerZhangLineSearch.DEFAULT.c2(),
+    epsilon: Double = HagerZhangLineSearch.DEFAULT.epsilon(),
+    init: Double = HagerZhangLineSearch.DEFAULT.init(),
+    guess: String = HagerZhangLineSearch.DEFAULT.guess(),
+    maxEvals: Long = HagerZhangLineSearch.DEFAULT.maxEvals(),
+): HagerZhangLineSearch = HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals)
+
+/** Polyak's step, `polyak(fStar=..., scale=...)` ([PolyakStep]). */
+fun polyak(
+    fStar: Double = PolyakStep.DEFAULT.fStar(),
+    scale: Double = PolyakStep.DEFAULT.scale(),
+): PolyakStep = PolyakStep(fStar, scale)
 
 // ---- schedules ----------------------------------------------------------------------------------------------
 

@@ -36,13 +36,15 @@ class FactoriesSpec : FunSpec({
         val named = mapOf(
             "gd" to gd(), "momentum" to momentum(), "nesterov" to nesterov(), "adam" to adam(), "adamw" to adamw(),
             "amsgrad" to amsgrad(), "rmsprop" to rmsprop(), "adagrad" to adagrad(), "natural" to natural(),
-            "newton" to newton(),
+            "newton" to newton(), "lbfgs" to lbfgs(), "bfgs" to bfgs(), "cg" to cg(),
         )
         val blocks = mapOf(
             "clip" to clip(), "clipValue" to clipValue(), "weightDecay" to weightDecay(), "scale" to scale(),
             "scaleByAdam" to scaleByAdam(), "scaleByAmsgrad" to scaleByAmsgrad(), "scaleByRms" to scaleByRms(),
             "scaleByAdagrad" to scaleByAdagrad(), "preconditionByMetric" to preconditionByMetric(),
             "preconditionByHessian" to preconditionByHessian(), "trace" to trace(),
+            "lbfgsDirection" to lbfgsDirection(), "bfgsDirection" to bfgsDirection(), "cgDirection" to cgDirection(),
+            "wolfe" to wolfe(), "backtracking" to backtracking(), "hagerZhang" to hagerZhang(), "polyak" to polyak(),
         )
         for ((name, value) in named) parse(name) shouldBe value
         for ((name, value) in blocks) parse(name) shouldBe Optimizer.of(value)
