@@ -47,8 +47,7 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Stri
 
     /** Checks every value against its hyperparameter. */
     public BacktrackingLineSearch {
-        Hyperparameter.check(NAME, HYPERPARAMETERS, c1, shrink, init, guess,
-                maxEvals);
+        Hyperparameter.check(NAME, HYPERPARAMETERS, c1, shrink, init, guess, maxEvals);
     }
 
     /** The search for checked spec values. */
@@ -97,7 +96,8 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Stri
                 }
                 double value0 = line.value0();
                 double slope0 = line.slope0();
-                double alpha = firstStep.first(init, value0, previousValue == null ? Double.NaN : previousValue[0],
+                double alpha = firstStep.first(init, value0,
+                        previousValue == null ? Double.NaN : previousValue[0],
                         slope0, line.directionNorm());
                 while (!(line.value(alpha) <= value0 + c1 * alpha * slope0)) {
                     alpha *= shrink;

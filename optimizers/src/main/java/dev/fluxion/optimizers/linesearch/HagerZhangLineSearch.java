@@ -40,7 +40,7 @@ import java.util.List;
  * takes that zero step before evaluating anything, this search tries first, since T2 keeps working below f's
  * rounding.
  *
- * @param c1       delta, the sufficient-decrease constant, 0 &lt; delta &lt; 1/2 and delta &lt;= sigma (0.1 in the paper)
+ * @param c1       delta, the sufficient-decrease constant, 0 &lt; delta &lt; 1/2, delta &lt;= sigma (0.1 in the paper)
  * @param c2       sigma, the curvature constant, sigma &lt; 1 (0.9 in the paper)
  * @param epsilon  the relative tolerance on f of T2 and of the bracket updates (1e-6 in the paper)
  * @param init     the first trial step (its upper bound under {@link InitialStep#QUADRATIC})
@@ -74,8 +74,7 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
 
     /** Checks every value against its hyperparameter, then delta &lt;= sigma. */
     public HagerZhangLineSearch {
-        Hyperparameter.check(NAME, HYPERPARAMETERS, c1, c2, epsilon, init, guess,
-                maxEvals);
+        Hyperparameter.check(NAME, HYPERPARAMETERS, c1, c2, epsilon, init, guess, maxEvals);
         if (!(c1 <= c2)) {
             throw new OptimizerException(NAME + " needs c1 <= c2, got c1 = " + c1 + ", c2 = " + c2);
         }
@@ -141,7 +140,8 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
                     return;
                 }
                 level = line.value0() + epsilon * Math.abs(line.value0());
-                double first = firstStep.first(init, line.value0(), previousValue == null ? Double.NaN : previousValue[0],
+                double first = firstStep.first(init, line.value0(),
+                        previousValue == null ? Double.NaN : previousValue[0],
                         line.slope0(), line.directionNorm());
                 double alpha;
                 try {

@@ -113,7 +113,8 @@ public record WolfeLineSearch(double c1, double c2, double init, String guess, l
                 if (!line.start(direction, context)) {
                     return;
                 }
-                double alpha0 = firstStep.first(init, line.value0(), previousValue == null ? Double.NaN : previousValue[0],
+                double alpha0 = firstStep.first(init, line.value0(),
+                        previousValue == null ? Double.NaN : previousValue[0],
                         line.slope0(), line.directionNorm());
                 line.handOn(line.belowRounding(alpha0) ? 0 : search(alpha0));
                 if (previousValue != null) {

@@ -29,7 +29,7 @@ final class LineSearchChoice {
         return Hyperparameter.real("c1", 1e-4, WolfeLineSearch.OPEN_UNIT, "sufficient-decrease constant");
     }
 
-    /** The hyperparameter {@code c2}, the curvature constant of wolfe and hagerZhang, {@code defaultValue} by default. */
+    /** The hyperparameter {@code c2}, the curvature constant of wolfe and hagerZhang, with its default. */
     static Hyperparameter c2(double defaultValue) {
         return Hyperparameter.real("c2", defaultValue, WolfeLineSearch.OPEN_UNIT,
                 "curvature constant (wolfe, hagerZhang)");

@@ -218,7 +218,10 @@ fun newton(
     minShift: Double = Newton.DEFAULT.minShift(),
 ): Newton = Newton(Newton.DEFAULT.lr(lr).lr(), indefinite, minShift)
 
-/** Limited-memory BFGS, `lbfgs(memory=..., linesearch=wolfe|backtracking|hagerZhang, c1=..., c2=..., curvatureEps=...)` ([Lbfgs]). */
+/**
+ * Limited-memory BFGS, `lbfgs(memory=..., linesearch=wolfe|backtracking|hagerZhang, c1=..., c2=..., curvatureEps=...)`
+ * ([Lbfgs]).
+ */
 fun lbfgs(
     memory: Long = Lbfgs.DEFAULT.memory(),
     linesearch: String = Lbfgs.DEFAULT.linesearch(),
@@ -235,7 +238,10 @@ fun bfgs(
     curvatureEps: Double = Bfgs.DEFAULT.curvatureEps(),
 ): Bfgs = Bfgs(linesearch, c1, c2, curvatureEps)
 
-/** Nonlinear conjugate gradients, `cg(variant=fr|prplus|hs|hz, restartEvery=..., linesearch=..., c1=..., c2=...)` ([ConjugateGradient]). */
+/**
+ * Nonlinear conjugate gradients, `cg(variant=fr|prplus|hs|hz, restartEvery=..., linesearch=..., c1=..., c2=...)`
+ * ([ConjugateGradient]).
+ */
 fun cg(
     variant: String = ConjugateGradient.DEFAULT.variant(),
     restartEvery: Long = ConjugateGradient.DEFAULT.restartEvery(),
@@ -343,7 +349,10 @@ fun cgDirection(
 
 // ---- line searches --------------------------------------------------------------------------------------------
 
-/** The strong Wolfe line search, `wolfe(c1=..., c2=..., init=..., guess=constant|quadratic, maxEvals=...)` ([WolfeLineSearch]). */
+/**
+ * The strong Wolfe line search, `wolfe(c1=..., c2=..., init=..., guess=constant|quadratic, maxEvals=...)`
+ * ([WolfeLineSearch]).
+ */
 fun wolfe(
     c1: Double = WolfeLineSearch.DEFAULT.c1(),
     c2: Double = WolfeLineSearch.DEFAULT.c2(),
@@ -352,7 +361,10 @@ fun wolfe(
     maxEvals: Long = WolfeLineSearch.DEFAULT.maxEvals(),
 ): WolfeLineSearch = WolfeLineSearch(c1, c2, init, guess, maxEvals)
 
-/** Armijo backtracking, `backtracking(c1=..., shrink=..., init=..., guess=..., maxEvals=...)` ([BacktrackingLineSearch]). */
+/**
+ * Armijo backtracking, `backtracking(c1=..., shrink=..., init=..., guess=constant|quadratic, maxEvals=...)`
+ * ([BacktrackingLineSearch]).
+ */
 fun backtracking(
     c1: Double = BacktrackingLineSearch.DEFAULT.c1(),
     shrink: Double = BacktrackingLineSearch.DEFAULT.shrink(),
@@ -361,7 +373,10 @@ fun backtracking(
     maxEvals: Long = BacktrackingLineSearch.DEFAULT.maxEvals(),
 ): BacktrackingLineSearch = BacktrackingLineSearch(c1, shrink, init, guess, maxEvals)
 
-/** Hager and Zhang's line search, `hagerZhang(c1=..., c2=..., epsilon=..., init=..., guess=..., maxEvals=...)` ([HagerZhangLineSearch]). */
+/**
+ * Hager and Zhang's line search, `hagerZhang(c1=..., c2=..., epsilon=..., init=..., guess=..., maxEvals=...)`
+ * ([HagerZhangLineSearch]).
+ */
 fun hagerZhang(
     c1: Double = HagerZhangLineSearch.DEFAULT.c1(),
     c2: Double = HagerZhangLineSearch.DEFAULT.c2(),
