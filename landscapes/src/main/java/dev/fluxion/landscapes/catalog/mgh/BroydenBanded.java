@@ -3,12 +3,9 @@ package dev.fluxion.landscapes.catalog.mgh;
 import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.dsl.expr.VectorExpr;
 import dev.fluxion.dsl.expr.VectorVariable;
-import dev.fluxion.landscapes.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Problem 31, Broyden's banded function: n &gt;= 1, m = n,
@@ -17,7 +14,7 @@ import java.util.Set;
  * down by Newton's method from x0 for n up to {@value Problem#ROOTS_PINNED_UP_TO} (MINPACK's hybrd gives it for n =
  * 10 to 8 digits, which the tests check). Standard n here: 10. Broyden (1971).
  */
-final class BroydenBanded implements Problem {
+final class BroydenBanded extends SquareSystem {
     private static final int BELOW = 5;
     private static final int ABOVE = 1;
 
@@ -68,25 +65,5 @@ final class BroydenBanded implements Problem {
         double[] x0 = new double[size.n()];
         Arrays.fill(x0, -1);
         return x0;
-    }
-
-    @Override
-    public OptionalDouble minimum(Size size) {
-        return OptionalDouble.of(0);
-    }
-
-    @Override
-    public List<double[]> minimizersNear(Size size) {
-        return size.n() <= ROOTS_PINNED_UP_TO ? List.of(start(size)) : List.of();
-    }
-
-    @Override
-    public Set<Tag> tags(Size size) {
-        return Set.of(Tag.ZERO_RESIDUAL);
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(References.MINPACK);
     }
 }

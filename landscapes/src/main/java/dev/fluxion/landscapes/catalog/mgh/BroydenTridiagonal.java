@@ -3,11 +3,7 @@ package dev.fluxion.landscapes.catalog.mgh;
 import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.dsl.expr.VectorExpr;
 import dev.fluxion.dsl.expr.VectorVariable;
-import dev.fluxion.landscapes.Tag;
 import java.util.Arrays;
-import java.util.List;
-import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Problem 30, Broyden's tridiagonal function: n &gt;= 1, m = n, with x_0 = x_{n+1} = 0,
@@ -15,7 +11,7 @@ import java.util.Set;
  * down by Newton's method from x0 for n up to {@value Problem#ROOTS_PINNED_UP_TO} (MINPACK's hybrd gives it for n =
  * 10 to 8 digits, which the tests check). Standard n here: 10. Broyden (1965).
  */
-final class BroydenTridiagonal implements Problem {
+final class BroydenTridiagonal extends SquareSystem {
 
     @Override
     public String name() {
@@ -57,25 +53,5 @@ final class BroydenTridiagonal implements Problem {
         double[] x0 = new double[size.n()];
         Arrays.fill(x0, -1);
         return x0;
-    }
-
-    @Override
-    public OptionalDouble minimum(Size size) {
-        return OptionalDouble.of(0);
-    }
-
-    @Override
-    public List<double[]> minimizersNear(Size size) {
-        return size.n() <= ROOTS_PINNED_UP_TO ? List.of(start(size)) : List.of();
-    }
-
-    @Override
-    public Set<Tag> tags(Size size) {
-        return Set.of(Tag.ZERO_RESIDUAL);
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(References.MINPACK);
     }
 }

@@ -4,8 +4,6 @@ import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.dsl.expr.VectorExpr;
 import dev.fluxion.dsl.expr.VectorVariable;
 import dev.fluxion.landscapes.Tag;
-import java.util.List;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -16,7 +14,7 @@ import java.util.Set;
  * hybrd gives it for n = 10 to 8 digits, which the tests check); the Hessian's condition number grows like n^4
  * (about 1400 for n = 10). Standard n here: 10. Moré and Cosnard (1979).
  */
-final class DiscreteBoundaryValue implements Problem {
+final class DiscreteBoundaryValue extends SquareSystem {
 
     @Override
     public String name() {
@@ -71,23 +69,8 @@ final class DiscreteBoundaryValue implements Problem {
     }
 
     @Override
-    public OptionalDouble minimum(Size size) {
-        return OptionalDouble.of(0);
-    }
-
-    @Override
-    public List<double[]> minimizersNear(Size size) {
-        return size.n() <= ROOTS_PINNED_UP_TO ? List.of(start(size)) : List.of();
-    }
-
-    @Override
     public Set<Tag> tags(Size size) {
         // the Hessian's condition number passes 1000 between n = 9 and n = 10 (checked by the tests)
         return size.n() >= 10 ? Set.of(Tag.ZERO_RESIDUAL, Tag.ILL_CONDITIONED) : Set.of(Tag.ZERO_RESIDUAL);
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(References.MINPACK);
     }
 }

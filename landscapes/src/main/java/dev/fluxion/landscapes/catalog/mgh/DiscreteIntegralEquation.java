@@ -3,11 +3,8 @@ package dev.fluxion.landscapes.catalog.mgh;
 import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.dsl.expr.VectorExpr;
 import dev.fluxion.dsl.expr.VectorVariable;
-import dev.fluxion.landscapes.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Problem 29, the discrete integral equation function: n &gt;= 1, m = n, with h = 1/(n + 1), t_i = i h and
@@ -18,7 +15,7 @@ import java.util.Set;
  * {@value Problem#ROOTS_PINNED_UP_TO} (MINPACK's hybrd gives it for n = 1 and 10 to 8 digits, which the tests
  * check). Standard n here: 10. Moré and Cosnard (1979).
  */
-final class DiscreteIntegralEquation implements Problem {
+final class DiscreteIntegralEquation extends SquareSystem {
 
     @Override
     public String name() {
@@ -75,25 +72,5 @@ final class DiscreteIntegralEquation implements Problem {
             x0[j - 1] = j * h * (j * h - 1);
         }
         return x0;
-    }
-
-    @Override
-    public OptionalDouble minimum(Size size) {
-        return OptionalDouble.of(0);
-    }
-
-    @Override
-    public List<double[]> minimizersNear(Size size) {
-        return size.n() <= ROOTS_PINNED_UP_TO ? List.of(start(size)) : List.of();
-    }
-
-    @Override
-    public Set<Tag> tags(Size size) {
-        return Set.of(Tag.ZERO_RESIDUAL);
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(References.MINPACK);
     }
 }
