@@ -54,6 +54,11 @@ public interface Objective {
         return Optional.empty();
     }
 
+    /** The global minimum value f*, if known (a test landscape's facts, say); a Polyak step may use it. */
+    default OptionalDouble minimum() {
+        return OptionalDouble.empty();
+    }
+
     /** The smoothness constant L (||grad f(x) - grad f(y)|| &lt;= L ||x - y||), if known. */
     default OptionalDouble smoothness() {
         return OptionalDouble.empty();

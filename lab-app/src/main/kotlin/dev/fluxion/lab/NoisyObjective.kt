@@ -38,6 +38,7 @@ internal class NoisyObjective(
     override fun hasHessian() = inner.hasHessian()
     override fun hessian(x: DoubleArray, hessian: Array<DoubleArray>) = inner.hessian(x, hessian)
     override fun metric(): Optional<Metric> = inner.metric()
+    override fun minimum(): OptionalDouble = inner.minimum()
     override fun smoothness(): OptionalDouble = inner.smoothness()
     override fun strongConvexity(): OptionalDouble = inner.strongConvexity()
 }

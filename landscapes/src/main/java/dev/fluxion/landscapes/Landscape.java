@@ -281,7 +281,7 @@ public final class Landscape {
             Facts facts = new Facts(arguments.landscape(), arguments.spec(), description, dimension(), domain, minimum,
                     minimizers, criticalPoints, smoothness, strongConvexity, start, tags, sources);
             LandscapeObjective objective = new LandscapeObjective(arguments.spec(), compiled, metric, smoothness,
-                    strongConvexity);
+                    strongConvexity, minimum);
             return new Landscape(expression, variables, facts, data, objective);
         }
     }

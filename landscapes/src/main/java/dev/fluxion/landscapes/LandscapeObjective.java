@@ -19,14 +19,16 @@ final class LandscapeObjective implements Objective {
     private final Metric metric;
     private final OptionalDouble smoothness;
     private final OptionalDouble strongConvexity;
+    private final OptionalDouble minimum;
 
     LandscapeObjective(String spec, CompiledExpression compiled, Metric metric, OptionalDouble smoothness,
-                       OptionalDouble strongConvexity) {
+                       OptionalDouble strongConvexity, OptionalDouble minimum) {
         this.spec = spec;
         this.compiled = compiled;
         this.metric = metric;
         this.smoothness = smoothness;
         this.strongConvexity = strongConvexity;
+        this.minimum = minimum;
     }
 
     /**
@@ -34,7 +36,7 @@ final class LandscapeObjective implements Objective {
      * ({@link CompiledExpression#confined()}).
      */
     LandscapeObjective confined() {
-        return new LandscapeObjective(spec, compiled.confined(), metric, smoothness, strongConvexity);
+        return new LandscapeObjective(spec, compiled.confined(), metric, smoothness, strongConvexity, minimum);
     }
 
     @Override
@@ -83,6 +85,12 @@ final class LandscapeObjective implements Objective {
             checkDimension(x);
             metric.at(x, out);
         });
+    }
+
+    /** The landscape's known minimum f*, from its facts. */
+    @Override
+    public OptionalDouble minimum() {
+        return minimum;
     }
 
     @Override

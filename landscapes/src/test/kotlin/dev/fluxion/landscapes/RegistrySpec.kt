@@ -9,6 +9,16 @@ import io.kotest.matchers.string.shouldContain
 /** The registry finds every landscape, lists them with their facts in one call, and names every bad input. */
 class RegistrySpec : FunSpec({
 
+    test("every landscape's objective states the facts' minimum f* (for a Polyak step), confined copies too") {
+        for (name in registry.names()) {
+            val l = landscape(name)
+            l.objective().minimum() shouldBe l.facts().minimum()
+            l.confinedObjective().minimum() shouldBe l.facts().minimum()
+        }
+        landscape("quadratic").objective().minimum().asDouble shouldBe 0.0
+        landscape("saddle").objective().minimum().isPresent shouldBe false
+    }
+
     test("ServiceLoader finds the whole catalog") {
         registry.names() shouldContainAll listOf("quadratic", "sphere", "ellipse", "beale", "booth", "matyas",
             "himmelblau", "three-hump-camel", "six-hump-camel", "goldstein-price", "levi13", "rosenbrock", "rastrigin",

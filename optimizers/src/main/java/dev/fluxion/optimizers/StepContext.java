@@ -126,6 +126,11 @@ public final class StepContext {
         return f;
     }
 
+    /** The objective's known minimum f*, if it states one ({@link Objective#minimum()}, a landscape's facts). */
+    public java.util.OptionalDouble minimum() {
+        return objective.minimum();
+    }
+
     /** Whether the objective has a Hessian ({@link #hessian(double[], double[][])}). */
     public boolean hasHessian() {
         return objective.hasHessian();

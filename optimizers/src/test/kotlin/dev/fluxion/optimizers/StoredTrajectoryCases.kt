@@ -121,6 +121,8 @@ val storedTrajectoryCases: List<TrajectoryCase> = listOf(
     rosenbrock("hagerZhang(guess=constant)"),
     rosenbrock("hagerZhang(guess=quadratic, epsilon=0)"),
     beale("polyak(fStar=0)"),
+    beale("polyak(fStar=0, fromFacts=false)"),
+    beale("polyak(fStar=0, fromFacts=true)"),
     rosenbrock("chain(gd(lr=0.001), wolfe(c2=0.1))"),
 
     // quasi-Newton and conjugate gradients, with every line search

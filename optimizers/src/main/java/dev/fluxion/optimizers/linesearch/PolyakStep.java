@@ -14,42 +14,51 @@ import java.util.List;
  * <pre>
  *   alpha = scale (f(x) - f*) / (-g'd),    u = alpha d,
  * </pre>
- * which for d = -g is the classical alpha = (f - f*) / ||g||^2. It evaluates nothing. f* is given (a landscape's known
- * minimum, when it has one); f(x) &lt;= f* gives alpha = 0. If d is not a descent direction the step is along -g
+ * which for d = -g is the classical alpha = (f - f*) / ||g||^2. It evaluates nothing. f* is the objective's known
+ * minimum when it states one and {@code fromFacts} is true (a landscape's facts, {@link StepContext#minimum()}), and
+ * {@code fStar} otherwise; f(x) &lt;= f* gives alpha = 0. If d is not a descent direction the step is along -g
  * ({@link SearchLine}).
  *
  * @param fStar f*, finite
  * @param scale a factor on the step, 1 for Polyak's own (Loizou et al., AISTATS 2021, take 1/2 in SPS)
+ * @param fromFacts whether the objective's own known minimum, when it has one, comes before {@code fStar}
  */
-public record PolyakStep(double fStar, double scale) implements Transform {
+public record PolyakStep(double fStar, double scale, boolean fromFacts) implements Transform {
     /** The name in specs. */
     public static final String NAME = "polyak";
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.real("fStar", 0, new Range(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY,
                     false), "the optimal value f* (a landscape's known minimum)"),
-            Hyperparameter.real("scale", 1, Range.POSITIVE, "a factor on the step; 1 is Polyak's"));
-    /** Polyak's step with every default: f* = 0, scale 1. */
+            Hyperparameter.real("scale", 1, Range.POSITIVE, "a factor on the step; 1 is Polyak's"),
+            Hyperparameter.bool("fromFacts", true, "true: f* is the objective's known minimum when it states one"
+                    + " (a landscape's facts), else fStar; false: always fStar"));
+    /** Polyak's step with every default: f* from the objective's facts, else 0; scale 1. */
     public static final PolyakStep DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
 
     /** Checks every value against its hyperparameter. */
     public PolyakStep {
-        Hyperparameter.check(NAME, HYPERPARAMETERS, fStar, scale);
+        Hyperparameter.check(NAME, HYPERPARAMETERS, fStar, scale, fromFacts);
     }
 
     /** The step for checked spec values. */
     public static PolyakStep of(HyperparameterValues values) {
-        return new PolyakStep(values.real("fStar"), values.real("scale"));
+        return new PolyakStep(values.real("fStar"), values.real("scale"), values.bool("fromFacts"));
     }
 
     /** This step with the optimal value f*. */
     public PolyakStep fStar(double fStar) {
-        return new PolyakStep(fStar, scale);
+        return new PolyakStep(fStar, scale, fromFacts);
     }
 
     /** This step with the factor {@code scale}. */
     public PolyakStep scale(double scale) {
-        return new PolyakStep(fStar, scale);
+        return new PolyakStep(fStar, scale, fromFacts);
+    }
+
+    /** This step taking f* from the objective's facts when they state it, or always from {@code fStar}. */
+    public PolyakStep fromFacts(boolean fromFacts) {
+        return new PolyakStep(fStar, scale, fromFacts);
     }
 
     @Override
@@ -63,7 +72,8 @@ public record PolyakStep(double fStar, double scale) implements Transform {
                 if (!line.start(direction, context)) {
                     return;
                 }
-                double gap = line.value0() - fStar;
+                java.util.OptionalDouble known = fromFacts ? context.minimum() : java.util.OptionalDouble.empty();
+                double gap = line.value0() - (known.isPresent() ? known.getAsDouble() : fStar);
                 line.handOn(gap > 0 ? scale * gap / -line.slope0() : 0);
             }
         };
@@ -71,6 +81,6 @@ public record PolyakStep(double fStar, double scale) implements Transform {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, fStar, scale);
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, fStar, scale, fromFacts);
     }
 }

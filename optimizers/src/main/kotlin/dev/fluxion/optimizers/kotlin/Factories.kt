@@ -386,11 +386,12 @@ fun hagerZhang(
     maxEvals: Long = HagerZhangLineSearch.DEFAULT.maxEvals(),
 ): HagerZhangLineSearch = HagerZhangLineSearch(c1, c2, epsilon, init, guess, maxEvals)
 
-/** Polyak's step, `polyak(fStar=..., scale=...)` ([PolyakStep]). */
+/** Polyak's step, `polyak(fStar=..., scale=..., fromFacts=...)` ([PolyakStep]). */
 fun polyak(
     fStar: Double = PolyakStep.DEFAULT.fStar(),
     scale: Double = PolyakStep.DEFAULT.scale(),
-): PolyakStep = PolyakStep(fStar, scale)
+    fromFacts: Boolean = PolyakStep.DEFAULT.fromFacts(),
+): PolyakStep = PolyakStep(fStar, scale, fromFacts)
 
 // ---- schedules ----------------------------------------------------------------------------------------------
 

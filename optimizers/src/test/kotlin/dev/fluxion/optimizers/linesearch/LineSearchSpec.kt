@@ -130,6 +130,23 @@ class LineSearchSpec : FunSpec({
         steps("polyak(fStar=20)", bowl, 1.0, 1.0, steps = 1).first shouldBe listOf(listOf(1.0, 1.0))
     }
 
+    test("Polyak's f* comes from the objective's facts when it states one, unless fromFacts=false") {
+        // f = (x - 1)^2 + 3, stating f* = 3, from x = 3: f = 7, g = 4. With the facts' f* = 3 the gap is 4 and
+        // alpha = 4/16, so x1 = 3 - 1 = 2; with fStar = 0 alone the gap is 7 and x1 = 3 - 7/4 = 1.25
+        val compiled = dev.fluxion.dsl.expr.Expr.parse("(x - 1)^2 + 3").compile("x")
+        val stated = object : dev.fluxion.dsl.Objective by compiled {
+            override fun minimum() = java.util.OptionalDouble.of(3.0)
+        }
+        fun firstStep(spec: String, objective: dev.fluxion.dsl.Objective): Double {
+            val x = doubleArrayOf(3.0)
+            dev.fluxion.optimizers.Optimizers.parse(spec).start(1).step(objective, x)
+            return x[0]
+        }
+        firstStep("polyak()", stated) shouldBe 2.0
+        firstStep("polyak(fStar=0, fromFacts=false)", stated) shouldBe 1.25
+        firstStep("polyak(fStar=0)", compiled) shouldBe 1.25 // no facts: fStar
+    }
+
     test("the quadratic guess starts with a unit step, then tries min(init, 1.01 * 2 (f_k - f_k-1) / phi'(0))") {
         // backtracking(guess=quadratic, init=100) on x^2 + 10 y^2 from (1, 1).
         // step 1: no f_k-1, so a0 = min(100, 1/|g|) = 1/sqrt(404): the trial x - g/|g| = (0.9005, 0.004963) has
