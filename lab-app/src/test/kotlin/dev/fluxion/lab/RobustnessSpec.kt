@@ -454,6 +454,19 @@ class RobustnessSpec : FunSpec({
         Files.readString(err) shouldContain "interrupted; 0 of 1 runs are stored"
     }
 
+    test("running out of heap is one line with exit code 1, saying how to give more") {
+        val err = folder.resolve("oom.err")
+        val process = ForkedFluxion.start(listOf("compare", "--optimizers", "gd", "--landscapes", "sphere",
+            "--starts", "random:1000000", "--steps", "1", "--traces", "none", "--out", folder.resolve("oom").toString()),
+            jvm = listOf("-Xmx48m"), stderr = err)
+        process.waitFor(120, TimeUnit.SECONDS) shouldBe true
+        process.exitValue() shouldBe 1
+        val lines = Files.readAllLines(err).filter { it.isNotBlank() && !it.contains("runs done") && !it.contains("to compute") }
+        lines.size shouldBe 1
+        lines.single() shouldStartWith "fluxion: out of memory: the Java heap of"
+        lines.single() shouldContain "FLUXION_JAVA_OPTS=-Xmx"
+    }
+
     test("three processes on one study compute every run once in all, and the CSV is a single process's") {
         val args = listOf("compare", "--optimizers", "gd(lr=0.001); adam(lr=0.01); momentum(lr=0.001)",
             "--landscapes", "rosenbrock(dim=2); quadratic(dim=2, kappa=100)", "--starts", "default+random:39",

@@ -103,10 +103,21 @@ class FluxionCommand : Runnable {
 
         private fun firstLine(message: String?) = (message ?: "").lineSequence().first()
 
-        /** Runs the command line and exits with its code. */
+        /**
+         * Runs the command line and exits with its code. Running out of heap (a study's plan or report larger than
+         * the JVM was given) is one line, exit code 1, saying that the finished runs are kept and how to give more.
+         */
         @JvmStatic
         fun main(args: Array<String>) {
-            exitProcess(commandLine().execute(*args))
+            val code = try {
+                commandLine().execute(*args)
+            } catch (e: OutOfMemoryError) {
+                System.err.println("fluxion: out of memory: the Java heap of ${Runtime.getRuntime().maxMemory() shr 20} MB " +
+                    "is full; the runs that finished are stored, and the same command computes the rest. Give it more " +
+                    "heap, for example FLUXION_JAVA_OPTS=-Xmx4g ./fluxion ..., or fewer runs, or --traces none")
+                INTERNAL_ERROR
+            }
+            exitProcess(code)
         }
     }
 }
