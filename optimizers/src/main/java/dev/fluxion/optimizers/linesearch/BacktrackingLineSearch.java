@@ -83,12 +83,7 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Stri
 
     @Override
     public TransformState init(int dimension) {
-        return new TransformState() {
-            private final SearchLine line = new SearchLine(NAME, maxEvals, dimension);
-            private final InitialStep firstStep = InitialStep.of(guess);
-            private final double[] previousValue = firstStep == InitialStep.QUADRATIC
-                    ? buffer("previousValue", 1, Double.NaN) : null;
-
+        return new SearchState(NAME, maxEvals, dimension, guess) {
             @Override
             public void update(double[] direction, StepContext context) {
                 if (!line.start(direction, context)) {
@@ -96,9 +91,7 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Stri
                 }
                 double value0 = line.value0();
                 double slope0 = line.slope0();
-                double alpha = firstStep.first(init, value0,
-                        previousValue == null ? Double.NaN : previousValue[0],
-                        slope0, line.directionNorm());
+                double alpha = firstTrial(init);
                 while (!(line.value(alpha) <= value0 + c1 * alpha * slope0)) {
                     alpha *= shrink;
                     if (line.samePoint(0, alpha)) {
@@ -107,9 +100,7 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Stri
                     }
                 }
                 line.handOn(alpha);
-                if (previousValue != null) {
-                    previousValue[0] = value0;
-                }
+                remember();
             }
         };
     }

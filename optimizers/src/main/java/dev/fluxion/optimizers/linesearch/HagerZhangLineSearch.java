@@ -118,11 +118,7 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
 
     @Override
     public TransformState init(int dimension) {
-        return new TransformState() {
-            private final SearchLine line = new SearchLine(NAME, maxEvals, dimension);
-            private final InitialStep firstStep = InitialStep.of(guess);
-            private final double[] previousValue = firstStep == InitialStep.QUADRATIC
-                    ? buffer("previousValue", 1, Double.NaN) : null;
+        return new SearchState(NAME, maxEvals, dimension, guess) {
             // the bracket [a, b] with phi' at its ends, and the last trial with phi and phi'
             private double a;
             private double slopeA;
@@ -140,9 +136,7 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
                     return;
                 }
                 level = line.value0() + epsilon * Math.abs(line.value0());
-                double first = firstStep.first(init, line.value0(),
-                        previousValue == null ? Double.NaN : previousValue[0],
-                        line.slope0(), line.directionNorm());
+                double first = firstTrial(init);
                 double alpha;
                 try {
                     alpha = search(first);
@@ -153,9 +147,7 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
                     alpha = 0;
                 }
                 line.handOn(alpha);
-                if (previousValue != null) {
-                    previousValue[0] = line.value0();
-                }
+                remember();
             }
 
             /** L0-L3: the accepted alpha, whose point is the last evaluated. */

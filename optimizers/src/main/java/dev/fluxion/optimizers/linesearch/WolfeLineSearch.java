@@ -102,24 +102,15 @@ public record WolfeLineSearch(double c1, double c2, double init, String guess, l
 
     @Override
     public TransformState init(int dimension) {
-        return new TransformState() {
-            private final SearchLine line = new SearchLine(NAME, maxEvals, dimension);
-            private final InitialStep firstStep = InitialStep.of(guess);
-            private final double[] previousValue = firstStep == InitialStep.QUADRATIC
-                    ? buffer("previousValue", 1, Double.NaN) : null;
-
+        return new SearchState(NAME, maxEvals, dimension, guess) {
             @Override
             public void update(double[] direction, StepContext context) {
                 if (!line.start(direction, context)) {
                     return;
                 }
-                double alpha0 = firstStep.first(init, line.value0(),
-                        previousValue == null ? Double.NaN : previousValue[0],
-                        line.slope0(), line.directionNorm());
+                double alpha0 = firstTrial(init);
                 line.handOn(line.belowRounding(alpha0) ? 0 : search(alpha0));
-                if (previousValue != null) {
-                    previousValue[0] = line.value0();
-                }
+                remember();
             }
 
             /** Algorithm 3.5: the accepted alpha, whose point is the last evaluated. */
