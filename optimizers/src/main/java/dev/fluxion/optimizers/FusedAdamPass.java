@@ -7,14 +7,12 @@ import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import java.util.List;
 
 /**
- * A private specialisation of one chain, Adam's moments followed by the learning rate: the chain's update and
- * x += u in one pass over the parameters instead of three, with the same arithmetic in the same order, so the
- * same bits (each u_i is (-eta_t) d_i as the learning rate's pass rounds it, and x_i + u_i is rounded once).
- * It reads and writes the chain's own saved buffers m and v, so saving, restoring and the finiteness checks of
- * {@link OptimizerState#step} are those of the chain. Used only where the step-floor and 10^6-parameter benchmarks
- * showed it pays (benchmarks/README.md, "A step against its floor").
+ * The {@link FusedPass} of Adam's moments followed by the learning rate, chain(scaleByAdam, scale(lr)): one pass
+ * instead of three, with the same bits (each u_i is (-eta_t) d_i as the learning rate's pass rounds it, and
+ * x_i + u_i is rounded once), on the chain's own buffers m and v. Kept because the step-floor and 10^6-parameter
+ * benchmarks showed it pays.
  */
-final class FusedAdamPass {
+final class FusedAdamPass implements FusedPass {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -59,11 +57,8 @@ final class FusedAdamPass {
         return new FusedAdamPass(adam, rate.lr(), m, v);
     }
 
-    /**
-     * Moves m, v and x for the gradient g at step {@code step}, leaving the old x in {@code old}; returns sum_i u_i^2
-     * in index order, as the chain's passes and {@link OptimizerState}'s x += u would.
-     */
-    double apply(double[] gradient, double[] x, double[] old, long step) {
+    @Override
+    public double apply(double[] gradient, double[] x, double[] old, long step) {
         long t = step + 1;
         double c1 = biasCorrection ? first.correction(t) : 1;
         double c2 = biasCorrection ? second.correction(t) : 1;

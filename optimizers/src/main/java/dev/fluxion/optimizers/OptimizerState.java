@@ -21,7 +21,7 @@ public final class OptimizerState {
     private final StepContext context;
     private final StepInfo info = new StepInfo();
     /** The chain's own passes fused into one, where that pays; null for every other chain. */
-    private final FusedAdamPass fused;
+    private final FusedPass fused;
     private long steps;
 
     OptimizerState(Optimizer optimizer, int dimension, TransformState root) {
@@ -31,7 +31,7 @@ public final class OptimizerState {
         this.gradient = new double[dimension];
         this.direction = new double[dimension];
         this.context = new StepContext(dimension);
-        this.fused = FusedAdamPass.of(optimizer, root);
+        this.fused = FusedPass.of(optimizer, root);
     }
 
     /** The optimizer this run belongs to. */
@@ -62,9 +62,10 @@ public final class OptimizerState {
      *                            refuses the step (a Hessian that is not positive definite, say)
      */
     public StepInfo step(Objective objective, double[] x) {
+        // the rare paths are methods of their own, so that this one stays small enough for the JIT to inline into a
+        // caller's loop
         if (x.length != dimension || objective.dimension() != dimension) {
-            throw new OptimizerException("this run is for dimension " + dimension + " but was given a point of length "
-                    + x.length + " and an objective of dimension " + objective.dimension());
+            throw wrongDimension(objective, x);
         }
         double value = context.evaluateAt(objective, x, gradient);
         // a branch-free sum in the hot path; a non-finite sum sends us looking for the culprit before anything moves
@@ -73,20 +74,29 @@ public final class OptimizerState {
             checkFinite(gradient, objective);
         }
         context.set(objective, x, gradient, value, steps);
-        double stepSquares;
-        if (fused != null) {
-            stepSquares = fused.apply(gradient, x, direction, steps);
-        } else {
-            for (int i = 0; i < dimension; i++) { // a loop, not arraycopy: n is often 2, where the call costs more
-                direction[i] = gradient[i];
-            }
-            root.update(direction, context);
-            stepSquares = apply(direction, x);
-        }
+        double stepSquares = fused != null ? fused.apply(gradient, x, direction, steps) : chainStep(x);
         if (!Double.isFinite(stepSquares)) {
             undoIfNonFinite(direction, x, objective);
         }
         steps++;
+        return report(value, gradientSquares, stepSquares);
+    }
+
+    private OptimizerException wrongDimension(Objective objective, double[] x) {
+        return new OptimizerException("this run is for dimension " + dimension + " but was given a point of length "
+                + x.length + " and an objective of dimension " + objective.dimension());
+    }
+
+    /** The chain's update of a copy of the gradient, then x += u; returns sum_i u_i^2. */
+    private double chainStep(double[] x) {
+        for (int i = 0; i < dimension; i++) { // a loop, not arraycopy: n is often 2, where the call costs more
+            direction[i] = gradient[i];
+        }
+        root.update(direction, context);
+        return apply(direction, x);
+    }
+
+    private StepInfo report(double value, double gradientSquares, double stepSquares) {
         info.value = value;
         info.gradientNorm = Math.sqrt(gradientSquares);
         info.stepLength = Math.sqrt(stepSquares);

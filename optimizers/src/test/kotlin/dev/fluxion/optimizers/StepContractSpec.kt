@@ -3,8 +3,10 @@ package dev.fluxion.optimizers
 import dev.fluxion.dsl.Objective
 import dev.fluxion.dsl.expr.Expr
 import dev.fluxion.optimizers.schedule.ConstantSchedule
+import dev.fluxion.optimizers.schedule.ExponentialDecaySchedule
 import dev.fluxion.optimizers.transform.ScaleByAdam
 import dev.fluxion.optimizers.transform.ScaleByLearningRate
+import dev.fluxion.optimizers.transform.Trace
 import dev.fluxion.optimizers.transform.ValueClip
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
@@ -14,8 +16,8 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 
 /**
- * The step contract: gradient, finiteness check (nothing moves when it fails), the chain, x += u. Adam's fused pass
- * gives the chain's bits; every evaluation a transform makes through its context is counted by kind, and a line
+ * The step contract: gradient, finiteness check (nothing moves when it fails), the chain, x += u. The fused passes
+ * (Adam's, the trace's) give the chain's bits; every evaluation a transform makes through its context is counted by kind, and a line
  * search's last evaluation is reused by the next step instead of repeated.
  */
 class StepContractSpec : FunSpec({
@@ -71,6 +73,20 @@ class StepContractSpec : FunSpec({
                 bits(Optimizer.chain(ValueClip(0.5), adam)) shouldBe bits(Optimizer.chain(ValueClip(0.5), opaque(adam)))
             }
         }
+    }
+
+    test("the trace's fused pass equals the trace, the learning rate and x += u in three passes, bit for bit, in both orders") {
+        for (nesterov in listOf(false, true)) {
+            val trace = Trace(0.9, nesterov)
+            val rate = ScaleByLearningRate(ExponentialDecaySchedule(0.05, 0.99, 1))
+            bits(Optimizer.chain(rate, trace)) shouldBe bits(Optimizer.chain(opaque(rate), opaque(trace)))
+            bits(Optimizer.chain(trace, rate)) shouldBe bits(Optimizer.chain(opaque(trace), opaque(rate)))
+        }
+        // the named optimizers are these chains, in both buffer conventions
+        val rate = opaque(ScaleByLearningRate(ConstantSchedule(0.05)))
+        val trace = opaque(Trace(0.9, false))
+        bits(Optimizers.momentum().lr(0.05).lrInBuffer(true)) shouldBe bits(Optimizer.chain(rate, trace))
+        bits(Optimizers.momentum().lr(0.05).lrInBuffer(false)) shouldBe bits(Optimizer.chain(trace, rate))
     }
 
     test("a chain inside a chain, with a learning rate after each, steps as the same links one by one") {

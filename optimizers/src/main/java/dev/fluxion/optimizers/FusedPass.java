@@ -1,0 +1,22 @@
+package dev.fluxion.optimizers;
+
+/**
+ * A private specialisation of one exact chain shape: the chain's update and x += u in one pass over the parameters
+ * instead of one pass per link plus one for x, with the same arithmetic in the same order, so the same bits. A fused
+ * pass reads and writes the chain's own saved buffers, so saving, restoring and the finiteness checks of
+ * {@link OptimizerState#step} are those of the chain. There are two, each kept because a benchmark showed it pays
+ * (benchmarks/README.md, "A step against its floor"): {@link FusedAdamPass} and {@link FusedTracePass}.
+ */
+interface FusedPass {
+    /**
+     * Moves the chain's buffers and x for the gradient g at step {@code step}, leaving the old x in {@code old};
+     * returns sum_i u_i^2 in index order, as the chain's passes and {@link OptimizerState}'s x += u would.
+     */
+    double apply(double[] gradient, double[] x, double[] old, long step);
+
+    /** The fused pass for an optimizer of one of the recognised shapes, or null for any other. */
+    static FusedPass of(Optimizer optimizer, TransformState root) {
+        FusedPass adam = FusedAdamPass.of(optimizer, root);
+        return adam != null ? adam : FusedTracePass.of(optimizer, root);
+    }
+}
