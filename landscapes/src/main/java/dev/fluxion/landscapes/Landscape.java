@@ -278,6 +278,9 @@ public final class Landscape {
             if (!minimizers.isEmpty() && minimum.isEmpty()) {
                 minimum = OptionalDouble.of(compiled.value(minimizers.get(0)));
             }
+            if (dimension() == 1) {
+                tags.add(Tag.ONE_DIMENSIONAL); // a fact of the dimension: scalable landscapes at dim=1 have it too
+            }
             Facts facts = new Facts(arguments.landscape(), arguments.spec(), description, dimension(), domain, minimum,
                     minimizers, criticalPoints, smoothness, strongConvexity, start, tags, sources);
             LandscapeObjective objective = new LandscapeObjective(arguments.spec(), compiled, metric, smoothness,

@@ -2,6 +2,7 @@ package dev.fluxion.landscapes
 
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.collections.shouldContainAll
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
@@ -17,6 +18,25 @@ class RegistrySpec : FunSpec({
         }
         landscape("quadratic").objective().minimum().asDouble shouldBe 0.0
         landscape("saddle").objective().minimum().isPresent shouldBe false
+    }
+
+    test("a landscape is tagged one-dimensional exactly when it has one variable, scalable ones at dim=1 too") {
+        val oneDimensional = mutableListOf<String>()
+        for (entry in registry.catalog()) {
+            entry.facts().tags().contains(Tag.ONE_DIMENSIONAL) shouldBe (entry.facts().dimension() == 1)
+            if (entry.parameters().any { it.name() == "dim" }) {
+                val atOne = try {
+                    landscape(entry.name() + "(dim=1)")
+                } catch (outOfRange: LandscapeException) {
+                    continue // this family starts at two variables
+                }
+                atOne.dimension() shouldBe 1
+                atOne.facts().tags() shouldContain Tag.ONE_DIMENSIONAL
+                oneDimensional += entry.name()
+            }
+        }
+        oneDimensional shouldContainAll listOf("sphere", "rastrigin", "ackley", "quadratic", "griewank")
+        landscape("rosenbrock(dim=2)").facts().tags().contains(Tag.ONE_DIMENSIONAL) shouldBe false
     }
 
     test("ServiceLoader finds the whole catalog") {
