@@ -60,7 +60,7 @@ class CliSpec : FunSpec({
     }
 
     test("compare writes the store, the CSV and the HTML report, and exits 0") {
-        val out = Files.createTempDirectory("fluxion-cli")
+        val out = temporaryFolder("fluxion-cli")
         val r = fluxion("compare", "--optimizers", "gd(lr=0.01); adam(lr=0.05)", "--landscapes", "beale; saddle",
             "--starts", "default+random:1", "--steps", "300", "--threads", "2", "--out", out.toString(), "--name", "small")
         r.code shouldBe 0
@@ -76,7 +76,7 @@ class CliSpec : FunSpec({
     }
 
     test("rates and scan write their stores and pages; report rebuilds them; export gives JSON") {
-        val out = Files.createTempDirectory("fluxion-studies")
+        val out = temporaryFolder("fluxion-studies")
         val rates = fluxion("rates", "--rules", "gd@1/L; nesterov@optimal", "--kappas", "1,10,100", "--dim", "4",
             "--out", out.toString())
         rates.code shouldBe 0

@@ -38,7 +38,7 @@ class GuideScriptsSpec : FunSpec({
 
     /** The output of the script [name] (`Name` for `Name.java`, or `Name.lab.kts`); it must succeed and write its figures. */
     fun run(name: String): String {
-        val folder = Files.createTempDirectory("fluxion-guide")
+        val folder = temporaryFolder("fluxion-guide")
         val out = StringWriter()
         val err = StringWriter()
         val code = FluxionCommand.commandLine(PrintWriter(out, true), PrintWriter(err, true))

@@ -51,7 +51,7 @@ class InterruptSpec : FunSpec({
     }
 
     test("Ctrl-C part-way ends a study within seconds, keeps every finished run whole, and a re-run computes the rest") {
-        val out = Files.createTempDirectory("fluxion-interrupted")
+        val out = temporaryFolder("fluxion-interrupted")
         val store = out.resolve("stopped.sqlite")
         val firstErr = out.resolve("first.err")
         val first = ForkedFluxion.start(arguments(out), stderr = firstErr)
@@ -87,7 +87,7 @@ class InterruptSpec : FunSpec({
         second.exitValue() shouldBe 0
         Files.readString(secondErr) shouldContain "$total runs, $kept already stored, ${total - kept} to compute"
 
-        val uninterrupted = Files.createTempDirectory("fluxion-not-interrupted")
+        val uninterrupted = temporaryFolder("fluxion-not-interrupted")
         FluxionCommand.commandLine(PrintWriter(StringWriter()), PrintWriter(StringWriter()))
             .execute(*arguments(uninterrupted).toTypedArray()) shouldBe 0
         ForkedFluxion.rows(store) shouldBe ForkedFluxion.rows(uninterrupted.resolve("stopped.sqlite"))
@@ -102,7 +102,7 @@ class InterruptSpec : FunSpec({
         fun scan(out: Path) = listOf("scan", "-o", "gd", "-l", "quadratic(dim=2, kappa=10)", "--from", "0.01",
             "--to", "1", "--points", "$points", "--steps", "10000000", "--threads", "2", "--out", out.toString(),
             "--name", "edge")
-        val out = Files.createTempDirectory("fluxion-interrupted-scan")
+        val out = temporaryFolder("fluxion-interrupted-scan")
         val store = out.resolve("edge.sqlite")
         val err = out.resolve("first.err")
         val first = ForkedFluxion.start(scan(out), stderr = err)
@@ -122,7 +122,7 @@ class InterruptSpec : FunSpec({
         second.waitFor(120, TimeUnit.SECONDS) shouldBe true
         second.exitValue() shouldBe 0
         ForkedFluxion.storedRuns(store) shouldBe points + bisections
-        val uninterrupted = Files.createTempDirectory("fluxion-scan-not-interrupted")
+        val uninterrupted = temporaryFolder("fluxion-scan-not-interrupted")
         FluxionCommand.commandLine(PrintWriter(StringWriter()), PrintWriter(StringWriter()))
             .execute(*scan(uninterrupted).toTypedArray()) shouldBe 0
         ForkedFluxion.rows(store) shouldBe ForkedFluxion.rows(uninterrupted.resolve("edge.sqlite"))

@@ -27,7 +27,7 @@ class KillResumeSpec : FunSpec({
     fun <T> query(store: Path, sql: String, read: (java.sql.ResultSet) -> T): T = ForkedFluxion.query(store, sql, read)
 
     test("a study killed with SIGKILL part-way and started again stores every run once, as an uninterrupted one") {
-        val killed = Files.createTempDirectory("fluxion-killed")
+        val killed = temporaryFolder("fluxion-killed")
         val store = killed.resolve("killed.sqlite")
         val first = spawn(killed)
         var seen = 0
@@ -46,7 +46,7 @@ class KillResumeSpec : FunSpec({
         second.waitFor(60, TimeUnit.SECONDS) shouldBe true
         second.exitValue() shouldBe 0
 
-        val uninterrupted = Files.createTempDirectory("fluxion-uninterrupted")
+        val uninterrupted = temporaryFolder("fluxion-uninterrupted")
         val err = StringWriter()
         FluxionCommand.commandLine(PrintWriter(StringWriter()), PrintWriter(err)).execute(*arguments(uninterrupted)) shouldBe 0
 

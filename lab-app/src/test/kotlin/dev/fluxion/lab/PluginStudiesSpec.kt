@@ -17,7 +17,7 @@ import java.nio.file.Path
  * k >= 1; gradient descent at 1/L contracts the error by 1 - 1/k per step, and diverges above 2/L = 2/k.
  */
 class PluginStudiesSpec : FunSpec({
-    val folder = Files.createTempDirectory("fluxion-plugin-studies")
+    val folder = temporaryFolder("fluxion-plugin-studies")
     val jar = PluginJarFixture.write(folder)
     val registries = Plugins.load(listOf(jar)).registries
 

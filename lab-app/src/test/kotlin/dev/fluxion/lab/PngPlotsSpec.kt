@@ -127,7 +127,7 @@ class PngPlotsSpec : FunSpec({
     test("the scan's page marks the grid points that grew past the frame at its top, and no others") {
         // gd on quadratic(dim=2, kappa=10): L = 10, so the grid's 0.316, 0.562 and 1 lie above 2/L = 0.2 and blow up
         val study = ScanStudy("gd", "quadratic(dim=2, kappa=10)", 0.01, 1.0, 9, 200)
-        val store = ResultStore.open(Files.createTempDirectory("fluxion-scan-frame").resolve("scan.sqlite"))
+        val store = ResultStore.open(temporaryFolder("fluxion-scan-frame").resolve("scan.sqlite"))
         val engine = Engine(2)
         val grid = Studies.run(study, store, 2)
         val outcome = study.analyse(grid, engine) { spec -> store.find(spec)!! }
@@ -185,7 +185,7 @@ class PngPlotsSpec : FunSpec({
     }
 
     test("a plot whose PNG cannot be made costs a warning naming it, not the page nor the other PNGs") {
-        val out = Files.createTempDirectory("fluxion-png-failure")
+        val out = temporaryFolder("fluxion-png-failure")
         val good = LetsPlotFigures.lines("good one", "u", "v", listOf(Series("a", doubleArrayOf(0.0, 1.0), doubleArrayOf(0.0, 1.0))),
             logX = false, logY = false)
         val broken = Figure("broken one", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect", 10, 10)
@@ -200,7 +200,7 @@ class PngPlotsSpec : FunSpec({
     }
 
     test("fluxion compare writes one PNG per plot of its page, each readable and of its plot's size") {
-        val out = Files.createTempDirectory("fluxion-png")
+        val out = temporaryFolder("fluxion-png")
         val err = StringWriter()
         val code = FluxionCommand.commandLine(PrintWriter(StringWriter()), PrintWriter(err)).execute("compare",
             "--optimizers", "gd(lr=0.01); adam(lr=0.05)", "--landscapes", "beale; quadratic(dim=3, kappa=10)",

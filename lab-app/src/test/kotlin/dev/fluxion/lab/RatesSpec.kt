@@ -5,10 +5,9 @@ import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.doubles.shouldBeLessThan
 import io.kotest.matchers.longs.shouldBeLessThanOrEqual
 import io.kotest.matchers.shouldBe
-import java.nio.file.Files
 
 class RatesSpec : FunSpec({
-    val folder = Files.createTempDirectory("fluxion-rates")
+    val folder = temporaryFolder("fluxion-rates")
     val kappas = listOf(1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 
     test("gradient descent's fitted rate is within 2% of theory for kappa in 1..1000, at 1/L and at 2/(L + mu)") {

@@ -23,7 +23,7 @@ import kotlin.io.path.name
  * and no file is left half-written. Plugins that throw, hang or would end the process cost one run, never the study.
  */
 class RobustnessSpec : FunSpec({
-    val folder = Files.createTempDirectory("fluxion-robustness")
+    val folder = temporaryFolder("fluxion-robustness")
     val jar = PluginJarFixture.write(folder)
 
     fun CommandOutcome.shouldBeOneLineError(vararg fragments: String) {

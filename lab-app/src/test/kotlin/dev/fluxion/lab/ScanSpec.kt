@@ -3,10 +3,9 @@ package dev.fluxion.lab
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.shouldBeLessThan
 import io.kotest.matchers.shouldBe
-import java.nio.file.Files
 
 class ScanSpec : FunSpec({
-    val folder = Files.createTempDirectory("fluxion-scan")
+    val folder = temporaryFolder("fluxion-scan")
 
     test("the scan places gradient descent's divergence edge within 2% of 2/L, and resumes without recomputing") {
         // quadratic(dim=10, kappa=100): mu = 1, L = 100, so 2/L = 0.02 and 2/(L + mu) = 2/101

@@ -11,7 +11,7 @@ import java.nio.file.Path
 /** `fluxion script FILE.java` runs an experiment with Fluxion on its class path, or names its compile errors. */
 class ScriptSpec : FunSpec({
     fun script(name: String, text: String): Path =
-        Files.createTempDirectory("fluxion-script").resolve(name).also { Files.writeString(it, text.trimIndent() + "\n") }
+        temporaryFolder("fluxion-script").resolve(name).also { Files.writeString(it, text.trimIndent() + "\n") }
 
     test("a Java experiment runs with Fluxion on its class path and prints its numbers") {
         // gradient descent on (x - 3)^2 with lr = 0.25 halves the error each step: x_k = 3 - 3 / 2^k

@@ -17,7 +17,7 @@ class SmallHeapSpec : FunSpec({
     val heapMegabytes = 64
 
     test("8,000 runs of 1,000 steps, whose traces take more than the heap, compute and report in a 64 MB heap") {
-        val out = Files.createTempDirectory("fluxion-small-heap")
+        val out = temporaryFolder("fluxion-small-heap")
         val err = out.resolve("err.txt")
         val process = ForkedFluxion.start(listOf("compare", "--optimizers", "gd(lr=0.001)",
             "--landscapes", "quadratic(dim=2, kappa=10)", "--starts", "default+random:${runs - 1}", "--steps", "1000",

@@ -11,7 +11,7 @@ import java.nio.file.Files
  * same under every policy.
  */
 class StoreCostSpec : FunSpec({
-    val folder = Files.createTempDirectory("fluxion-store-cost")
+    val folder = temporaryFolder("fluxion-store-cost")
 
     fun study(traces: TracePolicy) = CompareStudy(listOf("gd(lr=0.01)", "momentum(lr=0.01)"), listOf("sphere", "booth"),
         StartPlan("random:500"), budget = Budget(maxSteps = 300), name = "cost", traces = traces)

@@ -5,13 +5,12 @@ import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.types.shouldBeInstanceOf
-import java.nio.file.Files
 import kotlinx.coroutines.job
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 
 class StudySpec : FunSpec({
-    val folder = Files.createTempDirectory("fluxion-study")
+    val folder = temporaryFolder("fluxion-study")
 
     fun noisyStudy(starts: String = "default+random:3") = CompareStudy(
         listOf("gd(lr=0.01)", "adam(lr=0.05)", "nesterov(lr=0.001, momentum=0.9)"),

@@ -15,6 +15,8 @@ class PluginRegistrySpec : FunSpec({
     /** A class loader over a folder whose services file lists [providers]; their classes come from the parent. */
     fun pluginLoader(vararg providers: String): ClassLoader {
         val folder = Files.createTempDirectory("fluxion-plugin")
+        // deleted when the JVM exits (the class loader keeps it open until then)
+        Runtime.getRuntime().addShutdownHook(Thread { folder.toFile().deleteRecursively() })
         val services = folder.resolve("META-INF/services/${LandscapeProvider::class.java.name}")
         Files.createDirectories(services.parent)
         Files.writeString(services, providers.joinToString("\n"))

@@ -14,6 +14,8 @@ import java.util.ServiceConfigurationError
 /** A class loader over a folder whose services file lists [providers]; their classes come from the parent. */
 fun pluginLoader(vararg providers: String): ClassLoader {
     val folder = Files.createTempDirectory("fluxion-plugin")
+    // deleted when the JVM exits (the class loader keeps it open until then)
+    Runtime.getRuntime().addShutdownHook(Thread { folder.toFile().deleteRecursively() })
     val services = folder.resolve("META-INF/services/${OptimizerProvider::class.java.name}")
     Files.createDirectories(services.parent)
     Files.writeString(services, providers.joinToString("\n"))

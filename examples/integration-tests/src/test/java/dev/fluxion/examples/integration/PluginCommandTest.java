@@ -35,7 +35,7 @@ class PluginCommandTest {
     @Test
     void compareRunsThePluginOptimizerOnThePluginLandscapeAndStoresEveryRun() throws Exception {
         Path plugins = PluginJars.folderWithExamples();
-        Path results = Files.createTempDirectory("fluxion-results");
+        Path results = TemporaryFolders.create("fluxion-results");
         Fluxion compare = Fluxion.run("--plugins", plugins.toString(), "compare",
                 "--optimizers", "lion(lr=cosine(init=0.05, steps=1500)); gd(lr=0.5)",
                 "--landscapes", "gaussian-mixture; beale",
@@ -108,7 +108,7 @@ class PluginCommandTest {
 
     @Test
     void theDefaultFolderIsReadWhenNoPluginsAreGivenAndAMissingFolderIsOneLine() throws Exception {
-        Path home = Files.createTempDirectory("fluxion-home");
+        Path home = TemporaryFolders.create("fluxion-home");
         Path folder = Files.createDirectories(home.resolve(".fluxion/plugins"));
         Files.copy(PluginJars.built("plugin.lion"), folder.resolve("lion.jar"));
         String realHome = System.getProperty("user.home");

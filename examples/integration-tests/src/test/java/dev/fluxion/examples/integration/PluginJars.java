@@ -32,7 +32,7 @@ final class PluginJars {
 
     /** A fresh folder holding copies of the example plugins' jars. */
     static Path folderWithExamples() throws IOException {
-        Path folder = Files.createTempDirectory("fluxion-plugins");
+        Path folder = TemporaryFolders.create("fluxion-plugins");
         for (String property : List.of("plugin.lion", "plugin.mixture")) {
             Path jar = built(property);
             Files.copy(jar, folder.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -63,7 +63,7 @@ final class PluginJars {
      * path, as class {@code com.example.NAME}, listed in its services file.
      */
     static Path optimizerPlugin(Path file, String name, String body) throws IOException {
-        Path sources = Files.createTempDirectory("fluxion-plugin-source");
+        Path sources = TemporaryFolders.create("fluxion-plugin-source");
         Path source = sources.resolve(name + ".java");
         Files.writeString(source, "package com.example;\n"
                 + "import dev.fluxion.optimizers.*;\nimport java.util.List;\n"

@@ -21,7 +21,7 @@ class ShadedJarScriptTest {
         Path jar = Path.of(System.getProperty("lab.jar"));
         assertTrue(Files.isRegularFile(jar), "build lab-app first: no " + jar);
         // gd(lr=0.25) on (x - 3)^2 halves the error each step: x_k = 3 - 3 / 2^k
-        Path script = Files.createTempDirectory("fluxion-script").resolve("study.lab.kts");
+        Path script = TemporaryFolders.create("fluxion-script").resolve("study.lab.kts");
         Files.writeString(script, String.join("\n",
                 "val x = doubleArrayOf(0.0)",
                 "Optimizers.parse(\"gd(lr=0.25)\").minimize(Expr.parse(\"(x - 3)^2\").compile(\"x\"), x, 10)",
