@@ -3,6 +3,7 @@ package dev.fluxion.lab
 import dev.fluxion.lab.fixtures.PluginJarFixture
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
+import io.kotest.matchers.collections.shouldContainAll
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
@@ -304,11 +305,17 @@ class RobustnessSpec : FunSpec({
     }
 
     test("every command explains itself with --help") {
-        for (command in listOf("compare", "rates", "scan", "run", "grad", "diff", "check", "export", "report", "list", "script")) {
-            val help = fluxion(command, "--help")
-            withClue(command) {
-                help.code shouldBe 0
-                help.out shouldContain "Usage: fluxion $command"
+        // every subcommand the command line has, so a new one cannot be forgotten here
+        val commands = picocli.CommandLine(dev.fluxion.lab.cli.FluxionCommand()).subcommands.keys - "help"
+        commands shouldContainAll listOf("compare", "rates", "scan", "run", "grad", "diff", "check", "export", "report",
+            "list", "script", "generate-completion")
+        for (command in commands) {
+            for (flag in listOf("--help", "-h")) {
+                val help = fluxion(command, flag)
+                withClue("$command $flag") {
+                    help.code shouldBe 0
+                    help.out shouldContain "Usage: fluxion $command"
+                }
             }
         }
         fluxion("compare", "--help").out shouldContain "--run-timeout"
@@ -317,6 +324,14 @@ class RobustnessSpec : FunSpec({
         viaHelp.code shouldBe 0
         viaHelp.out shouldBe fluxion("compare", "--help").out
         fluxion("help").out shouldContain "compare"
+    }
+
+    test("fluxion generate-completion prints a bash completion script that knows the commands and their options") {
+        val script = fluxion("generate-completion")
+        script.code shouldBe 0
+        script.out shouldContain "complete -F"
+        script.out shouldContain "compare"
+        script.out shouldContain "--optimizers"
     }
 
     // --- bounded inputs ---

@@ -5,6 +5,7 @@ import dev.fluxion.lab.LabException
 import dev.fluxion.lab.Plugins
 import dev.fluxion.landscapes.LandscapeException
 import dev.fluxion.optimizers.OptimizerException
+import picocli.AutoComplete
 import picocli.CommandLine
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
@@ -31,7 +32,7 @@ import kotlin.system.exitProcess
     subcommands = [ListCommand::class, CompareCommand::class, RunCommand::class, GradCommand::class,
         DiffCommand::class, CheckCommand::class, ExportCommand::class,
         RatesCommand::class, ScanCommand::class, ReportCommand::class, ScriptCommand::class,
-        CommandLine.HelpCommand::class],
+        AutoComplete.GenerateCompletion::class, CommandLine.HelpCommand::class],
 )
 class FluxionCommand : Runnable {
     @Spec
