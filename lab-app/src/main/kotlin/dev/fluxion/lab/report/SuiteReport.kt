@@ -46,7 +46,7 @@ object SuiteReport {
         html.append("Starts <code>${Html.escape(study.starts.text)}</code> per landscape, ${study.seeds} seed(s), study seed " +
             "${study.seed}, budget ${study.budget.maxSteps} steps; $runs runs.</p>\n")
         if (leftOut.isNotEmpty()) {
-            html.append("<p>Left out, for want of a minimum to set targets by:</p><ul>")
+            html.append("<p>Left out (no stated minimum to set targets by, or a start its provider refuses):</p><ul>")
             leftOut.forEach { html.append("<li>${Html.escape(it)}</li>") }
             html.append("</ul>\n")
         }
@@ -102,7 +102,13 @@ object SuiteReport {
         val title = "$slice, $group: ECDF of runtimes"
         return Figure.html(title) {
             LetsPlotFigures.lines(title, "evaluations / dimension", "share of (run, target) pairs reached",
-                ecdfs.map { Series(it.ecdf.optimizer, it.ecdf.budgets.toDoubleArray(), it.ecdf.shares.toDoubleArray(), stepped = true) },
+                ecdfs.map { e ->
+                    // the last level goes on to the longest run's budget, so a curve that stops rising is seen to
+                    val end = e.ecdf.budgets.isNotEmpty() && e.longestRun > e.ecdf.budgets.last()
+                    val x = if (end) e.ecdf.budgets + e.longestRun else e.ecdf.budgets
+                    val y = if (end) e.ecdf.shares + e.ecdf.shares.last() else e.ecdf.shares
+                    Series(e.ecdf.optimizer, x.toDoubleArray(), y.toDoubleArray(), stepped = true)
+                },
                 logX = true, logY = false, yRange = 0.0 to 1.0)
         }
     }

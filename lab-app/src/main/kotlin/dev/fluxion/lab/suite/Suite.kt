@@ -150,7 +150,7 @@ data class Suite(
         @JvmField
         val KNOWN: List<String> = listOf(BBOB, MGH)
 
-        private val MGH_GROUPS = listOf("zero residual (f* = 0)", "non-zero residual")
+        private val MGH_GROUPS = listOf("zero residual, f* = 0", "non-zero residual")
     }
 }
 

@@ -37,8 +37,9 @@ data class SuiteRow(val slice: String, val group: String, val function: String?,
  * evaluations divided by its landscape's dimension), as COCO's `pprldmany` draws it without its simulated restarts.
  *
  * @property group the group, or [ALL] for every function of the slice
+ * @property longestRun the most evaluations per dimension any of the runs used, where the curve's last level ends
  */
-data class SuiteEcdf(val slice: String, val group: String, val ecdf: RuntimeEcdf) {
+data class SuiteEcdf(val slice: String, val group: String, val ecdf: RuntimeEcdf, val longestRun: Double) {
     companion object {
         /** The group name of an ECDF over all functions of a slice. */
         const val ALL = "all functions"
@@ -122,7 +123,8 @@ data class SuiteSummary(val slices: List<String>, val functionRows: List<SuiteRo
                 if (budgets.isNotEmpty() && budgets.last() == b) shares[shares.size - 1] = (i + 1).toDouble() / pairs
                 else { budgets += b; shares += (i + 1).toDouble() / pairs }
             }
-            SuiteEcdf(slice, group, RuntimeEcdf(optimizer, budgets, shares, pairs))
+            val longestRun = own.maxOfOrNull { it.evaluations / problemOf.getValue(it.spec.landscapeLabel).dimension.toDouble() } ?: 0.0
+            SuiteEcdf(slice, group, RuntimeEcdf(optimizer, budgets, shares, pairs), longestRun)
         }
     }
 }

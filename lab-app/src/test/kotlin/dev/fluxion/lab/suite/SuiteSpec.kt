@@ -45,8 +45,8 @@ class SuiteSpec : FunSpec({
         expansion.leftOut shouldBe emptyList()
         val byName = expansion.problems.associateBy { it.function }
         // Rosenbrock and Wood reach 0; Jennrich-Sampson's least sum is 124.362 (n = 2, m = 10) and Bard's 8.21487e-3
-        byName.getValue("rosenbrock").group shouldBe "zero residual (f* = 0)"
-        byName.getValue("wood").group shouldBe "zero residual (f* = 0)"
+        byName.getValue("rosenbrock").group shouldBe "zero residual, f* = 0"
+        byName.getValue("wood").group shouldBe "zero residual, f* = 0"
         byName.getValue("jennrich-sampson").group shouldBe "non-zero residual"
         byName.getValue("bard").group shouldBe "non-zero residual"
         byName.getValue("wood").dimension shouldBe 4

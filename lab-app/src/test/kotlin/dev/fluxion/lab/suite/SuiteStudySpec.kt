@@ -75,5 +75,14 @@ class SuiteStudySpec : FunSpec({
         summary.groupRows.single { it.group == "separable" }.cells.map { it.averageRunningTime } shouldBe
             row.cells.map { it.averageRunningTime }
         row.finest.successCount shouldBe 2
+        // the ECDF over (run, target) pairs: 2 runs x 51 targets, all reached; a pair reached after e evaluations
+        // counts from e / 2 (the dimension) on
+        val ecdf = summary.ecdfs.single { it.group == "separable" }.ecdf
+        ecdf.pairs shouldBe 102
+        ecdf.shares.last() shouldBe 1.0
+        val pairsBy = { budget: Double ->
+            (1..2).sumOf { i -> SuiteTargets.COCO.count { delta -> evaluationsTo(i, delta) / 2.0 <= budget } }
+        }
+        ecdf.budgets.zip(ecdf.shares).forEach { (budget, share) -> share shouldBe pairsBy(budget) / 102.0 }
     }
 })
