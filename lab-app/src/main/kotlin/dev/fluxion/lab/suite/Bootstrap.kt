@@ -26,7 +26,7 @@ data class RunLengthPercentiles(val p10: Double, val p50: Double, val p90: Doubl
  * the percentiles are undefined (null), as in COCO.
  *
  * Source: cocopp's `toolsstats.py` (`drawSP`, `prctile`) and `genericsettings.simulated_runlength_bootstrap_sample_size`
- * (1000); N. Hansen et al., "COCO: performance assessment", arXiv:1605.03560, 2016, section 4.
+ * (1000); N. Hansen et al., "COCO: performance assessment", arXiv:1605.03560, 2016.
  */
 object Bootstrap {
     /** The number of simulated run lengths, as cocopp draws for its tables (10 + 990 when not in a hurry). */
