@@ -5,7 +5,9 @@ import java.util.SplittableRandom
 
 /**
  * Where runs start, written as text joined by `+`: `default` (the landscape's default start from the
- * literature), `random:N` (N points uniform in the landscape's domain box) and `grid:N` (N points per axis at the
+ * literature), `random:N` (N points uniform in the landscape's domain box), `proposal:N` (N of COCO's restart
+ * proposals: each coordinate the mean of two uniform draws over the box, so triangular on it; cocoex's
+ * `initial_solution_proposal` after its first, the domain's middle) and `grid:N` (N points per axis at the
  * centres of an N^d grid over the box, for d <= 3). `default+random:4` gives five starts.
  *
  * Random starts come from the study seed, the landscape and the start index only, so every optimizer of a
@@ -16,7 +18,7 @@ data class StartPlan(val text: String) {
         val p = part.trim()
         when {
             p == "default" -> "default" to 1
-            p.startsWith("random:") || p.startsWith("grid:") -> {
+            p.startsWith("random:") || p.startsWith("grid:") || p.startsWith("proposal:") -> {
                 val kind = p.substringBefore(':')
                 val count = p.substringAfter(':').toIntOrNull()
                     ?: throw LabException("starts '$text': '$p' needs a whole number after '$kind:'")
@@ -25,7 +27,7 @@ data class StartPlan(val text: String) {
                 }
                 kind to count
             }
-            else -> throw LabException("starts '$text': unknown part '$p'; use default, random:N or grid:N joined by +")
+            else -> throw LabException("starts '$text': unknown part '$p'; use default, random:N, proposal:N or grid:N joined by +")
         }
     }
 
@@ -53,6 +55,12 @@ data class StartPlan(val text: String) {
                 "default" -> add(landscape.facts().start())
                 "random" -> repeat(count) {
                     add(box.sample(SplittableRandom(StableHash.of(studySeed, landscape.spec(), "random", size))))
+                }
+                "proposal" -> repeat(count) {
+                    val random = SplittableRandom(StableHash.of(studySeed, landscape.spec(), "proposal", size))
+                    val first = box.sample(random)
+                    val second = box.sample(random)
+                    add(DoubleArray(first.size) { (first[it] + second[it]) / 2 })
                 }
                 "grid" -> {
                     val d = landscape.dimension()

@@ -2,6 +2,10 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
+import dev.fluxion.lab.LabException
+import dev.fluxion.lab.suite.Suite
+import dev.fluxion.lab.suite.SuiteStudy
+import dev.fluxion.lab.suite.SuiteTargets
 import dev.fluxion.lab.TracePolicy
 import dev.fluxion.lab.Progress
 import dev.fluxion.lab.SpecList
@@ -32,7 +36,8 @@ class CompareCommand : Callable<Int> {
     @Option(names = ["--landscapes"], paramLabel = "SPECS", description = ["landscape specs separated by ';' (default: \${DEFAULT-VALUE})"])
     var landscapes = DEFAULT_LANDSCAPES
 
-    @Option(names = ["--starts"], description = ["default, random:N, grid:N, joined by + (default: \${DEFAULT-VALUE})"])
+    @Option(names = ["--starts"], description = ["default, random:N, proposal:N (COCO's restart proposals), grid:N, joined by + " +
+        "(default: \${DEFAULT-VALUE}; with --suite, default)"])
     var starts = "default+random:4"
 
     @Option(names = ["--seeds"], description = ["seeds per start (default: \${DEFAULT-VALUE})"])
@@ -55,8 +60,38 @@ class CompareCommand : Callable<Int> {
         "(default: \${DEFAULT-VALUE})"])
     var traces = "log"
 
-    override fun call(): Int = executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
-        Budget(maxSteps = steps, gradientNoise = noise), seed, name, TracePolicy.parse(traces)), options, spec)
+    @Option(names = ["--suite"], description = ["a standard suite in place of --landscapes: bbob or mgh; its report has " +
+        "aRT tables and ECDFs per function group (starts default to 'default', traces to none, the name to the suite's)"])
+    var suite: String? = null
+
+    @Option(names = ["--dims"], description = ["bbob's dimensions, such as 2,5,10 (default: 2,5,10)"])
+    var dims: String? = null
+
+    @Option(names = ["--instances"], description = ["bbob's instances, such as 1-5 or 1-3,7 (default: 1-5)"])
+    var instances: String? = null
+
+    @Option(names = ["--functions"], description = ["the suite's functions: bbob's 1-24, mgh's numbers 1-35 or names (default: all)"])
+    var functions: String? = null
+
+    @Option(names = ["--scales"], description = ["mgh's start factors: x0 times each, such as 1,10,100 (default: 1)"])
+    var scales: String? = null
+
+    override fun call(): Int {
+        val given = spec.commandLine().parseResult
+        val suiteName = suite ?: run {
+            listOf("--dims", "--instances", "--functions", "--scales").firstOrNull { given.hasMatchedOption(it) }?.let {
+                throw LabException("$it applies to a suite: add --suite ${Suite.KNOWN.joinToString(" or --suite ")}")
+            }
+            return executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
+                Budget(maxSteps = steps, gradientNoise = noise), seed, name, TracePolicy.parse(traces)), options, spec)
+        }
+        if (given.hasMatchedOption("--landscapes")) throw LabException("--landscapes and --suite exclude each other: the suite lists the landscapes")
+        val chosen = Suite(suiteName, functions, dims, instances, scales)
+        fun <T> unless(option: String, value: T, otherwise: T) = if (given.hasMatchedOption(option)) value else otherwise
+        return executeStudy(SuiteStudy(chosen, SpecList.split(optimizers), StartPlan(unless("--starts", starts, "default")), seeds,
+            SuiteTargets.budget(steps, noise), seed, unless("--name", name, suiteName),
+            TracePolicy.parse(unless("--traces", traces, "none"))), options, spec)
+    }
 
     companion object {
         /**

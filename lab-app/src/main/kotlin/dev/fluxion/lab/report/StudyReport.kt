@@ -10,6 +10,7 @@ import dev.fluxion.lab.RunResult
 import dev.fluxion.lab.ScanStudy
 import dev.fluxion.lab.Studies
 import dev.fluxion.lab.Study
+import dev.fluxion.lab.suite.SuiteStudy
 
 /**
  * The console table and the HTML page of any study, from its runs: what `fluxion compare`, `rates` and `scan`
@@ -31,6 +32,7 @@ data class StudyReport(val console: String, val html: String) {
         @JvmStatic
         fun of(study: Study, store: ResultStore, engine: Engine): StudyReport {
             val runs = study.runs(engine)
+            if (study is SuiteStudy) return SuiteReport.of(study, store.summaries(runs), engine)
             if (study !is CompareStudy) return of(study, store.load(runs), engine, store)
             val summaries = store.summaries(runs)
             val plotted = store.load(runs.filter { HtmlReport.plotted(it) })
@@ -51,6 +53,7 @@ data class StudyReport(val console: String, val html: String) {
                 val outcome = study.analyse(results, engine) { Studies.storedOrRun(it, store, engine) }
                 StudyReport(ConsoleTable.scan(outcome), ScanReport.render(study, outcome))
             }
+            is SuiteStudy -> SuiteReport.of(study, results, engine)
             else -> StudyReport("(no report for ${study.javaClass.simpleName})\n", HtmlReport.head(study.name) + HtmlReport.FOOT)
         }
     }
