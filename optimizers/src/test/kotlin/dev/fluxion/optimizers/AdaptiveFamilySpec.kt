@@ -206,10 +206,12 @@ class AdaptiveFamilySpec : FunSpec({
             "nadam(lr=0.002, beta1=0.9, beta2=0.999, eps=1.0E-8, momentumDecay=0.004, momentumSchedule=true)"
         Optimizers.radam().spec() shouldBe
             "radam(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-8, threshold=5.0, epsOnRawRoot=true)"
-        Optimizers.adamax().spec() shouldBe "adamax(lr=0.002, beta1=0.9, beta2=0.999, eps=1.0E-8, epsInsideMax=true)"
-        Optimizers.adabelief().spec() shouldBe "adabelief(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-16, epsRoot=1.0E-16)"
-        Optimizers.yogi().spec() shouldBe "yogi(lr=0.01, beta1=0.9, beta2=0.999, eps=0.001, initialAccumulator=1.0E-6," +
-            " initialMomentum=1.0E-6, biasCorrection=true)"
+        Optimizers.adamax().spec() shouldBe
+            "adamax(lr=0.002, beta1=0.9, beta2=0.999, eps=1.0E-8, epsInsideMax=true)"
+        Optimizers.adabelief().spec() shouldBe
+            "adabelief(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-16, epsRoot=1.0E-16)"
+        Optimizers.yogi().spec() shouldBe "yogi(lr=0.01, beta1=0.9, beta2=0.999, eps=0.001," +
+            " initialAccumulator=1.0E-6, initialMomentum=1.0E-6, biasCorrection=true)"
     }
 
     test("each is the chain of its direction and the learning rate") {

@@ -14,7 +14,8 @@ import java.util.List;
  * AdaBelief, {@code adabelief(lr=alpha, ...)}: Adam whose second moment is that of the gradient's deviation from its
  * running mean (Zhuang et al., "AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed Gradients",
  * NeurIPS 2020). The chain
- * {@code chain(scaleByAdaBelief(...), scale(lr))} ({@link ScaleByAdaBelief} has the formulas and the formulation options).
+ * {@code chain(scaleByAdaBelief(...), scale(lr))} ({@link ScaleByAdaBelief} has the formulas and the formulation
+ * options).
  *
  * @param lr      alpha_t
  * @param beta1   first-moment decay in [0, 1)
@@ -39,7 +40,8 @@ public record AdaBelief(Schedule lr, double beta1, double beta2, double eps, dou
 
     /** The optimizer for checked spec values. */
     public static AdaBelief of(HyperparameterValues values) {
-        return new AdaBelief(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"), values.real("epsRoot"));
+        return new AdaBelief(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
+                values.real("epsRoot"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */

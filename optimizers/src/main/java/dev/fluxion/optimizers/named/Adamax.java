@@ -21,8 +21,10 @@ import java.util.List;
  * @param eps          denominator guard, at least 0
  * @param epsInsideMax whether eps goes inside the maximum (PyTorch, optax) or in the denominator (Keras)
  */
-public record Adamax(Schedule lr, double beta1, double beta2, double eps, boolean epsInsideMax) implements NamedOptimizer {
-    private static final Hyperparameter LR = Hyperparameter.learningRate(0.002, "step size alpha (Kingma and Ba's and PyTorch's default 0.002)");
+public record Adamax(Schedule lr, double beta1, double beta2, double eps,
+                     boolean epsInsideMax) implements NamedOptimizer {
+    private static final Hyperparameter LR = Hyperparameter.learningRate(0.002,
+            "step size alpha (Kingma and Ba's and PyTorch's default 0.002)");
     /** The name in specs. */
     public static final String NAME = "adamax";
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
@@ -38,7 +40,8 @@ public record Adamax(Schedule lr, double beta1, double beta2, double eps, boolea
 
     /** The optimizer for checked spec values. */
     public static Adamax of(HyperparameterValues values) {
-        return new Adamax(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"), values.bool("epsInsideMax"));
+        return new Adamax(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
+                values.bool("epsInsideMax"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */

@@ -6,8 +6,8 @@ import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
 import dev.fluxion.optimizers.schedule.Schedule;
-import dev.fluxion.optimizers.transform.ScaleByNadam;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
+import dev.fluxion.optimizers.transform.ScaleByNadam;
 import java.util.List;
 
 /**
@@ -22,8 +22,10 @@ import java.util.List;
  * @param momentumDecay    psi in Dozat's momentum schedule, at least 0
  * @param momentumSchedule Dozat's schedule mu_t (PyTorch) or a constant beta1 (optax)
  */
-public record Nadam(Schedule lr, double beta1, double beta2, double eps, double momentumDecay, boolean momentumSchedule) implements NamedOptimizer {
-    private static final Hyperparameter LR = Hyperparameter.learningRate(0.002, "step size alpha (PyTorch's default 0.002)");
+public record Nadam(Schedule lr, double beta1, double beta2, double eps, double momentumDecay,
+                    boolean momentumSchedule) implements NamedOptimizer {
+    private static final Hyperparameter LR = Hyperparameter.learningRate(0.002,
+            "step size alpha (PyTorch's default 0.002)");
     /** The name in specs. */
     public static final String NAME = "nadam";
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
@@ -39,7 +41,8 @@ public record Nadam(Schedule lr, double beta1, double beta2, double eps, double 
 
     /** The optimizer for checked spec values. */
     public static Nadam of(HyperparameterValues values) {
-        return new Nadam(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"), values.real("momentumDecay"), values.bool("momentumSchedule"));
+        return new Nadam(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
+                values.real("momentumDecay"), values.bool("momentumSchedule"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -79,7 +82,8 @@ public record Nadam(Schedule lr, double beta1, double beta2, double eps, double 
 
     @Override
     public Chain chain() {
-        return Optimizer.chain(new ScaleByNadam(beta1, beta2, eps, momentumDecay, momentumSchedule), new ScaleByLearningRate(lr));
+        return Optimizer.chain(new ScaleByNadam(beta1, beta2, eps, momentumDecay, momentumSchedule),
+                new ScaleByLearningRate(lr));
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
 import dev.fluxion.optimizers.schedule.Schedule;
-import dev.fluxion.optimizers.transform.ScaleByRadam;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
+import dev.fluxion.optimizers.transform.ScaleByRadam;
 import java.util.List;
 
 /**
@@ -23,7 +23,8 @@ import java.util.List;
  * @param threshold    the rho_t above which the step is rectified, at least 4
  * @param epsOnRawRoot whether eps is added to sqrt(v) before its bias correction (PyTorch) or after (optax)
  */
-public record Radam(Schedule lr, double beta1, double beta2, double eps, double threshold, boolean epsOnRawRoot) implements NamedOptimizer {
+public record Radam(Schedule lr, double beta1, double beta2, double eps, double threshold,
+                    boolean epsOnRawRoot) implements NamedOptimizer {
     private static final Hyperparameter LR = Hyperparameter.learningRate(0.001, "step size alpha");
     /** The name in specs. */
     public static final String NAME = "radam";
@@ -40,7 +41,8 @@ public record Radam(Schedule lr, double beta1, double beta2, double eps, double 
 
     /** The optimizer for checked spec values. */
     public static Radam of(HyperparameterValues values) {
-        return new Radam(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"), values.real("threshold"), values.bool("epsOnRawRoot"));
+        return new Radam(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
+                values.real("threshold"), values.bool("epsOnRawRoot"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -80,7 +82,8 @@ public record Radam(Schedule lr, double beta1, double beta2, double eps, double 
 
     @Override
     public Chain chain() {
-        return Optimizer.chain(new ScaleByRadam(beta1, beta2, eps, threshold, epsOnRawRoot), new ScaleByLearningRate(lr));
+        return Optimizer.chain(new ScaleByRadam(beta1, beta2, eps, threshold, epsOnRawRoot),
+                new ScaleByLearningRate(lr));
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
 import dev.fluxion.optimizers.schedule.Schedule;
-import dev.fluxion.optimizers.transform.ScaleByYogi;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
+import dev.fluxion.optimizers.transform.ScaleByYogi;
 import java.util.List;
 
 /**
@@ -23,8 +23,10 @@ import java.util.List;
  * @param initialMomentum    m at t = 0, at least 0
  * @param biasCorrection     whether to divide the moments by 1 - beta^t
  */
-public record Yogi(Schedule lr, double beta1, double beta2, double eps, double initialAccumulator, double initialMomentum, boolean biasCorrection) implements NamedOptimizer {
-    private static final Hyperparameter LR = Hyperparameter.learningRate(0.01, "step size alpha (Zaheer et al.'s default 0.01)");
+public record Yogi(Schedule lr, double beta1, double beta2, double eps, double initialAccumulator,
+                   double initialMomentum, boolean biasCorrection) implements NamedOptimizer {
+    private static final Hyperparameter LR = Hyperparameter.learningRate(0.01,
+            "step size alpha (Zaheer et al.'s default 0.01)");
     /** The name in specs. */
     public static final String NAME = "yogi";
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
@@ -35,12 +37,14 @@ public record Yogi(Schedule lr, double beta1, double beta2, double eps, double i
 
     /** Checks every value against its hyperparameter. */
     public Yogi {
-        Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, initialAccumulator, initialMomentum, biasCorrection);
+        Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, initialAccumulator, initialMomentum,
+                biasCorrection);
     }
 
     /** The optimizer for checked spec values. */
     public static Yogi of(HyperparameterValues values) {
-        return new Yogi(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"), values.real("initialAccumulator"), values.real("initialMomentum"), values.bool("biasCorrection"));
+        return new Yogi(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
+                values.real("initialAccumulator"), values.real("initialMomentum"), values.bool("biasCorrection"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -85,11 +89,13 @@ public record Yogi(Schedule lr, double beta1, double beta2, double eps, double i
 
     @Override
     public Chain chain() {
-        return Optimizer.chain(new ScaleByYogi(beta1, beta2, eps, initialAccumulator, initialMomentum, biasCorrection), new ScaleByLearningRate(lr));
+        return Optimizer.chain(new ScaleByYogi(beta1, beta2, eps, initialAccumulator, initialMomentum,
+                biasCorrection), new ScaleByLearningRate(lr));
     }
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, initialAccumulator, initialMomentum, biasCorrection);
+        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, initialAccumulator, initialMomentum,
+                biasCorrection);
     }
 }

@@ -9,6 +9,7 @@ public final class ScaleByAdaBeliefProvider extends TypedProvider {
     /** The provider {@link java.util.ServiceLoader} creates. */
     public ScaleByAdaBeliefProvider() {
         super(ScaleByAdaBelief.NAME, ScaleByAdaBelief.HYPERPARAMETERS, ScaleByAdaBelief::of,
-                "AdaBelief's direction mHat / (sqrt(sHat) + eps), before the learning rate (Zhuang et al., NeurIPS 2020)");
+                "AdaBelief's direction mHat / (sqrt(sHat) + eps), before the learning rate"
+                        + " (Zhuang et al., NeurIPS 2020)");
     }
 }

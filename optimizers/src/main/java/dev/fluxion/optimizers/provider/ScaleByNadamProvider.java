@@ -9,6 +9,7 @@ public final class ScaleByNadamProvider extends TypedProvider {
     /** The provider {@link java.util.ServiceLoader} creates. */
     public ScaleByNadamProvider() {
         super(ScaleByNadam.NAME, ScaleByNadam.HYPERPARAMETERS, ScaleByNadam::of,
-                "NAdam's direction, Adam's with a Nesterov look-ahead, before the learning rate (Dozat, ICLR 2016 workshop)");
+                "NAdam's direction, Adam's with a Nesterov look-ahead, before the learning rate"
+                        + " (Dozat, ICLR 2016 workshop)");
     }
 }

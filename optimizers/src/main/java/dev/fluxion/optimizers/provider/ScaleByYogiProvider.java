@@ -9,6 +9,7 @@ public final class ScaleByYogiProvider extends TypedProvider {
     /** The provider {@link java.util.ServiceLoader} creates. */
     public ScaleByYogiProvider() {
         super(ScaleByYogi.NAME, ScaleByYogi.HYPERPARAMETERS, ScaleByYogi::of,
-                "Yogi's direction, Adam's with an additive second moment, before the learning rate (Zaheer et al., NeurIPS 2018)");
+                "Yogi's direction, Adam's with an additive second moment, before the learning rate"
+                        + " (Zaheer et al., NeurIPS 2018)");
     }
 }

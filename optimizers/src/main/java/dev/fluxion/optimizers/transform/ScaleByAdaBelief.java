@@ -36,7 +36,8 @@ public record ScaleByAdaBelief(double beta1, double beta2, double eps, double ep
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             ScaleByAdam.HYPERPARAMETERS.get(0),
-            Hyperparameter.real("beta2", 0.999, Range.UNIT_HALF_OPEN, "decay of the belief s, the second moment of g - m"),
+            Hyperparameter.real("beta2", 0.999, Range.UNIT_HALF_OPEN,
+                    "decay of the belief s, the second moment of g - m"),
             Hyperparameter.real("eps", 1e-16, Range.NON_NEGATIVE,
                     "denominator guard: mHat/(sqrt(sHat)+eps) (Zhuang et al. 2020; authors' code, optax)"),
             Hyperparameter.real("epsRoot", 1e-16, Range.NON_NEGATIVE,

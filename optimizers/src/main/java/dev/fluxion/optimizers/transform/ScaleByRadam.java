@@ -23,9 +23,9 @@ import java.util.List;
  * The threshold is 5 in PyTorch's {@code RAdam} and optax's {@code radam} (the default), 4 in the paper's
  * Algorithm 2, which has no eps: {@code threshold=4} with either eps form and {@code eps=0} is the paper's rule.
  * optax tests rho_t &gt;= threshold where PyTorch and the paper test rho_t &gt; threshold; the two differ only when
- * rho_t equals the threshold to the last bit, so no option separates them. rho_1 = 1 and rho_t &lt; t after it, for every beta2, so the
- * rectified step starts at t = 5 (threshold 4) or t = 6 (threshold 5) at the earliest. The threshold is at
- * least 4, where r_t is real. beta2^t and the corrections are {@link BiasCorrection}'s.
+ * rho_t equals the threshold to the last bit, so no option separates them. rho_1 = 1 and rho_t &lt; t after it,
+ * for every beta2, so the rectified step starts at t = 5 (threshold 4) or t = 6 (threshold 5) at the earliest. The
+ * threshold is at least 4, where r_t is real. beta2^t and the corrections are {@link BiasCorrection}'s.
  *
  * @param beta1        first-moment decay in [0, 1)
  * @param beta2        second-moment decay in [0, 1)
@@ -43,7 +43,8 @@ public record ScaleByRadam(double beta1, double beta2, double eps, double thresh
                     Hyperparameter.real("threshold", 5, new Range(4, true, Double.POSITIVE_INFINITY, false),
                             "rectify when rho_t > threshold (5: PyTorch, optax; 4: Liu et al. 2020)"),
                     Hyperparameter.bool("epsOnRawRoot", true,
-                            "true: r mHat sqrt(1-beta2^t)/(sqrt(v)+eps) (PyTorch); false: r mHat/(sqrt(vHat)+eps) (optax)")));
+                            "true: r mHat sqrt(1-beta2^t)/(sqrt(v)+eps) (PyTorch); false: r mHat/(sqrt(vHat)+eps)"
+                                    + " (optax)")));
     /** RAdam's direction with every default. */
     public static final ScaleByRadam DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
 

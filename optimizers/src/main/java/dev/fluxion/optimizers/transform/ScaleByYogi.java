@@ -19,8 +19,8 @@ import java.util.List;
  * </pre>
  * and mHat = m, vHat = v without bias correction. optax's {@code yogi} (the defaults) corrects both moments and
  * starts both at its {@code initial_accumulator_value}, 1e-6. The paper's Algorithm 2 corrects neither and starts m
- * at 0: {@code biasCorrection=false, initialMomentum=0}. The paper's defaults, lr = 0.01, eps = 1e-3 and v0 = 1e-6,
- * are the named optimizer's. The corrections 1 - beta^t are {@link BiasCorrection}'s.
+ * at 0: {@code biasCorrection=false, initialMomentum=0}. The named optimizer's lr = 0.01 and eps = 1e-3 are the values
+ * the paper recommends; v0 = 1e-6 is optax's. The corrections 1 - beta^t are {@link BiasCorrection}'s.
  *
  * @param beta1              first-moment decay in [0, 1)
  * @param beta2              second-moment rate in [0, 1)
@@ -36,10 +36,11 @@ public record ScaleByYogi(double beta1, double beta2, double eps, double initial
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             ScaleByAdam.HYPERPARAMETERS.get(0),
-            Hyperparameter.real("beta2", 0.999, Range.UNIT_HALF_OPEN, "second-moment rate: v moves by (1 - beta2) g^2"),
-            Hyperparameter.real("eps", 1e-3, Range.NON_NEGATIVE, "denominator guard epsilon (Zaheer et al. 2018: 1e-3)"),
-            Hyperparameter.real("initialAccumulator", 1e-6, Range.NON_NEGATIVE,
-                    "v at t = 0 (Zaheer et al. 2018, optax: 1e-6)"),
+            Hyperparameter.real("beta2", 0.999, Range.UNIT_HALF_OPEN,
+                    "second-moment rate: v moves by (1 - beta2) g^2"),
+            Hyperparameter.real("eps", 1e-3, Range.NON_NEGATIVE,
+                    "denominator guard epsilon (Zaheer et al. 2018: 1e-3)"),
+            Hyperparameter.real("initialAccumulator", 1e-6, Range.NON_NEGATIVE, "v at t = 0 (optax: 1e-6)"),
             Hyperparameter.real("initialMomentum", 1e-6, Range.NON_NEGATIVE,
                     "m at t = 0 (optax: its initial_accumulator_value, 1e-6; Zaheer et al. 2018: 0)"),
             Hyperparameter.bool("biasCorrection", true,

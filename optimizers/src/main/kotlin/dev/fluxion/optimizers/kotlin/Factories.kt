@@ -446,8 +446,8 @@ fun scaleByAdaBelief(
 ): ScaleByAdaBelief = ScaleByAdaBelief(beta1, beta2, eps, epsRoot)
 
 /**
- * Yogi's direction, `scaleByYogi(beta1=..., beta2=..., eps=..., initialAccumulator=..., initialMomentum=..., biasCorrection=...)`
- * ([ScaleByYogi]).
+ * Yogi's direction, `scaleByYogi(beta1=..., beta2=..., eps=..., initialAccumulator=..., initialMomentum=...,
+ * biasCorrection=...)` ([ScaleByYogi]).
  */
 fun scaleByYogi(
     beta1: Double = ScaleByYogi.DEFAULT.beta1(),

@@ -27,7 +27,8 @@ class FactoriesSpec : FunSpec({
         chain(clip(norm = 10.0), momentum(lr = 1e-3)) shouldBe parse("chain(clip(norm=10), momentum(lr=0.001))")
         adam(lr = cosine(init = 0.05, steps = 1500)) shouldBe parse("adam(lr=cosine(init=0.05, steps=1500))")
         nadam(lr = 0.01, momentumSchedule = false) shouldBe parse("nadam(lr=0.01, momentumSchedule=false)")
-        radam(lr = 0.01, threshold = 4.0, epsOnRawRoot = false) shouldBe parse("radam(lr=0.01, threshold=4, epsOnRawRoot=false)")
+        radam(lr = 0.01, threshold = 4.0, epsOnRawRoot = false) shouldBe
+            parse("radam(lr=0.01, threshold=4, epsOnRawRoot=false)")
         chain(clip(norm = 1.0), yogi(initialMomentum = 0.0, biasCorrection = false)) shouldBe
             parse("chain(clip(norm=1), yogi(initialMomentum=0, biasCorrection=false))")
         chain(clip(norm = 1.0), nesterov(lr = cosine(init = 0.01, steps = 60), momentum = 0.9)).spec() shouldBe
