@@ -87,8 +87,8 @@ val storedTrajectoryCases: List<TrajectoryCase> = listOf(
 
     rosenbrock("nadam(lr=0.05, momentumSchedule=true)"),
     rosenbrock("nadam(lr=0.05, momentumSchedule=false)"),
-    rosenbrock("radam(lr=0.05, epsOnRawRoot=true)"),
-    rosenbrock("radam(lr=0.05, epsOnRawRoot=false, threshold=4)"),
+    rosenbrock("radam(lr=0.0005, epsOnRawRoot=true)"),
+    rosenbrock("radam(lr=0.0005, epsOnRawRoot=false, threshold=4)"),
     rosenbrock("adamax(lr=0.05, epsInsideMax=true)"),
     rosenbrock("adamax(lr=0.05, epsInsideMax=false)"),
     rosenbrock("adabelief(lr=0.05)"),
