@@ -4,30 +4,40 @@ import dev.fluxion.optimizers.linesearch.BacktrackingLineSearch;
 import dev.fluxion.optimizers.linesearch.HagerZhangLineSearch;
 import dev.fluxion.optimizers.linesearch.PolyakStep;
 import dev.fluxion.optimizers.linesearch.WolfeLineSearch;
+import dev.fluxion.optimizers.named.AdaBelief;
 import dev.fluxion.optimizers.named.Adagrad;
 import dev.fluxion.optimizers.named.Adam;
 import dev.fluxion.optimizers.named.AdamW;
+import dev.fluxion.optimizers.named.Adamax;
 import dev.fluxion.optimizers.named.Amsgrad;
 import dev.fluxion.optimizers.named.Bfgs;
 import dev.fluxion.optimizers.named.ConjugateGradient;
 import dev.fluxion.optimizers.named.GradientDescent;
 import dev.fluxion.optimizers.named.Lbfgs;
 import dev.fluxion.optimizers.named.Momentum;
+import dev.fluxion.optimizers.named.Nadam;
 import dev.fluxion.optimizers.named.NaturalGradient;
 import dev.fluxion.optimizers.named.Nesterov;
 import dev.fluxion.optimizers.named.Newton;
+import dev.fluxion.optimizers.named.Radam;
 import dev.fluxion.optimizers.named.Rmsprop;
+import dev.fluxion.optimizers.named.Yogi;
 import dev.fluxion.optimizers.transform.BfgsDirection;
 import dev.fluxion.optimizers.transform.ConjugateGradientDirection;
 import dev.fluxion.optimizers.transform.GlobalNormClip;
 import dev.fluxion.optimizers.transform.LbfgsDirection;
 import dev.fluxion.optimizers.transform.PreconditionByHessian;
 import dev.fluxion.optimizers.transform.PreconditionByMetric;
+import dev.fluxion.optimizers.transform.ScaleByAdaBelief;
 import dev.fluxion.optimizers.transform.ScaleByAdagrad;
 import dev.fluxion.optimizers.transform.ScaleByAdam;
+import dev.fluxion.optimizers.transform.ScaleByAdamax;
 import dev.fluxion.optimizers.transform.ScaleByAmsgrad;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
+import dev.fluxion.optimizers.transform.ScaleByNadam;
+import dev.fluxion.optimizers.transform.ScaleByRadam;
 import dev.fluxion.optimizers.transform.ScaleByRms;
+import dev.fluxion.optimizers.transform.ScaleByYogi;
 import dev.fluxion.optimizers.transform.Trace;
 import dev.fluxion.optimizers.transform.ValueClip;
 import dev.fluxion.optimizers.transform.WeightDecay;
@@ -127,6 +137,31 @@ public final class Optimizers {
         return Amsgrad.DEFAULT;
     }
 
+    /** NAdam with every default (PyTorch's: Dozat's momentum schedule, lr = 0.002). */
+    public static Nadam nadam() {
+        return Nadam.DEFAULT;
+    }
+
+    /** RAdam with every default (PyTorch's: rectified once rho_t &gt; 5). */
+    public static Radam radam() {
+        return Radam.DEFAULT;
+    }
+
+    /** Adamax with every default (the paper's and PyTorch's, lr = 0.002). */
+    public static Adamax adamax() {
+        return Adamax.DEFAULT;
+    }
+
+    /** AdaBelief with every default (the authors' code's and optax's, eps = epsRoot = 1e-16). */
+    public static AdaBelief adabelief() {
+        return AdaBelief.DEFAULT;
+    }
+
+    /** Yogi with every default (lr = 0.01, eps = 1e-3, v0 = 1e-6; optax's bias-corrected form). */
+    public static Yogi yogi() {
+        return Yogi.DEFAULT;
+    }
+
     /** RMSProp with every default (plain, eps inside the root). */
     public static Rmsprop rmsprop() {
         return Rmsprop.DEFAULT;
@@ -190,6 +225,31 @@ public final class Optimizers {
     /** The building block of AMSGrad's direction, before the learning rate. */
     public static ScaleByAmsgrad scaleByAmsgrad() {
         return ScaleByAmsgrad.DEFAULT;
+    }
+
+    /** The building block of NAdam's direction, before the learning rate. */
+    public static ScaleByNadam scaleByNadam() {
+        return ScaleByNadam.DEFAULT;
+    }
+
+    /** The building block of RAdam's direction, before the learning rate. */
+    public static ScaleByRadam scaleByRadam() {
+        return ScaleByRadam.DEFAULT;
+    }
+
+    /** The building block of Adamax's direction, before the learning rate. */
+    public static ScaleByAdamax scaleByAdamax() {
+        return ScaleByAdamax.DEFAULT;
+    }
+
+    /** The building block of AdaBelief's direction, before the learning rate. */
+    public static ScaleByAdaBelief scaleByAdaBelief() {
+        return ScaleByAdaBelief.DEFAULT;
+    }
+
+    /** The building block of Yogi's direction, before the learning rate. */
+    public static ScaleByYogi scaleByYogi() {
+        return ScaleByYogi.DEFAULT;
     }
 
     /** The building block of RMSProp's direction, before the learning rate. */

@@ -71,7 +71,8 @@ class StepAllocationTest {
         Objective f = new DiagonalQuadratic(1000);
         for (String spec : List.of("gd(lr=0.01)", "momentum(lr=0.01, momentum=0.9)", "nesterov(lr=0.01, momentum=0.9)",
                 "adam(lr=0.01)", "adamw(lr=0.01)", "amsgrad(lr=0.01)", "rmsprop(lr=0.01, centered=true)",
-                "adagrad(lr=0.01)", "chain(clip(norm=1), clipValue(value=0.5), weightDecay(rate=0.1), adam(lr=0.01))",
+                "adagrad(lr=0.01)", "nadam(lr=0.01)", "nadam(lr=0.01, momentumSchedule=false)", "radam(lr=0.01)",
+                "adamax(lr=0.01)", "adabelief(lr=0.01)", "yogi(lr=0.01)", "chain(clip(norm=1), clipValue(value=0.5), weightDecay(rate=0.1), adam(lr=0.01))",
                 "adam(lr=warmup(steps=10, then=cosine(init=0.01, steps=1000)))")) {
             double[] x = new double[1000];
             java.util.Arrays.fill(x, 1.0);

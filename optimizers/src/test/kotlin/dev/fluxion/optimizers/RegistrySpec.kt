@@ -8,9 +8,10 @@ import io.kotest.matchers.string.shouldContain
 
 class RegistrySpec : FunSpec({
 
-    val builtIn = listOf("adagrad", "adam", "adamw", "amsgrad", "chain", "clip", "clipValue", "gd", "momentum",
-        "natural", "nesterov", "newton", "rmsprop", "weightDecay", "preconditionByHessian", "preconditionByMetric",
-        "scale", "scaleByAdagrad", "scaleByAdam", "scaleByAmsgrad", "scaleByRms", "trace")
+    val builtIn = listOf("adabelief", "adagrad", "adam", "adamax", "adamw", "amsgrad", "chain", "clip", "clipValue",
+        "gd", "momentum", "nadam", "natural", "nesterov", "newton", "radam", "rmsprop", "yogi", "weightDecay",
+        "preconditionByHessian", "preconditionByMetric", "scale", "scaleByAdaBelief", "scaleByAdagrad", "scaleByAdam",
+        "scaleByAdamax", "scaleByAmsgrad", "scaleByNadam", "scaleByRadam", "scaleByRms", "scaleByYogi", "trace")
 
     test("listing every optimizer with its hyperparameters is one call") {
         Optimizers.registry().names() shouldContainAll builtIn

@@ -85,6 +85,17 @@ val storedTrajectoryCases: List<TrajectoryCase> = listOf(
     rosenbrock("amsgrad(lr=0.05, epsInsideSqrt=false, maxOfCorrected=true)"),
     rosenbrock("amsgrad(lr=0.05, epsInsideSqrt=true, maxOfCorrected=true, eps=0.001)"),
 
+    rosenbrock("nadam(lr=0.05, momentumSchedule=true)"),
+    rosenbrock("nadam(lr=0.05, momentumSchedule=false)"),
+    rosenbrock("radam(lr=0.0005, epsOnRawRoot=true)"),
+    rosenbrock("radam(lr=0.0005, epsOnRawRoot=false, threshold=4)"),
+    rosenbrock("adamax(lr=0.05, epsInsideMax=true)"),
+    rosenbrock("adamax(lr=0.05, epsInsideMax=false)"),
+    rosenbrock("adabelief(lr=0.05)"),
+    beale("adabelief(lr=0.05, beta1=0.8, epsRoot=1.0E-8)"),
+    rosenbrock("yogi(lr=0.05, biasCorrection=true)"),
+    rosenbrock("yogi(lr=0.05, biasCorrection=false, initialMomentum=0)"),
+
     rosenbrock("rmsprop(lr=0.01, epsInsideSqrt=true, centered=false)"),
     rosenbrock("rmsprop(lr=0.01, epsInsideSqrt=false, centered=false)"),
     rosenbrock("rmsprop(lr=0.01, epsInsideSqrt=true, centered=true)"),

@@ -19,19 +19,24 @@ import dev.fluxion.optimizers.linesearch.BacktrackingLineSearch
 import dev.fluxion.optimizers.linesearch.HagerZhangLineSearch
 import dev.fluxion.optimizers.linesearch.PolyakStep
 import dev.fluxion.optimizers.linesearch.WolfeLineSearch
+import dev.fluxion.optimizers.named.AdaBelief
 import dev.fluxion.optimizers.named.Adagrad
 import dev.fluxion.optimizers.named.Adam
 import dev.fluxion.optimizers.named.AdamW
+import dev.fluxion.optimizers.named.Adamax
 import dev.fluxion.optimizers.named.Amsgrad
 import dev.fluxion.optimizers.named.Bfgs
 import dev.fluxion.optimizers.named.ConjugateGradient
 import dev.fluxion.optimizers.named.GradientDescent
 import dev.fluxion.optimizers.named.Lbfgs
 import dev.fluxion.optimizers.named.Momentum
+import dev.fluxion.optimizers.named.Nadam
 import dev.fluxion.optimizers.named.NaturalGradient
 import dev.fluxion.optimizers.named.Nesterov
 import dev.fluxion.optimizers.named.Newton
+import dev.fluxion.optimizers.named.Radam
 import dev.fluxion.optimizers.named.Rmsprop
+import dev.fluxion.optimizers.named.Yogi
 import dev.fluxion.optimizers.schedule.ConstantSchedule
 import dev.fluxion.optimizers.schedule.CosineDecaySchedule
 import dev.fluxion.optimizers.schedule.ExponentialDecaySchedule
@@ -46,11 +51,16 @@ import dev.fluxion.optimizers.transform.GlobalNormClip
 import dev.fluxion.optimizers.transform.LbfgsDirection
 import dev.fluxion.optimizers.transform.PreconditionByHessian
 import dev.fluxion.optimizers.transform.PreconditionByMetric
+import dev.fluxion.optimizers.transform.ScaleByAdaBelief
 import dev.fluxion.optimizers.transform.ScaleByAdagrad
 import dev.fluxion.optimizers.transform.ScaleByAdam
+import dev.fluxion.optimizers.transform.ScaleByAdamax
 import dev.fluxion.optimizers.transform.ScaleByAmsgrad
 import dev.fluxion.optimizers.transform.ScaleByLearningRate
+import dev.fluxion.optimizers.transform.ScaleByNadam
+import dev.fluxion.optimizers.transform.ScaleByRadam
 import dev.fluxion.optimizers.transform.ScaleByRms
+import dev.fluxion.optimizers.transform.ScaleByYogi
 import dev.fluxion.optimizers.transform.Trace
 import dev.fluxion.optimizers.transform.ValueClip
 import dev.fluxion.optimizers.transform.WeightDecay
@@ -150,6 +160,107 @@ fun amsgrad(
     epsInsideSqrt: Boolean = Amsgrad.DEFAULT.epsInsideSqrt(),
     maxOfCorrected: Boolean = Amsgrad.DEFAULT.maxOfCorrected(),
 ): Amsgrad = Amsgrad(Amsgrad.DEFAULT.lr(lr).lr(), beta1, beta2, eps, epsInsideSqrt, maxOfCorrected)
+
+/** NAdam, `nadam(lr=..., beta1=..., beta2=..., eps=..., momentumDecay=..., momentumSchedule=...)` ([Nadam]). */
+fun nadam(
+    lr: Schedule = Nadam.DEFAULT.lr(),
+    beta1: Double = Nadam.DEFAULT.beta1(),
+    beta2: Double = Nadam.DEFAULT.beta2(),
+    eps: Double = Nadam.DEFAULT.eps(),
+    momentumDecay: Double = Nadam.DEFAULT.momentumDecay(),
+    momentumSchedule: Boolean = Nadam.DEFAULT.momentumSchedule(),
+): Nadam = Nadam(lr, beta1, beta2, eps, momentumDecay, momentumSchedule)
+
+/** NAdam with a constant learning rate, checked as `nadam(lr=...)` checks it. */
+fun nadam(
+    lr: Double,
+    beta1: Double = Nadam.DEFAULT.beta1(),
+    beta2: Double = Nadam.DEFAULT.beta2(),
+    eps: Double = Nadam.DEFAULT.eps(),
+    momentumDecay: Double = Nadam.DEFAULT.momentumDecay(),
+    momentumSchedule: Boolean = Nadam.DEFAULT.momentumSchedule(),
+): Nadam = Nadam(Nadam.DEFAULT.lr(lr).lr(), beta1, beta2, eps, momentumDecay, momentumSchedule)
+
+/** RAdam, `radam(lr=..., beta1=..., beta2=..., eps=..., threshold=..., epsOnRawRoot=...)` ([Radam]). */
+fun radam(
+    lr: Schedule = Radam.DEFAULT.lr(),
+    beta1: Double = Radam.DEFAULT.beta1(),
+    beta2: Double = Radam.DEFAULT.beta2(),
+    eps: Double = Radam.DEFAULT.eps(),
+    threshold: Double = Radam.DEFAULT.threshold(),
+    epsOnRawRoot: Boolean = Radam.DEFAULT.epsOnRawRoot(),
+): Radam = Radam(lr, beta1, beta2, eps, threshold, epsOnRawRoot)
+
+/** RAdam with a constant learning rate, checked as `radam(lr=...)` checks it. */
+fun radam(
+    lr: Double,
+    beta1: Double = Radam.DEFAULT.beta1(),
+    beta2: Double = Radam.DEFAULT.beta2(),
+    eps: Double = Radam.DEFAULT.eps(),
+    threshold: Double = Radam.DEFAULT.threshold(),
+    epsOnRawRoot: Boolean = Radam.DEFAULT.epsOnRawRoot(),
+): Radam = Radam(Radam.DEFAULT.lr(lr).lr(), beta1, beta2, eps, threshold, epsOnRawRoot)
+
+/** Adamax, `adamax(lr=..., beta1=..., beta2=..., eps=..., epsInsideMax=...)` ([Adamax]). */
+fun adamax(
+    lr: Schedule = Adamax.DEFAULT.lr(),
+    beta1: Double = Adamax.DEFAULT.beta1(),
+    beta2: Double = Adamax.DEFAULT.beta2(),
+    eps: Double = Adamax.DEFAULT.eps(),
+    epsInsideMax: Boolean = Adamax.DEFAULT.epsInsideMax(),
+): Adamax = Adamax(lr, beta1, beta2, eps, epsInsideMax)
+
+/** Adamax with a constant learning rate, checked as `adamax(lr=...)` checks it. */
+fun adamax(
+    lr: Double,
+    beta1: Double = Adamax.DEFAULT.beta1(),
+    beta2: Double = Adamax.DEFAULT.beta2(),
+    eps: Double = Adamax.DEFAULT.eps(),
+    epsInsideMax: Boolean = Adamax.DEFAULT.epsInsideMax(),
+): Adamax = Adamax(Adamax.DEFAULT.lr(lr).lr(), beta1, beta2, eps, epsInsideMax)
+
+/** AdaBelief, `adabelief(lr=..., beta1=..., beta2=..., eps=..., epsRoot=...)` ([AdaBelief]). */
+fun adabelief(
+    lr: Schedule = AdaBelief.DEFAULT.lr(),
+    beta1: Double = AdaBelief.DEFAULT.beta1(),
+    beta2: Double = AdaBelief.DEFAULT.beta2(),
+    eps: Double = AdaBelief.DEFAULT.eps(),
+    epsRoot: Double = AdaBelief.DEFAULT.epsRoot(),
+): AdaBelief = AdaBelief(lr, beta1, beta2, eps, epsRoot)
+
+/** AdaBelief with a constant learning rate, checked as `adabelief(lr=...)` checks it. */
+fun adabelief(
+    lr: Double,
+    beta1: Double = AdaBelief.DEFAULT.beta1(),
+    beta2: Double = AdaBelief.DEFAULT.beta2(),
+    eps: Double = AdaBelief.DEFAULT.eps(),
+    epsRoot: Double = AdaBelief.DEFAULT.epsRoot(),
+): AdaBelief = AdaBelief(AdaBelief.DEFAULT.lr(lr).lr(), beta1, beta2, eps, epsRoot)
+
+/**
+ * Yogi, `yogi(lr=..., beta1=..., beta2=..., eps=..., initialAccumulator=..., initialMomentum=..., biasCorrection=...)`
+ * ([Yogi]).
+ */
+fun yogi(
+    lr: Schedule = Yogi.DEFAULT.lr(),
+    beta1: Double = Yogi.DEFAULT.beta1(),
+    beta2: Double = Yogi.DEFAULT.beta2(),
+    eps: Double = Yogi.DEFAULT.eps(),
+    initialAccumulator: Double = Yogi.DEFAULT.initialAccumulator(),
+    initialMomentum: Double = Yogi.DEFAULT.initialMomentum(),
+    biasCorrection: Boolean = Yogi.DEFAULT.biasCorrection(),
+): Yogi = Yogi(lr, beta1, beta2, eps, initialAccumulator, initialMomentum, biasCorrection)
+
+/** Yogi with a constant learning rate, checked as `yogi(lr=...)` checks it. */
+fun yogi(
+    lr: Double,
+    beta1: Double = Yogi.DEFAULT.beta1(),
+    beta2: Double = Yogi.DEFAULT.beta2(),
+    eps: Double = Yogi.DEFAULT.eps(),
+    initialAccumulator: Double = Yogi.DEFAULT.initialAccumulator(),
+    initialMomentum: Double = Yogi.DEFAULT.initialMomentum(),
+    biasCorrection: Boolean = Yogi.DEFAULT.biasCorrection(),
+): Yogi = Yogi(Yogi.DEFAULT.lr(lr).lr(), beta1, beta2, eps, initialAccumulator, initialMomentum, biasCorrection)
 
 /**
  * RMSProp, `rmsprop(lr=..., decay=..., eps=..., epsInsideSqrt=..., centered=..., initialAccumulator=...)`
@@ -293,6 +404,59 @@ fun scaleByAmsgrad(
     epsInsideSqrt: Boolean = ScaleByAmsgrad.DEFAULT.epsInsideSqrt(),
     maxOfCorrected: Boolean = ScaleByAmsgrad.DEFAULT.maxOfCorrected(),
 ): ScaleByAmsgrad = ScaleByAmsgrad(beta1, beta2, eps, epsInsideSqrt, maxOfCorrected)
+
+/**
+ * NAdam's direction, `scaleByNadam(beta1=..., beta2=..., eps=..., momentumDecay=..., momentumSchedule=...)`
+ * ([ScaleByNadam]).
+ */
+fun scaleByNadam(
+    beta1: Double = ScaleByNadam.DEFAULT.beta1(),
+    beta2: Double = ScaleByNadam.DEFAULT.beta2(),
+    eps: Double = ScaleByNadam.DEFAULT.eps(),
+    momentumDecay: Double = ScaleByNadam.DEFAULT.momentumDecay(),
+    momentumSchedule: Boolean = ScaleByNadam.DEFAULT.momentumSchedule(),
+): ScaleByNadam = ScaleByNadam(beta1, beta2, eps, momentumDecay, momentumSchedule)
+
+/**
+ * RAdam's direction, `scaleByRadam(beta1=..., beta2=..., eps=..., threshold=..., epsOnRawRoot=...)`
+ * ([ScaleByRadam]).
+ */
+fun scaleByRadam(
+    beta1: Double = ScaleByRadam.DEFAULT.beta1(),
+    beta2: Double = ScaleByRadam.DEFAULT.beta2(),
+    eps: Double = ScaleByRadam.DEFAULT.eps(),
+    threshold: Double = ScaleByRadam.DEFAULT.threshold(),
+    epsOnRawRoot: Boolean = ScaleByRadam.DEFAULT.epsOnRawRoot(),
+): ScaleByRadam = ScaleByRadam(beta1, beta2, eps, threshold, epsOnRawRoot)
+
+/** Adamax's direction, `scaleByAdamax(beta1=..., beta2=..., eps=..., epsInsideMax=...)` ([ScaleByAdamax]). */
+fun scaleByAdamax(
+    beta1: Double = ScaleByAdamax.DEFAULT.beta1(),
+    beta2: Double = ScaleByAdamax.DEFAULT.beta2(),
+    eps: Double = ScaleByAdamax.DEFAULT.eps(),
+    epsInsideMax: Boolean = ScaleByAdamax.DEFAULT.epsInsideMax(),
+): ScaleByAdamax = ScaleByAdamax(beta1, beta2, eps, epsInsideMax)
+
+/** AdaBelief's direction, `scaleByAdaBelief(beta1=..., beta2=..., eps=..., epsRoot=...)` ([ScaleByAdaBelief]). */
+fun scaleByAdaBelief(
+    beta1: Double = ScaleByAdaBelief.DEFAULT.beta1(),
+    beta2: Double = ScaleByAdaBelief.DEFAULT.beta2(),
+    eps: Double = ScaleByAdaBelief.DEFAULT.eps(),
+    epsRoot: Double = ScaleByAdaBelief.DEFAULT.epsRoot(),
+): ScaleByAdaBelief = ScaleByAdaBelief(beta1, beta2, eps, epsRoot)
+
+/**
+ * Yogi's direction, `scaleByYogi(beta1=..., beta2=..., eps=..., initialAccumulator=..., initialMomentum=...,
+ * biasCorrection=...)` ([ScaleByYogi]).
+ */
+fun scaleByYogi(
+    beta1: Double = ScaleByYogi.DEFAULT.beta1(),
+    beta2: Double = ScaleByYogi.DEFAULT.beta2(),
+    eps: Double = ScaleByYogi.DEFAULT.eps(),
+    initialAccumulator: Double = ScaleByYogi.DEFAULT.initialAccumulator(),
+    initialMomentum: Double = ScaleByYogi.DEFAULT.initialMomentum(),
+    biasCorrection: Boolean = ScaleByYogi.DEFAULT.biasCorrection(),
+): ScaleByYogi = ScaleByYogi(beta1, beta2, eps, initialAccumulator, initialMomentum, biasCorrection)
 
 /**
  * RMSProp's direction, `scaleByRms(decay=..., eps=..., epsInsideSqrt=..., centered=..., initialAccumulator=...)`

@@ -26,6 +26,11 @@ class FactoriesSpec : FunSpec({
         momentum(lr = 1e-3, momentum = 0.9) shouldBe parse("momentum(lr=0.001, momentum=0.9)")
         chain(clip(norm = 10.0), momentum(lr = 1e-3)) shouldBe parse("chain(clip(norm=10), momentum(lr=0.001))")
         adam(lr = cosine(init = 0.05, steps = 1500)) shouldBe parse("adam(lr=cosine(init=0.05, steps=1500))")
+        nadam(lr = 0.01, momentumSchedule = false) shouldBe parse("nadam(lr=0.01, momentumSchedule=false)")
+        radam(lr = 0.01, threshold = 4.0, epsOnRawRoot = false) shouldBe
+            parse("radam(lr=0.01, threshold=4, epsOnRawRoot=false)")
+        chain(clip(norm = 1.0), yogi(initialMomentum = 0.0, biasCorrection = false)) shouldBe
+            parse("chain(clip(norm=1), yogi(initialMomentum=0, biasCorrection=false))")
         chain(clip(norm = 1.0), nesterov(lr = cosine(init = 0.01, steps = 60), momentum = 0.9)).spec() shouldBe
             parse("chain(clip(norm=1), nesterov(lr=cosine(init=0.01, steps=60), momentum=0.9))").spec()
         chain(clipValue(value = 1.0), weightDecay(rate = 0.1), rmsprop(lr = 0.01, centered = true)) shouldBe
@@ -37,6 +42,7 @@ class FactoriesSpec : FunSpec({
             "gd" to gd(), "momentum" to momentum(), "nesterov" to nesterov(), "adam" to adam(), "adamw" to adamw(),
             "amsgrad" to amsgrad(), "rmsprop" to rmsprop(), "adagrad" to adagrad(), "natural" to natural(),
             "newton" to newton(), "lbfgs" to lbfgs(), "bfgs" to bfgs(), "cg" to cg(),
+            "nadam" to nadam(), "radam" to radam(), "adamax" to adamax(), "adabelief" to adabelief(), "yogi" to yogi(),
         )
         val blocks = mapOf(
             "clip" to clip(), "clipValue" to clipValue(), "weightDecay" to weightDecay(), "scale" to scale(),
@@ -45,6 +51,8 @@ class FactoriesSpec : FunSpec({
             "preconditionByHessian" to preconditionByHessian(), "trace" to trace(),
             "lbfgsDirection" to lbfgsDirection(), "bfgsDirection" to bfgsDirection(), "cgDirection" to cgDirection(),
             "wolfe" to wolfe(), "backtracking" to backtracking(), "hagerZhang" to hagerZhang(), "polyak" to polyak(),
+            "scaleByNadam" to scaleByNadam(), "scaleByRadam" to scaleByRadam(), "scaleByAdamax" to scaleByAdamax(),
+            "scaleByAdaBelief" to scaleByAdaBelief(), "scaleByYogi" to scaleByYogi(),
         )
         for ((name, value) in named) parse(name) shouldBe value
         for ((name, value) in blocks) parse(name) shouldBe Optimizer.of(value)
@@ -62,6 +70,9 @@ class FactoriesSpec : FunSpec({
             "adamw" to (adamw(lr = 0.2) to adamw(lr = rate)), "amsgrad" to (amsgrad(lr = 0.2) to amsgrad(lr = rate)),
             "rmsprop" to (rmsprop(lr = 0.2) to rmsprop(lr = rate)), "adagrad" to (adagrad(lr = 0.2) to adagrad(lr = rate)),
             "natural" to (natural(lr = 0.2) to natural(lr = rate)), "newton" to (newton(lr = 0.2) to newton(lr = rate)),
+            "nadam" to (nadam(lr = 0.2) to nadam(lr = rate)), "radam" to (radam(lr = 0.2) to radam(lr = rate)),
+            "adamax" to (adamax(lr = 0.2) to adamax(lr = rate)), "yogi" to (yogi(lr = 0.2) to yogi(lr = rate)),
+            "adabelief" to (adabelief(lr = 0.2) to adabelief(lr = rate)),
         )) {
             pair.first shouldBe parse("$name(lr=0.2)")
             pair.second shouldBe parse("$name(lr=$text)")
@@ -87,6 +98,7 @@ class FactoriesSpec : FunSpec({
         fun message(block: () -> Any) = shouldThrow<OptimizerException> { block() }.message
         message { adam(beta1 = 1.5) } shouldBe "adam: hyperparameter beta1 = 1.5 is out of range; beta1 must be a real number in [0, 1)"
         message { adam(beta1 = 1.5) } shouldBe textMessage("adam(beta1=1.5)")
+        message { radam(threshold = 3.0) } shouldBe textMessage("radam(threshold=3.0)")
         message { adam(lr = -0.01) } shouldBe textMessage("adam(lr=-0.01)")
         message { momentum(lr = 0.1, momentum = 1.0) } shouldBe textMessage("momentum(lr=0.1, momentum=1.0)")
         message { natural(fallback = "fisher") } shouldBe textMessage("natural(fallback=fisher)")
