@@ -12,11 +12,15 @@ import dev.fluxion.optimizers.named.Bfgs;
 import dev.fluxion.optimizers.named.ConjugateGradient;
 import dev.fluxion.optimizers.named.GradientDescent;
 import dev.fluxion.optimizers.named.Lbfgs;
+import dev.fluxion.optimizers.named.Lookahead;
 import dev.fluxion.optimizers.named.Momentum;
 import dev.fluxion.optimizers.named.NaturalGradient;
 import dev.fluxion.optimizers.named.Nesterov;
 import dev.fluxion.optimizers.named.Newton;
+import dev.fluxion.optimizers.named.Prodigy;
 import dev.fluxion.optimizers.named.Rmsprop;
+import dev.fluxion.optimizers.named.ScheduleFreeAdamw;
+import dev.fluxion.optimizers.named.ScheduleFreeSgd;
 import dev.fluxion.optimizers.transform.BfgsDirection;
 import dev.fluxion.optimizers.transform.ConjugateGradientDirection;
 import dev.fluxion.optimizers.transform.GlobalNormClip;
@@ -28,6 +32,7 @@ import dev.fluxion.optimizers.transform.ScaleByAdam;
 import dev.fluxion.optimizers.transform.ScaleByAmsgrad;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import dev.fluxion.optimizers.transform.ScaleByRms;
+import dev.fluxion.optimizers.transform.ScheduleFree;
 import dev.fluxion.optimizers.transform.Trace;
 import dev.fluxion.optimizers.transform.ValueClip;
 import dev.fluxion.optimizers.transform.WeightDecay;
@@ -160,6 +165,31 @@ public final class Optimizers {
     /** Nonlinear conjugate gradients with every default: Polak-Ribiere+, a strong Wolfe search with c2 = 0.1. */
     public static ConjugateGradient cg() {
         return ConjugateGradient.DEFAULT;
+    }
+
+    /** Schedule-Free SGD with every default (Defazio et al. 2024): lr = 1, beta = 0.9, no warm-up. */
+    public static ScheduleFreeSgd scheduleFreeSgd() {
+        return ScheduleFreeSgd.DEFAULT;
+    }
+
+    /** Schedule-Free AdamW with every default (Defazio et al. 2024), the reference package's. */
+    public static ScheduleFreeAdamw scheduleFreeAdamw() {
+        return ScheduleFreeAdamw.DEFAULT;
+    }
+
+    /** Prodigy with every default (Mishchenko and Defazio 2024), the reference package's. */
+    public static Prodigy prodigy() {
+        return Prodigy.DEFAULT;
+    }
+
+    /** Lookahead around Adam with every default (Zhang et al. 2019): k = 5, alpha = 0.5. */
+    public static Lookahead lookahead() {
+        return Lookahead.DEFAULT;
+    }
+
+    /** The building block of Schedule-Free averaging, around SGD by default ({@code scheduleFree()}). */
+    public static ScheduleFree scheduleFree() {
+        return ScheduleFree.DEFAULT;
     }
 
     /** The building block clipping by global norm, {@code clip(norm=1.0)}. */

@@ -27,11 +27,15 @@ import dev.fluxion.optimizers.named.Bfgs
 import dev.fluxion.optimizers.named.ConjugateGradient
 import dev.fluxion.optimizers.named.GradientDescent
 import dev.fluxion.optimizers.named.Lbfgs
+import dev.fluxion.optimizers.named.Lookahead
 import dev.fluxion.optimizers.named.Momentum
 import dev.fluxion.optimizers.named.NaturalGradient
 import dev.fluxion.optimizers.named.Nesterov
 import dev.fluxion.optimizers.named.Newton
+import dev.fluxion.optimizers.named.Prodigy
 import dev.fluxion.optimizers.named.Rmsprop
+import dev.fluxion.optimizers.named.ScheduleFreeAdamw
+import dev.fluxion.optimizers.named.ScheduleFreeSgd
 import dev.fluxion.optimizers.schedule.ConstantSchedule
 import dev.fluxion.optimizers.schedule.CosineDecaySchedule
 import dev.fluxion.optimizers.schedule.ExponentialDecaySchedule
@@ -51,6 +55,7 @@ import dev.fluxion.optimizers.transform.ScaleByAdam
 import dev.fluxion.optimizers.transform.ScaleByAmsgrad
 import dev.fluxion.optimizers.transform.ScaleByLearningRate
 import dev.fluxion.optimizers.transform.ScaleByRms
+import dev.fluxion.optimizers.transform.ScheduleFree
 import dev.fluxion.optimizers.transform.Trace
 import dev.fluxion.optimizers.transform.ValueClip
 import dev.fluxion.optimizers.transform.WeightDecay
@@ -250,6 +255,100 @@ fun cg(
     c2: Double = ConjugateGradient.DEFAULT.c2(),
 ): ConjugateGradient = ConjugateGradient(variant, restartEvery, linesearch, c1, c2)
 
+/** Schedule-Free SGD, `scheduleFreeSgd(lr=..., beta=..., ...)` ([ScheduleFreeSgd]). */
+fun scheduleFreeSgd(
+    lr: Schedule = ScheduleFreeSgd.DEFAULT.lr(),
+    beta: Double = ScheduleFreeSgd.DEFAULT.beta(),
+    weightDecay: Double = ScheduleFreeSgd.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeSgd.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeSgd.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeSgd.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeSgd.DEFAULT.r(),
+): ScheduleFreeSgd = ScheduleFreeSgd(lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r)
+
+/** Schedule-Free SGD with a constant learning rate, checked as `scheduleFreeSgd(lr=...)` checks it. */
+fun scheduleFreeSgd(
+    lr: Double,
+    beta: Double = ScheduleFreeSgd.DEFAULT.beta(),
+    weightDecay: Double = ScheduleFreeSgd.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeSgd.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeSgd.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeSgd.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeSgd.DEFAULT.r(),
+): ScheduleFreeSgd =
+    scheduleFreeSgd(ScheduleFreeSgd.DEFAULT.lr(lr).lr(), beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r)
+
+/** Schedule-Free AdamW, `scheduleFreeAdamw(lr=..., beta=..., beta2=..., ...)` ([ScheduleFreeAdamw]). */
+fun scheduleFreeAdamw(
+    lr: Schedule = ScheduleFreeAdamw.DEFAULT.lr(),
+    beta: Double = ScheduleFreeAdamw.DEFAULT.beta(),
+    beta2: Double = ScheduleFreeAdamw.DEFAULT.beta2(),
+    eps: Double = ScheduleFreeAdamw.DEFAULT.eps(),
+    weightDecay: Double = ScheduleFreeAdamw.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeAdamw.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeAdamw.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeAdamw.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeAdamw.DEFAULT.r(),
+    biasCorrection: String = ScheduleFreeAdamw.DEFAULT.biasCorrection(),
+): ScheduleFreeAdamw =
+    ScheduleFreeAdamw(lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm, weightLrPower, r, biasCorrection)
+
+/** Schedule-Free AdamW with a constant learning rate, checked as `scheduleFreeAdamw(lr=...)` checks it. */
+fun scheduleFreeAdamw(
+    lr: Double,
+    beta: Double = ScheduleFreeAdamw.DEFAULT.beta(),
+    beta2: Double = ScheduleFreeAdamw.DEFAULT.beta2(),
+    eps: Double = ScheduleFreeAdamw.DEFAULT.eps(),
+    weightDecay: Double = ScheduleFreeAdamw.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeAdamw.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeAdamw.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeAdamw.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeAdamw.DEFAULT.r(),
+    biasCorrection: String = ScheduleFreeAdamw.DEFAULT.biasCorrection(),
+): ScheduleFreeAdamw = scheduleFreeAdamw(ScheduleFreeAdamw.DEFAULT.lr(lr).lr(), beta, beta2, eps, weightDecay,
+    warmupSteps, warmupForm, weightLrPower, r, biasCorrection)
+
+/** Prodigy, `prodigy(lr=..., beta1=..., ..., growthRate=...)` ([Prodigy]). */
+fun prodigy(
+    lr: Schedule = Prodigy.DEFAULT.lr(),
+    beta1: Double = Prodigy.DEFAULT.beta1(),
+    beta2: Double = Prodigy.DEFAULT.beta2(),
+    beta3: Double = Prodigy.DEFAULT.beta3(),
+    eps: Double = Prodigy.DEFAULT.eps(),
+    weightDecay: Double = Prodigy.DEFAULT.weightDecay(),
+    decouple: Boolean = Prodigy.DEFAULT.decouple(),
+    biasCorrection: Boolean = Prodigy.DEFAULT.biasCorrection(),
+    safeguardWarmup: Boolean = Prodigy.DEFAULT.safeguardWarmup(),
+    d0: Double = Prodigy.DEFAULT.d0(),
+    dCoef: Double = Prodigy.DEFAULT.dCoef(),
+    growthRate: Double = Prodigy.DEFAULT.growthRate(),
+): Prodigy = Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0, dCoef,
+    growthRate)
+
+/** Prodigy with a constant learning-rate multiplier, checked as `prodigy(lr=...)` checks it. */
+fun prodigy(
+    lr: Double,
+    beta1: Double = Prodigy.DEFAULT.beta1(),
+    beta2: Double = Prodigy.DEFAULT.beta2(),
+    beta3: Double = Prodigy.DEFAULT.beta3(),
+    eps: Double = Prodigy.DEFAULT.eps(),
+    weightDecay: Double = Prodigy.DEFAULT.weightDecay(),
+    decouple: Boolean = Prodigy.DEFAULT.decouple(),
+    biasCorrection: Boolean = Prodigy.DEFAULT.biasCorrection(),
+    safeguardWarmup: Boolean = Prodigy.DEFAULT.safeguardWarmup(),
+    d0: Double = Prodigy.DEFAULT.d0(),
+    dCoef: Double = Prodigy.DEFAULT.dCoef(),
+    growthRate: Double = Prodigy.DEFAULT.growthRate(),
+): Prodigy = prodigy(Prodigy.DEFAULT.lr(lr).lr(), beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection,
+    safeguardWarmup, d0, dCoef, growthRate)
+
+/** Lookahead around an inner optimizer, `lookahead(inner=adam(lr=0.01), k=5, alpha=0.5)` ([Lookahead]). */
+fun lookahead(
+    inner: Transform = Lookahead.DEFAULT.inner(),
+    k: Long = Lookahead.DEFAULT.k(),
+    alpha: Double = Lookahead.DEFAULT.alpha(),
+): Lookahead = Lookahead(inner, k, alpha)
+
 // ---- building blocks ------------------------------------------------------------------------------------------
 
 /** The transforms applied in order, `chain(T1, T2, ...)` ([Chain], optax's `chain`). */
@@ -346,6 +445,18 @@ fun cgDirection(
     variant: String = ConjugateGradientDirection.DEFAULT.variant(),
     restartEvery: Long = ConjugateGradientDirection.DEFAULT.restartEvery(),
 ): ConjugateGradientDirection = ConjugateGradientDirection(variant, restartEvery)
+
+/** Schedule-Free averaging around a base direction, `scheduleFree(base=..., lr=..., ...)` ([ScheduleFree]). */
+fun scheduleFree(
+    base: Transform = ScheduleFree.DEFAULT.base(),
+    lr: Schedule = ScheduleFree.DEFAULT.lr(),
+    beta: Double = ScheduleFree.DEFAULT.beta(),
+    warmupSteps: Long = ScheduleFree.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFree.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFree.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFree.DEFAULT.r(),
+    lrCorrection: Double = ScheduleFree.DEFAULT.lrCorrection(),
+): ScheduleFree = ScheduleFree(base, lr, beta, warmupSteps, warmupForm, weightLrPower, r, lrCorrection)
 
 // ---- line searches --------------------------------------------------------------------------------------------
 

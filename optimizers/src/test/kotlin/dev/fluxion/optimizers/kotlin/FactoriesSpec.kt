@@ -37,6 +37,8 @@ class FactoriesSpec : FunSpec({
             "gd" to gd(), "momentum" to momentum(), "nesterov" to nesterov(), "adam" to adam(), "adamw" to adamw(),
             "amsgrad" to amsgrad(), "rmsprop" to rmsprop(), "adagrad" to adagrad(), "natural" to natural(),
             "newton" to newton(), "lbfgs" to lbfgs(), "bfgs" to bfgs(), "cg" to cg(),
+            "scheduleFreeSgd" to scheduleFreeSgd(), "scheduleFreeAdamw" to scheduleFreeAdamw(), "prodigy" to prodigy(),
+            "lookahead" to lookahead(),
         )
         val blocks = mapOf(
             "clip" to clip(), "clipValue" to clipValue(), "weightDecay" to weightDecay(), "scale" to scale(),
@@ -44,7 +46,7 @@ class FactoriesSpec : FunSpec({
             "scaleByAdagrad" to scaleByAdagrad(), "preconditionByMetric" to preconditionByMetric(),
             "preconditionByHessian" to preconditionByHessian(), "trace" to trace(),
             "lbfgsDirection" to lbfgsDirection(), "bfgsDirection" to bfgsDirection(), "cgDirection" to cgDirection(),
-            "wolfe" to wolfe(), "backtracking" to backtracking(), "hagerZhang" to hagerZhang(), "polyak" to polyak(),
+            "scheduleFree" to scheduleFree(), "wolfe" to wolfe(), "backtracking" to backtracking(), "hagerZhang" to hagerZhang(), "polyak" to polyak(),
         )
         for ((name, value) in named) parse(name) shouldBe value
         for ((name, value) in blocks) parse(name) shouldBe Optimizer.of(value)
@@ -62,10 +64,16 @@ class FactoriesSpec : FunSpec({
             "adamw" to (adamw(lr = 0.2) to adamw(lr = rate)), "amsgrad" to (amsgrad(lr = 0.2) to amsgrad(lr = rate)),
             "rmsprop" to (rmsprop(lr = 0.2) to rmsprop(lr = rate)), "adagrad" to (adagrad(lr = 0.2) to adagrad(lr = rate)),
             "natural" to (natural(lr = 0.2) to natural(lr = rate)), "newton" to (newton(lr = 0.2) to newton(lr = rate)),
+            "scheduleFreeSgd" to (scheduleFreeSgd(lr = 0.2) to scheduleFreeSgd(lr = rate)),
+            "scheduleFreeAdamw" to (scheduleFreeAdamw(lr = 0.2) to scheduleFreeAdamw(lr = rate)),
+            "prodigy" to (prodigy(lr = 0.2) to prodigy(lr = rate)),
         )) {
             pair.first shouldBe parse("$name(lr=0.2)")
             pair.second shouldBe parse("$name(lr=$text)")
         }
+        lookahead(inner = prodigy(lr = 0.2), k = 3) shouldBe parse("lookahead(inner=prodigy(lr=0.2), k=3)")
+        Optimizer.of(scheduleFree(base = scaleByAdam(beta1 = 0.0), lr = rate)) shouldBe
+            parse("scheduleFree(base=scaleByAdam(beta1=0), lr=$text)")
         Optimizer.of(scale(lr = 0.2)) shouldBe parse("scale(lr=0.2)")
         Optimizer.of(scale(lr = rate)) shouldBe parse("scale(lr=$text)")
     }
