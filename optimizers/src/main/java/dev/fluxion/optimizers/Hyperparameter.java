@@ -34,10 +34,37 @@ public final class Hyperparameter extends Parameter {
         }
     };
 
+    /**
+     * Builds the optimizer-valued hyperparameters ({@link #optimizer(String, Transform, String)}) out of nested specs,
+     * with the registry that parses the spec around them, so that plugins nest too ({@link #resolvedBy}).
+     *
+     * @param registry the registry, or null for the one {@link OptimizerRegistry#load()} finds
+     */
+    private record NestedOptimizers(OptimizerRegistry registry) implements Nested {
+        @Override
+        public String noun() {
+            return "an optimizer or transform such as adam(lr=0.01)";
+        }
+
+        @Override
+        public Object constant(double value) {
+            throw new IllegalStateException("an optimizer-valued hyperparameter takes no constant");
+        }
+
+        @Override
+        public Object build(SpecNode.Call call) {
+            return (registry != null ? registry : OptimizerRegistry.load()).build(call);
+        }
+    }
+
     private Hyperparameter(String name, ParameterType type, Object defaultValue, Range range, List<String> choices,
                            String description) {
-        super(name, type, defaultValue, range, choices, "", description,
-                type == ParameterType.NESTED ? SCHEDULES : null);
+        this(name, type, defaultValue, range, choices, description, type == ParameterType.NESTED ? SCHEDULES : null);
+    }
+
+    private Hyperparameter(String name, ParameterType type, Object defaultValue, Range range, List<String> choices,
+                           String description, Nested nested) {
+        super(name, type, defaultValue, range, choices, "", description, nested);
     }
 
     /** A real hyperparameter. */
@@ -73,6 +100,23 @@ public final class Hyperparameter extends Parameter {
     /** A learning rate {@code lr}: a positive constant, {@code defaultValue} by default, or any schedule. */
     public static Hyperparameter learningRate(double defaultValue, String description) {
         return schedule("lr", new ConstantSchedule(defaultValue), description);
+    }
+
+    /**
+     * An optimizer or transform, such as the inner optimizer of {@code lookahead(inner=adam(lr=0.01))}: a nested spec,
+     * never a number.
+     *
+     * @param defaultValue the transform when a spec gives none
+     */
+    public static Hyperparameter optimizer(String name, Transform defaultValue, String description) {
+        return new Hyperparameter(name, ParameterType.NESTED, defaultValue, null, List.of(), description,
+                new NestedOptimizers(null));
+    }
+
+    /** This hyperparameter, whose nested optimizer specs (if it takes them) {@code registry} builds. */
+    Hyperparameter resolvedBy(OptimizerRegistry registry) {
+        return nested() instanceof NestedOptimizers ? new Hyperparameter(name(), type(), defaultValue(), range(),
+                choices(), description(), new NestedOptimizers(registry)) : this;
     }
 
     /** The hyperparameters of several lists, in order: a named optimizer's learning rate and its rule's. */

@@ -47,12 +47,20 @@ public final class HyperparameterValues extends ParameterValues {
         return (Schedule) value(name);
     }
 
+    /** An optimizer-valued value ({@link Hyperparameter#optimizer(String, Transform, String)}). */
+    public Transform transform(String name) {
+        return (Transform) value(name);
+    }
+
     @Override
     protected String specText(Object value) {
         return written(value);
     }
 
     static String written(Object value) {
+        if (value instanceof Transform transform) {
+            return transform.spec();
+        }
         return value instanceof Schedule schedule ? schedule.spec() : String.valueOf(value);
     }
 }

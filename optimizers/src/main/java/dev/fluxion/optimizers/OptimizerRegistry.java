@@ -105,7 +105,9 @@ public final class OptimizerRegistry {
             return new Chain(links);
         }
         OptimizerProvider provider = providers.find(call.name(), call.column());
-        return provider.create(HyperparameterValues.bind(call, provider.hyperparameters()));
+        // an optimizer nested as a hyperparameter (lookahead's inner) is built by this registry, plugins included
+        return provider.create(HyperparameterValues.bind(call,
+                provider.hyperparameters().stream().map(h -> h.resolvedBy(this)).toList()));
     }
 
     /**

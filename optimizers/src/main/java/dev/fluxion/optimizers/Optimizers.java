@@ -14,13 +14,18 @@ import dev.fluxion.optimizers.named.Bfgs;
 import dev.fluxion.optimizers.named.ConjugateGradient;
 import dev.fluxion.optimizers.named.GradientDescent;
 import dev.fluxion.optimizers.named.Lbfgs;
+import dev.fluxion.optimizers.named.Lookahead;
 import dev.fluxion.optimizers.named.Momentum;
 import dev.fluxion.optimizers.named.Nadam;
 import dev.fluxion.optimizers.named.NaturalGradient;
 import dev.fluxion.optimizers.named.Nesterov;
 import dev.fluxion.optimizers.named.Newton;
+import dev.fluxion.optimizers.named.NewtonTrustRegion;
+import dev.fluxion.optimizers.named.Prodigy;
 import dev.fluxion.optimizers.named.Radam;
 import dev.fluxion.optimizers.named.Rmsprop;
+import dev.fluxion.optimizers.named.ScheduleFreeAdamw;
+import dev.fluxion.optimizers.named.ScheduleFreeSgd;
 import dev.fluxion.optimizers.named.Yogi;
 import dev.fluxion.optimizers.transform.BfgsDirection;
 import dev.fluxion.optimizers.transform.ConjugateGradientDirection;
@@ -38,7 +43,9 @@ import dev.fluxion.optimizers.transform.ScaleByNadam;
 import dev.fluxion.optimizers.transform.ScaleByRadam;
 import dev.fluxion.optimizers.transform.ScaleByRms;
 import dev.fluxion.optimizers.transform.ScaleByYogi;
+import dev.fluxion.optimizers.transform.ScheduleFree;
 import dev.fluxion.optimizers.transform.Trace;
+import dev.fluxion.optimizers.transform.TrustRegion;
 import dev.fluxion.optimizers.transform.ValueClip;
 import dev.fluxion.optimizers.transform.WeightDecay;
 import java.util.List;
@@ -182,6 +189,11 @@ public final class Optimizers {
         return Newton.DEFAULT;
     }
 
+    /** Trust-region Newton with every default, {@code newton-tr(method=steihaug, radius=1.0, ...)}. */
+    public static NewtonTrustRegion newtonTr() {
+        return NewtonTrustRegion.DEFAULT;
+    }
+
     /** L-BFGS with every default, {@code lbfgs(memory=10, linesearch=wolfe, ...)}: {@code lbfgs().memory(5)}. */
     public static Lbfgs lbfgs() {
         return Lbfgs.DEFAULT;
@@ -195,6 +207,31 @@ public final class Optimizers {
     /** Nonlinear conjugate gradients with every default: Polak-Ribiere+, a strong Wolfe search with c2 = 0.1. */
     public static ConjugateGradient cg() {
         return ConjugateGradient.DEFAULT;
+    }
+
+    /** Schedule-Free SGD with every default (Defazio et al. 2024): lr = 1, beta = 0.9, no warm-up. */
+    public static ScheduleFreeSgd scheduleFreeSgd() {
+        return ScheduleFreeSgd.DEFAULT;
+    }
+
+    /** Schedule-Free AdamW with every default (Defazio et al. 2024), the reference package's. */
+    public static ScheduleFreeAdamw scheduleFreeAdamw() {
+        return ScheduleFreeAdamw.DEFAULT;
+    }
+
+    /** Prodigy with every default (Mishchenko and Defazio 2024), the reference package's. */
+    public static Prodigy prodigy() {
+        return Prodigy.DEFAULT;
+    }
+
+    /** Lookahead around Adam with every default (Zhang et al. 2019): k = 5, alpha = 0.5. */
+    public static Lookahead lookahead() {
+        return Lookahead.DEFAULT;
+    }
+
+    /** The building block of Schedule-Free averaging, around SGD by default ({@code scheduleFree()}). */
+    public static ScheduleFree scheduleFree() {
+        return ScheduleFree.DEFAULT;
     }
 
     /** The building block clipping by global norm, {@code clip(norm=1.0)}. */
@@ -290,6 +327,11 @@ public final class Optimizers {
     /** The building block of the conjugate-gradient direction, before its line search. */
     public static ConjugateGradientDirection cgDirection() {
         return ConjugateGradientDirection.DEFAULT;
+    }
+
+    /** The building block of one trust-region Newton iteration, {@code trustRegion(method=steihaug, ...)}. */
+    public static TrustRegion trustRegion() {
+        return TrustRegion.DEFAULT;
     }
 
     /**

@@ -12,7 +12,8 @@ import kotlin.random.Random
 /**
  * Random, valid optimizers for property tests: every typed provider of the registry (named optimizers and building
  * blocks) with random hyperparameters inside their ranges and choices, learning rates that are constants or
- * schedules of every kind (warm-ups and joins nested), and chains nested up to depth 3. Joint rules (c1 < c2) are
+ * schedules of every kind (warm-ups and joins nested), chains nested up to depth 3, and optimizers nested as
+ * hyperparameters (lookahead's inner). Joint rules (c1 < c2) are
  * met by drawing again. [seen] collects the names
  * drawn, so that a test can check the draws reached every provider and schedule.
  */
@@ -61,7 +62,9 @@ class RandomOptimizers(private val random: Random) {
         ParameterType.INTEGER -> integer(h.range())
         ParameterType.BOOLEAN -> random.nextBoolean()
         ParameterType.CHOICE -> h.choices().random(random)
-        ParameterType.NESTED -> if (random.nextBoolean()) ConstantSchedule(real(h.range())) else schedule(depth)
+        // a NESTED hyperparameter without a range takes an optimizer (lookahead's inner, scheduleFree's base)
+        ParameterType.NESTED -> if (h.range() == null) transform(depth = 3)
+            else if (random.nextBoolean()) ConstantSchedule(real(h.range())) else schedule(depth)
         else -> error("no values of type ${h.type()} here")
     }
 

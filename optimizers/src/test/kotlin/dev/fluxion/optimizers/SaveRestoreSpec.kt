@@ -44,6 +44,16 @@ class SaveRestoreSpec : FunSpec({
         "chain(clipValue(value=0.3), weightDecay(rate=0.01), adam(lr=warmup(steps=5, then=0.05)))",
         "gd(lr=join(constant(value=0.02), cosine(init=0.02, steps=10), at=8))",
         "signDescent(lr=0.01)",
+        "scheduleFreeSgd(lr=0.05, weightDecay=0.01, warmupSteps=5, r=1)",
+        "scheduleFreeAdamw(lr=0.05, warmupSteps=3, warmupForm=optax, biasCorrection=moment)",
+        "scheduleFreeAdamw(lr=0.05)",
+        "scheduleFree(base=chain(clip(norm=1), scaleByRms), lr=0.01, beta=0.5)",
+        "prodigy(lr=0.5)",
+        "prodigy(biasCorrection=true, safeguardWarmup=true, growthRate=1.5, decouple=false, weightDecay=0.01)",
+        // saved after 9 steps: mid-period for k = 4 (syncs at 12, 16, 20), right after a sync for k = 3
+        "lookahead(inner=adam(lr=0.05), k=4, alpha=0.5)",
+        "lookahead(inner=lbfgs, k=3, alpha=0.8)",
+        "lookahead(inner=scheduleFreeAdamw(lr=0.05), k=3)",
     )
 
     for (spec in specs) {

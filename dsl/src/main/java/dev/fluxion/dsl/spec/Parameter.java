@@ -40,7 +40,8 @@ public class Parameter {
      * @param type         the type of its value
      * @param defaultValue the value when a spec does not give one (Double, Long, Boolean, String or the nested
      *                     type), or null when a spec must give it
-     * @param range        the allowed interval for REAL, INTEGER and NESTED constants, else null
+     * @param range        the allowed interval for REAL, INTEGER and NESTED constants, else null (a NESTED parameter
+     *                     without a range takes nested calls only, no constant: an optimizer inside an optimizer)
      * @param choices      the allowed words for CHOICE, else empty
      * @param unit         the unit, such as {@code steps}, or empty
      * @param description  what it means, with its reference
@@ -106,20 +107,23 @@ public class Parameter {
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + String.join("|", choices);
             case TEXT -> "any text (in double quotes if it has spaces)";
-            case NESTED -> "a number in " + range + " or " + nested.noun();
+            case NESTED -> range == null ? nested.noun() : "a number in " + range + " or " + nested.noun();
         };
     }
 
     /**
      * Why {@code value} is not a value of this parameter, as the end of a sentence ({@code is out of range},
      * {@code is not a whole number}, {@code is not an allowed choice}, ...), or null when it is one. Numbers are
-     * Doubles, or Longs for INTEGER; a NESTED parameter checks a number against its range and leaves a nested value
-     * (a schedule) to its own checks. This is the one rule for both faces: specs ({@link SpecBinder}) and typed
+     * Doubles, or Longs for INTEGER; a NESTED parameter checks a number against its range (refuses it when it has
+     * none) and leaves a nested value (a schedule, an optimizer) to its own checks. This is the one rule for both faces: specs ({@link SpecBinder}) and typed
      * values that check their components ({@link #check(String, String, List, List, SpecErrors)}).
      */
     public String problem(Object value) {
         if (value == null) {
             return "is missing";
+        }
+        if (type == ParameterType.NESTED && range == null) {
+            return value instanceof Number ? "is not " + nested.noun() : null;
         }
         return switch (type) {
             case REAL, INTEGER, NESTED -> value instanceof Double || value instanceof Long

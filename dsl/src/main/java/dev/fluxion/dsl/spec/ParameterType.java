@@ -14,7 +14,8 @@ public enum ParameterType {
     TEXT,
     /**
      * A number (a constant) or a nested spec, such as a learning rate {@code 0.1} or
-     * {@code cosine(init=0.1, steps=100)}, built by the parameter's {@link Parameter.Nested}.
+     * {@code cosine(init=0.1, steps=100)}, built by the parameter's {@link Parameter.Nested}; a parameter without a
+     * range takes nested specs only, such as the inner optimizer {@code adam(lr=0.01)} of a lookahead.
      */
     NESTED
 }

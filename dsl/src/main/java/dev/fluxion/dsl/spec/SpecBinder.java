@@ -93,8 +93,11 @@ public final class SpecBinder {
                 }
                 yield value.text();
             }
-            case NESTED -> value instanceof SpecNode.Call call ? p.nested().build(call)
-                    : p.nested().constant(number(p, value));
+            case NESTED -> {
+                // without a range a NESTED parameter takes only calls, and a bare word is the call with no arguments
+                SpecNode node = p.range() == null ? SpecParser.asCallIfWord(value) : value;
+                yield node instanceof SpecNode.Call call ? p.nested().build(call) : p.nested().constant(number(p, node));
+            }
         };
     }
 

@@ -29,13 +29,18 @@ import dev.fluxion.optimizers.named.Bfgs
 import dev.fluxion.optimizers.named.ConjugateGradient
 import dev.fluxion.optimizers.named.GradientDescent
 import dev.fluxion.optimizers.named.Lbfgs
+import dev.fluxion.optimizers.named.Lookahead
 import dev.fluxion.optimizers.named.Momentum
 import dev.fluxion.optimizers.named.Nadam
 import dev.fluxion.optimizers.named.NaturalGradient
 import dev.fluxion.optimizers.named.Nesterov
 import dev.fluxion.optimizers.named.Newton
+import dev.fluxion.optimizers.named.NewtonTrustRegion
+import dev.fluxion.optimizers.named.Prodigy
 import dev.fluxion.optimizers.named.Radam
 import dev.fluxion.optimizers.named.Rmsprop
+import dev.fluxion.optimizers.named.ScheduleFreeAdamw
+import dev.fluxion.optimizers.named.ScheduleFreeSgd
 import dev.fluxion.optimizers.named.Yogi
 import dev.fluxion.optimizers.schedule.ConstantSchedule
 import dev.fluxion.optimizers.schedule.CosineDecaySchedule
@@ -61,7 +66,9 @@ import dev.fluxion.optimizers.transform.ScaleByNadam
 import dev.fluxion.optimizers.transform.ScaleByRadam
 import dev.fluxion.optimizers.transform.ScaleByRms
 import dev.fluxion.optimizers.transform.ScaleByYogi
+import dev.fluxion.optimizers.transform.ScheduleFree
 import dev.fluxion.optimizers.transform.Trace
+import dev.fluxion.optimizers.transform.TrustRegion
 import dev.fluxion.optimizers.transform.ValueClip
 import dev.fluxion.optimizers.transform.WeightDecay
 
@@ -361,6 +368,111 @@ fun cg(
     c2: Double = ConjugateGradient.DEFAULT.c2(),
 ): ConjugateGradient = ConjugateGradient(variant, restartEvery, linesearch, c1, c2)
 
+/** Schedule-Free SGD, `scheduleFreeSgd(lr=..., beta=..., ...)` ([ScheduleFreeSgd]). */
+fun scheduleFreeSgd(
+    lr: Schedule = ScheduleFreeSgd.DEFAULT.lr(),
+    beta: Double = ScheduleFreeSgd.DEFAULT.beta(),
+    weightDecay: Double = ScheduleFreeSgd.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeSgd.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeSgd.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeSgd.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeSgd.DEFAULT.r(),
+): ScheduleFreeSgd = ScheduleFreeSgd(lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r)
+
+/** Schedule-Free SGD with a constant learning rate, checked as `scheduleFreeSgd(lr=...)` checks it. */
+fun scheduleFreeSgd(
+    lr: Double,
+    beta: Double = ScheduleFreeSgd.DEFAULT.beta(),
+    weightDecay: Double = ScheduleFreeSgd.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeSgd.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeSgd.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeSgd.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeSgd.DEFAULT.r(),
+): ScheduleFreeSgd =
+    scheduleFreeSgd(ScheduleFreeSgd.DEFAULT.lr(lr).lr(), beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r)
+
+/** Schedule-Free AdamW, `scheduleFreeAdamw(lr=..., beta=..., beta2=..., ...)` ([ScheduleFreeAdamw]). */
+fun scheduleFreeAdamw(
+    lr: Schedule = ScheduleFreeAdamw.DEFAULT.lr(),
+    beta: Double = ScheduleFreeAdamw.DEFAULT.beta(),
+    beta2: Double = ScheduleFreeAdamw.DEFAULT.beta2(),
+    eps: Double = ScheduleFreeAdamw.DEFAULT.eps(),
+    weightDecay: Double = ScheduleFreeAdamw.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeAdamw.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeAdamw.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeAdamw.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeAdamw.DEFAULT.r(),
+    biasCorrection: String = ScheduleFreeAdamw.DEFAULT.biasCorrection(),
+): ScheduleFreeAdamw =
+    ScheduleFreeAdamw(lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm, weightLrPower, r, biasCorrection)
+
+/** Schedule-Free AdamW with a constant learning rate, checked as `scheduleFreeAdamw(lr=...)` checks it. */
+fun scheduleFreeAdamw(
+    lr: Double,
+    beta: Double = ScheduleFreeAdamw.DEFAULT.beta(),
+    beta2: Double = ScheduleFreeAdamw.DEFAULT.beta2(),
+    eps: Double = ScheduleFreeAdamw.DEFAULT.eps(),
+    weightDecay: Double = ScheduleFreeAdamw.DEFAULT.weightDecay(),
+    warmupSteps: Long = ScheduleFreeAdamw.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFreeAdamw.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFreeAdamw.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFreeAdamw.DEFAULT.r(),
+    biasCorrection: String = ScheduleFreeAdamw.DEFAULT.biasCorrection(),
+): ScheduleFreeAdamw = scheduleFreeAdamw(ScheduleFreeAdamw.DEFAULT.lr(lr).lr(), beta, beta2, eps, weightDecay,
+    warmupSteps, warmupForm, weightLrPower, r, biasCorrection)
+
+/** Prodigy, `prodigy(lr=..., beta1=..., ..., growthRate=...)` ([Prodigy]). */
+fun prodigy(
+    lr: Schedule = Prodigy.DEFAULT.lr(),
+    beta1: Double = Prodigy.DEFAULT.beta1(),
+    beta2: Double = Prodigy.DEFAULT.beta2(),
+    beta3: Double = Prodigy.DEFAULT.beta3(),
+    eps: Double = Prodigy.DEFAULT.eps(),
+    weightDecay: Double = Prodigy.DEFAULT.weightDecay(),
+    decouple: Boolean = Prodigy.DEFAULT.decouple(),
+    biasCorrection: Boolean = Prodigy.DEFAULT.biasCorrection(),
+    safeguardWarmup: Boolean = Prodigy.DEFAULT.safeguardWarmup(),
+    d0: Double = Prodigy.DEFAULT.d0(),
+    dCoef: Double = Prodigy.DEFAULT.dCoef(),
+    growthRate: Double = Prodigy.DEFAULT.growthRate(),
+): Prodigy = Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0, dCoef,
+    growthRate)
+
+/** Prodigy with a constant learning-rate multiplier, checked as `prodigy(lr=...)` checks it. */
+fun prodigy(
+    lr: Double,
+    beta1: Double = Prodigy.DEFAULT.beta1(),
+    beta2: Double = Prodigy.DEFAULT.beta2(),
+    beta3: Double = Prodigy.DEFAULT.beta3(),
+    eps: Double = Prodigy.DEFAULT.eps(),
+    weightDecay: Double = Prodigy.DEFAULT.weightDecay(),
+    decouple: Boolean = Prodigy.DEFAULT.decouple(),
+    biasCorrection: Boolean = Prodigy.DEFAULT.biasCorrection(),
+    safeguardWarmup: Boolean = Prodigy.DEFAULT.safeguardWarmup(),
+    d0: Double = Prodigy.DEFAULT.d0(),
+    dCoef: Double = Prodigy.DEFAULT.dCoef(),
+    growthRate: Double = Prodigy.DEFAULT.growthRate(),
+): Prodigy = prodigy(Prodigy.DEFAULT.lr(lr).lr(), beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection,
+    safeguardWarmup, d0, dCoef, growthRate)
+
+/** Lookahead around an inner optimizer, `lookahead(inner=adam(lr=0.01), k=5, alpha=0.5)` ([Lookahead]). */
+fun lookahead(
+    inner: Transform = Lookahead.DEFAULT.inner(),
+    k: Long = Lookahead.DEFAULT.k(),
+    alpha: Double = Lookahead.DEFAULT.alpha(),
+): Lookahead = Lookahead(inner, k, alpha)
+/**
+ * Trust-region Newton, `newton-tr(method=steihaug|dogleg, radius=..., maxRadius=..., eta=..., cgTolerance=...)`
+ * ([NewtonTrustRegion]).
+ */
+fun newtonTr(
+    method: String = NewtonTrustRegion.DEFAULT.method(),
+    radius: Double = NewtonTrustRegion.DEFAULT.radius(),
+    maxRadius: Double = NewtonTrustRegion.DEFAULT.maxRadius(),
+    eta: Double = NewtonTrustRegion.DEFAULT.eta(),
+    cgTolerance: Double = NewtonTrustRegion.DEFAULT.cgTolerance(),
+): NewtonTrustRegion = NewtonTrustRegion(method, radius, maxRadius, eta, cgTolerance)
+
 // ---- building blocks ------------------------------------------------------------------------------------------
 
 /** The transforms applied in order, `chain(T1, T2, ...)` ([Chain], optax's `chain`). */
@@ -510,6 +622,26 @@ fun cgDirection(
     variant: String = ConjugateGradientDirection.DEFAULT.variant(),
     restartEvery: Long = ConjugateGradientDirection.DEFAULT.restartEvery(),
 ): ConjugateGradientDirection = ConjugateGradientDirection(variant, restartEvery)
+
+/** Schedule-Free averaging around a base direction, `scheduleFree(base=..., lr=..., ...)` ([ScheduleFree]). */
+fun scheduleFree(
+    base: Transform = ScheduleFree.DEFAULT.base(),
+    lr: Schedule = ScheduleFree.DEFAULT.lr(),
+    beta: Double = ScheduleFree.DEFAULT.beta(),
+    warmupSteps: Long = ScheduleFree.DEFAULT.warmupSteps(),
+    warmupForm: String = ScheduleFree.DEFAULT.warmupForm(),
+    weightLrPower: Double = ScheduleFree.DEFAULT.weightLrPower(),
+    r: Double = ScheduleFree.DEFAULT.r(),
+    lrCorrection: Double = ScheduleFree.DEFAULT.lrCorrection(),
+): ScheduleFree = ScheduleFree(base, lr, beta, warmupSteps, warmupForm, weightLrPower, r, lrCorrection)
+/** One trust-region Newton iteration, `trustRegion(method=..., radius=..., ...)` ([TrustRegion]). */
+fun trustRegion(
+    method: String = TrustRegion.DEFAULT.method(),
+    radius: Double = TrustRegion.DEFAULT.radius(),
+    maxRadius: Double = TrustRegion.DEFAULT.maxRadius(),
+    eta: Double = TrustRegion.DEFAULT.eta(),
+    cgTolerance: Double = TrustRegion.DEFAULT.cgTolerance(),
+): TrustRegion = TrustRegion(method, radius, maxRadius, eta, cgTolerance)
 
 // ---- line searches --------------------------------------------------------------------------------------------
 

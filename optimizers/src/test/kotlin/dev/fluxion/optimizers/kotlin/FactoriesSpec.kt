@@ -43,6 +43,9 @@ class FactoriesSpec : FunSpec({
             "amsgrad" to amsgrad(), "rmsprop" to rmsprop(), "adagrad" to adagrad(), "natural" to natural(),
             "newton" to newton(), "lbfgs" to lbfgs(), "bfgs" to bfgs(), "cg" to cg(),
             "nadam" to nadam(), "radam" to radam(), "adamax" to adamax(), "adabelief" to adabelief(), "yogi" to yogi(),
+            "scheduleFreeSgd" to scheduleFreeSgd(), "scheduleFreeAdamw" to scheduleFreeAdamw(), "prodigy" to prodigy(),
+            "lookahead" to lookahead(),
+            "newton-tr" to newtonTr(),
         )
         val blocks = mapOf(
             "clip" to clip(), "clipValue" to clipValue(), "weightDecay" to weightDecay(), "scale" to scale(),
@@ -50,9 +53,11 @@ class FactoriesSpec : FunSpec({
             "scaleByAdagrad" to scaleByAdagrad(), "preconditionByMetric" to preconditionByMetric(),
             "preconditionByHessian" to preconditionByHessian(), "trace" to trace(),
             "lbfgsDirection" to lbfgsDirection(), "bfgsDirection" to bfgsDirection(), "cgDirection" to cgDirection(),
+            "trustRegion" to trustRegion(),
             "wolfe" to wolfe(), "backtracking" to backtracking(), "hagerZhang" to hagerZhang(), "polyak" to polyak(),
             "scaleByNadam" to scaleByNadam(), "scaleByRadam" to scaleByRadam(), "scaleByAdamax" to scaleByAdamax(),
             "scaleByAdaBelief" to scaleByAdaBelief(), "scaleByYogi" to scaleByYogi(),
+            "scheduleFree" to scheduleFree(),
         )
         for ((name, value) in named) parse(name) shouldBe value
         for ((name, value) in blocks) parse(name) shouldBe Optimizer.of(value)
@@ -73,10 +78,16 @@ class FactoriesSpec : FunSpec({
             "nadam" to (nadam(lr = 0.2) to nadam(lr = rate)), "radam" to (radam(lr = 0.2) to radam(lr = rate)),
             "adamax" to (adamax(lr = 0.2) to adamax(lr = rate)), "yogi" to (yogi(lr = 0.2) to yogi(lr = rate)),
             "adabelief" to (adabelief(lr = 0.2) to adabelief(lr = rate)),
+            "scheduleFreeSgd" to (scheduleFreeSgd(lr = 0.2) to scheduleFreeSgd(lr = rate)),
+            "scheduleFreeAdamw" to (scheduleFreeAdamw(lr = 0.2) to scheduleFreeAdamw(lr = rate)),
+            "prodigy" to (prodigy(lr = 0.2) to prodigy(lr = rate)),
         )) {
             pair.first shouldBe parse("$name(lr=0.2)")
             pair.second shouldBe parse("$name(lr=$text)")
         }
+        lookahead(inner = prodigy(lr = 0.2), k = 3) shouldBe parse("lookahead(inner=prodigy(lr=0.2), k=3)")
+        Optimizer.of(scheduleFree(base = scaleByAdam(beta1 = 0.0), lr = rate)) shouldBe
+            parse("scheduleFree(base=scaleByAdam(beta1=0), lr=$text)")
         Optimizer.of(scale(lr = 0.2)) shouldBe parse("scale(lr=0.2)")
         Optimizer.of(scale(lr = rate)) shouldBe parse("scale(lr=$text)")
     }
