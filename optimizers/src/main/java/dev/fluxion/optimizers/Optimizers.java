@@ -16,6 +16,7 @@ import dev.fluxion.optimizers.named.Momentum;
 import dev.fluxion.optimizers.named.NaturalGradient;
 import dev.fluxion.optimizers.named.Nesterov;
 import dev.fluxion.optimizers.named.Newton;
+import dev.fluxion.optimizers.named.NewtonTrustRegion;
 import dev.fluxion.optimizers.named.Rmsprop;
 import dev.fluxion.optimizers.transform.BfgsDirection;
 import dev.fluxion.optimizers.transform.ConjugateGradientDirection;
@@ -29,6 +30,7 @@ import dev.fluxion.optimizers.transform.ScaleByAmsgrad;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import dev.fluxion.optimizers.transform.ScaleByRms;
 import dev.fluxion.optimizers.transform.Trace;
+import dev.fluxion.optimizers.transform.TrustRegion;
 import dev.fluxion.optimizers.transform.ValueClip;
 import dev.fluxion.optimizers.transform.WeightDecay;
 import java.util.List;
@@ -147,6 +149,11 @@ public final class Optimizers {
         return Newton.DEFAULT;
     }
 
+    /** Trust-region Newton with every default, {@code newton-tr(method=steihaug, radius=1.0, ...)}. */
+    public static NewtonTrustRegion newtonTr() {
+        return NewtonTrustRegion.DEFAULT;
+    }
+
     /** L-BFGS with every default, {@code lbfgs(memory=10, linesearch=wolfe, ...)}: {@code lbfgs().memory(5)}. */
     public static Lbfgs lbfgs() {
         return Lbfgs.DEFAULT;
@@ -230,6 +237,11 @@ public final class Optimizers {
     /** The building block of the conjugate-gradient direction, before its line search. */
     public static ConjugateGradientDirection cgDirection() {
         return ConjugateGradientDirection.DEFAULT;
+    }
+
+    /** The building block of one trust-region Newton iteration, {@code trustRegion(method=steihaug, ...)}. */
+    public static TrustRegion trustRegion() {
+        return TrustRegion.DEFAULT;
     }
 
     /**

@@ -10,7 +10,7 @@ class RegistrySpec : FunSpec({
 
     val builtIn = listOf("adagrad", "adam", "adamw", "amsgrad", "chain", "clip", "clipValue", "gd", "momentum",
         "natural", "nesterov", "newton", "rmsprop", "weightDecay", "preconditionByHessian", "preconditionByMetric",
-        "scale", "scaleByAdagrad", "scaleByAdam", "scaleByAmsgrad", "scaleByRms", "trace")
+        "scale", "scaleByAdagrad", "scaleByAdam", "scaleByAmsgrad", "scaleByRms", "trace", "newton-tr", "trustRegion")
 
     test("listing every optimizer with its hyperparameters is one call") {
         Optimizers.registry().names() shouldContainAll builtIn

@@ -137,6 +137,13 @@ val storedTrajectoryCases: List<TrajectoryCase> = listOf(
     rosenbrock("cg(variant=hs, linesearch=backtracking)"),
     rosenbrock("cg(variant=hz, linesearch=hagerZhang)"),
 
+    // trust-region Newton, both subproblem solvers; the saddle's indefinite Hessian meets negative curvature (steihaug)
+    // and the Cauchy point (dogleg)
+    rosenbrock10("newton-tr(method=steihaug)"),
+    rosenbrock10("newton-tr(method=dogleg)"),
+    saddle("newton-tr(method=steihaug, radius=0.5)"),
+    saddle("chain(trustRegion(method=dogleg, eta=0.2))"),
+
     // chains
     rosenbrock("chain(clip(norm=1), adam(lr=0.05))"),
     rosenbrock("chain(weightDecay(rate=0.01), momentum(lr=0.0005, momentum=0.9))"),

@@ -31,6 +31,7 @@ import dev.fluxion.optimizers.named.Momentum
 import dev.fluxion.optimizers.named.NaturalGradient
 import dev.fluxion.optimizers.named.Nesterov
 import dev.fluxion.optimizers.named.Newton
+import dev.fluxion.optimizers.named.NewtonTrustRegion
 import dev.fluxion.optimizers.named.Rmsprop
 import dev.fluxion.optimizers.schedule.ConstantSchedule
 import dev.fluxion.optimizers.schedule.CosineDecaySchedule
@@ -52,6 +53,7 @@ import dev.fluxion.optimizers.transform.ScaleByAmsgrad
 import dev.fluxion.optimizers.transform.ScaleByLearningRate
 import dev.fluxion.optimizers.transform.ScaleByRms
 import dev.fluxion.optimizers.transform.Trace
+import dev.fluxion.optimizers.transform.TrustRegion
 import dev.fluxion.optimizers.transform.ValueClip
 import dev.fluxion.optimizers.transform.WeightDecay
 
@@ -250,6 +252,18 @@ fun cg(
     c2: Double = ConjugateGradient.DEFAULT.c2(),
 ): ConjugateGradient = ConjugateGradient(variant, restartEvery, linesearch, c1, c2)
 
+/**
+ * Trust-region Newton, `newton-tr(method=steihaug|dogleg, radius=..., maxRadius=..., eta=..., cgTolerance=...)`
+ * ([NewtonTrustRegion]).
+ */
+fun newtonTr(
+    method: String = NewtonTrustRegion.DEFAULT.method(),
+    radius: Double = NewtonTrustRegion.DEFAULT.radius(),
+    maxRadius: Double = NewtonTrustRegion.DEFAULT.maxRadius(),
+    eta: Double = NewtonTrustRegion.DEFAULT.eta(),
+    cgTolerance: Double = NewtonTrustRegion.DEFAULT.cgTolerance(),
+): NewtonTrustRegion = NewtonTrustRegion(method, radius, maxRadius, eta, cgTolerance)
+
 // ---- building blocks ------------------------------------------------------------------------------------------
 
 /** The transforms applied in order, `chain(T1, T2, ...)` ([Chain], optax's `chain`). */
@@ -346,6 +360,15 @@ fun cgDirection(
     variant: String = ConjugateGradientDirection.DEFAULT.variant(),
     restartEvery: Long = ConjugateGradientDirection.DEFAULT.restartEvery(),
 ): ConjugateGradientDirection = ConjugateGradientDirection(variant, restartEvery)
+
+/** One trust-region Newton iteration, `trustRegion(method=..., radius=..., ...)` ([TrustRegion]). */
+fun trustRegion(
+    method: String = TrustRegion.DEFAULT.method(),
+    radius: Double = TrustRegion.DEFAULT.radius(),
+    maxRadius: Double = TrustRegion.DEFAULT.maxRadius(),
+    eta: Double = TrustRegion.DEFAULT.eta(),
+    cgTolerance: Double = TrustRegion.DEFAULT.cgTolerance(),
+): TrustRegion = TrustRegion(method, radius, maxRadius, eta, cgTolerance)
 
 // ---- line searches --------------------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ class FactoriesSpec : FunSpec({
             "gd" to gd(), "momentum" to momentum(), "nesterov" to nesterov(), "adam" to adam(), "adamw" to adamw(),
             "amsgrad" to amsgrad(), "rmsprop" to rmsprop(), "adagrad" to adagrad(), "natural" to natural(),
             "newton" to newton(), "lbfgs" to lbfgs(), "bfgs" to bfgs(), "cg" to cg(),
+            "newton-tr" to newtonTr(),
         )
         val blocks = mapOf(
             "clip" to clip(), "clipValue" to clipValue(), "weightDecay" to weightDecay(), "scale" to scale(),
@@ -44,6 +45,7 @@ class FactoriesSpec : FunSpec({
             "scaleByAdagrad" to scaleByAdagrad(), "preconditionByMetric" to preconditionByMetric(),
             "preconditionByHessian" to preconditionByHessian(), "trace" to trace(),
             "lbfgsDirection" to lbfgsDirection(), "bfgsDirection" to bfgsDirection(), "cgDirection" to cgDirection(),
+            "trustRegion" to trustRegion(),
             "wolfe" to wolfe(), "backtracking" to backtracking(), "hagerZhang" to hagerZhang(), "polyak" to polyak(),
         )
         for ((name, value) in named) parse(name) shouldBe value
