@@ -3,11 +3,15 @@ package dev.fluxion.optimizers.trustregion
 import dev.fluxion.dsl.expr.Expr
 import dev.fluxion.optimizers.Optimizers
 import dev.fluxion.optimizers.OptimizerState
+import dev.fluxion.optimizers.OptimizerException
+import dev.fluxion.optimizers.textMessage
+import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.doubles.shouldBeLessThan
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
 import kotlin.math.min
 import kotlin.math.sqrt
 
@@ -180,5 +184,26 @@ class TrustRegionFirstStepsSpec : FunSpec({
             run.evaluations().hessians() shouldBe 2L
             run.radius() shouldBe 0.125
         }
+    }
+
+    test("bad hyperparameters and an objective without a Hessian are refused with a sentence that names them") {
+        val etaOutOfRange = "newton-tr: hyperparameter eta = 0.3 is out of range; eta must be a real number in [0, 0.25)"
+        shouldThrow<OptimizerException> { Optimizers.newtonTr().eta(0.3) }.message shouldBe etaOutOfRange
+        textMessage("newton-tr(eta=0.3)") shouldBe etaOutOfRange
+        shouldThrow<OptimizerException> { Optimizers.parse("newton-tr(radius=2000)") }.message shouldBe
+            "newton-tr needs radius < maxRadius, got radius = 2000.0, maxRadius = 1000.0"
+        shouldThrow<OptimizerException> { Optimizers.trustRegion().radius(5.0).maxRadius(2.0) }.message shouldBe
+            "trustRegion needs radius < maxRadius, got radius = 5.0, maxRadius = 2.0"
+        shouldThrow<OptimizerException> { Optimizers.parse("newton-tr(method=exact)") }.message!! shouldContain
+            "method = exact (column 18) is not an allowed choice; method must be one of steihaug|dogleg"
+        // an objective that gives values and gradients only
+        val noHessian = object : dev.fluxion.dsl.Objective {
+            override fun dimension() = 2
+            override fun value(x: DoubleArray) = bowl.value(x)
+            override fun valueAndGradient(x: DoubleArray, gradient: DoubleArray) = bowl.valueAndGradient(x, gradient)
+            override fun variableNames(): List<String> = bowl.variableNames()
+        }
+        shouldThrow<OptimizerException> { Optimizers.newtonTr().start(2).step(noHessian, doubleArrayOf(1.0, 1.0)) }
+            .message!! shouldContain "trustRegion needs the objective's Hessian"
     }
 })
