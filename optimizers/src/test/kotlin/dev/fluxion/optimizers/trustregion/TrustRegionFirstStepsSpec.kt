@@ -72,15 +72,15 @@ class TrustRegionFirstStepsSpec : FunSpec({
         (alpha0 * norm(g0)) shouldBeGreaterThan 1.0
         val x1 = x0 + (-1 / norm(g0)) * g0                       // (0.9005, 0.004963)
         // step 2: ||g1|| = 1.804, epsilon = min(0.5, sqrt ||g1||) ||g1|| = 0.902; one CG iteration z = -alpha g1
-        // stays inside Delta = 2 and leaves the residual r = g1 - alpha H g1 with ||r|| = 0.870 < epsilon: p1 = z,
+        // stays inside Delta = 2 and leaves the residual r = g1 - alpha H g1 with ||r|| = 0.868 < epsilon: p1 = z,
         // inside, so Delta stays 2
         val g1 = bowlGradient(x1)
         val alpha1 = dot(g1, g1) / dot(g1, bowlHessian * g1)
         val epsilon1 = min(0.5, sqrt(norm(g1))) * norm(g1)
         (alpha1 * norm(g1)) shouldBeLessThan 2.0
         norm(g1 - alpha1 * (bowlHessian * g1)) shouldBeLessThan epsilon1
-        val x2 = x1 + (-alpha1) * g1                             // (0.02398, -0.04341)
-        // step 3: the same again: one CG iteration inside, ||r|| = 0.0433 < epsilon = 0.435
+        val x2 = x1 + (-alpha1) * g1                             // (0.02389, -0.04335)
+        // step 3: the same again: one CG iteration inside, ||r|| = 0.0431 < epsilon = 0.434
         val g2 = bowlGradient(x2)
         val alpha2 = dot(g2, g2) / dot(g2, bowlHessian * g2)
         (alpha2 * norm(g2)) shouldBeLessThan 2.0
@@ -115,7 +115,8 @@ class TrustRegionFirstStepsSpec : FunSpec({
         norm(p0) shouldBe (1.2 plusOrMinus 1e-15)
         // rho = 1 on the boundary: accepted, Delta = 2.4
         val x1 = x0 + p0
-        // step 2: the Newton point -x1 has norm 0.42 < 2.4: x2 = x1 - x1 = 0, the minimizer; Delta stays 2.4;
+        // step 2: the Newton point -x1 (x1 = (0.3419, -0.003419), s = 0.6198) has norm 0.342 < 2.4: x2 = x1 - x1 = 0,
+        // the minimizer; Delta stays 2.4;
         // step 3 starts at g = 0 (up to rounding) and stays there
         norm(x1) shouldBeLessThan 2.4
 
@@ -156,9 +157,9 @@ class TrustRegionFirstStepsSpec : FunSpec({
         val p1 = (-0.25 / norm(g0)) * g0
         val rho1 = (wellValue(x0) - wellValue(x0 + p1)) / h0.predicted(g0, p1)
         rho1 shouldBe (0.922 plusOrMinus 1e-3)
-        val x2 = x0 + p1                                         // (0.03557, 0.7416)
+        val x2 = x0 + p1                                         // (0.03558, 0.7416)
         // step 3: H = diag(1, 0.65) is positive definite now. Steihaug: the first CG iterate -alpha g has norm
-        // 0.5133 >= 1/2; dogleg: ||p_B|| = 0.5148 > 1/2 and ||p_U|| = 0.5133 >= 1/2. Both take p = -g / (2 ||g||),
+        // 0.5135 >= 1/2; dogleg: ||p_B|| = 0.5149 > 1/2 and ||p_U|| = 0.5135 >= 1/2. Both take p = -g / (2 ||g||),
         // which overshoots the well's bottom at y = 1 (y = 1.24): f rises, rho = -0.236 < eta, rejected, Delta = 1/8
         val g2 = wellGradient(x2)
         val h2 = wellHessian(x2)
