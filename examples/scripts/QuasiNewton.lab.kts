@@ -4,9 +4,10 @@
 // decrease, phi(alpha) <= phi(0) + c1 alpha phi'(0), and a flattened slope, |phi'(alpha)| <= c2 |phi'(0)|, where
 // phi(alpha) = f(x + alpha d). The script first tabulates both conditions along -g from Rosenbrock's start and
 // checks the step chain(wolfe(...)) accepts there. Then it runs gradient descent (clipped, lr = 0.0015), damped
-// Newton with its full step, and L-BFGS (ten pairs and a strong Wolfe search that tries the unit step first) on
+// Newton with its full step, trust-region Newton (Steihaug's CG), and L-BFGS (ten pairs and a strong Wolfe search that tries the unit step first) on
 // Rosenbrock's function in 2 and in 100 variables until |grad f| <= 1e-6, and counts steps and evaluations: a line
-// search spends evaluations inside a step, so "steps" and "evaluations" tell different stories. It writes
+// search spends evaluations inside a step, so "steps" and "evaluations" tell different stories. It prints where damped
+// Newton stops in 100 variables (near (-1, 1, ..., 1), with a positive-definite Hessian: another minimum). It writes
 // quasi-newton-steps.svg and quasi-newton-evaluations.svg: f - f* on rosenbrock(dim=100) against the step and against
 // the evaluations so far (values + gradients + n Hessians).
 //
@@ -54,13 +55,18 @@ println(String.format(Locale.ROOT, "wolfe accepts alpha = %.6e after %d evaluati
 val optimizers: Map<String, Optimizer> = linkedMapOf(
     "gd" to chain(clip(norm = 10.0), gd(lr = 0.0015)),
     "newton" to newton(lr = 1.0),
+    "newton-tr" to newtonTr(),
     "lbfgs" to lbfgs(memory = 10),
 )
 val budget = 60000
 
+/** Where the last [trace] ended, by landscape and optimizer. */
+val ends = mutableMapOf<String, DoubleArray>()
+
 /** f - f* and the evaluation cost after each step, until |grad f| <= 1e-6 before a step or the budget is spent. */
 fun trace(optimizer: Optimizer, landscape: Landscape): Pair<List<Double>, List<Long>> {
     val x = landscape.facts().start()
+    ends[landscape.spec() + " " + optimizer.spec()] = x
     val run = optimizer.start(x.size)
     val gaps = mutableListOf<Double>()
     val costs = mutableListOf<Long>()
@@ -85,6 +91,16 @@ for (spec in listOf("rosenbrock(dim=2)", "rosenbrock(dim=100)")) {
         if (spec == "rosenbrock(dim=100)") curves[name] = gaps to costs
     }
 }
+
+// where Newton stops in 100 variables: near (-1, 1, ..., 1), and a minimum (H positive definite), not a saddle
+val rosenbrock100 = registry.create("rosenbrock(dim=100)")
+val newtonEnd = ends.getValue(rosenbrock100.spec() + " " + optimizers.getValue("newton").spec())
+val newtonGradient = DoubleArray(100)
+val newtonValue = rosenbrock100.objective().valueAndGradient(newtonEnd, newtonGradient)
+val smallestEigenvalue = rosenbrock100.hessianSpectrumAt(newtonEnd).smallest()
+println(String.format(Locale.ROOT, "newton on rosenbrock(dim=100) ends at x_1 = %.6f, max over i >= 2 of |x_i - 1| = %.6f,"
+    + " value f = %.6f, its |grad f| = %.3e, smallest Hessian eigenvalue = %.4f", newtonEnd[0],
+    (1 until 100).maxOf { abs(newtonEnd[it] - 1) }, newtonValue, sqrt(newtonGradient.sumOf { it * it }), smallestEigenvalue))
 
 // L-BFGS's steps mostly take the unit step: evaluations per step near 1 once the pairs have learnt the curvature
 val lbfgs100 = curves.getValue("lbfgs")

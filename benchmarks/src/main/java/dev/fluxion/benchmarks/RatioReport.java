@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Prints, from one JMH JSON result, the ratios that issues 3, 4, 6 and 15 ("Must show") bound, each marked PASS or
+ * Prints, from one JMH JSON result, the ratios that issues 3, 4, 6, 15 and 16 ("Must show") bound, each marked PASS or
  * FAIL, the bytes allocated per compiled value-and-gradient call, further ratios for context, and every raw score.
  * Output is Markdown, ready for the README.
  *
@@ -26,6 +26,7 @@ public final class RatioReport {
     private static final String ADAM = "AdamStepBenchmark.";
     private static final String ENGINE = "EngineBenchmark.";
     private static final String STEP_FLOOR = "StepFloorBenchmark.";
+    private static final String LBFGS = "LbfgsBenchmark.";
     private static final int[] SIZES = {2, 10, 100, 1000};
     /**
      * The bound on an Adam chain step's allocation per microsecond over the fused loop's. Neither allocates, so
@@ -101,7 +102,9 @@ public final class RatioReport {
                 Ratio.atMost("gd on quadratic(dim=2, kappa=10), 1000 steps (issue 15): library / hand-written",
                         STEP_FLOOR + "gdQuadraticLibrary", STEP_FLOOR + "gdQuadraticHandWritten", 1.5),
                 Ratio.atMost("momentum on beale, 1000 steps (issue 15): library / hand-written",
-                        STEP_FLOOR + "momentumBealeLibrary", STEP_FLOOR + "momentumBealeHandWritten", 1.5));
+                        STEP_FLOOR + "momentumBealeLibrary", STEP_FLOOR + "momentumBealeHandWritten", 1.5),
+                Ratio.atMost("lbfgs(memory=10) on vector-built rosenbrock(dim=1000), 20 iterations (issue 16): library"
+                        + " / hand-written two-loop", LBFGS + "library", LBFGS + "handWritten", 1.5));
     }
 
     /** Ratios with no bound, for context. */

@@ -311,9 +311,9 @@ class GuideScriptsSpec : FunSpec({
         rosenbrock(-1.2 + 215.6 * alpha, 1 + 88 * alpha) shouldBeLessThanOrEqual 24.2 - 1e-4 * alpha * 54227.36
         abs(slope(alpha)) shouldBeLessThanOrEqual 0.9 * 54227.36
         out shouldContain Regex("after \\d+ evaluations: decrease true, curvature true")
-        val rows = Regex("(rosenbrock\\(dim=\\d+\\)) +(gd|newton|lbfgs) +(\\d+|not within \\d+) +(\\d+) +(\\S+)").findAll(out)
-            .associate { (it.groupValues[1] + " " + it.groupValues[2]) to it.groupValues.drop(3) }
-        rows.size shouldBe 6
+        val rows = Regex("(rosenbrock\\(dim=\\d+\\)) +(gd|newton-tr|newton|lbfgs) +(\\d+|not within \\d+) +(\\d+) +(\\S+)")
+            .findAll(out).associate { (it.groupValues[1] + " " + it.groupValues[2]) to it.groupValues.drop(3) }
+        rows.size shouldBe 8
         val (lbfgs2Steps, _, lbfgs2Gap) = rows.getValue("rosenbrock(dim=2) lbfgs")
         val (gd2Steps, _, _) = rows.getValue("rosenbrock(dim=2) gd")
         lbfgs2Gap.toDouble() shouldBeLessThan 1e-10
@@ -326,6 +326,19 @@ class GuideScriptsSpec : FunSpec({
         lbfgsEvaluations.toDouble() shouldBeLessThan rows.getValue("rosenbrock(dim=100) newton")[1].toDouble()
         rows.getValue("rosenbrock(dim=100) gd")[0] shouldStartWith "not within"
         rows.getValue("rosenbrock(dim=100) newton")[2].toDouble() shouldBeGreaterThan 1.0
+        // the chapter's claim: damped Newton stops near (-1, 1, ..., 1), at a minimum other than x* = (1, ..., 1): its
+        // gradient vanishes there and its Hessian is positive definite (the smallest eigenvalue is positive), so it is
+        // not a saddle, and f there is about 3.99, near (1 - x_1)^2 = 4 with x_1 = -1
+        out.number("newton on rosenbrock(dim=100) ends at x_1") shouldBe (-1.0 plusOrMinus 0.01)
+        out.number("max over i >= 2 of |x_i - 1|") shouldBeLessThan 0.01
+        out.number("its |grad f|") shouldBeLessThan 1e-6
+        out.number("smallest Hessian eigenvalue") shouldBeGreaterThan 0.1
+        val endValue = out.number("value f")
+        endValue shouldBe ((1 - out.number("newton on rosenbrock(dim=100) ends at x_1")).let { it * it } plusOrMinus 0.05)
+        // the trust region keeps Newton's steps out of that basin: it reaches f* in 100 variables too, paying for a
+        // Hessian (100 evaluations in the cost model) at nearly every step
+        rows.getValue("rosenbrock(dim=100) newton-tr")[2].toDouble() shouldBeLessThan 1e-10
+        rows.getValue("rosenbrock(dim=100) newton-tr")[1].toDouble() shouldBeGreaterThan 10 * lbfgsEvaluations.toDouble()
         // a quasi-Newton step mostly takes the unit step, which costs one evaluation
         out.number("evaluations per step") shouldBe (lbfgsEvaluations.toDouble() / lbfgsSteps.toDouble() plusOrMinus 0.01)
         out.number("evaluations per step") shouldBeLessThan 1.5

@@ -13,8 +13,8 @@ import kotlin.random.Random
  * Random, valid optimizers for property tests: every typed provider of the registry (named optimizers and building
  * blocks) with random hyperparameters inside their ranges and choices, learning rates that are constants or
  * schedules of every kind (warm-ups and joins nested), chains nested up to depth 3, and optimizers nested as
- * hyperparameters (lookahead's inner). Joint rules (c1 < c2) are
- * met by drawing again. [seen] collects the names
+ * hyperparameters (lookahead's inner). Joint rules (c1 < c2, a trust region's radius < maxRadius) are met by drawing
+ * again. [seen] collects the names
  * drawn, so that a test can check the draws reached every provider and schedule.
  */
 class RandomOptimizers(private val random: Random) {

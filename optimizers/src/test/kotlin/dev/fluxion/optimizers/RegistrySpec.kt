@@ -11,7 +11,8 @@ class RegistrySpec : FunSpec({
     val builtIn = listOf("adabelief", "adagrad", "adam", "adamax", "adamw", "amsgrad", "chain", "clip", "clipValue",
         "gd", "momentum", "nadam", "natural", "nesterov", "newton", "radam", "rmsprop", "yogi", "weightDecay",
         "preconditionByHessian", "preconditionByMetric", "scale", "scaleByAdaBelief", "scaleByAdagrad", "scaleByAdam",
-        "scaleByAdamax", "scaleByAmsgrad", "scaleByNadam", "scaleByRadam", "scaleByRms", "scaleByYogi", "trace")
+        "scaleByAdamax", "scaleByAmsgrad", "scaleByNadam", "scaleByRadam", "scaleByRms", "scaleByYogi", "trace",
+        "newton-tr", "trustRegion")
 
     test("listing every optimizer with its hyperparameters is one call") {
         Optimizers.registry().names() shouldContainAll builtIn

@@ -116,12 +116,16 @@ private fun callsIn(call: SpecNode.Call): List<SpecNode.Call> =
         (SpecParser.asCallIfWord(argument.value) as? SpecNode.Call)?.let(::callsIn) ?: listOf()
     }
 
-/** Why a recorded trajectory would make a poor golden one: a step that left x unchanged, or a non-finite number. */
+/**
+ * Why a recorded trajectory would make a poor golden one: a step that left x unchanged (but for a trust region's
+ * rejected step, which leaves x where it is by design), or a non-finite number.
+ */
 private fun StoredTrajectory.stalledOrNonFinite(): String? {
     var previous = case.start.toDoubleArray()
+    val rejects = "newton-tr" in case.spec || "trustRegion" in case.spec
     for (k in values.indices) {
         if (!values[k].isFinite() || points[k].any { !it.isFinite() }) return "step $k is not finite"
-        if (points[k].contentEquals(previous)) return "step $k left x unchanged"
+        if (points[k].contentEquals(previous) && !rejects) return "step $k left x unchanged"
         previous = points[k]
     }
     return null

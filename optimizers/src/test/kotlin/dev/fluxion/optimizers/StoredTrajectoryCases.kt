@@ -160,6 +160,12 @@ val storedTrajectoryCases: List<TrajectoryCase> = listOf(
         " growthRate=1.1)"),
     rosenbrock("lookahead(inner=adam(lr=0.05), k=5, alpha=0.5)"),
     beale("lookahead(inner=chain(clip(norm=1), momentum(lr=0.01, momentum=0.9)), k=3, alpha=0.8)"),
+    // trust-region Newton, both subproblem solvers; the saddle's indefinite Hessian meets negative curvature (steihaug)
+    // and the Cauchy point (dogleg)
+    rosenbrock10("newton-tr(method=steihaug)"),
+    rosenbrock10("newton-tr(method=dogleg)"),
+    saddle("newton-tr(method=steihaug, radius=0.5)"),
+    saddle("chain(trustRegion(method=dogleg, eta=0.2))"),
 
     // chains
     rosenbrock("chain(clip(norm=1), adam(lr=0.05))"),

@@ -8,7 +8,7 @@ import io.kotest.matchers.ints.shouldBeLessThanOrEqual
 
 /** One row of the table: how many steps and evaluations a run took to reach ||grad f||_inf <= 1e-8. */
 data class Convergence(val problem: String, val spec: String, val steps: Int, val values: Long, val gradients: Long,
-                       val gradientNorm: Double, val value: Double)
+                       val gradientNorm: Double, val value: Double, val hessians: Long = 0)
 
 /** Steps [spec] on [f] from [start] until ||grad f||_inf <= [tolerance], at most [maxSteps] steps. */
 fun converge(problem: String, spec: String, f: Objective, start: DoubleArray, tolerance: Double = 1e-8,
@@ -21,7 +21,8 @@ fun converge(problem: String, spec: String, f: Objective, start: DoubleArray, to
         steps++
     }
     val counts = run.evaluations()
-    return Convergence(problem, spec, steps, counts.values(), counts.gradients(), gradientInfNorm(f, x), f.value(x))
+    return Convergence(problem, spec, steps, counts.values(), counts.gradients(), gradientInfNorm(f, x), f.value(x),
+        counts.hessians())
 }
 
 /**
