@@ -75,8 +75,13 @@ final class KernelCompiler {
         return define(bytes, constants.values());
     }
 
+    /** Whether a kernel of the tape keeps vectors whole, and so needs the interpreter's buffers at each call. */
+    static boolean keepsVectorsWhole(Tape t) {
+        return !wholeVectors(t).isEmpty();
+    }
+
     /**
-     * The vectors a kernel keeps whole, each in an array of its own: every matrix product, and its argument unless
+     * The vectors a kernel keeps whole, in the interpreter's buffers: every matrix product, and its argument unless
      * that is a vector variable or constant (read where it is).
      */
     private static BitSet wholeVectors(Tape t) {
@@ -153,10 +158,10 @@ final class KernelCompiler {
         init.visitEnd();
 
         ConstantAdjoints known = ConstantAdjoints.of(t);
-        int valueSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "value", "([D)D", null, null), NAME,
+        int valueSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), NAME,
                 constants, sums, whole, known, false).writeValue();
-        int gradientSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D)D", null,
-                null), NAME, constants, sums, whole, known, true).writeValueAndGradient();
+        int gradientSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D[D[D)D",
+                null, null), NAME, constants, sums, whole, known, true).writeValueAndGradient();
         if (valueSize > LARGEST_METHOD || gradientSize > LARGEST_METHOD) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dev.fluxion.dsl.tape;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
-import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
@@ -28,9 +27,7 @@ import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
-import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.SIPUSH;
-import static org.objectweb.asm.Opcodes.T_DOUBLE;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -39,8 +36,8 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Writes the body of one kernel method, {@code value(double[] x)} or
- * {@code valueAndGradient(double[] x, double[] gradient)}, node by node in the tape's order and with the
+ * Writes the body of one kernel method, {@code value(x, values)} or
+ * {@code valueAndGradient(x, gradient, values, adjoints)}, node by node in the tape's order and with the
  * interpreter's order of floating-point operations, so that the results agree with {@link Sweeps} bit for bit
  * (except where a fused loop adds three or more contributions to one gradient entry in another order).
  *
@@ -51,8 +48,9 @@ import org.objectweb.asm.MethodVisitor;
  * value loop runs in the forward sweep and a second loop, forward and backward, when the reverse sweep reaches
  * the sum.
  *
- * <p>A matrix-vector product and its computed argument are kept whole: each has an array for its values and one
- * for its adjoints, made at the start of the call. The product's value and adjoint are calls to
+ * <p>A matrix-vector product and its computed argument are kept whole: their values and adjoints live in the
+ * interpreter's buffers ({@link Workspace}), at the interpreter's positions, and the adjoints are set to 0 at the
+ * start of the call. The product's value and adjoint are calls to
  * {@link dev.fluxion.dsl.expr.Matrix#multiplyInto} and {@link dev.fluxion.dsl.expr.Matrix#multiplyTransposedAddInto},
  * the methods the interpreter calls, on the matrix held in a constant field; an element-wise argument is written by
  * a loop of its own, and its reverse runs when the reverse sweep reaches it. Loops read a vector kept whole as a
@@ -63,6 +61,9 @@ import org.objectweb.asm.MethodVisitor;
 final class KernelMethod {
     private static final int X = 1;
     private static final int GRADIENT = 2;
+    /** The value buffer: argument 2 of value, 3 of valueAndGradient; then the adjoint buffer. */
+    private final int valueBuffer;
+    private final int adjointBuffer;
     private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
     private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
     private static final String MATRIX = "dev/fluxion/dsl/expr/Matrix";
@@ -75,9 +76,6 @@ final class KernelMethod {
     private final ConstantAdjoints known;
     /** The vectors kept whole in arrays (matrix products and their computed arguments). */
     private final BitSet whole;
-    /** The local holding a whole vector's values, and the one holding its adjoints. */
-    private final int[] arrayLocal;
-    private final int[] adjointArrayLocal;
     /** Whether a sum runs its reverse in its forward loop (its adjoint is known, see {@link ConstantAdjoints}). */
     private final boolean[] early;
     /** The vector whose elements the loop being written writes, or -1. */
@@ -97,8 +95,8 @@ final class KernelMethod {
                  BitSet whole, ConstantAdjoints known, boolean withGradient) {
         this.t = t;
         this.whole = whole;
-        this.arrayLocal = filled(t.size);
-        this.adjointArrayLocal = filled(t.size);
+        this.valueBuffer = withGradient ? 3 : 2;
+        this.adjointBuffer = withGradient ? 4 : -1;
         this.mv = mv;
         this.owner = owner;
         this.constants = constants;
@@ -109,7 +107,7 @@ final class KernelMethod {
         this.elementLocal = filled(t.size);
         this.elementAdjointLocal = filled(t.size);
         this.elementAssigned = new boolean[t.size];
-        this.nextLocal = withGradient ? 3 : 2;
+        this.nextLocal = withGradient ? 5 : 3;
         this.inReverse = new boolean[t.size];
         for (int i : t.reverseOrder) {
             inReverse[i] = true;
@@ -164,7 +162,6 @@ final class KernelMethod {
     /** The body of {@code value(x)}: the level-0 nodes, then the output. Returns the code size before the return. */
     int writeValue() {
         mv.visitCode();
-        makeArrays(false);
         loadInputs();
         for (int i : t.valueOrder) {
             forward(i, false);
@@ -185,7 +182,7 @@ final class KernelMethod {
             mv.visitInsn(DCONST_0);
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
         }
-        makeArrays(true);
+        clearAdjoints();
         loadInputs();
         // adjoints start at 0 (the root's at 1) before any loop adds into them
         int root = t.outputs[0];
@@ -233,22 +230,15 @@ final class KernelMethod {
         return size;
     }
 
-    /** A new array for the values (and, with a gradient, the adjoints) of every vector kept whole. */
-    private void makeArrays(boolean withGradient) {
+    /** Sets the adjoints of every vector kept whole to 0, as the interpreter's reverse sweep does. */
+    private void clearAdjoints() {
         for (int i = whole.nextSetBit(0); i >= 0; i = whole.nextSetBit(i + 1)) {
-            arrayLocal[i] = newArray(t.length[i]);
-            if (withGradient) {
-                adjointArrayLocal[i] = newArray(t.length[i]);
-            }
+            mv.visitVarInsn(ALOAD, adjointBuffer);
+            push(t.offset[i]);
+            push(t.offset[i] + t.length[i]);
+            mv.visitInsn(DCONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
         }
-    }
-
-    private int newArray(int length) {
-        int local = nextLocal++;
-        push(length);
-        mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-        mv.visitVarInsn(ASTORE, local);
-        return local;
     }
 
     private void loadInputs() {
@@ -267,7 +257,7 @@ final class KernelMethod {
     private void forward(int i, boolean withGradient) {
         int op = t.op[i];
         if (op == Tape.MATRIX_PRODUCT) {
-            multiply(i, "multiplyInto", arrayLocal, X);
+            multiply(i, "multiplyInto", valueBuffer, X);
             return;
         }
         if (Tape.isVector(op)) {
@@ -312,11 +302,11 @@ final class KernelMethod {
     }
 
     /**
-     * Product node i's {@code method} of its matrix, from the array in {@code from} (of node i) into that of its
-     * argument, or the other way: M v into the product's values, or M^T a (the product's adjoints) added into the
-     * argument's adjoints. A variable argument is read from x and written in the gradient array ({@code variable}).
+     * Product node i's {@code method} of its matrix on the buffer in local {@code buffer}: M v into the product's
+     * values, or M^T a (the product's adjoints) added into the argument's adjoints, as {@link VectorKernels} calls
+     * it. A variable argument is read from x and written in the gradient array ({@code variable}).
      */
-    private void multiply(int i, String method, int[] from, int variable) {
+    private void multiply(int i, String method, int buffer, int variable) {
         int argument = t.left[i];
         boolean forward = method.equals("multiplyInto");
         if (!forward && t.op[argument] == Tape.VECTOR_CONSTANT) {
@@ -325,19 +315,19 @@ final class KernelMethod {
         }
         mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.matrix[i]), "L" + MATRIX + ";");
         if (forward) {
-            loadVector(argument, arrayLocal, variable);
-            mv.visitVarInsn(ALOAD, from[i]);
-            push(0);
+            loadVector(argument, buffer, variable);
+            mv.visitVarInsn(ALOAD, buffer);
+            push(t.offset[i]);
         } else {
-            mv.visitVarInsn(ALOAD, from[i]);
-            push(0);
-            loadVector(argument, adjointArrayLocal, variable);
+            mv.visitVarInsn(ALOAD, buffer);
+            push(t.offset[i]);
+            loadVector(argument, buffer, variable);
         }
         mv.visitMethodInsn(INVOKEVIRTUAL, MATRIX, method, "([DI[DI)V", false);
     }
 
-    /** The array and first index of vector node i: x or the gradient for a variable, a constant's data, or its own. */
-    private void loadVector(int i, int[] arrays, int variable) {
+    /** The array and first index of vector node i: x or the gradient for a variable, a constant's data, or the buffer. */
+    private void loadVector(int i, int buffer, int variable) {
         switch (t.op[i]) {
             case Tape.VECTOR_INPUT -> {
                 mv.visitVarInsn(ALOAD, variable);
@@ -348,8 +338,8 @@ final class KernelMethod {
                 push(0);
             }
             default -> {
-                mv.visitVarInsn(ALOAD, arrays[i]);
-                push(0);
+                mv.visitVarInsn(ALOAD, buffer);
+                push(t.offset[i]);
             }
         }
     }
@@ -364,7 +354,7 @@ final class KernelMethod {
     private void reverse(int i) {
         int op = t.op[i];
         if (op == Tape.MATRIX_PRODUCT) {
-            multiply(i, "multiplyTransposedAddInto", adjointArrayLocal, GRADIENT);
+            multiply(i, "multiplyTransposedAddInto", adjointBuffer, GRADIENT);
             return;
         }
         if (Tape.isVector(op)) {
@@ -505,8 +495,8 @@ final class KernelMethod {
             elementValue(i, j);
         }
         if (value && elements) {
-            mv.visitVarInsn(ALOAD, arrayLocal[sum.argument()]);
-            mv.visitVarInsn(ILOAD, j);
+            mv.visitVarInsn(ALOAD, valueBuffer);
+            elementIndex(sum.argument(), j);
             loadElement(sum.argument());
             mv.visitInsn(DASTORE);
         } else if (value) {
@@ -523,8 +513,8 @@ final class KernelMethod {
             Arrays.fill(elementAssigned, false);
             elementAddInto(sum.argument(), DADD, () -> {
                 if (elements) {
-                    mv.visitVarInsn(ALOAD, adjointArrayLocal[sum.argument()]);
-                    mv.visitVarInsn(ILOAD, j);
+                    mv.visitVarInsn(ALOAD, adjointBuffer);
+                    elementIndex(sum.argument(), j);
                     mv.visitInsn(DALOAD);
                 } else if (value) {
                     mv.visitLdcInsn(seed);
@@ -564,6 +554,15 @@ final class KernelMethod {
         loopRoot = -1;
     }
 
+    /** offset[i] + j, the buffer position of element j of vector node i. */
+    private void elementIndex(int i, int j) {
+        mv.visitVarInsn(ILOAD, j);
+        if (t.offset[i] != 0) {
+            push(t.offset[i]);
+            mv.visitInsn(IADD);
+        }
+    }
+
     /** Whether node i, inside the loop being written, is a vector kept whole that the loop reads (not writes). */
     private boolean isWholeLeaf(int i) {
         return whole.get(i) && i != loopRoot;
@@ -579,8 +578,8 @@ final class KernelMethod {
         int l = t.left[i];
         int r = t.right[i];
         if (isWholeLeaf(i)) {
-            mv.visitVarInsn(ALOAD, arrayLocal[i]);
-            mv.visitVarInsn(ILOAD, j);
+            mv.visitVarInsn(ALOAD, valueBuffer);
+            elementIndex(i, j);
             mv.visitInsn(DALOAD);
             mv.visitVarInsn(DSTORE, elementLocal[i]);
             return;
@@ -662,8 +661,8 @@ final class KernelMethod {
             elementAssigned[i] = true;
         }
         if (isWholeLeaf(i)) {
-            // element j of a vector kept whole: into its adjoint array
-            addIntoArray(adjointArrayLocal[i], 0, j, a);
+            // element j of a vector kept whole: into its adjoints
+            addIntoArray(adjointBuffer, t.offset[i], j, a);
             return;
         }
         int l = t.left[i];
