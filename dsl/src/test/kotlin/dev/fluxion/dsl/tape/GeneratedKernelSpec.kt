@@ -28,7 +28,7 @@ import kotlin.random.Random
 /**
  * The tape compiled to bytecode (`isGenerated()`) against the interpreter of the same tape (`interpreted()`), the
  * tree walk on dual numbers, and closed-form gradients: random scalar expressions over every function of the dsl,
- * vector losses whose sums run as fused loops, the fallback to the interpreter above the size limit, the kink
+ * vector losses whose sums run as fused loops, random matrix-vector products, the fallback to the interpreter above the size limit, the kink
  * conventions, and calls from 8 threads.
  */
 class GeneratedKernelSpec : FunSpec({
