@@ -31,6 +31,8 @@ public final class CompiledExpression implements Objective {
     private final GradientMode mode;
     /** The generated code, or null when the interpreter evaluates the tape. */
     private final TapeKernel kernel;
+    /** Whether the generated code keeps vectors in the workspace's buffers (a matrix product does). */
+    private final boolean kernelUsesWorkspace;
     /** Each thread's scratch arrays; null for a {@link #confined()} copy. */
     private final ThreadLocal<Workspace> workspace;
     /** The scratch arrays of a {@link #confined()} copy, made on its first use; null otherwise. */
@@ -47,6 +49,7 @@ public final class CompiledExpression implements Objective {
         this.variables = variables;
         this.tape = tape;
         this.kernel = kernel;
+        this.kernelUsesWorkspace = kernel != null && KernelCompiler.keepsVectorsWhole(tape);
         if (tape.hasVectors && mode == GradientMode.FORWARD) {
             throw new DslException("forward-mode gradients are for scalar expressions; " + expression
                     + " has vector nodes: use REVERSE or AUTO");
@@ -171,7 +174,7 @@ public final class CompiledExpression implements Objective {
     public double value(double[] x) {
         checkDimension(x);
         if (kernel != null) {
-            return kernel.value(x);
+            return kernel.value(x, kernelUsesWorkspace ? workspace().values : null);
         }
         return Sweeps.value(tape, workspace(), x, 0);
     }
@@ -181,7 +184,11 @@ public final class CompiledExpression implements Objective {
         checkDimension(x);
         checkLength("gradient", gradient.length);
         if (kernel != null && mode == GradientMode.REVERSE) {
-            return kernel.valueAndGradient(x, gradient);
+            if (kernelUsesWorkspace) {
+                Workspace w = workspace();
+                return kernel.valueAndGradient(x, gradient, w.values, w.adjoints);
+            }
+            return kernel.valueAndGradient(x, gradient, null, null);
         }
         Workspace w = workspace();
         if (mode == GradientMode.FORWARD) {

@@ -33,7 +33,9 @@ import org.objectweb.asm.Type;
  * {@link TapeKernel}, written with ASM by {@link KernelMethod}.
  *
  * <p>A tape is compiled when every node of its gradient schedule is scalar arithmetic, a unary or binary
- * function, or a sum over an element-wise vector expression ({@link FusedSum}), and when each generated method
+ * function, a sum over an element-wise vector expression ({@link FusedSum}), or a matrix-vector product whose
+ * argument is a vector variable, a constant vector, another product or an element-wise vector expression (kept
+ * whole in an array, written by a loop of its own), and when each generated method
  * stays within {@link #LARGEST_METHOD} bytes of bytecode. Otherwise {@link #compile} returns null and the
  * interpreter ({@link Sweeps}) evaluates the tape. The limit is HotSpot's: it does not JIT-compile a method longer
  * than 8000 bytes ({@code -XX:+DontCompileHugeMethods}), and straight-line code the JVM interprets would be slower
@@ -54,14 +56,15 @@ final class KernelCompiler {
         if (t.outputs.length != 1 || t.gradientOrder.length > LARGEST_SCHEDULE) {
             return null;
         }
-        Map<Integer, FusedSum> sums = fusedSums(t);
+        BitSet whole = wholeVectors(t);
+        Map<Integer, FusedSum> sums = fusedSums(t, whole);
         if (sums == null) {
             return null;
         }
         byte[] bytes;
         KernelConstants constants = new KernelConstants();
         try {
-            bytes = write(t, sums, constants);
+            bytes = write(t, sums, whole, constants);
         } catch (MethodTooLargeException | ClassTooLargeException | IllegalStateException tooLargeOrUnordered) {
             // IllegalStateException: a loop would read a scalar computed after its sum (see KernelMethod)
             return null;
@@ -72,26 +75,51 @@ final class KernelCompiler {
         return define(bytes, constants.values());
     }
 
-    /** The fused form of every sum, or null if some node cannot be compiled. */
-    private static Map<Integer, FusedSum> fusedSums(Tape t) {
+    /** Whether a kernel of the tape keeps vectors whole, and so needs the interpreter's buffers at each call. */
+    static boolean keepsVectorsWhole(Tape t) {
+        return !wholeVectors(t).isEmpty();
+    }
+
+    /**
+     * The vectors a kernel keeps whole, in the interpreter's buffers: every matrix product, and its argument unless
+     * that is a vector variable or constant (read where it is).
+     */
+    private static BitSet wholeVectors(Tape t) {
+        BitSet whole = new BitSet();
+        for (int i : t.gradientOrder) {
+            if (t.op[i] == Tape.MATRIX_PRODUCT) {
+                whole.set(i);
+                int argument = t.left[i];
+                if (t.op[argument] != Tape.VECTOR_INPUT && t.op[argument] != Tape.VECTOR_CONSTANT) {
+                    whole.set(argument);
+                }
+            }
+        }
+        return whole;
+    }
+
+    /**
+     * The fused loop of every sum (keyed by the SUM node) and of every element-wise vector kept whole (keyed by the
+     * vector), or null if some node cannot be compiled.
+     */
+    private static Map<Integer, FusedSum> fusedSums(Tape t, BitSet whole) {
         Map<Integer, FusedSum> sums = new HashMap<>();
         BitSet covered = new BitSet();
         for (int i : t.gradientOrder) {
             switch (t.op[i]) {
                 case Tape.ADD, Tape.SUB, Tape.MUL, Tape.DIV, Tape.NEG, Tape.SQUARE, Tape.UNARY, Tape.BINARY -> {
                 }
+                case Tape.MATRIX_PRODUCT -> covered.set(i);
                 case Tape.SUM -> {
-                    FusedSum sum = FusedSum.of(t, i);
-                    if (sum == null) {
+                    if (!addLoop(sums, covered, i, FusedSum.of(t, i, whole))) {
                         return null;
-                    }
-                    sums.put(i, sum);
-                    for (int node : sum.gradientNodes()) {
-                        covered.set(node);
                     }
                 }
                 default -> {
                     if (!Tape.isVector(t.op[i])) {
+                        return null;
+                    }
+                    if (whole.get(i) && !addLoop(sums, covered, i, FusedSum.elementsOf(t, i, whole))) {
                         return null;
                     }
                 }
@@ -105,8 +133,19 @@ final class KernelCompiler {
         return sums;
     }
 
+    private static boolean addLoop(Map<Integer, FusedSum> loops, BitSet covered, int node, FusedSum loop) {
+        if (loop == null) {
+            return false;
+        }
+        loops.put(node, loop);
+        for (int i : loop.gradientNodes()) {
+            covered.set(i);
+        }
+        return true;
+    }
+
     /** The class file, or null if a method is longer than {@link #LARGEST_METHOD}. */
-    private static byte[] write(Tape t, Map<Integer, FusedSum> sums, KernelConstants constants) {
+    private static byte[] write(Tape t, Map<Integer, FusedSum> sums, BitSet whole, KernelConstants constants) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
                 new String[] {Type.getInternalName(TapeKernel.class)});
@@ -119,10 +158,10 @@ final class KernelCompiler {
         init.visitEnd();
 
         ConstantAdjoints known = ConstantAdjoints.of(t);
-        int valueSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "value", "([D)D", null, null), NAME,
-                constants, sums, known, false).writeValue();
-        int gradientSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D)D", null,
-                null), NAME, constants, sums, known, true).writeValueAndGradient();
+        int valueSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), NAME,
+                constants, sums, whole, known, false).writeValue();
+        int gradientSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D[D[D)D",
+                null, null), NAME, constants, sums, whole, known, true).writeValueAndGradient();
         if (valueSize > LARGEST_METHOD || gradientSize > LARGEST_METHOD) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.fluxion.dsl.tape;
 
+import dev.fluxion.dsl.expr.Matrix;
 import dev.fluxion.dsl.function.BinaryFunction;
 import dev.fluxion.dsl.function.UnaryFunction;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The objects a generated kernel refers to (function objects, constant vectors), each held in a static final
+ * The objects a generated kernel refers to (function objects, constant vectors, matrices), each held in a static final
  * field of the kernel's class. The fields are filled from the hidden class's class data when the class is
  * initialized; being static and final, they are constants to the JIT, which can then inline a call such as
  * {@code Unary.SIN.value(x)} as if it were written in the source.
@@ -48,6 +49,9 @@ final class KernelConstants {
         }
         if (value instanceof double[]) {
             return "[D";
+        }
+        if (value instanceof Matrix) {
+            return "Ldev/fluxion/dsl/expr/Matrix;";
         }
         throw new IllegalArgumentException("no kernel field for " + value.getClass());
     }

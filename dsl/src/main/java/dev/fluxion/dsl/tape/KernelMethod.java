@@ -25,17 +25,19 @@ import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Writes the body of one kernel method, {@code value(double[] x)} or
- * {@code valueAndGradient(double[] x, double[] gradient)}, node by node in the tape's order and with the
+ * Writes the body of one kernel method, {@code value(x, values)} or
+ * {@code valueAndGradient(x, gradient, values, adjoints)}, node by node in the tape's order and with the
  * interpreter's order of floating-point operations, so that the results agree with {@link Sweeps} bit for bit
  * (except where a fused loop adds three or more contributions to one gradient entry in another order).
  *
@@ -45,12 +47,26 @@ import org.objectweb.asm.MethodVisitor;
  * same at every point ({@link ConstantAdjoints}) one loop does both, as a hand-written loop would; otherwise the
  * value loop runs in the forward sweep and a second loop, forward and backward, when the reverse sweep reaches
  * the sum.
+ *
+ * <p>A matrix-vector product and its computed argument are kept whole: their values and adjoints live in the
+ * interpreter's buffers ({@link Workspace}), at the interpreter's positions, and the adjoints are set to 0 at the
+ * start of the call. The product's value and adjoint are calls to
+ * {@link dev.fluxion.dsl.expr.Matrix#multiplyInto} and {@link dev.fluxion.dsl.expr.Matrix#multiplyTransposedAddInto},
+ * the methods the interpreter calls, on the matrix held in a constant field; an element-wise argument is written by
+ * a loop of its own, and its reverse runs when the reverse sweep reaches it. Loops read a vector kept whole as a
+ * leaf and add its element adjoints into its adjoint array. A sum of known adjoint runs its reverse in the forward
+ * loop only when no later node reads a vector it adds adjoints into, so that each adjoint array receives its
+ * contributions in the interpreter's order.
  */
 final class KernelMethod {
     private static final int X = 1;
     private static final int GRADIENT = 2;
+    /** The value buffer: argument 2 of value, 3 of valueAndGradient; then the adjoint buffer. */
+    private final int valueBuffer;
+    private final int adjointBuffer;
     private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
     private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
+    private static final String MATRIX = "dev/fluxion/dsl/expr/Matrix";
 
     private final Tape t;
     private final MethodVisitor mv;
@@ -58,6 +74,12 @@ final class KernelMethod {
     private final KernelConstants constants;
     private final Map<Integer, FusedSum> sums;
     private final ConstantAdjoints known;
+    /** The vectors kept whole in arrays (matrix products and their computed arguments). */
+    private final BitSet whole;
+    /** Whether a sum runs its reverse in its forward loop (its adjoint is known, see {@link ConstantAdjoints}). */
+    private final boolean[] early;
+    /** The vector whose elements the loop being written writes, or -1. */
+    private int loopRoot = -1;
     private final int[] valueLocal;
     private final int[] adjointLocal;
     /** Element j of a vector node inside the loop being written. */
@@ -70,8 +92,11 @@ final class KernelMethod {
     private int nextLocal;
 
     KernelMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, Map<Integer, FusedSum> sums,
-                 ConstantAdjoints known, boolean withGradient) {
+                 BitSet whole, ConstantAdjoints known, boolean withGradient) {
         this.t = t;
+        this.whole = whole;
+        this.valueBuffer = withGradient ? 3 : 2;
+        this.adjointBuffer = withGradient ? 4 : -1;
         this.mv = mv;
         this.owner = owner;
         this.constants = constants;
@@ -82,11 +107,50 @@ final class KernelMethod {
         this.elementLocal = filled(t.size);
         this.elementAdjointLocal = filled(t.size);
         this.elementAssigned = new boolean[t.size];
-        this.nextLocal = withGradient ? 3 : 2;
+        this.nextLocal = withGradient ? 5 : 3;
         this.inReverse = new boolean[t.size];
         for (int i : t.reverseOrder) {
             inReverse[i] = true;
         }
+        this.early = early(t, sums, whole, known, inReverse);
+    }
+
+    /**
+     * The sums whose reverse runs in their forward loop: adjoint known, and every vector they add adjoints into and
+     * that another node adds into later (one kept whole, or a variable a matrix product reads) read by no node after
+     * the sum; otherwise the sum's contributions would come before those of later nodes, which the interpreter adds
+     * first.
+     */
+    private static boolean[] early(Tape t, Map<Integer, FusedSum> sums, BitSet whole, ConstantAdjoints known,
+                                   boolean[] inReverse) {
+        int[] lastReader = new int[t.size];
+        Arrays.fill(lastReader, -1);
+        BitSet productArgument = new BitSet();
+        for (int k : t.reverseOrder) {
+            for (int argument : new int[] {t.left[k], t.right[k]}) {
+                if (argument >= 0) {
+                    lastReader[argument] = Math.max(lastReader[argument], k);
+                }
+            }
+            if (t.op[k] == Tape.MATRIX_PRODUCT) {
+                productArgument.set(t.left[k]);
+            }
+        }
+        boolean[] early = new boolean[t.size];
+        for (Map.Entry<Integer, FusedSum> entry : sums.entrySet()) {
+            int s = entry.getKey();
+            if (t.op[s] != Tape.SUM || !inReverse[s] || !known.isKnown(s)) {
+                continue;
+            }
+            boolean alone = true;
+            for (int leaf : entry.getValue().valueNodes()) {
+                if ((whole.get(leaf) || productArgument.get(leaf)) && lastReader[leaf] > s) {
+                    alone = false;
+                }
+            }
+            early[s] = alone;
+        }
+        return early;
     }
 
     private static int[] filled(int n) {
@@ -118,6 +182,7 @@ final class KernelMethod {
             mv.visitInsn(DCONST_0);
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
         }
+        clearAdjoints();
         loadInputs();
         // adjoints start at 0 (the root's at 1) before any loop adds into them
         int root = t.outputs[0];
@@ -165,6 +230,17 @@ final class KernelMethod {
         return size;
     }
 
+    /** Sets the adjoints of every vector kept whole to 0, as the interpreter's reverse sweep does. */
+    private void clearAdjoints() {
+        for (int i = whole.nextSetBit(0); i >= 0; i = whole.nextSetBit(i + 1)) {
+            mv.visitVarInsn(ALOAD, adjointBuffer);
+            push(t.offset[i]);
+            push(t.offset[i] + t.length[i]);
+            mv.visitInsn(DCONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
+        }
+    }
+
     private void loadInputs() {
         for (int i = 0; i < t.size; i++) {
             if (t.op[i] == Tape.INPUT) {
@@ -180,12 +256,19 @@ final class KernelMethod {
     /** The forward sweep's code for node i; with a gradient, a sum of known adjoint also runs its reverse. */
     private void forward(int i, boolean withGradient) {
         int op = t.op[i];
+        if (op == Tape.MATRIX_PRODUCT) {
+            multiply(i, "multiplyInto", valueBuffer, X);
+            return;
+        }
         if (Tape.isVector(op)) {
+            if (whole.get(i)) {
+                loop(sums.get(i), true, false, 0);
+            }
             return;
         }
         if (op == Tape.SUM) {
             FusedSum sum = sums.get(i);
-            boolean fused = withGradient && inReverse[i] && known.isKnown(i);
+            boolean fused = withGradient && early[i];
             loop(sum, true, fused, fused ? known.of(i) : 0);
             return;
         }
@@ -218,6 +301,49 @@ final class KernelMethod {
         mv.visitVarInsn(DSTORE, valueLocal[i]);
     }
 
+    /**
+     * Product node i's {@code method} of its matrix on the buffer in local {@code buffer}: M v into the product's
+     * values, or M^T a (the product's adjoints) added into the argument's adjoints, as {@link VectorKernels} calls
+     * it. A variable argument is read from x and written in the gradient array ({@code variable}).
+     */
+    private void multiply(int i, String method, int buffer, int variable) {
+        int argument = t.left[i];
+        boolean forward = method.equals("multiplyInto");
+        if (!forward && t.op[argument] == Tape.VECTOR_CONSTANT) {
+            // the interpreter adds into the constant's adjoints, which nothing reads
+            return;
+        }
+        mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.matrix[i]), "L" + MATRIX + ";");
+        if (forward) {
+            loadVector(argument, buffer, variable);
+            mv.visitVarInsn(ALOAD, buffer);
+            push(t.offset[i]);
+        } else {
+            mv.visitVarInsn(ALOAD, buffer);
+            push(t.offset[i]);
+            loadVector(argument, buffer, variable);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, MATRIX, method, "([DI[DI)V", false);
+    }
+
+    /** The array and first index of vector node i: x or the gradient for a variable, a constant's data, or the buffer. */
+    private void loadVector(int i, int buffer, int variable) {
+        switch (t.op[i]) {
+            case Tape.VECTOR_INPUT -> {
+                mv.visitVarInsn(ALOAD, variable);
+                push(t.left[i]);
+            }
+            case Tape.VECTOR_CONSTANT -> {
+                mv.visitFieldInsn(GETSTATIC, owner, constants.vector(t, i), "[D");
+                push(0);
+            }
+            default -> {
+                mv.visitVarInsn(ALOAD, buffer);
+                push(t.offset[i]);
+            }
+        }
+    }
+
     private void arithmetic(int l, int r, int instruction) {
         loadScalar(l);
         loadScalar(r);
@@ -227,11 +353,18 @@ final class KernelMethod {
     /** The reverse sweep's code for node i, as in {@link Sweeps#reverse}. */
     private void reverse(int i) {
         int op = t.op[i];
+        if (op == Tape.MATRIX_PRODUCT) {
+            multiply(i, "multiplyTransposedAddInto", adjointBuffer, GRADIENT);
+            return;
+        }
         if (Tape.isVector(op)) {
+            if (whole.get(i)) {
+                loop(sums.get(i), false, true, 0);
+            }
             return;
         }
         if (op == Tape.SUM) {
-            if (!known.isKnown(i)) {
+            if (!early[i]) {
                 loop(sums.get(i), false, true, 0);
             }
             return;
@@ -319,8 +452,10 @@ final class KernelMethod {
      */
     private void loop(FusedSum sum, boolean value, boolean adjoints, double seed) {
         int[] nodes = adjoints ? sum.gradientNodes() : sum.valueNodes();
+        boolean elements = sum.writesElements();
+        loopRoot = elements ? sum.argument() : -1;
         int total = -1;
-        if (value) {
+        if (value && !elements) {
             total = newDouble();
             mv.visitInsn(DCONST_0);
             mv.visitVarInsn(DSTORE, total);
@@ -359,7 +494,12 @@ final class KernelMethod {
         for (int i : nodes) {
             elementValue(i, j);
         }
-        if (value) {
+        if (value && elements) {
+            mv.visitVarInsn(ALOAD, valueBuffer);
+            elementIndex(sum.argument(), j);
+            loadElement(sum.argument());
+            mv.visitInsn(DASTORE);
+        } else if (value) {
             mv.visitVarInsn(DLOAD, total);
             loadElement(sum.argument());
             mv.visitInsn(DADD);
@@ -372,7 +512,11 @@ final class KernelMethod {
             // argument of a function)
             Arrays.fill(elementAssigned, false);
             elementAddInto(sum.argument(), DADD, () -> {
-                if (value) {
+                if (elements) {
+                    mv.visitVarInsn(ALOAD, adjointBuffer);
+                    elementIndex(sum.argument(), j);
+                    mv.visitInsn(DALOAD);
+                } else if (value) {
                     mv.visitLdcInsn(seed);
                 } else {
                     mv.visitVarInsn(DLOAD, adjointLocal[sum.sum()]);
@@ -386,7 +530,7 @@ final class KernelMethod {
         mv.visitJumpInsn(GOTO, head);
         mv.visitLabel(end);
 
-        if (value) {
+        if (value && !elements) {
             valueLocal[sum.sum()] = newDouble();
             mv.visitVarInsn(DLOAD, total);
             mv.visitVarInsn(DSTORE, valueLocal[sum.sum()]);
@@ -407,6 +551,21 @@ final class KernelMethod {
             elementLocal[i] = -1;
             elementAdjointLocal[i] = -1;
         }
+        loopRoot = -1;
+    }
+
+    /** offset[i] + j, the buffer position of element j of vector node i. */
+    private void elementIndex(int i, int j) {
+        mv.visitVarInsn(ILOAD, j);
+        if (t.offset[i] != 0) {
+            push(t.offset[i]);
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /** Whether node i, inside the loop being written, is a vector kept whole that the loop reads (not writes). */
+    private boolean isWholeLeaf(int i) {
+        return whole.get(i) && i != loopRoot;
     }
 
     private static boolean isLevelZero(FusedSum sum, int node) {
@@ -418,6 +577,13 @@ final class KernelMethod {
         int op = t.op[i];
         int l = t.left[i];
         int r = t.right[i];
+        if (isWholeLeaf(i)) {
+            mv.visitVarInsn(ALOAD, valueBuffer);
+            elementIndex(i, j);
+            mv.visitInsn(DALOAD);
+            mv.visitVarInsn(DSTORE, elementLocal[i]);
+            return;
+        }
         switch (op) {
             case Tape.BROADCAST -> {
                 return;
@@ -494,6 +660,11 @@ final class KernelMethod {
             mv.visitVarInsn(DSTORE, a);
             elementAssigned[i] = true;
         }
+        if (isWholeLeaf(i)) {
+            // element j of a vector kept whole: into its adjoints
+            addIntoArray(adjointBuffer, t.offset[i], j, a);
+            return;
+        }
         int l = t.left[i];
         int r = t.right[i];
         switch (t.op[i]) {
@@ -553,20 +724,25 @@ final class KernelMethod {
                 // element j of a variable (or of a slice of one): into the gradient array
                 int source = t.op[i] == Tape.SLICE ? FusedSum.sliceSource(t, i) : i;
                 int base = t.left[source] + (t.op[i] == Tape.SLICE ? FusedSum.sliceStart(t, i) : 0);
-                mv.visitVarInsn(ALOAD, GRADIENT);
-                mv.visitVarInsn(ILOAD, j);
-                if (base != 0) {
-                    push(base);
-                    mv.visitInsn(IADD);
-                }
-                mv.visitInsn(DUP2);
-                mv.visitInsn(DALOAD);
-                mv.visitVarInsn(DLOAD, a);
-                mv.visitInsn(DADD);
-                mv.visitInsn(DASTORE);
+                addIntoArray(GRADIENT, base, j, a);
             }
             default -> throw new IllegalStateException("no element-wise reverse for operation " + t.op[i]);
         }
+    }
+
+    /** array[base + j] += the double in local {@code value}. */
+    private void addIntoArray(int array, int base, int j, int value) {
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitVarInsn(ILOAD, j);
+        if (base != 0) {
+            push(base);
+            mv.visitInsn(IADD);
+        }
+        mv.visitInsn(DUP2);
+        mv.visitInsn(DALOAD);
+        mv.visitVarInsn(DLOAD, value);
+        mv.visitInsn(DADD);
+        mv.visitInsn(DASTORE);
     }
 
     private void elementProduct(int adjoint, int node) {

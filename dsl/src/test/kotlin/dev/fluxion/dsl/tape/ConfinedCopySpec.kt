@@ -17,29 +17,33 @@ import java.util.concurrent.TimeUnit
  */
 class ConfinedCopySpec : FunSpec({
 
-    // f(x) = 1/2 (x - c)^T A (x - c): a matrix product, so the interpreter (and its scratch arrays) evaluates it.
+    // f(x) = 1/2 (x - c)^T A (x - c): a matrix product, on generated code; interpreted() keeps it to the interpreter
+    // (and its scratch arrays), which the 8-thread test below uses.
     val a = arrayOf(doubleArrayOf(3.0, 1.0), doubleArrayOf(1.0, 2.0))
     val c = doubleArrayOf(0.5, -1.0)
     val x = VectorExpr.variable("x", 2)
     val d = x.minus(VectorExpr.constant(*c))
-    val quadratic = d.dot(Matrix.of(a).times(d)).times(0.5).compile("x")
+    val generatedQuadratic = d.dot(Matrix.of(a).times(d)).times(0.5).compile("x")
+    val quadratic = generatedQuadratic.interpreted()
 
-    test("a rotated quadratic on the interpreter: value A-form, gradient A (x - c), Hessian A") {
+    test("a rotated quadratic, on the interpreter and on generated code: value A-form, gradient A (x - c), Hessian A") {
+        generatedQuadratic.isGenerated() shouldBe true
         quadratic.isGenerated() shouldBe false
-        val confined = quadratic.confined()
-        confined.isConfined() shouldBe true
-        quadratic.isConfined() shouldBe false
-        for (point in listOf(doubleArrayOf(0.0, 0.0), doubleArrayOf(2.0, 3.0), doubleArrayOf(-1.5, 0.25))) {
-            val d0 = point[0] - c[0]
-            val d1 = point[1] - c[1]
-            // by hand: A d = (3 d0 + d1, d0 + 2 d1), f = (3 d0^2 + 2 d0 d1 + 2 d1^2) / 2
-            val gradient = DoubleArray(2)
-            confined.valueAndGradient(point, gradient) shouldBe ((3 * d0 * d0 + 2 * d0 * d1 + 2 * d1 * d1) / 2 plusOrMinus 1e-12)
-            gradient[0] shouldBe (3 * d0 + d1 plusOrMinus 1e-12)
-            gradient[1] shouldBe (d0 + 2 * d1 plusOrMinus 1e-12)
-            val hessian = Array(2) { DoubleArray(2) }
-            confined.hessian(point, hessian)
-            for (i in 0..1) for (j in 0..1) hessian[i][j] shouldBe (a[i][j] plusOrMinus 1e-12)
+        for (confined in listOf(quadratic.confined(), generatedQuadratic.confined())) {
+            confined.isConfined() shouldBe true
+            quadratic.isConfined() shouldBe false
+            for (point in listOf(doubleArrayOf(0.0, 0.0), doubleArrayOf(2.0, 3.0), doubleArrayOf(-1.5, 0.25))) {
+                val d0 = point[0] - c[0]
+                val d1 = point[1] - c[1]
+                // by hand: A d = (3 d0 + d1, d0 + 2 d1), f = (3 d0^2 + 2 d0 d1 + 2 d1^2) / 2
+                val gradient = DoubleArray(2)
+                confined.valueAndGradient(point, gradient) shouldBe ((3 * d0 * d0 + 2 * d0 * d1 + 2 * d1 * d1) / 2 plusOrMinus 1e-12)
+                gradient[0] shouldBe (3 * d0 + d1 plusOrMinus 1e-12)
+                gradient[1] shouldBe (d0 + 2 * d1 plusOrMinus 1e-12)
+                val hessian = Array(2) { DoubleArray(2) }
+                confined.hessian(point, hessian)
+                for (i in 0..1) for (j in 0..1) hessian[i][j] shouldBe (a[i][j] plusOrMinus 1e-12)
+            }
         }
     }
 
