@@ -16,4 +16,4 @@ private val madeFolders: MutableList<Path> = Collections.synchronizedList(mutabl
  * exits, so a test run leaves nothing behind (processes the tests start write into these folders too, and are
  * over by then).
  */
-fun temporaryFolder(prefix: String): Path = Files.createTempDirectory(prefix).also { madeFolders += it }
+fun temporaryFolder(prefix: String): Path = Files.createTempDirectory(prefix).also { madeFolders.add(it) }
