@@ -39,9 +39,9 @@ class ComparisonPlan internal constructor(
     /** The index of the landscape of run [index] in the study's list of landscapes. */
     fun landscapeIndex(index: Int): Int {
         checkIndex(index)
-        var l = 0
-        while (offsets[l + 1] <= index) l++
-        return l
+        // every landscape has a start, so the offsets rise strictly: the last one at or below index begins its block
+        val found = java.util.Arrays.binarySearch(offsets, index.toLong())
+        return if (found >= 0) found else -found - 2
     }
 
     /** The index of the optimizer of run [index] in the study's list of optimizers. */
