@@ -7,27 +7,27 @@ package dev.fluxion.lab
  * the whole block as taken; it takes the runs after it. Thread-safe.
  */
 internal class ClaimBlocks(private val store: ResultStore, private val runs: List<RunSpec>) {
-    private val index = HashMap<String, Int>(runs.size * 2).also { map -> runs.forEachIndexed { i, r -> map.putIfAbsent(r.key, i) } }
     private val asked = BooleanArray(runs.size)
-    private val granted = HashSet<String>()
+    private val granted = BooleanArray(runs.size)
 
-    /** Whether this process computes [spec] (claimed now or in an earlier block). */
+    /** Whether this process computes the run at position [at] of [runs] (claimed now or in an earlier block). */
     @Synchronized
-    fun granted(spec: RunSpec): Boolean {
-        val at = index[spec.key] ?: return store.claim(spec.key)
+    fun granted(at: Int): Boolean {
         if (!asked[at]) {
-            val block = ArrayList<String>(BLOCK)
+            val block = ArrayList<Int>(BLOCK)
             var i = at
             while (i < runs.size && block.size < BLOCK) {
                 if (!asked[i]) {
                     asked[i] = true
-                    block += runs[i].key
+                    block += i
                 }
                 i++
             }
-            granted += store.claimAll(block)
+            val keys = block.map { runs[it].key }
+            val claimed = store.claimAll(keys)
+            block.forEachIndexed { j, position -> granted[position] = keys[j] in claimed }
         }
-        return spec.key in granted
+        return granted[at]
     }
 
     companion object {

@@ -31,34 +31,24 @@ data class CompareStudy @JvmOverloads constructor(
     }
 
     /**
-     * Every run of the study, in a fixed order (landscape, optimizer, start, seed). Parses every spec first, so a
-     * bad one fails here with the optimizers' or landscapes' message.
+     * Every run of the study, in a fixed order (landscape, optimizer, start, seed), as a [ComparisonPlan] that makes
+     * each run's spec when asked. Parses every spec first, so a bad one fails here with the optimizers' or
+     * landscapes' message.
      */
     override fun runs(engine: Engine): List<RunSpec> {
         val optimizerSpecs = optimizers.map { it to engine.optimizer(it).spec() }
         twice("optimizer", optimizerSpecs)
         twice("landscape", landscapes.map { it to engine.landscape(it).spec() })
-        val total = landscapes.fold(0L) { sum, label -> sum + starts.count(engine.landscape(label).dimension()) } *
+        val made = landscapes.map { label -> engine.landscape(label).also { engine.landscape(it.spec()) } }
+        optimizerSpecs.forEach { engine.optimizer(it.second) }
+        val total = landscapes.indices.fold(0L) { sum, l -> sum + starts.count(made[l].dimension()) } *
             optimizers.size * seeds
         if (total > Study.MAX_RUNS) {
             throw LabException("the comparison has $total runs (${optimizers.size} optimizers x starts on " +
                 "${landscapes.size} landscapes x $seeds seeds); at most ${Study.MAX_RUNS} are allowed: fewer starts or seeds")
         }
-        return landscapes.flatMap { label ->
-            val landscape = engine.landscape(label)
-            val canonical = landscape.spec()
-            engine.landscape(canonical)
-            val starts = starts.starts(landscape, seed)
-            optimizerSpecs.flatMap { (optimizerLabel, optimizerSpec) ->
-                engine.optimizer(optimizerSpec)
-                starts.indices.flatMap { s ->
-                    (0 until seeds).map { k ->
-                        RunSpec(optimizerLabel, optimizerSpec, label, canonical, s, starts[s].toList(), k, seed, budget,
-                            traces)
-                    }
-                }
-            }
-        }
+        return ComparisonPlan(optimizers, optimizerSpecs.map { it.second }, landscapes, made, starts, seeds, seed,
+            budget, traces)
     }
 
     /** Refuses two labels of one spec (`gd` and `gd(lr=0.01)`): their runs would be one run counted twice. */

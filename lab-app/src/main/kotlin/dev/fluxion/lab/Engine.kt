@@ -99,10 +99,11 @@ class Engine @JvmOverloads constructor(
     }
 
     /**
-     * [forEachFinished], computing only the runs that [claim] grants (asked by each worker just before each run, so
-     * it must be thread-safe): how several processes share one study's runs ([Studies.compute]).
+     * [forEachFinished], computing only the runs that [claim] grants (asked, with the run's position in [runs], by
+     * each worker just before each run, so it must be thread-safe): how several processes share one study's runs
+     * ([Studies.compute]).
      */
-    internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, claim: ((RunSpec) -> Boolean)?,
+    internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, claim: ((Int) -> Boolean)?,
                                          keep: (Progress.Finished) -> Unit) {
         runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
         val total = runs.size
@@ -122,8 +123,8 @@ class Engine @JvmOverloads constructor(
                     while (true) {
                         val i = next.getAndIncrement()
                         if (i >= total) break
+                        if (claim != null && !claim(i)) continue
                         val spec = runs[i]
-                        if (claim != null && !claim(spec)) continue
                         val result = try {
                             run(spec, isActive)
                         } catch (e: CancellationException) {

@@ -60,11 +60,25 @@ object OutputFile {
      * replacing it would destroy the link or the device. A failed write (a full disk, say) is a [LabException].
      */
     @JvmStatic
-    fun write(target: Path, bytes: ByteArray) {
+    fun write(target: Path, bytes: ByteArray) = write(target) { it.write(bytes) }
+
+    /**
+     * [write] of the text [writeText] writes, in UTF-8, as it writes it (through a buffer): an export of a million
+     * runs goes to the file row by row, never whole in memory.
+     */
+    @JvmStatic
+    fun writeText(target: Path, writeText: (java.io.Writer) -> Unit) = write(target) { stream ->
+        val writer = java.io.BufferedWriter(java.io.OutputStreamWriter(stream, Charsets.UTF_8), 1 shl 16)
+        writeText(writer)
+        writer.flush()
+    }
+
+    /** [write] of what [writeTo] writes to the stream it is given. */
+    private fun write(target: Path, writeTo: (java.io.OutputStream) -> Unit) {
         if (writtenInPlace(target)) {
             try {
                 Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING).use { it.write(bytes) }
+                    StandardOpenOption.TRUNCATE_EXISTING).use { writeTo(it) }
             } catch (e: IOException) {
                 throw LabException("cannot write $target: ${e.message ?: e.javaClass.simpleName}")
             }
@@ -74,7 +88,7 @@ object OutputFile {
         // a name of its own (not Files.createTempFile, whose files are private to the user, unlike the outputs)
         val temporary = folder.resolve(".${target.fileName}.${java.lang.Long.toHexString(RANDOM.nextLong())}.partial")
         try {
-            Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+            Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).use { writeTo(it) }
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
             } catch (e: AtomicMoveNotSupportedException) {

@@ -5,9 +5,14 @@ data class Quartiles(val q1: Double, val median: Double, val q3: Double) {
     companion object {
         /** The quartiles of [values], or null for an empty sample. */
         @JvmStatic
-        fun of(values: List<Double>): Quartiles? {
+        fun of(values: List<Double>): Quartiles? = of(values.toDoubleArray())
+
+        /** The quartiles of [values] (which it sorts in place), or null for an empty sample. */
+        @JvmStatic
+        fun of(values: DoubleArray): Quartiles? {
             if (values.isEmpty()) return null
-            val sorted = values.sorted()
+            val sorted = values
+            sorted.sort()
             fun at(p: Double): Double {
                 val position = p * (sorted.size - 1)
                 val low = position.toInt()
@@ -46,23 +51,12 @@ data class PairSummary(
     val hasTargets: Boolean,
 ) {
     companion object {
-        /** One summary per pair, in the order the pairs first appear in [results]. */
+        /**
+         * One summary per pair, in the order the pairs first appear in [results] (computed by [SummaryColumns],
+         * which a report of a large study fills from the store row by row).
+         */
         @JvmStatic
-        fun of(results: List<RunResult>): List<PairSummary> =
-            results.groupBy { it.spec.optimizerLabel to it.spec.landscapeLabel }.map { (pair, runs) ->
-                val targets = runs.first().spec.budget.targets
-                val indices = targets.indices
-                PairSummary(
-                    pair.first, pair.second, runs.size, targets,
-                    indices.map { t -> runs.count { it.hit(t) }.toDouble() / runs.size },
-                    indices.map { t -> Quartiles.of(runs.filter { it.hit(t) }.map { it.hitSteps[t].toDouble() }) },
-                    indices.map { t -> Quartiles.of(runs.filter { it.hit(t) }.map { it.hitEvaluations[t].toDouble() }) },
-                    indices.map { t -> averageRuntime(runs, t) },
-                    Quartiles.of(runs.map { it.finalGap }.filter { !it.isNaN() })?.median ?: Double.NaN,
-                    runs.groupingBy { it.outcome.kind }.eachCount().toSortedMap(),
-                    runs.any { it.knowsMinimum },
-                )
-            }
+        fun of(results: List<RunResult>): List<PairSummary> = SummaryColumns.of(results).summaries()
 
         /** aRT for target index [t]: total evaluations until the hit or the end, over the number of hits. */
         @JvmStatic
@@ -81,20 +75,9 @@ data class PairSummary(
  */
 data class RuntimeEcdf(val optimizer: String, val budgets: List<Double>, val shares: List<Double>, val pairs: Int) {
     companion object {
-        /** One ECDF per optimizer, in the order the optimizers appear. */
+        /** One ECDF per optimizer, in the order the optimizers appear ([SummaryColumns.ecdfs]). */
         @JvmStatic
-        fun of(results: List<RunResult>): List<RuntimeEcdf> =
-            results.filter { it.knowsMinimum }.groupBy { it.spec.optimizerLabel }.map { (optimizer, runs) ->
-                val runtimes = runs.flatMap { r -> r.hitEvaluations.filter { it >= 0 }.map { it.toDouble() } }.sorted()
-                val pairs = runs.sumOf { it.hitEvaluations.size }
-                val budgets = ArrayList<Double>()
-                val shares = ArrayList<Double>()
-                runtimes.forEachIndexed { i, b ->
-                    if (budgets.isNotEmpty() && budgets.last() == b) shares[shares.size - 1] = (i + 1).toDouble() / pairs
-                    else { budgets.add(b); shares.add((i + 1).toDouble() / pairs) }
-                }
-                RuntimeEcdf(optimizer, budgets, shares, pairs)
-            }
+        fun of(results: List<RunResult>): List<RuntimeEcdf> = SummaryColumns.of(results).ecdfs()
     }
 }
 
@@ -106,29 +89,11 @@ data class RuntimeEcdf(val optimizer: String, val budgets: List<Double>, val sha
  */
 data class PerformanceProfile(val optimizer: String, val target: Double, val taus: List<Double>, val shares: List<Double>) {
     companion object {
-        /** The profiles of every optimizer at target index [t], at ratios tau from 1 to the largest finite one. */
+        /**
+         * The profiles of every optimizer at target index [t], at ratios tau from 1 to the largest finite one
+         * ([SummaryColumns.profiles]).
+         */
         @JvmStatic
-        fun of(results: List<RunResult>, t: Int): List<PerformanceProfile> {
-            val withTargets = results.filter { it.knowsMinimum }
-            if (withTargets.isEmpty()) return emptyList()
-            val target = withTargets.first().spec.budget.targets[t]
-            val problems = withTargets.groupBy { Triple(it.spec.landscapeLabel, it.spec.startIndex, it.spec.seedIndex) }
-            val optimizers = withTargets.map { it.spec.optimizerLabel }.distinct()
-            val ratios = optimizers.associateWith { ArrayList<Double>() }
-            for (runs in problems.values) {
-                val cost = runs.associate { it.spec.optimizerLabel to if (it.hit(t)) it.hitEvaluations[t].toDouble() else Double.POSITIVE_INFINITY }
-                val best = cost.values.minOrNull() ?: Double.POSITIVE_INFINITY
-                for (o in optimizers) {
-                    val c = cost[o] ?: Double.POSITIVE_INFINITY
-                    ratios.getValue(o).add(if (best.isInfinite() || c.isInfinite()) Double.POSITIVE_INFINITY else c / maxOf(best, 1.0))
-                }
-            }
-            val largest = ratios.values.flatten().filter { it.isFinite() }.maxOrNull() ?: 1.0
-            val taus = (0..60).map { Math.pow(maxOf(largest, 2.0), it / 60.0) }
-            return optimizers.map { o ->
-                val r = ratios.getValue(o)
-                PerformanceProfile(o, target, taus, taus.map { tau -> r.count { it <= tau }.toDouble() / problems.size })
-            }
-        }
+        fun of(results: List<RunResult>, t: Int): List<PerformanceProfile> = SummaryColumns.of(results).profiles(t)
     }
 }

@@ -82,6 +82,18 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         }
     }
 
+    /**
+     * The keys of every stored run as a [KeyIndex] (12 bytes a run, where [keys] holds a string per run), read
+     * row by row.
+     */
+    fun storedKeys(): KeyIndex = reading("the runs' keys") {
+        connection.createStatement().use { st ->
+            st.executeQuery("SELECT run_key FROM runs").use { rs ->
+                KeyIndex.of(generateSequence { if (rs.next()) rs.getString(1) else null }.iterator())
+            }
+        }
+    }
+
     /** Stores a finished run; a run already stored under the same key is left as it is. */
     fun put(result: RunResult) = putAll(listOf(result))
 
@@ -157,7 +169,29 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      */
     fun summaries(specs: List<RunSpec>): List<RunResult> = select(specs, withTraces = false)
 
+    /**
+     * Hands every stored run of [specs] to [action] as it is read from the file, without its trace, with its position
+     * in [specs] (found with [index], the [KeyIndex] of [specs]' keys): a study's tables, ECDFs and profiles are
+     * built from these ([SummaryColumns]) without holding a result per run. Runs not in [specs] are skipped; rows come
+     * in the store's order, not in [specs]' order.
+     */
+    fun forEachSummary(specs: List<RunSpec>, index: KeyIndex, action: (position: Int, result: RunResult) -> Unit) {
+        reading("the runs") {
+            connection.createStatement().use { st ->
+                st.executeQuery("SELECT $SUMMARY_COLUMNS FROM runs").use { rs ->
+                    while (rs.next()) {
+                        val position = index.positionOf(rs.getString("run_key"))
+                        if (position < 0) continue
+                        action(position, read(rs, specs[position], withTrace = false))
+                    }
+                }
+            }
+        }
+    }
+
     private fun select(specs: List<RunSpec>, withTraces: Boolean): List<RunResult> {
+        // a few runs (the ones a report plots) are looked up by key, not found in a pass over every row
+        if (specs.size <= FEW_RUNS) return specs.mapNotNull { spec -> lookup(spec, withTraces) }
         val byKey = specs.associateBy { it.key }
         val found = HashMap<String, RunResult>()
         val columns = if (withTraces) "*" else SUMMARY_COLUMNS
@@ -173,6 +207,13 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         }
         // two specs may share a key (two labels of one run): each gets the stored result under its own labels
         return specs.mapNotNull { spec -> found[spec.key]?.copy(spec = spec) }
+    }
+
+    private fun lookup(spec: RunSpec, withTraces: Boolean): RunResult? = reading("run ${spec.key}") {
+        connection.prepareStatement("SELECT ${if (withTraces) "*" else SUMMARY_COLUMNS} FROM runs WHERE run_key = ?").use { st ->
+            st.setString(1, spec.key)
+            st.executeQuery().use { rs -> if (rs.next()) read(rs, spec, withTraces) else null }
+        }
     }
 
     /** The number of stored runs. */
@@ -213,8 +254,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             ensureWritable("the study") // the journal and schema a resumed study writes with
             return
         }
-        val keys = keys()
-        val ownRuns = plan.toSet().containsAll(keys) // every stored run belongs to the new plan (so: an empty store)
+        val keys = storedKeys()
+        // every stored run belongs to the new plan (so: an empty store)
+        val ownRuns = keys.size == 0 || keys.allIn(KeyIndex.of(plan.iterator()))
         if (!ownRuns && !replace) {
             val differing = (stored.keys + properties.keys).filter { stored[it] != properties[it] }
                 .sortedWith(compareBy({ it != "kind" }, { it != "name" }, { it }))
@@ -331,13 +373,18 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      * Every stored run as CSV (one line per run, ordered by key), the columns a spreadsheet needs: the pair,
      * start and seed, outcome, steps, evaluations, final value and gap, and the steps to each target.
      */
-    fun csv(): String {
-        val text = StringBuilder(EXPORT_COLUMNS.joinToString(",")).append('\n')
+    fun csv(): String = StringBuilder().also { writeCsv(it) }.toString()
 
-        for (row in exportRows()) {
-            text.append(row.joinToString(",") { csvField(if (it is List<*>) it.joinToString(" ") else it.toString()) }).append('\n')
+    /** [csv], written to [out] row by row as the rows are read: a million runs never wait in memory. */
+    fun writeCsv(out: Appendable) {
+        out.append(EXPORT_COLUMNS.joinToString(",")).append('\n')
+        forEachExportRow { row ->
+            row.forEachIndexed { i, it ->
+                if (i > 0) out.append(',')
+                out.append(csvField(if (it is List<*>) it.joinToString(" ") else it.toString()))
+            }
+            out.append('\n')
         }
-        return text.toString()
     }
 
     /**
@@ -345,41 +392,48 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      * (numbers as numbers, the steps to each target as arrays, non-finite numbers as the strings "Infinity",
      * "-Infinity" and "NaN").
      */
-    fun json(): String {
-        val text = StringBuilder("{\n  \"study\": {")
-        text.append(study().entries.joinToString(", ") { "${jsonString(it.key)}: ${jsonString(it.value)}" })
-        text.append("},\n  \"runs\": [")
-        exportRows().forEachIndexed { i, row ->
-            text.append(if (i == 0) "\n    {" else ",\n    {")
-            text.append(EXPORT_COLUMNS.indices.joinToString(", ") { c -> "${jsonString(EXPORT_COLUMNS[c])}: ${jsonValue(row[c])}" })
-            text.append('}')
+    fun json(): String = StringBuilder().also { writeJson(it) }.toString()
+
+    /** [json], written to [out] row by row as the rows are read. */
+    fun writeJson(out: Appendable) {
+        out.append("{\n  \"study\": {")
+        out.append(study().entries.joinToString(", ") { "${jsonString(it.key)}: ${jsonString(it.value)}" })
+        out.append("},\n  \"runs\": [")
+        var first = true
+        forEachExportRow { row ->
+            out.append(if (first) "\n    {" else ",\n    {")
+            first = false
+            EXPORT_COLUMNS.indices.forEach { c ->
+                if (c > 0) out.append(", ")
+                out.append(jsonString(EXPORT_COLUMNS[c])).append(": ").append(jsonValue(row[c]))
+            }
+            out.append('}')
         }
-        return text.append("\n  ]\n}\n").toString()
+        out.append("\n  ]\n}\n")
     }
 
-    /** The export columns of every run, ordered by key: strings, longs, doubles, and lists of longs. */
-    private fun exportRows(): List<List<Any>> = reading("the runs") {
+    /** The export columns of every run, ordered by key, one run at a time: strings, longs, doubles, lists of longs. */
+    private fun forEachExportRow(action: (List<Any>) -> Unit) = reading("the runs") {
         // rows written since stores kept one study leave the budget to the study record (older rows carry their own)
         val studyBudget = try {
             Study.of(study()).budget.identity()
         } catch (e: LabException) {
             ""
         }
-        buildList {
-            connection.createStatement().use { st ->
-                st.executeQuery("SELECT * FROM runs ORDER BY run_key").use { rs ->
-                    while (rs.next()) {
-                        val key = rs.getString("run_key")
-                        val column = Columns(rs, key)
-                        add(listOf(
-                            key, column.text("optimizer_label"), column.text("landscape_label"),
-                            column.whole("start_index"), column.whole("seed_index"), column.whole("seed"),
-                            rs.getString("budget") ?: studyBudget, column.text("outcome"), column.whole("outcome_step"),
-                            rs.getString("cause") ?: "", column.whole("steps"), column.whole("evaluations"),
-                            column.exact("final_value"), column.exact("final_gap"),
-                            column.wholes("hit_steps"), column.wholes("hit_evaluations"),
-                        ))
-                    }
+        connection.createStatement().use { st ->
+            // the table's own order (it is keyed by run_key): rows stream from the file, nothing is sorted in memory
+            st.executeQuery("SELECT $EXPORT_READ FROM runs ORDER BY run_key").use { rs ->
+                while (rs.next()) {
+                    val key = rs.getString("run_key")
+                    val column = Columns(rs, key)
+                    action(listOf(
+                        key, column.text("optimizer_label"), column.text("landscape_label"),
+                        column.whole("start_index"), column.whole("seed_index"), column.whole("seed"),
+                        rs.getString("budget") ?: studyBudget, column.text("outcome"), column.whole("outcome_step"),
+                        rs.getString("cause") ?: "", column.whole("steps"), column.whole("evaluations"),
+                        column.exact("final_value"), column.exact("final_gap"),
+                        column.wholes("hit_steps"), column.wholes("hit_evaluations"),
+                    ))
                 }
             }
         }
@@ -669,6 +723,13 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         /** Every column of a run but its trace. */
         private const val SUMMARY_COLUMNS = "run_key, outcome, outcome_step, outcome_evaluations, cause, steps, " +
             "evaluations, final_value, final_gap, final_point, hit_steps, hit_evaluations"
+
+        /** The columns the exports read: every column but the trace, the specs, the start and the final point. */
+        private const val EXPORT_READ = "run_key, optimizer_label, landscape_label, start_index, seed_index, seed, " +
+            "budget, outcome, outcome_step, cause, steps, evaluations, final_value, final_gap, hit_steps, hit_evaluations"
+
+        /** Up to this many runs, [load] and [summaries] look each run up by key instead of reading every row. */
+        private const val FEW_RUNS = 64
 
         private val EXPORT_COLUMNS = listOf("run_key", "optimizer", "landscape", "start_index", "seed_index", "seed",
             "budget", "outcome", "outcome_step", "cause", "steps", "evaluations", "final_value", "final_gap", "hit_steps",

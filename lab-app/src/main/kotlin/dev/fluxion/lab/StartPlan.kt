@@ -48,41 +48,67 @@ data class StartPlan(val text: String) {
     }
 
     /** The starts for a landscape, in order (start index = position in the list). */
-    fun starts(landscape: Landscape, studySeed: Long): List<DoubleArray> = buildList {
-        val box = landscape.facts().domain()
+    fun starts(landscape: Landscape, studySeed: Long): List<DoubleArray> {
+        val count = checkedCount(landscape)
+        return List(count) { start(landscape, studySeed, it) }
+    }
+
+    /**
+     * The number of starts for [landscape], checked: a grid needs dimension <= 3 and at most [Study.MAX_RUNS] points.
+     *
+     * @throws LabException naming the part of the plan that is too large
+     */
+    fun checkedCount(landscape: Landscape): Int {
+        val d = landscape.dimension()
         for ((kind, count) in parts) {
-            when (kind) {
-                "default" -> add(landscape.facts().start())
-                "random" -> repeat(count) {
-                    add(box.sample(SplittableRandom(StableHash.of(studySeed, landscape.spec(), "random", size))))
-                }
-                "proposal" -> repeat(count) {
-                    val random = SplittableRandom(StableHash.of(studySeed, landscape.spec(), "proposal", size))
+            if (kind != "grid") continue
+            if (d > 3) throw LabException("starts '$text': a grid needs dimension <= 3, ${landscape.spec()} has $d")
+            if (gridPoints(count, d) > Study.MAX_RUNS) {
+                throw LabException("starts '$text': grid:$count in dimension $d has $count^$d points; " +
+                    "at most ${Study.MAX_RUNS} are allowed")
+            }
+        }
+        val total = count(d)
+        if (total > Int.MAX_VALUE) throw LabException("starts '$text': ${landscape.spec()} would have $total starts")
+        return total.toInt()
+    }
+
+    /**
+     * The start of index [index] for a landscape, made alone (a study of a million runs makes each start as its run
+     * needs it): the same point as `starts(landscape, studySeed)[index]`, which is made by this function.
+     */
+    fun start(landscape: Landscape, studySeed: Long, index: Int): DoubleArray {
+        var offset = 0L
+        for ((kind, count) in parts) {
+            val d = landscape.dimension()
+            val size = if (kind == "grid") gridPoints(count, d) else count.toLong()
+            if (index >= offset + size) {
+                offset += size
+                continue
+            }
+            val box = landscape.facts().domain()
+            return when (kind) {
+                "default" -> landscape.facts().start()
+                "random" -> box.sample(SplittableRandom(StableHash.of(studySeed, landscape.spec(), "random", index)))
+                "proposal" -> {
+                    val random = SplittableRandom(StableHash.of(studySeed, landscape.spec(), "proposal", index))
                     val first = box.sample(random)
                     val second = box.sample(random)
-                    add(DoubleArray(first.size) { (first[it] + second[it]) / 2 })
+                    DoubleArray(first.size) { (first[it] + second[it]) / 2 }
                 }
-                "grid" -> {
-                    val d = landscape.dimension()
-                    if (d > 3) throw LabException("starts '$text': a grid needs dimension <= 3, ${landscape.spec()} has $d")
+                else -> {
                     val lower = box.lower()
                     val upper = box.upper()
-                    val points = gridPoints(count, d)
-                    if (points > Study.MAX_RUNS) {
-                        throw LabException("starts '$text': grid:$count in dimension $d has $count^$d points; " +
-                            "at most ${Study.MAX_RUNS} are allowed")
-                    }
-                    for (cell in 0 until points.toInt()) {
-                        var rest = cell
-                        add(DoubleArray(d) { i ->
-                            val index = rest % count
-                            rest /= count
-                            lower[i] + (index + 0.5) / count * (upper[i] - lower[i])
-                        })
+                    var rest = (index - offset).toInt()
+                    DoubleArray(d) { i ->
+                        val cell = rest % count
+                        rest /= count
+                        lower[i] + (cell + 0.5) / count * (upper[i] - lower[i])
                     }
                 }
             }
         }
+        throw IndexOutOfBoundsException("start $index of '$text' (${count(landscape.dimension())} starts)")
     }
 
     override fun toString() = text

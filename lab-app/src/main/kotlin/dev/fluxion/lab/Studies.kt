@@ -56,13 +56,16 @@ object Studies {
                                  progress: (Progress) -> Unit) {
         val runs = study.runs(engine)
         val properties = study.properties()
-        store.claimStudy(properties, runs.map { it.key }) { stored -> sameStudy(stored, properties) }
+        val planKeys = object : AbstractList<String>() { // made only if the store holds another study's runs
+            override val size: Int get() = runs.size
+            override fun get(index: Int): String = runs[index].key
+        }
+        store.claimStudy(properties, planKeys) { stored -> sameStudy(stored, properties) }
         store.releaseAbandonedClaims()
-        val stored = store.keys()
-        val remaining = runs.filter { it.key !in stored }.distinctBy { it.key }
+        val remaining = unstored(runs, store.storedKeys())
         progress(Progress.Planned(runs.size, runs.size - remaining.size, (study as? ScanStudy)?.bisections ?: 0))
         val claims = ClaimBlocks(store, remaining)
-        val claim = { spec: RunSpec -> claims.granted(spec) }
+        val claim = { at: Int -> claims.granted(at) }
         val batch = StoreBatch(store)
         val keep = { event: Progress.Finished ->
             batch.add(event.result)
@@ -74,21 +77,19 @@ object Studies {
             batch.flush() // also when cancelled: every run that finished is stored
         }
         // the runs other processes claimed: wait for them, and take over those of a process that has ended
-        val storedNow = store.keys()
-        var waiting = remaining.filter { it.key !in storedNow }
+        var waiting = unstored(remaining, store.storedKeys())
         if (waiting.isNotEmpty()) progress(Progress.Waiting(waiting.size))
         while (waiting.isNotEmpty()) {
             delay(CLAIM_POLL_MILLIS)
             if (store.releaseAbandonedClaims() > 0) {
                 val retry = ClaimBlocks(store, waiting)
                 try {
-                    engine.forEachFinished(waiting, callerWorks, { spec -> retry.granted(spec) }, keep)
+                    engine.forEachFinished(waiting, callerWorks, { at -> retry.granted(at) }, keep)
                 } finally {
                     batch.flush()
                 }
             }
-            val keys = store.keys()
-            waiting = waiting.filter { it.key !in keys }
+            waiting = unstored(waiting, store.storedKeys())
         }
         if (study is ScanStudy) {
             val context = currentCoroutineContext()
@@ -100,6 +101,31 @@ object Studies {
                 result
             }
         }
+    }
+
+    /**
+     * The runs of [runs] whose keys [stored] lacks, each key once (two labels of one run share it), in [runs]' order:
+     * a view of the plan's runs at their positions (4 bytes a run), not a list of specs.
+     */
+    private fun unstored(runs: List<RunSpec>, stored: KeyIndex): RunsAt {
+        val plan = (runs as? RunsAt)?.plan ?: runs
+        var kept = IntArray(minOf(runs.size, 1024))
+        var size = 0
+        for (i in runs.indices) {
+            if (runs[i].key in stored) continue
+            if (size == kept.size) kept = kept.copyOf(2 * size)
+            kept[size++] = (runs as? RunsAt)?.positions?.get(i) ?: i
+        }
+        kept = kept.copyOf(size)
+        val keys = KeyIndex.of(size) { plan[kept[it]].key }
+        if (keys.size < size) kept = kept.filterIndexed { j, at -> keys.positionOf(plan[at].key) == j }.toIntArray()
+        return RunsAt(plan, kept)
+    }
+
+    /** The runs of [plan] at [positions]. */
+    private class RunsAt(val plan: List<RunSpec>, val positions: IntArray) : AbstractList<RunSpec>(), RandomAccess {
+        override val size: Int get() = positions.size
+        override fun get(index: Int): RunSpec = plan[positions[index]]
     }
 
     /** How often a study waiting for the runs other processes claimed looks at the store. */

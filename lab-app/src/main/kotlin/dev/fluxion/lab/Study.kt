@@ -56,8 +56,9 @@ interface Study {
         }
 
         /**
-         * The most runs a study may plan: each planned run is held in memory (a few hundred bytes) while the study
-         * computes, so a plan is checked against this before anything is allocated for it.
+         * The most runs a study may plan, checked before anything is allocated for the plan. A comparison's plan
+         * makes its runs' specs as they are asked for ([ComparisonPlan]); what a study holds per run while it
+         * computes and reports is a few primitives (positions, key values, per-pair columns).
          */
         const val MAX_RUNS = 1_000_000
 

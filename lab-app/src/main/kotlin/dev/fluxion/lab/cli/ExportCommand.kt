@@ -37,14 +37,15 @@ class ExportCommand : Callable<Int> {
         listOfNotNull(jsonTarget, csvTarget).forEach { OutputFile.check(it, store) }
         if (jsonTarget != null && jsonTarget == csvTarget) throw LabException("--csv and --json name the same file $csvTarget")
         ResultStore.openReadOnly(store).use { results ->
-            if (json != null) write(jsonTarget, results.json())
-            if (json == null || csvTarget != null) write(csvTarget, results.csv())
+            if (json != null) write(jsonTarget) { results.writeJson(it) }
+            if (json == null || csvTarget != null) write(csvTarget) { results.writeCsv(it) }
         }
         if (spec.commandLine().out.checkError()) throw LabException("cannot write the export to standard output")
         return 0
     }
 
-    private fun write(target: Path?, text: String) {
-        if (target == null) spec.commandLine().out.print(text) else OutputFile.write(target, text)
+    /** Writes the export to [target] (standard output when null) row by row, as the store is read. */
+    private fun write(target: Path?, export: (Appendable) -> Unit) {
+        if (target == null) export(spec.commandLine().out) else OutputFile.writeText(target) { export(it) }
     }
 }

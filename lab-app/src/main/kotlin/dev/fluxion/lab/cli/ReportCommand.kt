@@ -1,6 +1,7 @@
 package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Engine
+import dev.fluxion.lab.KeyIndex
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.ResultStore
@@ -43,9 +44,9 @@ class ReportCommand : Callable<Int> {
             }
             OutputFile.check(html ?: pageBeside(study), store)
             val runs = study.runs(engine)
-            val keys = results.keys()
-            val stored = runs.map { it.key }.distinct().count { it in keys }
-            val needed = runs.map { it.key }.distinct().size
+            val planKeys = KeyIndex.ofRuns(runs)
+            val stored = planKeys.countIn(results.storedKeys())
+            val needed = planKeys.size
             if (stored < needed) {
                 throw LabException("$store holds $stored of the study's $needed runs; run the study again to finish it")
             }

@@ -69,7 +69,7 @@ internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec
     // a writable connection, though it only reads: the last connection to close folds the journal back into the
     // store and removes it, which a read-only one cannot do (another process of the study may close after us)
     val report = ResultStore.open(store).use { results ->
-        OutputFile.write(csv, results.csv())
+        OutputFile.writeText(csv) { results.writeCsv(it) }
         StudyReport.of(study, results, engine)
     }
     console.print(report.console)

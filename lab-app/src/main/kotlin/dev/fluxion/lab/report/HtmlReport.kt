@@ -6,11 +6,10 @@ import dev.fluxion.lab.Engine
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.PairSummary
-import dev.fluxion.lab.PerformanceProfile
 import dev.fluxion.lab.RunResult
 import dev.fluxion.lab.RunSpec
 import dev.fluxion.lab.TracePolicy
-import dev.fluxion.lab.RuntimeEcdf
+import dev.fluxion.lab.SummaryColumns
 import dev.fluxion.landscapes.Landscape
 import java.nio.file.Files
 import java.nio.file.Path
@@ -40,15 +39,22 @@ object HtmlReport {
      * The page for a comparison: [results] are every run (their traces are not read, so they may be
      * [dev.fluxion.lab.ResultStore.summaries]), [plotted] the runs whose traces are drawn, with their traces.
      */
-    fun render(study: CompareStudy, results: List<RunResult>, plotted: List<RunResult>, engine: Engine): String {
-        val summaries = PairSummary.of(results)
+    fun render(study: CompareStudy, results: List<RunResult>, plotted: List<RunResult>, engine: Engine): String =
+        render(study, SummaryColumns.of(results), plotted, engine)
+
+    /**
+     * The page for a comparison: [columns] hold the summaries of every run (filled from the store row by row, so a
+     * study of a million runs reports in a small heap), [plotted] the runs whose traces are drawn, with their traces.
+     */
+    fun render(study: CompareStudy, columns: SummaryColumns, plotted: List<RunResult>, engine: Engine): String {
+        val summaries = columns.summaries()
         val html = StringBuilder(head("Fluxion: ${study.name}"))
         html.append("<h1>Fluxion comparison: ${Html.escape(study.name)}</h1>\n<p>")
         html.append("Optimizers: ${study.optimizers.joinToString(", ") { "<code>${Html.escape(it)}</code>" }}<br>")
         html.append("Landscapes: ${study.landscapes.joinToString(", ") { "<code>${Html.escape(it)}</code>" }}<br>")
         html.append("Starts <code>${Html.escape(study.starts.text)}</code>, ${study.seeds} seed(s), study seed ${study.seed}, ")
         html.append("budget ${study.budget.maxSteps} steps, targets f - f* &le; ${study.budget.targets.joinToString(", ") { ConsoleTable.g(it) }}; ")
-        html.append("${results.size} runs.</p>\n")
+        html.append("${columns.runs} runs.</p>\n")
         html.append("<p>Cost model: every figure in evaluations counts each call of f, or of f with its gradient, as 1, and " +
             "each Hessian (or metric) as n, the dimension (its n columns, each a Hessian-vector product of about a " +
             "gradient's cost); line searches' trial points count. The optimizer's run does the counting.</p>\n")
@@ -61,6 +67,11 @@ object HtmlReport {
         if (study.traces == TracePolicy.NONE) {
             html.append("<p>This study kept no traces (<code>--traces none</code>), so there are no trajectories or loss " +
                 "curves; the tables and the runtime distributions come from the runs' summaries.</p>\n")
+        }
+        val perPair = summaries.maxOfOrNull { it.runs } ?: 0
+        if (perPair > 1 && study.traces != TracePolicy.NONE) {
+            html.append("<p>Trajectories and loss curves are a sample: one run per pair (start 0, seed 0) of up to " +
+                "$perPair; the tables and the runtime distributions count every run.</p>\n")
         }
         for (label in study.landscapes) {
             val runs = plotted.filter { it.spec.landscapeLabel == label }
@@ -76,16 +87,16 @@ object HtmlReport {
                 html.append("</div>\n")
             }
             for ((kind, title) in listOf("diverged" to "Diverged runs", "failed" to "Failed runs", "timeout" to "Timed-out runs")) {
-                val ended = results.filter { it.spec.landscapeLabel == label && it.outcome.kind == kind }
+                val ended = columns.ended(label, kind)
                 if (ended.isEmpty()) continue
                 html.append("<p>$title:</p><ul>")
-                ended.take(10).forEach { html.append("<li>${Html.escape(it.summary())}</li>") }
+                ended.forEach { html.append("<li>${Html.escape(it.summary())}</li>") }
                 html.append("</ul>\n")
             }
         }
 
         html.append("<h2>Runtime distributions</h2>\n<div class=\"plots\">\n")
-        val ecdfs = RuntimeEcdf.of(results)
+        val ecdfs = columns.ecdfs()
         if (ecdfs.isNotEmpty() && ecdfs.all { it.budgets.isEmpty() }) {
             html.append("<p>No run reached any target, so there is no runtime distribution to draw.</p>\n")
         } else if (ecdfs.isNotEmpty()) {
@@ -97,7 +108,7 @@ object HtmlReport {
             })
         }
         val middle = minOf(5, study.budget.targets.size - 1)
-        val profiles = PerformanceProfile.of(results, middle)
+        val profiles = columns.profiles(middle)
         if (profiles.isNotEmpty() && profiles.all { it.taus.isEmpty() }) {
             html.append("<p>No run reached f - f* &lt;= ${ConsoleTable.g(study.budget.targets[middle])}, so there is no " +
                 "performance profile to draw.</p>\n")

@@ -3,6 +3,7 @@ package dev.fluxion.lab.report
 import dev.fluxion.lab.CompareStudy
 import dev.fluxion.lab.ConsoleTable
 import dev.fluxion.lab.Engine
+import dev.fluxion.lab.KeyIndex
 import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.RatesStudy
 import dev.fluxion.lab.ResultStore
@@ -10,6 +11,7 @@ import dev.fluxion.lab.RunResult
 import dev.fluxion.lab.ScanStudy
 import dev.fluxion.lab.Studies
 import dev.fluxion.lab.Study
+import dev.fluxion.lab.SummaryColumns
 import dev.fluxion.lab.suite.SuiteStudy
 
 /**
@@ -24,20 +26,21 @@ import dev.fluxion.lab.suite.SuiteStudy
 data class StudyReport(val console: String, val html: String) {
     companion object {
         /**
-         * The report of [study] from [store], which holds every run of it. A comparison reads the summaries of
-         * its runs and the traces of the runs it plots ([HtmlReport.plotted]) only, so its memory does not grow
-         * with the length of the runs; a rates study and a scan, whose runs are few (rules x kappas, grid points),
-         * read theirs whole.
+         * The report of [study] from [store], which holds every run of it. A comparison streams the summaries of
+         * its runs from the store into [SummaryColumns] (a few primitives a run, no result object) and reads the
+         * traces of the runs it plots ([HtmlReport.plotted]) only, so its memory grows neither with the length of
+         * the runs nor by more than about 100 bytes a run with their number; a rates study and a scan, whose runs
+         * are few (rules x kappas, grid points), read theirs whole.
          */
         @JvmStatic
         fun of(study: Study, store: ResultStore, engine: Engine): StudyReport {
             val runs = study.runs(engine)
             if (study is SuiteStudy) return SuiteReport.of(study, store.summaries(runs), engine)
             if (study !is CompareStudy) return of(study, store.load(runs), engine, store)
-            val summaries = store.summaries(runs)
+            val columns = SummaryColumns()
+            store.forEachSummary(runs, KeyIndex.ofRuns(runs)) { position, result -> columns.add(position, result) }
             val plotted = store.load(runs.filter { HtmlReport.plotted(it) })
-            return StudyReport(ConsoleTable.comparison(PairSummary.of(summaries)),
-                HtmlReport.render(study, summaries, plotted, engine))
+            return StudyReport(ConsoleTable.comparison(columns.summaries()), HtmlReport.render(study, columns, plotted, engine))
         }
 
         /** The report of [study] with its [results] (in the study's run order). */
