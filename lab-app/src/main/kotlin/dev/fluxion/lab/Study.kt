@@ -50,7 +50,8 @@ interface Study {
                     properties["family"] ?: RatesStudy.DEFAULT_FAMILY)
                 "scan" -> ScanStudy(p("optimizer"), p("landscape"), p("low").toDouble(), p("high").toDouble(),
                     p("points").toInt(), p("steps").toLong(), p("seed").toLong(), p("name"))
-                else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan")
+                "tune" -> dev.fluxion.lab.tune.TuneStudy.of(properties, p)
+                else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan, tune")
             }
         }
 

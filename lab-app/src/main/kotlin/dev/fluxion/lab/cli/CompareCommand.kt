@@ -55,7 +55,11 @@ class CompareCommand : Callable<Int> {
         "(default: \${DEFAULT-VALUE})"])
     var traces = "log"
 
-    override fun call(): Int = executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
+    @Mixin
+    lateinit var tuning: TuneOptions
+
+    override fun call(): Int = if (tuning.given) executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps,
+        noise, seed, name, traces), options, spec) else executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
         Budget(maxSteps = steps, gradientNoise = noise), seed, name, TracePolicy.parse(traces)), options, spec)
 
     companion object {
