@@ -50,10 +50,10 @@ object TuneReport {
         tuning.append("f(x<sub>T</sub>) - f* over those runs (the final value where f* is unknown); a setting with a diverged run scores +inf. ")
         tuning.append(Html.escape(budgetText)).append("</p>\n")
         tuning.append("<h3>Tuned settings</h3>\n<pre>").append(Html.escape(table)).append("</pre>\n")
-        tuning.append("<h3>Sensitivity</h3>\n<p>The mean final gap after ${rungs[0].steps} steps of each setting the " +
-            "first rung tried, against $x (settings scoring +inf, with a diverged run, are left out).</p>\n<div class=\"plots\">\n")
         val x = study.space.parameters.first().name
         val steps = rungs[0].steps
+        tuning.append("<h3>Sensitivity</h3>\n<p>The mean final gap after ${rungs[0].steps} steps of each setting the " +
+            "first rung tried, against $x (settings scoring +inf, with a diverged run, are left out).</p>\n<div class=\"plots\">\n")
         for ((g, group) in study.groups.withIndex()) {
             val title = "Sensitivity to $x: ${group.joinToString(", ")}"
             val series = study.optimizers.mapIndexed { o, optimizer ->
