@@ -40,6 +40,9 @@ object Studies {
      * the others claimed ([Progress.Waiting]), taking over those of a process that has ended. (A scan's bisection
      * runs, each chosen by the one before, are not claimed.)
      *
+     * A [StagedStudy] goes on stage by stage, each planned from the stored results of the ones before and computed
+     * as above (one [Progress.Planned] per stage).
+     *
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
      */
@@ -62,8 +65,34 @@ object Studies {
         }
         store.claimStudy(properties, planKeys) { stored -> sameStudy(stored, properties) }
         store.releaseAbandonedClaims()
+        computeRuns(runs, store, engine, callerWorks, progress, (study as? ScanStudy)?.bisections ?: 0)
+        if (study is StagedStudy) {
+            var index = 1
+            while (true) {
+                val stage = study.stage(index++, engine) { specs -> store.summaries(specs) } ?: break
+                computeRuns(stage, store, engine, callerWorks, progress, 0)
+            }
+        }
+        if (study is ScanStudy) {
+            val context = currentCoroutineContext()
+            var done = 0
+            study.analyse(store.load(runs), engine) { spec ->
+                val found = store.find(spec)
+                val result = found ?: runAndStore(spec, store, engine) { context.isActive }
+                progress(Progress.Refined(result, ++done, study.bisections, computed = found == null))
+                result
+            }
+        }
+    }
+
+    /**
+     * Computes the [runs] the store lacks (one stage of a study): claimed a block at a time, stored in batches, and
+     * waiting for those other processes claimed, as [compute] describes.
+     */
+    private suspend fun computeRuns(runs: List<RunSpec>, store: ResultStore, engine: Engine, callerWorks: Boolean,
+                                    progress: (Progress) -> Unit, bisections: Int) {
         val remaining = unstored(runs, store.storedKeys())
-        progress(Progress.Planned(runs.size, runs.size - remaining.size, (study as? ScanStudy)?.bisections ?: 0))
+        progress(Progress.Planned(runs.size, runs.size - remaining.size, bisections))
         val claims = ClaimBlocks(store, remaining)
         val claim = { at: Int -> claims.granted(at) }
         val batch = StoreBatch(store)
@@ -90,16 +119,6 @@ object Studies {
                 }
             }
             waiting = unstored(waiting, store.storedKeys())
-        }
-        if (study is ScanStudy) {
-            val context = currentCoroutineContext()
-            var done = 0
-            study.analyse(store.load(runs), engine) { spec ->
-                val found = store.find(spec)
-                val result = found ?: runAndStore(spec, store, engine) { context.isActive }
-                progress(Progress.Refined(result, ++done, study.bisections, computed = found == null))
-                result
-            }
         }
     }
 

@@ -51,7 +51,8 @@ interface Study {
                 "scan" -> ScanStudy(p("optimizer"), p("landscape"), p("low").toDouble(), p("high").toDouble(),
                     p("points").toInt(), p("steps").toLong(), p("seed").toLong(), p("name"))
                 "suite" -> dev.fluxion.lab.suite.SuiteStudy.of(properties)
-                else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan, suite")
+                "tune" -> dev.fluxion.lab.tune.TuneStudy.of(properties, p)
+                else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan, suite, tune")
             }
         }
 

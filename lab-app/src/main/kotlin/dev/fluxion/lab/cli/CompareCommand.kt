@@ -76,15 +76,23 @@ class CompareCommand : Callable<Int> {
     @Option(names = ["--scales"], description = ["mgh's start factors: x0 times each, such as 1,10,100 (default: 1)"])
     var scales: String? = null
 
+    @Mixin
+    lateinit var tuning: TuneOptions
+
     override fun call(): Int {
         val given = spec.commandLine().parseResult
         val suiteName = suite ?: run {
             listOf("--dims", "--instances", "--functions", "--scales").firstOrNull { given.hasMatchedOption(it) }?.let {
                 throw LabException("$it applies to a suite: add --suite ${Suite.KNOWN.joinToString(" or --suite ")}")
             }
+            if (tuning.given) {
+                return executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces),
+                    options, spec)
+            }
             return executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
                 Budget(maxSteps = steps, gradientNoise = noise), seed, name, TracePolicy.parse(traces)), options, spec)
         }
+        if (tuning.given) throw LabException("--tune with --suite is not built yet: tune on --landscapes, then compare the tuned settings on the suite")
         if (given.hasMatchedOption("--landscapes")) throw LabException("--landscapes and --suite exclude each other: the suite lists the landscapes")
         val chosen = Suite(suiteName, functions, dims, instances, scales)
         fun <T> unless(option: String, value: T, otherwise: T) = if (given.hasMatchedOption(option)) value else otherwise

@@ -31,7 +31,7 @@ import kotlin.system.exitProcess
     description = ["Differentiable expressions and optimizer studies on test landscapes."],
     subcommands = [ListCommand::class, CompareCommand::class, RunCommand::class, GradCommand::class,
         DiffCommand::class, CheckCommand::class, ExportCommand::class,
-        RatesCommand::class, ScanCommand::class, ReportCommand::class, ScriptCommand::class,
+        RatesCommand::class, ScanCommand::class, TuneCommand::class, ReportCommand::class, ScriptCommand::class,
         AutoComplete.GenerateCompletion::class, CommandLine.HelpCommand::class],
 )
 class FluxionCommand : Runnable {
