@@ -34,8 +34,8 @@ public final class Arguments extends ParameterValues {
     }
 
     /**
-     * The canonical spec, every parameter written out except a full-batch {@code batch=0}
-     * ({@link MinibatchSchedule#PARAMETER}), so the data landscapes keep the specs (and so the run identities and
+     * The canonical spec, every parameter written out except a full-batch {@code batch=0} and its {@code sampling}
+     * ({@link MinibatchSchedule#PARAMETER}, {@link MinibatchSchedule#SAMPLING}), so the data landscapes keep the specs (and so the run identities and
      * seeds) they had before minibatches existed.
      */
     @Override
@@ -44,7 +44,8 @@ public final class Arguments extends ParameterValues {
         if (!Long.valueOf(0).equals(batch)) {
             return super.spec();
         }
-        return asMap().entrySet().stream().filter(e -> !e.getKey().equals(MinibatchSchedule.PARAMETER.name()))
+        return asMap().entrySet().stream().filter(e -> !e.getKey().equals(MinibatchSchedule.PARAMETER.name())
+                        && !e.getKey().equals(MinibatchSchedule.SAMPLING.name()))
                 .map(e -> e.getKey() + "=" + specText(e.getValue()))
                 .collect(java.util.stream.Collectors.joining(", ", owner() + "(", ")"));
     }

@@ -31,10 +31,11 @@ public final class Landscape {
     /** The loss with the batch weights as variables after x; null for a full-batch landscape. */
     private final CompiledExpression weightedLoss;
     private final int batch;
+    private final boolean withReplacement;
     private final Metric metric;
 
     private Landscape(Expr expression, List<String> variables, Facts facts, Dataset data, LandscapeObjective objective,
-                      CompiledExpression weightedLoss, int batch, Metric metric) {
+                      CompiledExpression weightedLoss, int batch, boolean withReplacement, Metric metric) {
         this.expression = expression;
         this.variables = variables;
         this.facts = facts;
@@ -42,6 +43,7 @@ public final class Landscape {
         this.objective = objective;
         this.weightedLoss = weightedLoss;
         this.batch = batch;
+        this.withReplacement = withReplacement;
         this.metric = metric;
     }
 
@@ -122,7 +124,8 @@ public final class Landscape {
     /**
      * The objective one run optimizes, for one thread at a time: {@link #confinedObjective()} for a full-batch
      * landscape, and otherwise a {@link MinibatchObjective} whose t-th gradient is that of minibatch t drawn by
-     * {@link MinibatchSchedule} from {@code seed} (the run's seed). Its values are the batches'; the progress a
+     * {@link MinibatchSchedule} from {@code seed} (the run's seed), shuffled or with replacement as the spec's
+     * {@code sampling} says. Its values are the batches'; the progress a
      * study reports (final gap, targets) is measured on {@link #objective()}, the full objective.
      */
     public Objective objectiveForRun(long seed) {
@@ -143,7 +146,7 @@ public final class Landscape {
             throw new LandscapeException("a run cannot have made " + gradientEvaluations + " gradient evaluations");
         }
         return new MinibatchObjective(spec(), weightedLoss.confined(), dimension(),
-                new MinibatchSchedule(seed, data.size(), batch), metric, gradientEvaluations);
+                new MinibatchSchedule(seed, data.size(), batch, withReplacement), metric, gradientEvaluations);
     }
 
     /** f(x). */
@@ -217,6 +220,7 @@ public final class Landscape {
         private Dataset data;
         private Function<SampleMean, Expr> loss;
         private int batch;
+        private boolean withReplacement;
 
         private Builder(Arguments arguments, Expr expression, List<String> variables) {
             this.arguments = arguments;
@@ -343,6 +347,8 @@ public final class Landscape {
             }
             this.loss = loss;
             this.batch = batch;
+            Object sampling = arguments.asMap().get(MinibatchSchedule.SAMPLING.name());
+            this.withReplacement = "replacement".equals(sampling);
             return this;
         }
 
@@ -368,7 +374,8 @@ public final class Landscape {
                 withWeights.add(BATCH_WEIGHTS);
                 weightedLoss = loss.apply(perSample -> perSample.dot(weights)).compile(withWeights);
             }
-            return new Landscape(expression, variables, facts, data, objective, weightedLoss, batch, metric);
+            return new Landscape(expression, variables, facts, data, objective, weightedLoss, batch, withReplacement,
+                    metric);
         }
     }
 }

@@ -62,17 +62,22 @@ public final class MinibatchObjective implements Objective {
 
     /** Puts batch t's weights into the point's trailing slots, reshuffling when t starts a new epoch. */
     private void loadBatch(long t) {
-        long epoch = schedule.epochOf(t);
-        if (epoch != epochInOrder) {
-            schedule.permutationInto(epoch, order);
-            epochInOrder = epoch;
-        }
         java.util.Arrays.fill(point, dimension, point.length, 0.0);
         int batch = schedule.batch();
-        int from = (int) (t % schedule.batchesPerEpoch()) * batch;
         double share = 1.0 / batch;
+        int from = 0;
+        if (schedule.withReplacement()) {
+            schedule.drawInto(t, order);
+        } else {
+            long epoch = schedule.epochOf(t);
+            if (epoch != epochInOrder) {
+                schedule.permutationInto(epoch, order);
+                epochInOrder = epoch;
+            }
+            from = (int) (t % schedule.batchesPerEpoch()) * batch;
+        }
         for (int i = from; i < from + batch; i++) {
-            point[dimension + order[i]] = share;
+            point[dimension + order[i]] += share; // an index drawn twice counts twice
         }
     }
 

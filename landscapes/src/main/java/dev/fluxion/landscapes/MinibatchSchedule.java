@@ -3,8 +3,18 @@ package dev.fluxion.landscapes;
 import java.util.SplittableRandom;
 
 /**
- * Which samples the t-th minibatch of a run holds (t = 0, 1, ...): sampling without replacement, shuffled anew each
- * epoch, the last partial batch dropped. An epoch is {@code samples / batch} batches (integer division); epoch
+ * Which samples the t-th minibatch of a run holds (t = 0, 1, ...). Two samplings, named by {@link #SAMPLING}:
+ *
+ * <ul>
+ *   <li>{@code shuffle} (the default): without replacement, shuffled anew each epoch, the last partial batch
+ *       dropped, as deep-learning data loaders do;</li>
+ *   <li>{@code replacement}: batch t is B indices drawn independently and uniformly from 0 .. N-1 by a
+ *       {@link SplittableRandom} seeded with {@link #epochSeed(long, long)} of the seed and t (an index drawn twice
+ *       counts twice), the sampling that the textbook analysis of SGD assumes: the batch gradient's covariance is
+ *       exactly C / B, C the per-example gradients' covariance.</li>
+ * </ul>
+ *
+ * <p>Shuffling: An epoch is {@code samples / batch} batches (integer division); epoch
  * e = t / (batches per epoch) is a permutation of 0 .. N-1 drawn by Fisher-Yates from a {@link SplittableRandom}
  * seeded with {@link #epochSeed(long, long)} of the run's seed and e, and batch t is the slice
  * [p B, (p + 1) B) of that permutation, p = t mod (batches per epoch).
@@ -19,7 +29,7 @@ import java.util.SplittableRandom;
  * @param samples the data set's size N (at least 1)
  * @param batch the batch size B, 1 &lt;= B &lt;= N
  */
-public record MinibatchSchedule(long seed, int samples, int batch) {
+public record MinibatchSchedule(long seed, int samples, int batch, boolean withReplacement) {
 
     /**
      * The minibatch size parameter {@code batch} of the data landscapes: 0 (the default) is the full batch, so a
@@ -28,6 +38,19 @@ public record MinibatchSchedule(long seed, int samples, int batch) {
     public static final Parameter PARAMETER = Parameter.integer("batch", 0, 0, 1_000_000,
             "the minibatch size B: each gradient averages B samples, reshuffled each epoch by the run's seed"
                     + " (0: all samples, the full gradient)");
+
+    /**
+     * The sampling parameter {@code sampling} of the data landscapes, {@code shuffle} or {@code replacement}; like
+     * {@link #PARAMETER}, it is left out of the canonical spec of a full-batch landscape.
+     */
+    public static final Parameter SAMPLING = Parameter.choice("sampling", "shuffle", java.util.List.of("shuffle",
+            "replacement"), "how minibatches are drawn: shuffle (each epoch a new permutation, without replacement)"
+                    + " or replacement (each batch B independent uniform draws)");
+
+    /** Shuffled sampling, without replacement. */
+    public MinibatchSchedule(long seed, int samples, int batch) {
+        this(seed, samples, batch, false);
+    }
 
     /** Checks 1 &lt;= batch &lt;= samples. */
     public MinibatchSchedule {
@@ -82,8 +105,28 @@ public record MinibatchSchedule(long seed, int samples, int batch) {
         return order;
     }
 
-    /** The sample indices of batch t, in the order the permutation holds them. */
+    /**
+     * Writes batch t's indices, drawn with replacement, into {@code out[0 .. B-1]}; allocates only the generator.
+     *
+     * @throws LandscapeException if this schedule shuffles
+     */
+    public void drawInto(long t, int[] out) {
+        if (!withReplacement) {
+            throw new LandscapeException("a shuffled schedule has no independent draws; use indices(t)");
+        }
+        SplittableRandom random = new SplittableRandom(epochSeed(seed, t));
+        for (int i = 0; i < batch; i++) {
+            out[i] = random.nextInt(samples);
+        }
+    }
+
+    /** The sample indices of batch t: in the order the permutation holds them, or in the order drawn. */
     public int[] indices(long t) {
+        if (withReplacement) {
+            int[] drawn = new int[batch];
+            drawInto(t, drawn);
+            return drawn;
+        }
         int[] order = permutation(epochOf(t));
         int from = (int) (t % batchesPerEpoch()) * batch;
         int[] chosen = new int[batch];

@@ -87,6 +87,31 @@ class MinibatchSpec : FunSpec({
         objective.gradientEvaluations() shouldBe 5
     }
 
+    test("with replacement, batch t is B uniform draws from SplittableRandom(mix(mix(seed) + t)), a repeat counting twice") {
+        // linear regression: grad_i = 2 (x_i.w - y_i) x_i
+        val l = landscape("linear-regression(samples=5, features=2, noise=0.3, seed=8, batch=3, sampling=replacement)")
+        l.spec() shouldContain "sampling=replacement"
+        val data = l.data().get()
+        val x = data.inputs()
+        val y = data.targets()
+        val objective = l.objectiveForRun(21)
+        val w = doubleArrayOf(-0.4, 0.9)
+        var repeats = 0
+        for (t in 0L..39L) {
+            val random = SplittableRandom(mix(mix(21) + t))
+            val drawn = IntArray(3) { random.nextInt(5) }
+            if (drawn.toSet().size < 3) repeats++
+            val expected = DoubleArray(2)
+            for (i in drawn) {
+                val residual = x[i][0] * w[0] + x[i][1] * w[1] - y[i]
+                for (j in 0..1) expected[j] += 2 * residual * x[i][j] / 3
+            }
+            objective.gradient(w).shouldBeCloseTo(expected, 1e-14)
+        }
+        (repeats > 0) shouldBe true // 1 - (5 4 3) / 5^3 = 52% of batches repeat an index: the case is exercised
+        landscape("linear-regression(sampling=replacement)").spec() shouldNotContain "sampling"
+    }
+
     test("Gaussian NLL: the batch gradient is the mean of per-sample gradients") {
         // per sample: (x - mu)^2 e^{-2s} / 2 + s + log(2 pi)/2, d/dmu = -(x - mu) e^{-2s}, d/ds = 1 - (x - mu)^2 e^{-2s}
         val l = landscape("gaussian-nll(samples=6, mean=1, sd=2, seed=2, batch=3)")

@@ -55,7 +55,7 @@ public final class GaussianNll implements LandscapeProvider {
                 Parameter.real("mean", 1, -1e6, 1e6, "the mean of the distribution the data are drawn from"),
                 Parameter.real("sd", 2, 1e-6, 1e6, "the standard deviation of that distribution"),
                 Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
-                MinibatchSchedule.PARAMETER);
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class LinearRegression implements LandscapeProvider {
                 Parameter.integer("features", 5, 1, 1_000, "the number of features d"),
                 Parameter.real("noise", 0.1, 0, 1e6, "the standard deviation of the noise on the targets"),
                 Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
-                MinibatchSchedule.PARAMETER);
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class LogisticRegression implements LandscapeProvider {
                 Parameter.integer("features", 5, 1, 1_000, "the number of features d"),
                 Parameter.real("l2", 0.01, 0, 1e6, "the L2 regularization lambda"),
                 Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
-                MinibatchSchedule.PARAMETER);
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class SoftmaxRegression implements LandscapeProvider {
                 Parameter.integer("classes", 3, 2, 100, "the number of classes k"),
                 Parameter.real("l2", 0.01, 0, 1e6, "the L2 regularization lambda"),
                 Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
-                MinibatchSchedule.PARAMETER);
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override

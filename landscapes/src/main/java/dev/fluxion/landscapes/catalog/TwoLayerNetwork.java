@@ -52,7 +52,7 @@ public final class TwoLayerNetwork implements LandscapeProvider {
                 Parameter.integer("hidden", 8, 1, 256, "the number of hidden units h"),
                 Parameter.real("l2", 1e-4, 0, 1e6, "the L2 regularization lambda"),
                 Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data and the start"),
-                MinibatchSchedule.PARAMETER);
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override
