@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
  * @param seed the run's seed
  * @param samples the data set's size N (at least 1)
  * @param batch the batch size B, 1 &lt;= B &lt;= N
+ * @param withReplacement whether batches are independent draws ({@code replacement}) rather than shuffled epochs
  */
 public record MinibatchSchedule(long seed, int samples, int batch, boolean withReplacement) {
 
