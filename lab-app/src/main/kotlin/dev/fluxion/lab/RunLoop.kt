@@ -11,7 +11,9 @@ import java.util.SplittableRandom
  * checks the targets, and decides the [Outcome]. A pure function of the [RunSpec] (given the landscape and the
  * optimizer it names), so a run gives bit-identical results on any thread.
  *
- * Step k (k = 0, 1, ...) evaluates f and grad f at x_k and moves to x_{k+1}; a target is hit at step k when
+ * Step k (k = 0, 1, ...) evaluates f and grad f at x_k and moves to x_{k+1} (on a minibatched landscape, the loss
+ * and gradient of the run's batch k, see [Landscape.objectiveForRun]; the f recorded and checked is then the full
+ * f(x_k), evaluated apart and not counted as cost); a target is hit at step k when
  * f(x_k) - f* is at most the target, after the evaluation that saw it. Evaluations are the optimizer run's counts
  * under the cost model of [dev.fluxion.optimizers.Evaluations.cost]: a value or a value with its gradient counts 1,
  * a Hessian (or metric) counts n, so line searches and Newton's method pay for what they ask.
@@ -82,8 +84,11 @@ object RunLoop {
         // the run's own objective: its scratch arrays are made here, beside the run's other arrays, and dropped with
         // them, rather than held by the thread for its life (see benchmarks/README.md, "Each run's own scratch arrays")
         val exact = landscape.confinedObjective()
-        val objective = if (budget.gradientNoise > 0) NoisyObjective(exact, budget.gradientNoise, SplittableRandom(spec.seed))
-        else exact
+        // a minibatched landscape's gradients (and line searches' values) are its batches'; progress is f's, below
+        val sampled = landscape.objectiveForRun(spec.seed)
+        val minibatched = landscape.isMinibatched()
+        val objective = if (budget.gradientNoise > 0) NoisyObjective(sampled, budget.gradientNoise, SplittableRandom(spec.seed))
+        else sampled
         val minimum = landscape.facts().minimum()
         val fStar = if (minimum.isPresent) minimum.asDouble else Double.NaN
         val targets = budget.targets.toDoubleArray()
@@ -113,7 +118,7 @@ object RunLoop {
                 if (!isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
                 steps[0] = k
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
-                    val f = objective.value(x)
+                    val f = exact.value(x)
                     recorder.recordLast(k, f, Double.NaN, 0.0, x)
                     return finish(Outcome.TimedOut(k, timeout.describe()), k, x, f)
                 }
@@ -122,7 +127,7 @@ object RunLoop {
             val info = try {
                 state.step(objective, x)
             } catch (e: OptimizerException) {
-                val f = objective.value(previous)
+                val f = exact.value(previous)
                 recorder.recordLast(k, f, Double.NaN, 0.0, previous)
                 return finish(Outcome.Diverged(k, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
                     .joinToString("; ")), k, previous, f)
@@ -130,7 +135,8 @@ object RunLoop {
                 if (isRunFailure(e)) steps[0] = k // the step the run fails at, for [execute]
                 throw e
             }
-            val f = info.value()
+            // on minibatches the step saw its batch's loss; the run's progress is the full f(x_k), not counted as cost
+            val f = if (minibatched) exact.value(previous) else info.value()
             val gradientNorm = info.gradientNorm()
             val stepLength = info.stepLength()
             // f(x_k) was seen by this step's first evaluation, or by the step before's last when it was reused
@@ -150,7 +156,7 @@ object RunLoop {
         }
         steps[0] = k
         // The last point has not been evaluated with a gradient; its value alone decides the last target check.
-        val f = objective.value(x)
+        val f = exact.value(x)
         recorder.recordLast(k, f, Double.NaN, 0.0, x)
         if (!f.isFinite()) {
             return finish(Outcome.Diverged(k, listOfNotNull("f = $f at step $k", nonFiniteNode(landscape, x))

@@ -70,6 +70,7 @@ class GuideScriptsSpec : FunSpec({
             "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
             "IllConditionedAdam.java", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
             "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts", "QuasiNewton.lab.kts",
+            "StochasticGradients.lab.kts",
         )
     }
 
@@ -342,6 +343,44 @@ class GuideScriptsSpec : FunSpec({
         // a quasi-Newton step mostly takes the unit step, which costs one evaluation
         out.number("evaluations per step") shouldBe (lbfgsEvaluations.toDouble() / lbfgsSteps.toDouble() plusOrMinus 0.01)
         out.number("evaluations per step") shouldBeLessThan 1.5
+    }
+
+    test("constant-step SGD's floor: eta tr(S) / 4, so a slope of 2 against the noise level and -1 against the batch") {
+        val out = run("StochasticGradients.lab.kts")
+        // the prediction, from the data: tr(C) of the per-example logistic gradients -y sigmoid(-y x.w*) x at w*
+        val logistic = dev.fluxion.landscapes.LandscapeRegistry.standard()
+            .create("logistic-regression(samples=256, features=5, l2=0.01, seed=0)")
+        val w = logistic.facts().globalMinimizers().single()
+        val x = logistic.data().get().inputs()
+        val y = logistic.data().get().targets()
+        val g = x.indices.map { i ->
+            val margin = y[i] * (0 until 5).sumOf { x[i][it] * w[it] }
+            DoubleArray(5) { -y[i] * x[i][it] / (1 + exp(margin)) }
+        }
+        val mean = DoubleArray(5) { j -> g.sumOf { it[j] } / g.size }
+        val traceC = g.sumOf { v -> (0 until 5).sumOf { (v[it] - mean[it]) * (v[it] - mean[it]) } } / g.size
+        val eta = 0.1
+        out.number("tr(C)") shouldBe (traceC plusOrMinus 1e-6)
+        val rows = out.lines().filter { it.matches(Regex("(1|4|16|64) +[0-9].*")) }.map { it.trim().split(Regex(" +")) }
+        rows.size shouldBe 4
+        for (row in rows) {
+            val b = row[0].toDouble()
+            val measured = row[1].toDouble()
+            val ratio = measured / (eta * traceC / (4 * b))
+            io.kotest.assertions.withClue("batch $b: measured $measured") { ratio shouldBe (1.0 plusOrMinus 0.35) }
+            row[3].toDouble() shouldBeLessThan measured // shuffled batches' errors cancel within an epoch
+        }
+        out.number("slope of the floor against the batch size") shouldBe (-1.0 plusOrMinus 0.2)
+        // the lab's gradient noise sigma per component: S = sigma^2 I, floor eta d sigma^2 / 4
+        val noiseRows = out.lines().filter { it.matches(Regex("0\\.[0-9]+ +[0-9].*")) }.map { it.trim().split(Regex(" +")) }
+        noiseRows.size shouldBe 4
+        for (row in noiseRows) {
+            val sigma = row[0].toDouble()
+            val ratio = row[1].toDouble() / (eta * 5 * sigma * sigma / 4)
+            io.kotest.assertions.withClue("noise $sigma") { ratio shouldBe (1.0 plusOrMinus 0.6) }
+        }
+        out.number("slope of the floor against the noise level") shouldBe (2.0 plusOrMinus 0.15)
+        out.number("full") shouldBeLessThan 1e-6
     }
 })
 

@@ -33,6 +33,23 @@ public final class Arguments extends ParameterValues {
                 SpecBinder.bind(spec, "parameter", provider.parameters(), LandscapeException::new));
     }
 
+    /**
+     * The canonical spec, every parameter written out except a full-batch {@code batch=0} and its {@code sampling}
+     * ({@link MinibatchSchedule#PARAMETER}, {@link MinibatchSchedule#SAMPLING}), so the data landscapes keep the specs (and so the run identities and
+     * seeds) they had before minibatches existed.
+     */
+    @Override
+    public String spec() {
+        Object batch = asMap().get(MinibatchSchedule.PARAMETER.name());
+        if (!Long.valueOf(0).equals(batch)) {
+            return super.spec();
+        }
+        return asMap().entrySet().stream().filter(e -> !e.getKey().equals(MinibatchSchedule.PARAMETER.name())
+                        && !e.getKey().equals(MinibatchSchedule.SAMPLING.name()))
+                .map(e -> e.getKey() + "=" + specText(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ", owner() + "(", ")"));
+    }
+
     /** The landscape's name. */
     public String landscape() {
         return owner();

@@ -3,6 +3,7 @@ package dev.fluxion.landscapes;
 import dev.fluxion.dsl.Metric;
 import dev.fluxion.dsl.Objective;
 import dev.fluxion.dsl.expr.Expr;
+import dev.fluxion.dsl.expr.VectorExpr;
 import dev.fluxion.dsl.tape.CompiledExpression;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A test landscape: an expression (so its gradient and Hessian come from the dsl, exactly) with what is known
@@ -26,13 +28,23 @@ public final class Landscape {
     private final Facts facts;
     private final Dataset data;
     private final LandscapeObjective objective;
+    /** The loss with the batch weights as variables after x; null for a full-batch landscape. */
+    private final CompiledExpression weightedLoss;
+    private final int batch;
+    private final boolean withReplacement;
+    private final Metric metric;
 
-    private Landscape(Expr expression, List<String> variables, Facts facts, Dataset data, LandscapeObjective objective) {
+    private Landscape(Expr expression, List<String> variables, Facts facts, Dataset data, LandscapeObjective objective,
+                      CompiledExpression weightedLoss, int batch, boolean withReplacement, Metric metric) {
         this.expression = expression;
         this.variables = variables;
         this.facts = facts;
         this.data = data;
         this.objective = objective;
+        this.weightedLoss = weightedLoss;
+        this.batch = batch;
+        this.withReplacement = withReplacement;
+        this.metric = metric;
     }
 
     /**
@@ -96,6 +108,47 @@ public final class Landscape {
         return objective.confined();
     }
 
+    /**
+     * Whether a run sees this landscape through minibatches ({@code batch=B} with B less than the data set's size):
+     * then {@link #objectiveForRun(long)} is a {@link MinibatchObjective}.
+     */
+    public boolean isMinibatched() {
+        return weightedLoss != null;
+    }
+
+    /** The minibatch size B, or 0 for the full batch. */
+    public int batch() {
+        return isMinibatched() ? batch : 0;
+    }
+
+    /**
+     * The objective one run optimizes, for one thread at a time: {@link #confinedObjective()} for a full-batch
+     * landscape, and otherwise a {@link MinibatchObjective} whose t-th gradient is that of minibatch t drawn by
+     * {@link MinibatchSchedule} from {@code seed} (the run's seed), shuffled or with replacement as the spec's
+     * {@code sampling} says. Its values are the batches'; the progress a
+     * study reports (final gap, targets) is measured on {@link #objective()}, the full objective.
+     */
+    public Objective objectiveForRun(long seed) {
+        return isMinibatched() ? minibatchObjective(seed, 0) : confinedObjective();
+    }
+
+    /**
+     * The minibatch objective of a run with {@code seed} that has already made {@code gradientEvaluations} gradient
+     * evaluations, so a restored run continues with the batches an uninterrupted one would draw.
+     *
+     * @throws LandscapeException if this landscape is not minibatched, or the count is negative
+     */
+    public MinibatchObjective minibatchObjective(long seed, long gradientEvaluations) {
+        if (!isMinibatched()) {
+            throw new LandscapeException(spec() + " has no minibatches (give it batch=B, 1 <= B < samples)");
+        }
+        if (gradientEvaluations < 0) {
+            throw new LandscapeException("a run cannot have made " + gradientEvaluations + " gradient evaluations");
+        }
+        return new MinibatchObjective(spec(), weightedLoss.confined(), dimension(),
+                new MinibatchSchedule(seed, data.size(), batch, withReplacement), metric, gradientEvaluations);
+    }
+
     /** f(x). */
     public double value(double[] x) {
         return objective.value(x);
@@ -144,6 +197,9 @@ public final class Landscape {
         return spec();
     }
 
+    /** The name of the batch weights u, the variables after x in a minibatch's compiled loss. */
+    private static final String BATCH_WEIGHTS = "batch_weights";
+
     /** Collects a landscape's facts; the expression is compiled first, so points can be refined and valued. */
     public static final class Builder {
         private final Arguments arguments;
@@ -162,6 +218,9 @@ public final class Landscape {
         private final List<String> sources = new ArrayList<>();
         private Metric metric;
         private Dataset data;
+        private Function<SampleMean, Expr> loss;
+        private int batch;
+        private boolean withReplacement;
 
         private Builder(Arguments arguments, Expr expression, List<String> variables) {
             this.arguments = arguments;
@@ -270,6 +329,29 @@ public final class Landscape {
             return this;
         }
 
+        /**
+         * Makes the landscape a data landscape that a run may see through minibatches of {@code batch} samples
+         * (0, or the data set's size, is the full batch: nothing changes). {@code loss} writes the loss with a
+         * {@link SampleMean}: given {@link SampleMean#FULL} it must give the landscape's expression, and the
+         * minibatch objective is the same formula with the batch's weighted mean. The data must be given first.
+         *
+         * @throws LandscapeException if {@code batch} is larger than the data set, naming both
+         */
+        public Builder minibatches(int batch, Function<SampleMean, Expr> loss) {
+            if (data == null) {
+                throw new LandscapeException(arguments.spec() + ": give the data before the minibatches");
+            }
+            if (batch < 0 || batch > data.size()) {
+                throw new LandscapeException(arguments.spec() + ": batch = " + batch + " is larger than the data set's "
+                        + data.size() + " samples; batch must be in 1.." + data.size() + ", or 0 for the full batch");
+            }
+            this.loss = loss;
+            this.batch = batch;
+            Object sampling = arguments.asMap().get(MinibatchSchedule.SAMPLING.name());
+            this.withReplacement = "replacement".equals(sampling);
+            return this;
+        }
+
         /** The landscape; the domain and the start are required. */
         public Landscape build() {
             if (domain == null || start == null) {
@@ -285,7 +367,15 @@ public final class Landscape {
                     minimizers, criticalPoints, smoothness, strongConvexity, start, tags, sources);
             LandscapeObjective objective = new LandscapeObjective(arguments.spec(), compiled, metric, smoothness,
                     strongConvexity, minimum);
-            return new Landscape(expression, variables, facts, data, objective);
+            CompiledExpression weightedLoss = null;
+            if (loss != null && batch > 0 && batch < data.size()) {
+                VectorExpr weights = VectorExpr.variable(BATCH_WEIGHTS, data.size());
+                List<String> withWeights = new ArrayList<>(variables);
+                withWeights.add(BATCH_WEIGHTS);
+                weightedLoss = loss.apply(perSample -> perSample.dot(weights)).compile(withWeights);
+            }
+            return new Landscape(expression, variables, facts, data, objective, weightedLoss, batch, withReplacement,
+                    metric);
         }
     }
 }

@@ -8,9 +8,12 @@ import dev.fluxion.landscapes.Box;
 import dev.fluxion.landscapes.Dataset;
 import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.landscapes.LandscapeProvider;
+import dev.fluxion.landscapes.MinibatchSchedule;
+import dev.fluxion.landscapes.SampleMean;
 import dev.fluxion.landscapes.Parameter;
 import dev.fluxion.landscapes.Tag;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Gaussian negative log-likelihood per sample in the parameters (mu, s = log sigma), over N seeded samples
@@ -51,7 +54,8 @@ public final class GaussianNll implements LandscapeProvider {
         return List.of(Parameter.integer("samples", 100, 2, 10_000_000, "the number of samples N"),
                 Parameter.real("mean", 1, -1e6, 1e6, "the mean of the distribution the data are drawn from"),
                 Parameter.real("sd", 2, 1e-6, 1e6, "the standard deviation of that distribution"),
-                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"));
+                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override
@@ -78,8 +82,9 @@ public final class GaussianNll implements LandscapeProvider {
 
         Expr mu = Expr.variable("mu");
         Expr s = Expr.variable("log_sigma");
-        Expr f = VectorExpr.constant(samples).minus(mu).square().mean().times(s.times(-2).exp()).times(0.5)
-                .plus(s).plus(0.5 * Math.log(2 * Math.PI));
+        Function<SampleMean, Expr> loss = average -> average.of(VectorExpr.constant(samples).minus(mu).square())
+                .times(s.times(-2).exp()).times(0.5).plus(s).plus(0.5 * Math.log(2 * Math.PI));
+        Expr f = loss.apply(SampleMean.FULL);
         Metric fisher = (x, out) -> {
             out[0][0] = Math.exp(-2 * x[1]);
             out[0][1] = 0;
@@ -95,6 +100,7 @@ public final class GaussianNll implements LandscapeProvider {
                 .start(mean + 2 * sd, Math.log(sd) + 1.5)
                 .metric(fisher)
                 .data(new Dataset(new double[n][0], samples))
+                .minibatches(arguments.integer("batch"), loss)
                 .tags(Tag.STATISTICAL)
                 .sources("Amari, S. (1998). Natural gradient works efficiently in learning. Neural Computation 10(2),"
                         + " 251-276", "Lehmann, E. L. and Casella, G. (1998). Theory of Point Estimation, 2nd ed."

@@ -8,9 +8,12 @@ import dev.fluxion.landscapes.Dataset;
 import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.landscapes.LandscapeException;
 import dev.fluxion.landscapes.LandscapeProvider;
+import dev.fluxion.landscapes.MinibatchSchedule;
+import dev.fluxion.landscapes.SampleMean;
 import dev.fluxion.landscapes.Parameter;
 import dev.fluxion.landscapes.Tag;
 import java.util.List;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -46,7 +49,8 @@ public final class LinearRegression implements LandscapeProvider {
         return List.of(Parameter.integer("samples", 200, 1, 1_000_000, "the number of samples N"),
                 Parameter.integer("features", 5, 1, 1_000, "the number of features d"),
                 Parameter.real("noise", 0.1, 0, 1e6, "the standard deviation of the noise on the targets"),
-                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"));
+                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override
@@ -72,7 +76,9 @@ public final class LinearRegression implements LandscapeProvider {
         }
 
         VectorExpr w = VectorExpr.variable("w", d);
-        Expr f = Matrix.of(inputs).times(w).minus(VectorExpr.constant(targets)).square().mean();
+        Matrix design = Matrix.of(inputs);
+        Function<SampleMean, Expr> loss = mean -> mean.of(design.times(w).minus(VectorExpr.constant(targets)).square());
+        Expr f = loss.apply(SampleMean.FULL);
 
         DMatrixRMaj x = new DMatrixRMaj(inputs);
         DMatrixRMaj y = new DMatrixRMaj(n, 1, true, targets);
@@ -94,6 +100,7 @@ public final class LinearRegression implements LandscapeProvider {
                 .smoothness(spectrum[d - 1]).strongConvexity(spectrum[0])
                 .start(new double[d])
                 .data(new Dataset(inputs, targets))
+                .minibatches(arguments.integer("batch"), loss)
                 .tags(Tag.CONVEX, Tag.ML, Tag.STATISTICAL)
                 .sources("Hastie, T., Tibshirani, R. and Friedman, J. (2009). The Elements of Statistical Learning,"
                         + " 2nd ed. Springer, section 3.2", "Golub, G. H. and Van Loan, C. F. (2013). Matrix"

@@ -7,9 +7,12 @@ import dev.fluxion.landscapes.Arguments;
 import dev.fluxion.landscapes.Dataset;
 import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.landscapes.LandscapeProvider;
+import dev.fluxion.landscapes.MinibatchSchedule;
+import dev.fluxion.landscapes.SampleMean;
 import dev.fluxion.landscapes.Parameter;
 import dev.fluxion.landscapes.Tag;
 import java.util.List;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -45,7 +48,8 @@ public final class LogisticRegression implements LandscapeProvider {
         return List.of(Parameter.integer("samples", 200, 1, 1_000_000, "the number of samples N"),
                 Parameter.integer("features", 5, 1, 1_000, "the number of features d"),
                 Parameter.real("l2", 0.01, 0, 1e6, "the L2 regularization lambda"),
-                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"));
+                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override
@@ -66,8 +70,10 @@ public final class LogisticRegression implements LandscapeProvider {
             labels[i] = sampler.uniform() < 1 / (1 + Math.exp(-margin)) ? 1 : -1;
         }
         VectorExpr w = VectorExpr.variable("w", d);
-        Expr f = VectorExpr.constant(labels).times(Matrix.of(inputs).times(w)).unaryMinus().softplus().mean()
-                .plus(w.squaredNorm().times(l2 / 2));
+        Matrix design = Matrix.of(inputs);
+        Function<SampleMean, Expr> loss = mean -> mean.of(VectorExpr.constant(labels).times(design.times(w))
+                .unaryMinus().softplus()).plus(w.squaredNorm().times(l2 / 2));
+        Expr f = loss.apply(SampleMean.FULL);
 
         DMatrixRMaj x = new DMatrixRMaj(inputs);
         DMatrixRMaj gram = new DMatrixRMaj(d, d);
@@ -80,6 +86,7 @@ public final class LogisticRegression implements LandscapeProvider {
                 .smoothness(spectrum[d - 1] / (4.0 * n) + l2)
                 .start(new double[d])
                 .data(new Dataset(inputs, labels))
+                .minibatches(arguments.integer("batch"), loss)
                 .tags(Tag.CONVEX, Tag.ML, Tag.STATISTICAL)
                 .sources("Hastie, T., Tibshirani, R. and Friedman, J. (2009). The Elements of Statistical Learning,"
                         + " 2nd ed. Springer, section 4.4", "Bohning, D. (1992). Multinomial logistic regression"

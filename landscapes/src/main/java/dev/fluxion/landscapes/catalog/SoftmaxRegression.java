@@ -7,9 +7,12 @@ import dev.fluxion.landscapes.Arguments;
 import dev.fluxion.landscapes.Dataset;
 import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.landscapes.LandscapeProvider;
+import dev.fluxion.landscapes.MinibatchSchedule;
+import dev.fluxion.landscapes.SampleMean;
 import dev.fluxion.landscapes.Parameter;
 import dev.fluxion.landscapes.Tag;
 import java.util.List;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -49,7 +52,8 @@ public final class SoftmaxRegression implements LandscapeProvider {
                 Parameter.integer("features", 4, 1, 1_000, "the number of features d"),
                 Parameter.integer("classes", 3, 2, 100, "the number of classes k"),
                 Parameter.real("l2", 0.01, 0, 1e6, "the L2 regularization lambda"),
-                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"));
+                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data"),
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override
@@ -86,7 +90,9 @@ public final class SoftmaxRegression implements LandscapeProvider {
             shiftedSum = shiftedSum.plus(scores[c].minus(largest).exp());
             trueScore = trueScore.plus(scores[c].times(VectorExpr.constant(oneHot[c])));
         }
-        Expr f = largest.plus(shiftedSum.log()).minus(trueScore).mean().plus(w.squaredNorm().times(l2 / 2));
+        VectorExpr perSample = largest.plus(shiftedSum.log()).minus(trueScore);
+        Function<SampleMean, Expr> loss = mean -> mean.of(perSample).plus(w.squaredNorm().times(l2 / 2));
+        Expr f = loss.apply(SampleMean.FULL);
 
         DMatrixRMaj design = new DMatrixRMaj(inputs);
         DMatrixRMaj gram = new DMatrixRMaj(d, d);
@@ -99,6 +105,7 @@ public final class SoftmaxRegression implements LandscapeProvider {
                 .smoothness(spectrum[d - 1] / (2.0 * n) + l2)
                 .start(new double[k * d])
                 .data(new Dataset(inputs, labels))
+                .minibatches(arguments.integer("batch"), loss)
                 .tags(Tag.CONVEX, Tag.ML, Tag.STATISTICAL)
                 .sources("Bohning, D. (1992). Multinomial logistic regression algorithm. Annals of the Institute of"
                         + " Statistical Mathematics 44(1), 197-200", "Hastie, T., Tibshirani, R. and Friedman, J."

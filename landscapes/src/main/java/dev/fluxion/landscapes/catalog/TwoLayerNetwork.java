@@ -7,9 +7,12 @@ import dev.fluxion.landscapes.Arguments;
 import dev.fluxion.landscapes.Dataset;
 import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.landscapes.LandscapeProvider;
+import dev.fluxion.landscapes.MinibatchSchedule;
+import dev.fluxion.landscapes.SampleMean;
 import dev.fluxion.landscapes.Parameter;
 import dev.fluxion.landscapes.Tag;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The training loss of a small neural network: a two-layer perceptron with h tanh hidden units and a logistic
@@ -48,7 +51,8 @@ public final class TwoLayerNetwork implements LandscapeProvider {
                 Parameter.integer("samples", 200, 4, 100_000, "the number of samples N"),
                 Parameter.integer("hidden", 8, 1, 256, "the number of hidden units h"),
                 Parameter.real("l2", 1e-4, 0, 1e6, "the L2 regularization lambda"),
-                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data and the start"));
+                Parameter.integer("seed", 0, 0, Long.MAX_VALUE, "the seed of the data and the start"),
+                MinibatchSchedule.PARAMETER, MinibatchSchedule.SAMPLING);
     }
 
     @Override
@@ -83,8 +87,9 @@ public final class TwoLayerNetwork implements LandscapeProvider {
                     .times(theta.get(3 * h + j));
             output = output == null ? unit : output.plus(unit);
         }
-        Expr f = VectorExpr.constant(labels).times(output.plus(logits)).unaryMinus().softplus().mean()
-                .plus(theta.squaredNorm().times(l2 / 2));
+        VectorExpr perSample = VectorExpr.constant(labels).times(output.plus(logits)).unaryMinus().softplus();
+        Function<SampleMean, Expr> loss = mean -> mean.of(perSample).plus(theta.squaredNorm().times(l2 / 2));
+        Expr f = loss.apply(SampleMean.FULL);
         double[] start = new double[parameters];
         for (int j = 0; j < h; j++) {
             start[3 * j] = sampler.next() / Math.sqrt(2);
@@ -96,6 +101,7 @@ public final class TwoLayerNetwork implements LandscapeProvider {
                 .domain(-5, 5)
                 .start(start)
                 .data(new Dataset(inputs, labels))
+                .minibatches(arguments.integer("batch"), loss)
                 .tags(Tag.ML, Tag.MULTIMODAL)
                 .sources("Rumelhart, D. E., Hinton, G. E. and Williams, R. J. (1986). Learning representations by"
                         + " back-propagating errors. Nature 323, 533-536", "Lang, K. J. and Witbrock, M. J. (1988)."
