@@ -57,14 +57,6 @@ data class PairSummary(
          */
         @JvmStatic
         fun of(results: List<RunResult>): List<PairSummary> = SummaryColumns.of(results).summaries()
-
-        /** aRT for target index [t]: total evaluations until the hit or the end, over the number of hits. */
-        @JvmStatic
-        fun averageRuntime(runs: List<RunResult>, t: Int): Double {
-            val successes = runs.count { it.hit(t) }
-            val total = runs.sumOf { if (it.hit(t)) it.hitEvaluations[t] else it.evaluations }
-            return if (successes == 0) Double.POSITIVE_INFINITY else total.toDouble() / successes
-        }
     }
 }
 
@@ -78,6 +70,22 @@ data class RuntimeEcdf(val optimizer: String, val budgets: List<Double>, val sha
         /** One ECDF per optimizer, in the order the optimizers appear ([SummaryColumns.ecdfs]). */
         @JvmStatic
         fun of(results: List<RunResult>): List<RuntimeEcdf> = SummaryColumns.of(results).ecdfs()
+
+        /**
+         * The ECDF of [optimizer] over [pairs] (run, target) pairs, of which those reached took [runtimes] (in any
+         * order; sorted here, in place): a step of 1 / pairs at each runtime, steps at one runtime merged.
+         */
+        @JvmStatic
+        fun of(optimizer: String, runtimes: DoubleArray, pairs: Int): RuntimeEcdf {
+            runtimes.sort()
+            val budgets = ArrayList<Double>()
+            val shares = ArrayList<Double>()
+            runtimes.forEachIndexed { i, b ->
+                if (budgets.isNotEmpty() && budgets.last() == b) shares[shares.size - 1] = (i + 1).toDouble() / pairs
+                else { budgets.add(b); shares.add((i + 1).toDouble() / pairs) }
+            }
+            return RuntimeEcdf(optimizer, budgets, shares, pairs)
+        }
     }
 }
 

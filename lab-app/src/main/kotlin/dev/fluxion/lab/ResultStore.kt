@@ -75,13 +75,6 @@ class ResultStore private constructor(val path: Path, private val connection: Co
     /** Who claims runs from this store: this host, this process and the instant it started. */
     private val owner: String = processIdentity()
 
-    /** The keys of every stored run. */
-    fun keys(): Set<String> = reading("the runs' keys") {
-        connection.createStatement().use { st ->
-            st.executeQuery("SELECT run_key FROM runs").use { rs -> buildSet { while (rs.next()) add(rs.getString(1)) } }
-        }
-    }
-
     /**
      * The keys of every stored run as a [KeyIndex] (12 bytes a run, where [keys] holds a string per run), read
      * row by row.

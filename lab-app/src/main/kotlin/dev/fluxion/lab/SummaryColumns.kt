@@ -66,15 +66,7 @@ class SummaryColumns {
                     for (t in p.targets.indices) p.hitEvaluations[t].get(r).let { if (it >= 0) runtimes.add(it.toDouble()) }
                 }
             }
-            val sorted = runtimes.toArray()
-            sorted.sort()
-            val budgets = ArrayList<Double>()
-            val shares = ArrayList<Double>()
-            sorted.forEachIndexed { i, b ->
-                if (budgets.isNotEmpty() && budgets.last() == b) shares[shares.size - 1] = (i + 1).toDouble() / pairs
-                else { budgets.add(b); shares.add((i + 1).toDouble() / pairs) }
-            }
-            RuntimeEcdf(optimizer, budgets, shares, pairs.toInt())
+            RuntimeEcdf.of(optimizer, runtimes.toArray(), pairs.toInt())
         }
     }
 

@@ -42,10 +42,9 @@ final class FusedAdamPass implements FusedPass {
      * or null for any other.
      */
     static FusedAdamPass of(Optimizer optimizer, TransformState root) {
-        Optimizer shape = optimizer instanceof NamedOptimizer named ? named.chain() : optimizer;
-        if (!(shape instanceof Chain chain) || chain.links().size() != 2
-                || !(chain.links().get(0) instanceof ScaleByAdam adam)
-                || !(chain.links().get(1) instanceof ScaleByLearningRate rate)) {
+        List<Transform> links = FusedPass.twoLinks(optimizer);
+        if (links == null || !(links.get(0) instanceof ScaleByAdam adam)
+                || !(links.get(1) instanceof ScaleByLearningRate rate)) {
             return null;
         }
         List<TransformState> parts = root.nested();

@@ -1,5 +1,7 @@
 package dev.fluxion.optimizers;
 
+import java.util.List;
+
 /**
  * A private specialisation of one exact chain shape: the chain's update and x += u in one pass over the parameters
  * instead of one pass per link plus one for x, with the same arithmetic in the same order, so the same bits. A fused
@@ -13,6 +15,12 @@ interface FusedPass {
      * returns sum_i u_i^2 in index order, as the chain's passes and {@link OptimizerState}'s x += u would.
      */
     double apply(double[] gradient, double[] x, double[] old, long step);
+
+    /** The two links of an optimizer that is a chain of exactly two, written so or named; null for any other. */
+    static List<Transform> twoLinks(Optimizer optimizer) {
+        Optimizer shape = optimizer instanceof NamedOptimizer named ? named.chain() : optimizer;
+        return shape instanceof Chain chain && chain.links().size() == 2 ? chain.links() : null;
+    }
 
     /** The fused pass for an optimizer of one of the recognised shapes, or null for any other. */
     static FusedPass of(Optimizer optimizer, TransformState root) {

@@ -34,12 +34,12 @@ final class FusedTracePass implements FusedPass {
 
     /** The pass for an optimizer that is exactly a trace and a learning rate, in either order, or null. */
     static FusedTracePass of(Optimizer optimizer, TransformState root) {
-        Optimizer shape = optimizer instanceof NamedOptimizer named ? named.chain() : optimizer;
-        if (!(shape instanceof Chain chain) || chain.links().size() != 2) {
+        List<Transform> links = FusedPass.twoLinks(optimizer);
+        if (links == null) {
             return null;
         }
-        Transform first = chain.links().get(0);
-        Transform second = chain.links().get(1);
+        Transform first = links.get(0);
+        Transform second = links.get(1);
         boolean rateFirst = first instanceof ScaleByLearningRate && second instanceof Trace;
         boolean traceFirst = first instanceof Trace && second instanceof ScaleByLearningRate;
         if (!rateFirst && !traceFirst) {

@@ -115,16 +115,10 @@ data class SuiteSummary(val slices: List<String>, val functionRows: List<SuiteRo
             val perDimension = own.flatMap { r ->
                 val dimension = problemOf.getValue(r.spec.landscapeLabel).dimension.toDouble()
                 r.hitEvaluations.filter { it >= 0 }.map { it / dimension }
-            }.sorted()
-            val pairs = own.sumOf { it.hitEvaluations.size }
-            val budgets = ArrayList<Double>()
-            val shares = ArrayList<Double>()
-            perDimension.forEachIndexed { i, b ->
-                if (budgets.isNotEmpty() && budgets.last() == b) shares[shares.size - 1] = (i + 1).toDouble() / pairs
-                else { budgets += b; shares += (i + 1).toDouble() / pairs }
             }
+            val pairs = own.sumOf { it.hitEvaluations.size }
             val longestRun = own.maxOfOrNull { it.evaluations / problemOf.getValue(it.spec.landscapeLabel).dimension.toDouble() } ?: 0.0
-            SuiteEcdf(slice, group, RuntimeEcdf(optimizer, budgets, shares, pairs), longestRun)
+            SuiteEcdf(slice, group, RuntimeEcdf.of(optimizer, perDimension.toDoubleArray(), pairs), longestRun)
         }
     }
 }
