@@ -2,7 +2,7 @@ package dev.fluxion.dsl.expr;
 
 import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.Polygamma;
-import dev.fluxion.dsl.function.PowerOf;
+import dev.fluxion.dsl.function.Power;
 import dev.fluxion.dsl.function.Unary;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +87,7 @@ final class LatexPrinter {
         if (u.function() == Unary.NEG) {
             out.add("-");
             wrapped(a, precedence(a) <= TextPrinter.PREFIX, out);
-        } else if (u.function() instanceof PowerOf p) {
+        } else if (u.function() instanceof Power p) {
             if (p.exponent() == 0.5) {
                 out.add("\\sqrt{");
                 out.add(a);

@@ -2,7 +2,7 @@ package dev.fluxion.dsl.expr;
 
 import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.Polygamma;
-import dev.fluxion.dsl.function.PowerOf;
+import dev.fluxion.dsl.function.Power;
 import dev.fluxion.dsl.function.Unary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ final class TextPrinter {
             if (u.function() == Unary.NEG) {
                 return PREFIX;
             }
-            return u.function() instanceof PowerOf ? POWER : ATOM;
+            return u.function() instanceof Power ? POWER : ATOM;
         }
         if (e instanceof BinaryCall b && b.function() instanceof Binary op) {
             switch (op) {
@@ -159,7 +159,7 @@ final class TextPrinter {
         if (u.function() == Unary.NEG) {
             out.add("-");
             wrapped(a, precedence(a) <= PREFIX || foldsIntoSign(a), out);
-        } else if (u.function() instanceof PowerOf p) {
+        } else if (u.function() instanceof Power p) {
             wrapped(a, precedence(a) <= POWER, out);
             out.add("^");
             out.add(number(p.exponent()));

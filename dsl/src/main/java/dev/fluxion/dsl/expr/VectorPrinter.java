@@ -1,6 +1,6 @@
 package dev.fluxion.dsl.expr;
 
-import dev.fluxion.dsl.function.PowerOf;
+import dev.fluxion.dsl.function.Power;
 import dev.fluxion.dsl.function.Unary;
 import java.util.stream.Collectors;
 
@@ -27,7 +27,7 @@ final class VectorPrinter {
             if (m.function() == Unary.NEG) {
                 return "-(" + print(m.argument()) + ")";
             }
-            if (m.function() instanceof PowerOf p) {
+            if (m.function() instanceof Power p) {
                 return "(" + print(m.argument()) + ")^" + TextPrinter.number(p.exponent());
             }
             return m.function().symbol() + "(" + print(m.argument()) + ")";

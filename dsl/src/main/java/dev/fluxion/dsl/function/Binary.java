@@ -55,11 +55,14 @@ public enum Binary implements BinaryFunction {
             return y.div(x.square().plus(y.square())).unaryMinus();
         }
     },
-    /** sqrt(x^2 + y^2) without overflow; partials x / hypot and y / hypot. */
+    /**
+     * sqrt(x^2 + y^2) without overflow; partials x / hypot and y / hypot, with hypot^-1 a {@link CuspPower}, so that
+     * at the origin, the cone's tip, both are 0 by the convention ({@link Kinks#cuspSlope()}), a subgradient.
+     */
     HYPOT("hypot") {
         @Override public double value(double x, double y) { return Math.hypot(x, y); }
-        @Override public <T extends Real<T>> T partialFirst(T x, T y) { return x.div(x.hypot(y)); }
-        @Override public <T extends Real<T>> T partialSecond(T x, T y) { return y.div(x.hypot(y)); }
+        @Override public <T extends Real<T>> T partialFirst(T x, T y) { return x.times(x.hypot(y).apply(CuspPower.of(-1))); }
+        @Override public <T extends Real<T>> T partialSecond(T x, T y) { return y.times(x.hypot(y).apply(CuspPower.of(-1))); }
     },
     /** max(x, y); partials greater(x, y) and 1 - greater(x, y). */
     MAX("max") {

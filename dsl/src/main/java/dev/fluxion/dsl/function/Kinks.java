@@ -11,19 +11,24 @@ import java.util.function.Supplier;
  *   <li>{@code signAtZero}: the value of {@code sign(0)}, which is the slope of {@code abs} at 0. Standard: 0.</li>
  *   <li>{@code tieShare}: at a tie x = y, the share of the derivative of max(x, y) that goes to x (the rest
  *       goes to y; for min(x, y) the roles swap). Standard: 0.5, so a tie splits evenly.</li>
+ *   <li>{@code cuspSlope}: the slope of a root at 0, where its one-sided slope is +inf: sqrt, cbrt and x^p for
+ *       0 &lt; p &lt; 1 (see {@link CuspPower}), and so the Euclidean norm and {@code hypot} at the origin.
+ *       Standard: 0. Then sqrt(u) at a zero of u &gt;= 0 has the slope 0, a subgradient where sqrt(u) is a norm,
+ *       and not inf * 0 = NaN; Ackley's gradient at its minimizer is 0. +inf gives back the one-sided slope.</li>
  * </ul>
  *
- * <p>Every value lies in [0, 1] (for {@code signAtZero}, [-1, 1]) so that it is a subgradient. The convention
- * in force is per thread; an evaluation selects one with {@link #within(Supplier)}.
+ * <p>Every value lies in [0, 1] (for {@code signAtZero}, [-1, 1]; for {@code cuspSlope}, [0, +inf]) so that it is
+ * a subgradient. The convention in force is per thread; an evaluation selects one with {@link #within(Supplier)}.
  *
  * @param heavisideAtZero value of the Heaviside step at 0, in [0, 1]
  * @param signAtZero      value of sign at 0, in [-1, 1]
  * @param tieShare        share of a max/min tie given to the first argument, in [0, 1]
+ * @param cuspSlope       slope of a root at 0, in [0, +inf]
  */
-public record Kinks(double heavisideAtZero, double signAtZero, double tieShare) {
+public record Kinks(double heavisideAtZero, double signAtZero, double tieShare, double cuspSlope) {
 
-    /** relu'(0) = 0, abs'(0) = 0, and a tie in max/min splits evenly. */
-    public static final Kinks STANDARD = new Kinks(0.0, 0.0, 0.5);
+    /** relu'(0) = 0, abs'(0) = 0, a tie in max/min splits evenly, and sqrt'(0) = 0. */
+    public static final Kinks STANDARD = new Kinks(0.0, 0.0, 0.5, 0.0);
 
     private static final ThreadLocal<Kinks> CURRENT = ThreadLocal.withInitial(() -> STANDARD);
 
@@ -32,6 +37,17 @@ public record Kinks(double heavisideAtZero, double signAtZero, double tieShare) 
         checkRange("heavisideAtZero", heavisideAtZero, 0, 1);
         checkRange("signAtZero", signAtZero, -1, 1);
         checkRange("tieShare", tieShare, 0, 1);
+        checkRange("cuspSlope", cuspSlope, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /** A convention with the standard slope 0 of roots at 0. */
+    public Kinks(double heavisideAtZero, double signAtZero, double tieShare) {
+        this(heavisideAtZero, signAtZero, tieShare, 0.0);
+    }
+
+    /** This convention with another slope for roots at 0. */
+    public Kinks withCuspSlope(double slope) {
+        return new Kinks(heavisideAtZero, signAtZero, tieShare, slope);
     }
 
     private static void checkRange(String name, double value, double low, double high) {

@@ -4,11 +4,12 @@ import dev.fluxion.dsl.number.Real;
 
 /**
  * x^p for a constant exponent p: (x^p)' = p x^(p-1). For an integer p it is defined for every real x;
- * otherwise for x &gt;= 0 (NaN below, as {@link Math#pow} gives).
+ * otherwise for x &gt;= 0 (NaN below, as {@link Math#pow} gives). For 0 &lt; p &lt; 1 the slope is infinite at 0,
+ * a cusp: there x^(p-1) is a {@link CuspPower}, so the slope at 0 is the convention's ({@link Kinks#cuspSlope()}).
  *
  * @param exponent the constant exponent p
  */
-public record PowerOf(double exponent) implements UnaryFunction {
+public record PowerOf(double exponent) implements Power {
 
     /** x^p. */
     public static PowerOf of(double exponent) {
@@ -46,6 +47,9 @@ public record PowerOf(double exponent) implements UnaryFunction {
         }
         if (exponent == 1) {
             return x.lift(1);
+        }
+        if (exponent > 0 && exponent < 1) {
+            return x.apply(CuspPower.of(exponent - 1)).times(exponent);
         }
         return x.pow(exponent - 1).times(exponent);
     }

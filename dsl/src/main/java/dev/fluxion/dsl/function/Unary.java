@@ -16,15 +16,15 @@ public enum Unary implements UnaryFunction {
         @Override public double value(double x) { return -x; }
         @Override public <T extends Real<T>> T derivative(T x) { return x.lift(-1); }
     },
-    /** sqrt(x); (sqrt x)' = 1 / (2 sqrt x). */
+    /** sqrt(x); (sqrt x)' = 1 / (2 sqrt x), a cusp at 0 whose slope is the convention's (0 by default). */
     SQRT("sqrt") {
         @Override public double value(double x) { return Math.sqrt(x); }
-        @Override public <T extends Real<T>> T derivative(T x) { return x.sqrt().times(2).pow(-1); }
+        @Override public <T extends Real<T>> T derivative(T x) { return x.sqrt().times(2).apply(CuspPower.of(-1)); }
     },
-    /** The real cube root; (cbrt x)' = 1 / (3 cbrt(x)^2). */
+    /** The real cube root; (cbrt x)' = 1 / (3 cbrt(x)^2), a cusp at 0 whose slope is the convention's (0 by default). */
     CBRT("cbrt") {
         @Override public double value(double x) { return Math.cbrt(x); }
-        @Override public <T extends Real<T>> T derivative(T x) { return x.cbrt().pow(-2).div(3); }
+        @Override public <T extends Real<T>> T derivative(T x) { return x.cbrt().apply(CuspPower.of(-2)).div(3); }
     },
     /** e^x; (e^x)' = e^x. */
     EXP("exp") {

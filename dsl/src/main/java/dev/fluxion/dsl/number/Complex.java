@@ -2,6 +2,7 @@ package dev.fluxion.dsl.number;
 
 import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.BinaryFunction;
+import dev.fluxion.dsl.function.CuspPower;
 import dev.fluxion.dsl.function.PowerOf;
 import dev.fluxion.dsl.function.Unary;
 import dev.fluxion.dsl.function.UnaryFunction;
@@ -188,6 +189,10 @@ public record Complex(double real, double imaginary) implements Real<Complex> {
         }
         if (f instanceof PowerOf p) {
             return ComplexElementary.power(this, p.exponent());
+        }
+        if (f instanceof CuspPower p) {
+            return real() == 0 && imaginary() == 0
+                    ? new Complex(p.value(0), 0) : ComplexElementary.power(this, p.exponent());
         }
         return ComplexTaylor.apply(f, this);
     }

@@ -35,8 +35,11 @@ class CheckedEvaluationSpec : FunSpec({
         nonFinite.text() shouldBe "log(x - 2)"
     }
 
-    test("sqrt(x) at 0 names the derivative d/dx as infinite, while its value 0 is finite") {
-        val nonFinite = formula("sqrt(x)").checkedAt(point("x" to 0.0)).nonFinite.get()
+    val oneSided = Kinks.STANDARD.withCuspSlope(Double.POSITIVE_INFINITY)
+
+    test("sqrt(x) at 0 has the convention's slope 0; with the one-sided slope +inf it is named as infinite") {
+        formula("sqrt(x)").checkedAt(point("x" to 0.0)).orThrow().gradient.toList() shouldBe listOf(0.0)
+        val nonFinite = formula("sqrt(x)").checkedAt(point("x" to 0.0), listOf("x"), oneSided).nonFinite.get()
         nonFinite.text() shouldBe "sqrt(x)"
         nonFinite.isValue.shouldBeFalse()
         nonFinite.derivative.get() shouldBe "x"
@@ -45,8 +48,8 @@ class CheckedEvaluationSpec : FunSpec({
         nonFinite.message() shouldContain "d/dx of sqrt(x) is Infinity at x = 0.0"
     }
 
-    test("d/dy of sqrt(x) + y at x = 0 is exactly 1, not infinity * 0 = NaN") {
-        val checked = formula("sqrt(x) + y").checkedAt(point("x" to 0.0, "y" to 1.0), listOf("x", "y"))
+    test("d/dy of sqrt(x) + y at x = 0 is exactly 1, not infinity * 0 = NaN, under the one-sided slope") {
+        val checked = formula("sqrt(x) + y").checkedAt(point("x" to 0.0, "y" to 1.0), listOf("x", "y"), oneSided)
         checked.gradient.toList() shouldBe listOf(Double.POSITIVE_INFINITY, 1.0)
         checked.nonFinite.get().derivative.get() shouldBe "x"
     }
