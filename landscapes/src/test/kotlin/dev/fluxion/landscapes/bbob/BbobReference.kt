@@ -228,7 +228,7 @@ internal class BbobReference(val f: Int, val n: Int, val instance: Int) {
         }
     }
 
-    /** T_osz on the objective (f6): the same formula as on variables, with t = ln|y| / 0.1. */
+    /** T_osz on the objective (f6): COCO applies the same formula to the value as to the variables. */
     private fun objectiveOscillated(y: Double) = oscillated(y)
 
     private fun stepEllipsoid(x: DoubleArray): Double {

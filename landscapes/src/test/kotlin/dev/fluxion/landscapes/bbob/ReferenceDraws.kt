@@ -90,7 +90,7 @@ internal object ReferenceDraws {
         return b
     }
 
-    /** Unused by COCO's arithmetic but handy in tests: the largest |R^T R - I| entry. */
+    /** The largest entry of |R^T R - I|, 0 for an exact rotation. */
     fun orthogonalityDefect(r: Array<DoubleArray>): Double {
         val n = r.size
         var worst = 0.0
