@@ -59,7 +59,8 @@ class Engine @JvmOverloads constructor(
 
     /** The optimizer of a spec, parsed once per engine (each run starts its own state); errors as for [landscape]. */
     fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) {
-        extensions.optimizer(spec) ?: if (Extensions.isHashed(spec)) {
+        // a family's optimizer is made by the code that defines it, which may throw as a plugin's provider may
+        made("optimizer", spec) { extensions.optimizer(spec) } ?: if (Extensions.isHashed(spec)) {
             throw LabException("optimizer '$spec' was defined in code (a script's, say: '#' and the hash of its code " +
                 "follow its name), which this engine was not given: run or report the study from that code")
         } else made("optimizer", spec) { registries.optimizers.parse(spec) }

@@ -35,6 +35,6 @@ class Extensions private constructor(
 
         /** Whether [spec] names an optimizer defined in code (it carries a `#` and the hash of the code). */
         @JvmStatic
-        fun isHashed(spec: String): Boolean = '#' in spec && !spec.contains('"')
+        fun isHashed(spec: String): Boolean = '#' in spec
     }
 }

@@ -62,5 +62,10 @@ class ScriptExtensionsSpec : FunSpec({
         csvAfter.filter { it.contains("adam(") }.toSet() shouldBe csvBefore.filter { it.contains("adam(") }.toSet()
         csvAfter.count { it.contains(changedSign) } shouldBe 9
         csvAfter.count { it.contains(sign) } shouldBe 0
+
+        // without the script, the optimizer is unknown: fluxion report says where it came from, in one line
+        val report = fluxion("report", output.resolve("script-optimizer.sqlite").toString())
+        report.code shouldNotBe 0
+        report.err.trim().lines().single() shouldContain "was defined in code"
     }
 })
