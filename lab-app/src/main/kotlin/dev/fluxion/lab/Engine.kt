@@ -27,7 +27,8 @@ import kotlin.coroutines.EmptyCoroutineContext
  * `fluxion` commands), the caller's own, under structured concurrency (cancelling the collector cancels every run;
  * a failing run cancels the rest).
  * Results arrive in completion order, which depends on the threads; their content does not. Specs are read with
- * [registries]: the built-ins, or those joined by [Plugins].
+ * [registries]: the built-ins, or those joined by [Plugins]; and `NAME#HASH` names one of the [extensions],
+ * optimizers defined in code.
  */
 class Engine @JvmOverloads constructor(
     val threads: Int = Runtime.getRuntime().availableProcessors(),
@@ -39,6 +40,8 @@ class Engine @JvmOverloads constructor(
      * compute on the workers themselves.
      */
     val runTimeout: RunTimeout = RunTimeout.NONE,
+    /** The optimizers defined in code (a script's, a test's) that specs `NAME#HASH` name. */
+    val extensions: Extensions = Extensions.NONE,
 ) {
     init {
         if (threads < 1) throw LabException("threads = $threads must be at least 1")
@@ -55,7 +58,13 @@ class Engine @JvmOverloads constructor(
     fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) { made("landscape", spec) { registries.landscapes.create(spec) } }
 
     /** The optimizer of a spec, parsed once per engine (each run starts its own state); errors as for [landscape]. */
-    fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) { made("optimizer", spec) { registries.optimizers.parse(spec) } }
+    fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) {
+        // a family's optimizer is made by the code that defines it, which may throw as a plugin's provider may
+        made("optimizer", spec) { extensions.optimizer(spec) } ?: if (Extensions.isHashed(spec)) {
+            throw LabException("optimizer '$spec' was defined in code (a script's, say: '#' and the hash of its code " +
+                "follow its name), which this engine was not given: run or report the study from that code")
+        } else made("optimizer", spec) { registries.optimizers.parse(spec) }
+    }
 
     private fun <T> made(kind: String, spec: String, make: () -> T): T = try {
         make()

@@ -120,6 +120,35 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         }
     }
 
+    /**
+     * Deletes the stored runs whose keys [keep] lacks, with their claims, in one transaction, and returns how many
+     * there were: how a study whose optimizers defined in code have changed drops the runs of the old code
+     * ([HashedOptimizer]) before it resumes.
+     */
+    fun removeRunsNotIn(keep: KeyIndex): Int {
+        val stale = reading("the runs' keys") {
+            connection.createStatement().use { st ->
+                st.executeQuery("SELECT run_key FROM runs").use { rs ->
+                    generateSequence { if (rs.next()) rs.getString(1) else null }.filter { it !in keep }.toList()
+                }
+            }
+        }
+        if (stale.isEmpty()) return 0
+        writing("the removal of ${stale.size} run(s)") {
+            transaction {
+                for (table in listOf("runs", "claims")) {
+                    connection.prepareStatement("DELETE FROM $table WHERE run_key = ?").use { st ->
+                        for (key in stale) {
+                            st.setString(1, key)
+                            st.executeUpdate()
+                        }
+                    }
+                }
+            }
+        }
+        return stale.size
+    }
+
     private fun bind(st: java.sql.PreparedStatement, result: RunResult) {
         val s = result.spec
         st.setString(1, s.key)

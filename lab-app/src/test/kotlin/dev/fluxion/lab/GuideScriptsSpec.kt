@@ -71,6 +71,7 @@ class GuideScriptsSpec : FunSpec({
             "IllConditionedAdam.java", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
             "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts", "QuasiNewton.lab.kts",
             "StochasticGradients.lab.kts",
+            "ScriptOptimizer.lab.kts", // run by ScriptExtensionsSpec
         )
     }
 

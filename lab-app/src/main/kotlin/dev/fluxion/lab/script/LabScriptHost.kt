@@ -101,8 +101,9 @@ class LabScriptHost(
     companion object {
         /**
          * The packages every lab script imports: the dsl's, the optimizers' (with their Kotlin factories, so that
-         * `adam(lr = 0.01)` and `cosine(init = 0.05, steps = 1500)` need no import), the landscapes', the lab's,
-         * `kotlin.math`, and `Files`, `Path` and `Locale`.
+         * `adam(lr = 0.01)` and `cosine(init = 0.05, steps = 1500)` need no import), the landscapes', the lab's
+         * (with its study builders, `compare { ... }`, and landscape factories, `beale()`), `kotlin.math`, and
+         * `Files`, `Path` and `Locale`.
          */
         val DEFAULT_IMPORTS = listOf(
             "dev.fluxion.dsl.*", "dev.fluxion.dsl.expr.*", "dev.fluxion.dsl.calculus.*", "dev.fluxion.dsl.number.*",
@@ -110,7 +111,7 @@ class LabScriptHost(
             "dev.fluxion.optimizers.*", "dev.fluxion.optimizers.schedule.*", "dev.fluxion.optimizers.transform.*",
             "dev.fluxion.optimizers.named.*", "dev.fluxion.optimizers.kotlin.*",
             "dev.fluxion.landscapes.*", "dev.fluxion.landscapes.catalog.*",
-            "dev.fluxion.lab.*",
+            "dev.fluxion.lab.*", "dev.fluxion.lab.api.*",
             "kotlin.math.*", "java.nio.file.Files", "java.nio.file.Path", "java.util.Locale",
         )
 

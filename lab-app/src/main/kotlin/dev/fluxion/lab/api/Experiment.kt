@@ -1,0 +1,68 @@
+package dev.fluxion.lab.api
+
+import dev.fluxion.lab.Engine
+import dev.fluxion.lab.KeyIndex
+import dev.fluxion.lab.OutputFile
+import dev.fluxion.lab.Progress
+import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.Studies
+import dev.fluxion.lab.StagedStudy
+import dev.fluxion.lab.Study
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.future.future
+import kotlinx.coroutines.runBlocking
+import java.nio.file.Path
+import java.util.concurrent.CompletableFuture
+import java.util.function.Consumer
+
+/**
+ * A study with the engine it runs on and the store it goes into, as a [StudyBuilder] made it: [run] (blocking),
+ * [execute] (suspending) and [submit] (a [CompletableFuture]) compute it through [Studies.compute], as the `fluxion`
+ * commands do, and read its runs back as [StudyResults].
+ *
+ * A study whose optimizers defined in code have changed since the store took its runs (the same study but for the
+ * hashes of `NAME#HASH`) first drops the runs of the old code, then resumes: exactly the changed optimizers' runs
+ * are computed again. (A staged study, whose later stages' runs its plan does not list, is left as it is.)
+ */
+class Experiment(val study: Study, val engine: Engine, val store: Path) {
+
+    /** Computes the study, blocking; the calling thread computes runs too. */
+    @JvmOverloads
+    fun run(progress: Consumer<Progress> = Consumer {}): StudyResults = runBlocking { compute(true) { progress.accept(it) } }
+
+    /** Computes the study in the coroutine's scope; cancelling it stops the runs still going, keeping the stored ones. */
+    suspend fun execute(progress: (Progress) -> Unit = {}): StudyResults = compute(false, progress)
+
+    /** Computes the study in the background; cancelling the future cancels the study and keeps what was stored. */
+    @JvmOverloads
+    fun submit(progress: Consumer<Progress> = Consumer {}): CompletableFuture<StudyResults> =
+        CoroutineScope(SupervisorJob() + Dispatchers.Default).future { compute(false) { progress.accept(it) } }
+
+    private suspend fun compute(callerWorks: Boolean, progress: (Progress) -> Unit): StudyResults {
+        val runs = study.runs(engine) // a bad spec fails here, before the store is made
+        store.toAbsolutePath().parent?.let { OutputFile.checkFolder(it) }
+        return ResultStore.open(store).use { results ->
+            if (study !is StagedStudy) dropChangedCode(results, runs)
+            Studies.compute(study, results, engine, callerWorks, progress)
+            StudyResults(study, results.load(runs), store, engine)
+        }
+    }
+
+    /** Drops the stored runs of optimizers whose code changed, when that is all that changed in the study. */
+    private fun dropChangedCode(results: ResultStore, runs: List<dev.fluxion.lab.RunSpec>) {
+        val recorded = results.study()
+        val properties = study.properties()
+        if (recorded.isEmpty() || recorded == properties) return
+        if (recorded.mapValues { unhashed(it.value) } == properties.mapValues { unhashed(it.value) }) {
+            results.removeRunsNotIn(KeyIndex.ofRuns(runs))
+        }
+    }
+
+    private fun unhashed(text: String) = HASH.replace(text, "#")
+
+    private companion object {
+        val HASH = Regex("#[0-9a-f]{8,64}")
+    }
+}

@@ -1,0 +1,99 @@
+package dev.fluxion.lab.api
+
+import dev.fluxion.lab.SpecList
+import dev.fluxion.lab.StartPlan
+import dev.fluxion.lab.cli.TuneOptions
+import dev.fluxion.lab.tune.TuneStudy
+import dev.fluxion.landscapes.Landscape
+import dev.fluxion.optimizers.Transform
+
+/**
+ * A tune study being built, `fluxion tune` as code: each optimizer's hyperparameters tuned by a search, then the
+ * optimizers compared at their tuned settings ([TuneStudy]). The study is made by the command's own [TuneOptions],
+ * so options not given keep the command's defaults. Tuning rewrites an optimizer's spec, so the optimizers are the
+ * registries' (given as specs or values).
+ *
+ * ```kotlin
+ * val results = tune { optimizers("gd", "adam"); landscapes(rosenbrock()); tune("lr=loguniform(1e-5, 1)"); budget(8) }.run()
+ * ```
+ */
+class Tune private constructor() : StudyBuilder<Tune>("tune") {
+    private val tuning = TuneOptions()
+    private var optimizers = listOf("gd", "momentum(momentum=0.9)", "adam")
+    private var landscapes = listOf("quadratic(dim=2, kappa=100)", "rosenbrock(dim=2)")
+    private var starts = StartPlan("default+random:4")
+    private var seeds = 1
+    private var steps = 2000L
+    private var noise = 0.0
+    private var traces = "log"
+
+    /** The optimizers as registry values, by their specs. */
+    fun optimizers(vararg optimizers: Transform): Tune = also { this.optimizers = optimizers.map { it.spec() } }
+
+    /** The optimizers as specs (`--optimizers`). */
+    fun optimizers(vararg specs: String): Tune = also { optimizers = specs.toList() }
+
+    /** The landscapes as values, by their specs. */
+    fun landscapes(vararg landscapes: Landscape): Tune = also { this.landscapes = landscapes.map { specOf(it) } }
+
+    /** The landscapes as specs (`--landscapes`). */
+    fun landscapes(vararg specs: String): Tune = also { landscapes = specs.toList() }
+
+    /** The hyperparameters to tune, as `NAME=DIST` such as `lr=loguniform(1e-5, 1)` (`--tune`). */
+    fun tune(vararg parameters: String): Tune = also { tuning.tune = parameters.toList() }
+
+    /** The settings each optimizer tries per tuning unit (`--budget`, default 20). */
+    fun budget(settings: Int): Tune = also { tuning.budget = settings }
+
+    /** grid, random or halving (`--search`, default random). */
+    fun search(search: String): Tune = also { tuning.search = search }
+
+    /** Successive halving keeps the best 1/eta of each rung (`--eta`, default 3). */
+    fun eta(eta: Int): Tune = also { tuning.eta = eta }
+
+    /** The tuning runs' starts (`--tune-starts`, default `random:3`). */
+    fun tuningStarts(starts: String): Tune = also { tuning.tuneStarts = starts }
+
+    /** landscape (a setting per landscape) or all (`--tune-unit`). */
+    fun unit(unit: String): Tune = also { tuning.tuneUnit = unit }
+
+    /** The comparison's starts (`--starts`, default `default+random:4`). */
+    fun starts(starts: StartPlan): Tune = also { this.starts = starts }
+
+    /** The comparison's starts as text. */
+    fun starts(text: String): Tune = starts(StartPlan(text))
+
+    /** The landscape's default start, for [starts]. */
+    fun default(): StartPlan = defaultStart()
+
+    /** [count] random starts, for [starts]. */
+    fun random(count: Int): StartPlan = randomStarts(count)
+
+    /** Seeds per start (`--seeds`). */
+    fun seeds(seeds: Int): Tune = also { this.seeds = seeds }
+
+    /** The step budget of each run (`--steps`, default 2000). */
+    fun steps(steps: Long): Tune = also { this.steps = steps }
+
+    /** [steps] as an Int. */
+    fun steps(steps: Int): Tune = steps(steps.toLong())
+
+    /** The gradient noise's standard deviation (`--noise`). */
+    fun noise(noise: Double): Tune = also { this.noise = noise }
+
+    /** log, every:N or none (`--traces`). */
+    fun traces(policy: String): Tune = also { traces = policy }
+
+    /** The study `fluxion tune` makes of the same options. */
+    override fun study(): TuneStudy = tuning.study(SpecList.join(optimizers), SpecList.join(landscapes), starts.text,
+        seeds, steps, noise, seed, studyName(), traces)
+
+    companion object {
+        /** A tune study with the command's defaults, to set with chained calls. */
+        @JvmStatic
+        fun builder(): Tune = Tune()
+    }
+}
+
+/** A tune study built by [block] ([Tune]); `.run()` computes it. */
+fun tune(block: Tune.() -> Unit): Tune = Tune.builder().apply(block)

@@ -1,0 +1,71 @@
+package dev.fluxion.lab.api
+
+import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.fluxion
+import dev.fluxion.lab.temporaryFolder
+import io.kotest.assertions.withClue
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContainExactlyInAnyOrder
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.shouldNotBe
+import io.kotest.matchers.string.shouldContain
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * An optimizer defined inline in a `.lab.kts` script (examples/scripts/ScriptOptimizer.lab.kts, run by `fluxion
+ * script` as a user runs it) takes part in a stored comparison with Adam, under its spec and a hash of its code.
+ */
+class ScriptExtensionsSpec : FunSpec({
+    val original = listOf(Path.of("../examples/scripts"), Path.of("examples/scripts")).first { Files.isDirectory(it) }
+        .resolve("ScriptOptimizer.lab.kts")
+
+    test("re-running the script computes nothing; changing the optimizer's code recomputes exactly its runs") {
+        val work = temporaryFolder("script-optimizer")
+        val script = work.resolve("ScriptOptimizer.lab.kts")
+        val output = work.resolve("out")
+        Files.copy(original, script)
+        fun run(): String {
+            val outcome = fluxion("script", script.toString(), output.toString())
+            withClue(outcome.err) { outcome.code shouldBe 0 }
+            return outcome.out
+        }
+        /** The optimizers of the stored study, checking that the store holds its 18 runs and no others. */
+        fun storedOptimizers(): Set<String> = ResultStore.open(output.resolve("script-optimizer.sqlite")).use { store ->
+            // one run per optimizer and start: 2 optimizers x (1 default + 8 random starts) on beale
+            store.size() shouldBe 18
+            (dev.fluxion.lab.Study.of(store.study()) as dev.fluxion.lab.CompareStudy).optimizers.toSet()
+        }
+
+        val first = run()
+        first shouldContain "18 runs, 0 stored, 18 to compute"
+        first shouldContain "report: script-optimizer.csv, script-optimizer.html"
+        val firstOptimizers = storedOptimizers()
+        val sign = firstOptimizers.single { it.startsWith("signDescent(step=0.05)#") }
+        sign.substringAfter('#').length shouldBe CodeHash.DIGITS
+        val csvBefore = Files.readAllLines(output.resolve("script-optimizer.csv"))
+
+        run() shouldContain "18 runs, 18 stored, 0 to compute"
+
+        // the step now shrinks as step / (t + 1): the change is in the state class the optimizer's init makes
+        val changed = Files.readString(script).replace("step / sqrt(context.step() + 1.0)", "step / (context.step() + 1.0)")
+        changed shouldNotBe Files.readString(script)
+        Files.writeString(script, changed)
+        run() shouldContain "18 runs, 9 stored, 9 to compute"
+        val secondOptimizers = storedOptimizers()
+        val changedSign = secondOptimizers.single { it.startsWith("signDescent(step=0.05)#") }
+        changedSign shouldNotBe sign
+        secondOptimizers shouldContainExactlyInAnyOrder (firstOptimizers - sign + changedSign)
+
+        // adam's rows are the same; sign descent's are new (the old code's runs are gone from the store)
+        val csvAfter = Files.readAllLines(output.resolve("script-optimizer.csv"))
+        csvAfter.filter { it.contains("adam(") }.toSet() shouldBe csvBefore.filter { it.contains("adam(") }.toSet()
+        csvAfter.count { it.contains(changedSign) } shouldBe 9
+        csvAfter.count { it.contains(sign) } shouldBe 0
+
+        // without the script, the optimizer is unknown: fluxion report says where it came from, in one line
+        val report = fluxion("report", output.resolve("script-optimizer.sqlite").toString())
+        report.code shouldNotBe 0
+        report.err.trim().lines().single() shouldContain "was defined in code"
+    }
+})
