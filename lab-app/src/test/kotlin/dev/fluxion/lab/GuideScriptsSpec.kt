@@ -390,13 +390,12 @@ class GuideScriptsSpec : FunSpec({
         val centres = (0..2).map { -5 + 10 * (it + 0.5) / 3 }
 
         /**
-         * (steps, final f - f*) of the runs from the nine starts on quadratic(kappa=[kappa], rotated=false), a new
-         * [stepper] each, moving the error e = x - x* on the axes, whose eigenvalues are mu = 1 and kappa in order.
+         * (steps, final f - f*) of the runs from the nine starts on the quadratic [spec] with eigenvalues [mu] and
+         * 10 mu on its axes in order (separable: rotated=false), a new [stepper] each, moving the error e = x - x*.
          */
-        fun runs(kappa: Int, stepper: () -> (DoubleArray, DoubleArray) -> Unit): List<Pair<Double, Double>> {
-            val spec = "quadratic(kappa=$kappa, rotated=false)"
+        fun runs(spec: String, mu: Double, stepper: () -> (DoubleArray, DoubleArray) -> Unit): List<Pair<Double, Double>> {
             val xStar = dev.fluxion.landscapes.LandscapeRegistry.standard().create(spec).facts().globalMinimizers().single()
-            val lambdas = doubleArrayOf(1.0, kappa.toDouble())
+            val lambdas = doubleArrayOf(mu, 10 * mu)
             fun gap(e: DoubleArray) = (0..1).sumOf { 0.5 * lambdas[it] * e[it] * e[it] }
             return centres.flatMap { b -> centres.map { a -> doubleArrayOf(a - xStar[0], b - xStar[1]) } }.map { e ->
                 val step = stepper()
@@ -430,21 +429,21 @@ class GuideScriptsSpec : FunSpec({
         }
 
         fun median(values: List<Double>) = values.sorted()[values.size / 2]
-        val rows = Regex("(\\S+\\(lr=([0-9.]+)\\)) +quadratic\\(kappa=(\\d+), rotated=false\\) +(\\S+) +(\\S+) +(\\d) of 9")
+        val rows = Regex("(\\S+\\(lr=([0-9.]+)\\)) +(quadratic\\((mu=([0-9.]+), )?rotated=false\\)) +(\\S+) +(\\S+) +(\\d) of 9")
             .findAll(out).map { it.groupValues.drop(1) }.toList()
         rows.size shouldBe 6
         for (row in rows) {
             val lr = row[1].toDouble()
-            val expected = runs(row[2].toInt()) { if (row[0].startsWith("gd")) descent(lr) else adam(lr) }
+            val expected = runs(row[2], row[4].ifEmpty { "1" }.toDouble()) { if (row[0].startsWith("gd")) descent(lr) else adam(lr) }
             io.kotest.assertions.withClue(row.joinToString(" ")) {
                 val gap = median(expected.map { it.second })
-                row[3].toDouble() shouldBe (gap plusOrMinus 1e-6 * gap)
-                row[4].toDouble() shouldBe median(expected.map { it.first })
-                row[5].toInt() shouldBe expected.count { it.second <= 1e-8 }
+                row[5].toDouble() shouldBe (gap plusOrMinus 1e-6 * gap)
+                row[6].toDouble() shouldBe median(expected.map { it.first })
+                row[7].toInt() shouldBe expected.count { it.second <= 1e-8 }
             }
         }
-        // the traces' frame: from start 0, (-10/3, -10/3), gd(lr=0.08) on kappa = 10 after 50 steps
-        val xStar = dev.fluxion.landscapes.LandscapeRegistry.standard().create("quadratic(kappa=10, rotated=false)")
+        // the traces' frame: from start 0, (-10/3, -10/3), gd(lr=0.08) on eigenvalues 1 and 10 after 50 steps
+        val xStar = dev.fluxion.landscapes.LandscapeRegistry.standard().create("quadratic(rotated=false)")
             .facts().globalMinimizers().single()
         val at50 = listOf(1.0, 10.0).withIndex().sumOf { (i, lambda) ->
             0.5 * lambda * Math.pow(1 - 0.08 * lambda, 100.0) * (-10.0 / 3 - xStar[i]) * (-10.0 / 3 - xStar[i])
