@@ -18,7 +18,8 @@ class Figure(val title: String, val svg: String, val width: Int, val height: Int
      * (one pixel per unit; without its text, and with a warning on stderr, where the JVM finds no font). The folder
      * is created; the file is written whole or not at all ([dev.fluxion.lab.OutputFile]). Returns [path].
      *
-     * @throws dev.fluxion.lab.LabException naming the path when its extension is neither, or it cannot be written
+     * @throws dev.fluxion.lab.LabException naming the path when its extension is neither, it cannot be written, or the
+     *   PNG cannot be drawn even without text
      */
     fun save(path: Path): Path {
         val name = path.fileName?.toString()?.lowercase() ?: ""
@@ -29,7 +30,13 @@ class Figure(val title: String, val svg: String, val width: Int, val height: Int
                 SvgToPng.write(svg, path)
             } catch (e: Exception) {
                 if (e is dev.fluxion.lab.LabException) throw e
-                SvgToPng.write(SvgToPng.withoutText(svg), path)
+                try {
+                    // no fonts, say: the picture without its words is still worth having
+                    SvgToPng.write(SvgToPng.withoutText(svg), path)
+                } catch (again: Exception) {
+                    if (again is dev.fluxion.lab.LabException) throw again
+                    throw dev.fluxion.lab.LabException("figure '$title' cannot be drawn as PNG at $path: $e")
+                }
                 System.err.println("fluxion: warning: $path written without its labels: $e")
             }
             else -> throw dev.fluxion.lab.LabException("figure file $path: the name must end in .svg or .png")
