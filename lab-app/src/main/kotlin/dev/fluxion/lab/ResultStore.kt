@@ -461,6 +461,31 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         }
     }
 
+    /**
+     * Every stored run as a [RunRow], ordered by key, one run at a time, with its trace when [withTraces]: the rows
+     * of any study, read without rebuilding it ([RunRow.read]).
+     */
+    fun forEachRow(withTraces: Boolean, action: (RunRow) -> Unit) = reading("the runs") {
+        val targets = try {
+            Study.of(study()).budget.targets
+        } catch (e: LabException) {
+            emptyList()
+        }
+        connection.createStatement().use { st ->
+            st.executeQuery("SELECT $ROW_READ${if (withTraces) ", trace" else ""} FROM runs ORDER BY run_key").use { rs ->
+                while (rs.next()) {
+                    val column = Columns(rs, rs.getString("run_key"))
+                    action(RunRow(column.text("run_key"), column.text("optimizer_label"), column.text("landscape_label"),
+                        column.whole("start_index").toInt(), column.whole("seed_index").toInt(), column.whole("seed"),
+                        column.text("outcome"), column.whole("outcome_step"), rs.getString("cause") ?: "",
+                        column.whole("steps"), column.whole("evaluations"), column.exact("final_value"),
+                        column.exact("final_gap"), column.exacts("final_point"), targets, column.wholes("hit_steps"),
+                        column.wholes("hit_evaluations"), if (withTraces) column.trace("trace") else Trace.EMPTY))
+                }
+            }
+        }
+    }
+
     override fun close() {
         try {
             synchronized(claimLock) { claimConnection?.close() }
@@ -749,6 +774,10 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         /** The columns the exports read: every column but the trace, the specs, the start and the final point. */
         private const val EXPORT_READ = "run_key, optimizer_label, landscape_label, start_index, seed_index, seed, " +
             "budget, outcome, outcome_step, cause, steps, evaluations, final_value, final_gap, hit_steps, hit_evaluations"
+
+        /** The columns of a [RunRow] but its trace. */
+        private const val ROW_READ = "run_key, optimizer_label, landscape_label, start_index, seed_index, seed, " +
+            "outcome, outcome_step, cause, steps, evaluations, final_value, final_gap, final_point, hit_steps, hit_evaluations"
 
         /** Up to this many runs, [load] and [summaries] look each run up by key instead of reading every row. */
         private const val FEW_RUNS = 64

@@ -70,7 +70,7 @@ class GuideScriptsSpec : FunSpec({
             "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
             "IllConditionedAdam.java", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
             "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts", "QuasiNewton.lab.kts",
-            "StochasticGradients.lab.kts",
+            "StochasticGradients.lab.kts", "ResultsAsData.lab.kts",
             "ScriptOptimizer.lab.kts", // run by ScriptExtensionsSpec
         )
     }
@@ -382,6 +382,74 @@ class GuideScriptsSpec : FunSpec({
         }
         out.number("slope of the floor against the noise level") shouldBe (2.0 plusOrMinus 0.15)
         out.number("full") shouldBeLessThan 1e-6
+    }
+
+    test("a store read into a DataFrame: each group's median final gap and steps are the closed form's") {
+        val out = run("ResultsAsData.lab.kts")
+        Regex("(\\d+) runs; median").find(out)!!.groupValues[1] shouldBe "54"
+        // a 3 x 3 grid over the domain [-5, 5]^2: the cells' centres at -10/3, 0 and 10/3 on each axis
+        val centres = (0..2).map { -5 + 10 * (it + 0.5) / 3 }
+
+        /**
+         * (steps, final f - f*) of the runs from the nine starts on the quadratic [spec] with eigenvalues [mu] and
+         * 10 mu on its axes in order (separable: rotated=false), a new [stepper] each, moving the error e = x - x*.
+         */
+        fun runs(spec: String, mu: Double, stepper: () -> (DoubleArray, DoubleArray) -> Unit): List<Pair<Double, Double>> {
+            val xStar = dev.fluxion.landscapes.LandscapeRegistry.standard().create(spec).facts().globalMinimizers().single()
+            val lambdas = doubleArrayOf(mu, 10 * mu)
+            fun gap(e: DoubleArray) = (0..1).sumOf { 0.5 * lambdas[it] * e[it] * e[it] }
+            return centres.flatMap { b -> centres.map { a -> doubleArrayOf(a - xStar[0], b - xStar[1]) } }.map { e ->
+                val step = stepper()
+                var k = 0
+                // a run ends at the first step where f - f* <= 1e-8, the finest default target, or after 200 steps
+                while (k < 200 && gap(e) > 1e-8) {
+                    step(e, lambdas)
+                    k++
+                }
+                k.toDouble() to gap(e)
+            }
+        }
+
+        /** Gradient descent: e <- (1 - lr lambda) e on each axis. */
+        fun descent(lr: Double): (DoubleArray, DoubleArray) -> Unit = { e, lambdas -> for (i in 0..1) e[i] -= lr * lambdas[i] * e[i] }
+
+        /** Adam (Kingma and Ba, 2015), beta1 = 0.9, beta2 = 0.999, eps = 1e-8: coordinate by coordinate, as its gradient. */
+        fun adam(lr: Double): (DoubleArray, DoubleArray) -> Unit {
+            val m = DoubleArray(2)
+            val v = DoubleArray(2)
+            var t = 0
+            return { e, lambdas ->
+                t++
+                for (i in 0..1) {
+                    val g = lambdas[i] * e[i]
+                    m[i] = 0.9 * m[i] + 0.1 * g
+                    v[i] = 0.999 * v[i] + 0.001 * g * g
+                    e[i] -= lr * (m[i] / (1 - Math.pow(0.9, t.toDouble()))) / (sqrt(v[i] / (1 - Math.pow(0.999, t.toDouble()))) + 1e-8)
+                }
+            }
+        }
+
+        fun median(values: List<Double>) = values.sorted()[values.size / 2]
+        val rows = Regex("(\\S+\\(lr=([0-9.]+)\\)) +(quadratic\\((mu=([0-9.]+), )?rotated=false\\)) +(\\S+) +(\\S+) +(\\d) of 9")
+            .findAll(out).map { it.groupValues.drop(1) }.toList()
+        rows.size shouldBe 6
+        for (row in rows) {
+            val lr = row[1].toDouble()
+            val expected = runs(row[2], row[4].ifEmpty { "1" }.toDouble()) { if (row[0].startsWith("gd")) descent(lr) else adam(lr) }
+            io.kotest.assertions.withClue(row.joinToString(" ")) {
+                val gap = median(expected.map { it.second })
+                row[5].toDouble() shouldBe (gap plusOrMinus 1e-6 * gap)
+                row[6].toDouble() shouldBe median(expected.map { it.first })
+                row[7].toInt() shouldBe expected.count { it.second <= 1e-8 }
+            }
+        }
+        // the traces' frame: from start 0, (-10/3, -10/3), gd(lr=0.08) on eigenvalues 1 and 10 after 50 steps
+        val xStar = dev.fluxion.landscapes.LandscapeRegistry.standard().create("quadratic(rotated=false)")
+            .facts().globalMinimizers().single()
+        val at50 = listOf(1.0, 10.0).withIndex().sumOf { (i, lambda) ->
+            0.5 * lambda * Math.pow(1 - 0.08 * lambda, 100.0) * (-10.0 / 3 - xStar[i]) * (-10.0 / 3 - xStar[i])
+        }
+        out.number("f - f* at step 50") shouldBe (at50 plusOrMinus 1e-12 * at50)
     }
 })
 

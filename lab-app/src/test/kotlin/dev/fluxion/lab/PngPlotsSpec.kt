@@ -231,7 +231,7 @@ class PngPlotsSpec : FunSpec({
  * A plot's axes as its SVG shows them: tick labels with their numbers and positions (every enclosing
  * `translate(x y)` added up), giving a map from data to pixels through the first and the last tick of each axis.
  */
-private class Axes(private val xTicks: List<Pair<Double, Double>>, private val yTicks: List<Pair<Double, Double>>,
+internal class Axes(private val xTicks: List<Pair<Double, Double>>, private val yTicks: List<Pair<Double, Double>>,
                    private val logX: Boolean, private val logY: Boolean, private val signedLogY: Boolean = false) {
     fun x(value: Double) = map(xTicks, value, logX)
     fun y(value: Double) = map(yTicks, value, logY, signedLogY)

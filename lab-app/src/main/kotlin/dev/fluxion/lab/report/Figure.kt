@@ -1,5 +1,7 @@
 package dev.fluxion.lab.report
 
+import java.nio.file.Path
+
 /**
  * One plot of a report: its [title] and the plot as a standalone SVG document of [width] x [height] units, one
  * unit per PNG pixel. On a page it sits in a `<figure>` element that carries the title ([html]), so the page
@@ -10,6 +12,37 @@ class Figure(val title: String, val svg: String, val width: Int, val height: Int
     /** The figure as a page shows it: the SVG inline, in a `<figure>` that carries the title and the size. */
     fun html(): String = "<figure class=\"plot\" data-title=\"${Html.escape(title)}\" data-width=\"$width\" " +
         "data-height=\"$height\">\n$svg\n</figure>\n"
+
+    /**
+     * Writes the figure to [path] by its extension: `.svg` the SVG document as it is, `.png` its image by [SvgToPng]
+     * (one pixel per unit; without its text, and with a warning on stderr, where the JVM finds no font). The folder
+     * is created; the file is written whole or not at all ([dev.fluxion.lab.OutputFile]). Returns [path].
+     *
+     * @throws dev.fluxion.lab.LabException naming the path when its extension is neither, it cannot be written, or the
+     *   PNG cannot be drawn even without text
+     */
+    fun save(path: Path): Path {
+        val name = path.fileName?.toString()?.lowercase() ?: ""
+        dev.fluxion.lab.OutputFile.check(path)
+        when {
+            name.endsWith(".svg") -> dev.fluxion.lab.OutputFile.write(path, svg)
+            name.endsWith(".png") -> try {
+                SvgToPng.write(svg, path)
+            } catch (e: Exception) {
+                if (e is dev.fluxion.lab.LabException) throw e
+                try {
+                    // no fonts, say: the picture without its words is still worth having
+                    SvgToPng.write(SvgToPng.withoutText(svg), path)
+                } catch (again: Exception) {
+                    if (again is dev.fluxion.lab.LabException) throw again
+                    throw dev.fluxion.lab.LabException("figure '$title' cannot be drawn as PNG at $path: $e")
+                }
+                System.err.println("fluxion: warning: $path written without its labels: $e")
+            }
+            else -> throw dev.fluxion.lab.LabException("figure file $path: the name must end in .svg or .png")
+        }
+        return path
+    }
 
     companion object {
         private val ON_PAGE = Regex(

@@ -101,11 +101,7 @@ object HtmlReport {
             html.append("<p>No run reached any target, so there is no runtime distribution to draw.</p>\n")
         } else if (ecdfs.isNotEmpty()) {
             val title = "ECDF of runtime over targets and problems"
-            html.append(Figure.html(title) {
-                LetsPlotFigures.lines(title, "evaluations", "share of (run, target) pairs reached",
-                    ecdfs.map { Series(it.optimizer, it.budgets.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
-                    logX = true, logY = false, yRange = 0.0 to 1.0)
-            })
+            html.append(Figure.html(title) { Figures.ecdfs(ecdfs, title) })
         }
         val middle = minOf(5, study.budget.targets.size - 1)
         val profiles = columns.profiles(middle)
@@ -114,11 +110,7 @@ object HtmlReport {
                 "performance profile to draw.</p>\n")
         } else if (profiles.isNotEmpty()) {
             val title = "Performance profile at f - f* <= ${ConsoleTable.g(profiles.first().target)}"
-            html.append(Figure.html(title) {
-                LetsPlotFigures.lines(title, "tau (ratio to the best)", "share of problems",
-                    profiles.map { Series(it.optimizer, it.taus.toDoubleArray(), it.shares.toDoubleArray(), stepped = true) },
-                    logX = true, logY = false, yRange = 0.0 to 1.0)
-            })
+            html.append(Figure.html(title) { Figures.performanceProfiles(profiles) })
         }
         html.append("</div>\n").append(FOOT)
         return html.toString()
@@ -218,50 +210,12 @@ object HtmlReport {
     }
 
     private fun trajectories(landscape: Landscape, runs: List<RunResult>): String {
-        val box = landscape.facts().domain()
-        val lower = box.lower()
-        val upper = box.upper()
-        val xs = ArrayList<Double>()
-        val ys = ArrayList<Double>()
-        for (r in runs) {
-            val p = r.trace.positions
-            for (i in 0 until p.size / 2) if (box.contains(doubleArrayOf(p[2 * i], p[2 * i + 1]))) { xs.add(p[2 * i]); ys.add(p[2 * i + 1]) }
-        }
-        landscape.facts().globalMinimizers().filter { box.contains(it) }.forEach { xs.add(it[0]); ys.add(it[1]) }
-        fun range(values: List<Double>, lo: Double, hi: Double): Pair<Double, Double> {
-            if (values.isEmpty()) return lo to hi
-            val a = values.min()
-            val b = values.max()
-            val pad = maxOf(0.2 * (b - a), 0.05 * (hi - lo))
-            return maxOf(lo, a - pad) to minOf(hi, b + pad)
-        }
-        val series = runs.map { r ->
-            val p = r.trace.positions
-            Series(r.spec.optimizerLabel, DoubleArray(p.size / 2) { p[2 * it] }, DoubleArray(p.size / 2) { p[2 * it + 1] })
-        }
-        val names = landscape.variables().let { if (it.size == 2) it[0] to it[1] else "x0" to "x1" }
         val title = "${landscape.name()}: trajectories from start 0"
-        return Figure.html(title) {
-            LetsPlotFigures.landscape(title, { x, y -> landscape.value(doubleArrayOf(x, y)) },
-                range(xs, lower[0], upper[0]), range(ys, lower[1], upper[1]), series, names = names)
-        }
+        return Figure.html(title) { Figures.trajectories(landscape, runs, title) }
     }
 
     private fun lossCurves(landscape: Landscape, runs: List<RunResult>): String {
-        val minimum = landscape.facts().minimum()
-        val gap = minimum.isPresent
-        val series = runs.map { r ->
-            val y = DoubleArray(r.trace.size) { if (gap) r.trace.loss[it] - minimum.asDouble else r.trace.loss[it] }
-            Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it] + 1.0 }, y)
-        }
-        val logY = gap || series.all { s -> s.y.all { it > 0 || !it.isFinite() } }
-        // f without f*, reaching far below zero (a run escaping down a saddle, one diverging): a signed log axis, on
-        // which 0, -1e3 and -1e100 all stay readable (a linear one is a single drop)
-        val signedLogY = !logY && series.any { s -> s.y.any { it.isFinite() && Math.abs(it) > 1e3 } }
-        val title = "${landscape.name()}: ${if (gap) "f - f*" else "f"} against step"
-        return Figure.html(title) {
-            LetsPlotFigures.lines(title, "step + 1", if (gap) "f - f*" else "f", series, logX = true, logY = logY,
-                signedLogY = signedLogY)
-        }
+        val title = "${landscape.name()}: ${if (landscape.facts().minimum().isPresent) "f - f*" else "f"} against step"
+        return Figure.html(title) { Figures.lossCurves(landscape, runs, title) }
     }
 }

@@ -30,37 +30,14 @@ object RatesReport {
         html.append("of modulus rho at the spectrum's end, so their error behaves as k rho^k: at finite k the fitted rate ")
         html.append("lies a little above rho and the steps above the prediction.</p>\n")
         html.append("<pre>").append(Html.escape(ConsoleTable.rates(rows, study.target))).append("</pre>\n<div class=\"plots\">\n")
-        val byRule = rows.groupBy { it.rule }.entries.toList()
         val rho = "1 - rho against kappa: fitted (solid) and theory (dashed)"
-        html.append(Figure.html(rho) {
-            LetsPlotFigures.lines(rho, "kappa", "1 - rho", byRule.flatMapIndexed { i, (rule, r) ->
-                listOf(
-                    Series("$rule fit", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.fittedRate }.toDoubleArray(), dots = true, colour = i),
-                    Series("$rule theory", r.map { it.kappa }.toDoubleArray(), r.map { 1 - it.theoreticalRate }.toDoubleArray(), dashed = true, colour = i),
-                )
-            }, logX = true, logY = true)
-        })
+        html.append(Figure.html(rho) { Figures.rates(rows) })
         val steps = "Steps to f - f* <= ${ConsoleTable.g(study.target)}: measured (solid), predicted (dashed)"
-        html.append(Figure.html(steps) {
-            LetsPlotFigures.lines(steps, "kappa", "steps", byRule.flatMapIndexed { i, (rule, r) ->
-                listOf(
-                    Series("$rule steps", r.map { it.kappa }.toDoubleArray(), r.map { if (it.stepsToTarget < 0) Double.NaN else it.stepsToTarget.toDouble() }.toDoubleArray(), dots = true, colour = i),
-                    Series("$rule predicted", r.map { it.kappa }.toDoubleArray(), r.map { it.predictedSteps }.toDoubleArray(), dashed = true, colour = i),
-                )
-            }, logX = true, logY = true)
-        })
+        html.append(Figure.html(steps) { Figures.rateSteps(rows, study.target) })
         val largest = study.kappas.max()
-        val curves = results.filter { it.spec.landscapeLabel == study.landscape(largest) }
-        if (curves.isNotEmpty()) {
+        if (results.any { it.spec.landscapeLabel == study.landscape(largest) }) {
             val gaps = "f - f* against step at kappa = ${ConsoleTable.g(largest)}"
-            html.append(Figure.html(gaps) {
-                // f* = final value - final gap (0 for the quadratics, where the loss is the gap)
-                LetsPlotFigures.lines(gaps, "step", "f - f*", curves.map { r ->
-                    val minimum = if (r.knowsMinimum) r.finalValue - r.finalGap else 0.0
-                    Series(r.spec.optimizerLabel, DoubleArray(r.trace.size) { r.trace.steps[it].toDouble() },
-                        DoubleArray(r.trace.size) { r.trace.loss[it] - minimum })
-                }, logX = false, logY = true)
-            })
+            html.append(Figure.html(gaps) { Figures.rateCurves(study, results, largest) })
         }
         return html.append("</div>\n").append(HtmlReport.FOOT).toString()
     }

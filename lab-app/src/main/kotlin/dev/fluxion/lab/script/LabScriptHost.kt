@@ -102,8 +102,8 @@ class LabScriptHost(
         /**
          * The packages every lab script imports: the dsl's, the optimizers' (with their Kotlin factories, so that
          * `adam(lr = 0.01)` and `cosine(init = 0.05, steps = 1500)` need no import), the landscapes', the lab's
-         * (with its study builders, `compare { ... }`, and landscape factories, `beale()`), `kotlin.math`, and
-         * `Files`, `Path` and `Locale`.
+         * (with its study builders, `compare { ... }`, and landscape factories, `beale()`),
+         * [dev.fluxion.lab.report.Figures], `kotlin.math`, and `Files`, `Path` and `Locale`.
          */
         val DEFAULT_IMPORTS = listOf(
             "dev.fluxion.dsl.*", "dev.fluxion.dsl.expr.*", "dev.fluxion.dsl.calculus.*", "dev.fluxion.dsl.number.*",
@@ -112,16 +112,18 @@ class LabScriptHost(
             "dev.fluxion.optimizers.named.*", "dev.fluxion.optimizers.kotlin.*",
             "dev.fluxion.landscapes.*", "dev.fluxion.landscapes.catalog.*",
             "dev.fluxion.lab.*", "dev.fluxion.lab.api.*",
+            "dev.fluxion.lab.report.Figures",
             "kotlin.math.*", "java.nio.file.Files", "java.nio.file.Path", "java.util.Locale",
         )
 
         /**
-         * The jars or class folders holding Fluxion's parts, the Kotlin standard library, coroutines and the
-         * scripting annotations: each class's code source, once.
+         * The jars or class folders holding Fluxion's parts, the Kotlin standard library, coroutines, the
+         * scripting annotations and Kotlin DataFrame ([dev.fluxion.lab.StoreFrames]): each class's code source, once.
          */
         fun classPath(): List<File> = listOf(
             LabScript::class.java, Expr::class.java, Optimizers::class.java, LandscapeRegistry::class.java,
             Unit::class.java, kotlinx.coroutines.CoroutineScope::class.java, KotlinScript::class.java,
+            org.jetbrains.kotlinx.dataframe.DataFrame::class.java,
         ).map { File(it.protectionDomain.codeSource.location.toURI()) }.distinct()
 
         /**
