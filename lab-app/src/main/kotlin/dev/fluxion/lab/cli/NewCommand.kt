@@ -55,7 +55,8 @@ class NewCommand : Runnable {
             PluginScaffold.checkFree(name, kind, FluxionCommand.pluginsOf(spec).registries)
             val project = scaffold.writeInto(dir)
             val out = spec.commandLine().out
-            out.println("wrote a ${kind.word} plugin in ${if (kotlin) "Kotlin" else "Java"} into $project, against " +
+            val article = if (kind == PluginScaffold.Kind.OPTIMIZER) "an" else "a"
+            out.println("wrote $article ${kind.word} plugin in ${if (kotlin) "Kotlin" else "Java"} into $project, against " +
                 "Fluxion ${PluginScaffold.version("fluxion.version")}:")
             for (path in scaffold.files().keys) out.println("  $path")
             val jar = "$project/target/$name-1.0-SNAPSHOT.jar"
