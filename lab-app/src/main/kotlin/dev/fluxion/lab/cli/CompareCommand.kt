@@ -7,7 +7,6 @@ import dev.fluxion.lab.suite.Suite
 import dev.fluxion.lab.suite.SuiteStudy
 import dev.fluxion.lab.suite.SuiteTargets
 import dev.fluxion.lab.TracePolicy
-import dev.fluxion.lab.Progress
 import dev.fluxion.lab.SpecList
 import dev.fluxion.lab.StartPlan
 import picocli.CommandLine.Command
@@ -15,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Mixin
 import picocli.CommandLine.Option
 import picocli.CommandLine.Spec
-import java.io.PrintWriter
 import java.util.concurrent.Callable
 
 /**
@@ -114,45 +112,5 @@ class CompareCommand : Callable<Int> {
             "chain(clip(norm=10), nesterov(lr=0.001, momentum=0.9)); adam(lr=0.05); newton(lr=1); lbfgs"
         const val DEFAULT_LANDSCAPES = "quadratic(dim=2, kappa=100); beale; rosenbrock(dim=2); saddle"
 
-    }
-}
-
-/**
- * Progress as a rewritten line on a terminal, as plain lines (every tenth of the work, and the end of a scan's
- * bisection) otherwise.
- */
-internal class ProgressReporter(private val err: PrintWriter, private val terminal: Boolean) {
-    private var lastTenth = -1
-
-    fun accept(event: Progress) {
-        when (event) {
-            is Progress.Planned -> err.println("${event.total} runs, ${event.stored} already stored, " +
-                "${event.total - event.stored} to compute" +
-                if (event.bisections > 0) "; then up to ${event.bisections} bisection runs, if the grid brackets an edge" else "")
-            is Progress.Finished -> {
-                if (terminal) {
-                    val width = 30
-                    val filled = width * event.done / event.total
-                    err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] ${event.done}/${event.total}")
-                    if (event.done == event.total) err.println()
-                } else {
-                    val tenth = 10 * event.done / event.total
-                    if (tenth != lastTenth) {
-                        lastTenth = tenth
-                        err.println("${event.done}/${event.total} runs done (last: ${event.result.summary()})")
-                    }
-                }
-            }
-            is Progress.Waiting -> err.println("waiting for ${event.runs} runs that other processes are computing")
-            is Progress.Refined -> {
-                if (terminal) {
-                    err.print("\rbisection ${event.done}/${event.total}")
-                    if (event.done == event.total) err.println()
-                } else if (event.done == event.total) {
-                    err.println("${event.total} bisection runs done (last: ${event.result.summary()})")
-                }
-            }
-        }
-        err.flush()
     }
 }

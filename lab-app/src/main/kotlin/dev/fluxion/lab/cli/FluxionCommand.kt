@@ -32,6 +32,7 @@ import kotlin.system.exitProcess
     subcommands = [ListCommand::class, CompareCommand::class, RunCommand::class, GradCommand::class,
         DiffCommand::class, CheckCommand::class, ExportCommand::class,
         RatesCommand::class, ScanCommand::class, TuneCommand::class, ReportCommand::class, ScriptCommand::class,
+        NewCommand::class,
         AutoComplete.GenerateCompletion::class, CommandLine.HelpCommand::class],
 )
 class FluxionCommand : Runnable {
