@@ -41,7 +41,9 @@ import dev.fluxion.lab.TracePolicy
  * **The search** ([Search]): every optimizer tries the same list of settings (one grid, or one seeded draw with
  * hash(study seed, "tune-settings")); successive halving runs them in rungs ([Halving]) and promotes the best
  * 1/eta of each rung per optimizer and unit. Every tuning run is a run of the study, stored in its store: a tune
- * study resumes like every study, stage by stage ([StagedStudy]).
+ * study resumes like every study, stage by stage ([StagedStudy]). An optimizer that declares none of the tuned
+ * hyperparameters (lbfgs has no `lr`) runs no tuning run and is compared at its declared settings; one that declares
+ * some of them is tuned over those ([Tuning]).
  *
  * @property configurations `--budget`: the number of settings tried (at most that many for a grid; the first
  *   rung's for halving)
