@@ -48,7 +48,8 @@ object SuiteTuneReport {
             "<code>${Html.escape(study.tuningStarts.text)}</code> with the tuning seed ${study.tuningSeed} (the comparison " +
             "uses the study seed ${study.seed}). The score of a setting is the share of (run, target) pairs it reaches " +
             "within the budget, over the group's functions, the tuning instances and starts and COCO's 51 targets; ties " +
-            "go to the fewer mean evaluations per pair (a missed target counting its run's whole evaluations), then to " +
+            "go to the fewer mean evaluations per pair (a missed target counting its run's whole evaluations, at least its " +
+            "step budget), then to " +
             "the setting tried first. ")
         html.append(Html.escape(budgetText)).append("</p>\n")
         if (notes.isNotEmpty()) html.append("<p>${notes.joinToString("; ") { Html.escape(it) }}.</p>\n")

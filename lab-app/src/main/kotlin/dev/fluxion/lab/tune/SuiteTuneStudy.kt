@@ -37,8 +37,8 @@ import dev.fluxion.lab.suite.SuiteTargets
  * **The score** of a setting on a group is the share of (run, target) pairs it reaches within the step budget,
  * over the group's functions, the tuning instances and starts, and COCO's 51 targets 10^(2 - k/5) relative to f*
  * (the value of its runtime ECDF at the budget); ties are broken by the mean evaluations a pair cost (a reached
- * target its run's evaluations to the hit, a missed one the run's whole evaluations), then by the setting tried
- * first. It is a share of fixed targets, so functions on different scales weigh alike, and a setting whose runs
+ * target its run's evaluations to the hit, a missed one the run's whole evaluations and at least its step budget,
+ * so that a run that diverges at once does not look cheap), then by the setting tried first. It is a share of fixed targets, so functions on different scales weigh alike, and a setting whose runs
  * diverge simply reaches fewer targets. ([ScoredTrial.score] holds the share missed, lower being better.)
  *
  * An optimizer that declares none of the tuned hyperparameters (lbfgs has no `lr`) is compared untuned at its
@@ -170,7 +170,8 @@ data class SuiteTuneStudy @JvmOverloads constructor(
         /**
          * The score of a setting from its tuning runs, as (share of (run, target) pairs missed, mean evaluations a
          * pair cost): a reached target costs its run's evaluations to the hit, a missed one the run's whole
-         * evaluations. (1, +inf) without runs.
+         * evaluations, and at least its step budget (a diverged run stops early, which is no saving). (1, +inf)
+         * without runs.
          */
         @JvmStatic
         fun score(runs: List<RunResult>): Pair<Double, Double> {
@@ -182,7 +183,7 @@ data class SuiteTuneStudy @JvmOverloads constructor(
                     pairs++
                     if (hit < 0) {
                         missed++
-                        cost += r.evaluations
+                        cost += maxOf(r.evaluations, r.spec.budget.maxSteps)
                     } else {
                         cost += hit
                     }

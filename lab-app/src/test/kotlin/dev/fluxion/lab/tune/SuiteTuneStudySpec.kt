@@ -1,6 +1,10 @@
 package dev.fluxion.lab.tune
 
 import dev.fluxion.lab.Engine
+import dev.fluxion.lab.Outcome
+import dev.fluxion.lab.RunResult
+import dev.fluxion.lab.RunSpec
+import dev.fluxion.lab.Trace
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.Progress
 import dev.fluxion.lab.ResultStore
@@ -76,6 +80,20 @@ class SuiteTuneStudySpec : FunSpec({
         tuning.map { it.landscapeLabel }.toSet() shouldBe (2..4).map { "bbob(f=1, dim=2, instance=$it)" }.toSet()
         tuning.map { it.studySeed }.toSet() shouldBe setOf(sphere.tuningSeed)
         store.close()
+    }
+
+    test("the score: the share of (run, target) pairs missed, then the mean evaluations a pair cost, a miss at least the step budget") {
+        val budget = SuiteTargets.budget(100)
+        fun run(evaluations: Long, hits: List<Long>, outcome: Outcome) = RunResult(
+            RunSpec("gd", "gd", "f", "f", 0, listOf(0.0), 0, 0, budget), outcome, evaluations, evaluations, 0.0, 0.0,
+            listOf(0.0), hits, hits, Trace.EMPTY)
+        // 4 pairs: hits after 2 and 5 evaluations, then two misses of a run that used 100: (2 + 5 + 100 + 100) / 4
+        SuiteTuneStudy.score(listOf(run(100, listOf(2, 5, -1, -1), Outcome.OutOfBudget(100)))) shouldBe (0.5 to 51.75)
+        // the same hits from a run that diverged after 6 evaluations: its misses still cost the 100-step budget
+        SuiteTuneStudy.score(listOf(run(6, listOf(2, 5, -1, -1), Outcome.Diverged(6, "f left the bound")))) shouldBe (0.5 to 51.75)
+        // two runs pooled: 3 of 8 pairs missed; (1 + 1 + 1 + 1 + 3 + 150 + 150 + 150) / 8, the second run using 150
+        SuiteTuneStudy.score(listOf(run(4, listOf(1, 1, 1, 1), Outcome.ReachedTarget(4, 4)),
+            run(150, listOf(3, -1, -1, -1), Outcome.OutOfBudget(150)))) shouldBe (3.0 / 8 to 457.0 / 8)
     }
 
     test("the report shows the tuned settings per group, the sensitivity plot, the untuned note and the suite tables") {
