@@ -2,7 +2,6 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.LabException
 import dev.fluxion.lab.suite.SuiteStudy
 import dev.fluxion.lab.suite.SuiteTargets
 import dev.fluxion.lab.TracePolicy
