@@ -52,7 +52,8 @@ interface Study {
                     p("points").toInt(), p("steps").toLong(), p("seed").toLong(), p("name"))
                 "suite" -> dev.fluxion.lab.suite.SuiteStudy.of(properties)
                 "tune" -> dev.fluxion.lab.tune.TuneStudy.of(properties, p)
-                else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan, suite, tune")
+                "suite-tune" -> dev.fluxion.lab.tune.SuiteTuneStudy.of(properties)
+                else -> throw LabException("unknown study kind '$kind' in the store; known: compare, rates, scan, suite, tune, suite-tune")
             }
         }
 

@@ -2,8 +2,6 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.LabException
-import dev.fluxion.lab.suite.Suite
 import dev.fluxion.lab.suite.SuiteStudy
 import dev.fluxion.lab.suite.SuiteTargets
 import dev.fluxion.lab.TracePolicy
@@ -58,31 +56,15 @@ class CompareCommand : Callable<Int> {
         "(default: \${DEFAULT-VALUE})"])
     var traces = "log"
 
-    @Option(names = ["--suite"], description = ["a standard suite in place of --landscapes: bbob or mgh; its report has " +
-        "aRT tables and ECDFs per function group (starts default to 'default', traces to none, the name to the suite's)"])
-    var suite: String? = null
-
-    @Option(names = ["--dims"], description = ["bbob's dimensions, such as 2,5,10 (default: 2,5,10)"])
-    var dims: String? = null
-
-    @Option(names = ["--instances"], description = ["bbob's instances, such as 1-5 or 1-3,7 (default: 1-5)"])
-    var instances: String? = null
-
-    @Option(names = ["--functions"], description = ["the suite's functions: bbob's 1-24, mgh's numbers 1-35 or names (default: all)"])
-    var functions: String? = null
-
-    @Option(names = ["--scales"], description = ["mgh's start factors: x0 times each, such as 1,10,100 (default: 1)"])
-    var scales: String? = null
+    @Mixin
+    lateinit var suiteOptions: SuiteOptions
 
     @Mixin
     lateinit var tuning: TuneOptions
 
     override fun call(): Int {
         val given = spec.commandLine().parseResult
-        val suiteName = suite ?: run {
-            listOf("--dims", "--instances", "--functions", "--scales").firstOrNull { given.hasMatchedOption(it) }?.let {
-                throw LabException("$it applies to a suite: add --suite ${Suite.KNOWN.joinToString(" or --suite ")}")
-            }
+        val chosen = suiteOptions.chosen(given) ?: run {
             if (tuning.given) {
                 return executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces),
                     options, spec)
@@ -90,12 +72,13 @@ class CompareCommand : Callable<Int> {
             return executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
                 Budget(maxSteps = steps, gradientNoise = noise), seed, name, TracePolicy.parse(traces)), options, spec)
         }
-        if (tuning.given) throw LabException("--tune with --suite is not built yet: tune on --landscapes, then compare the tuned settings on the suite")
-        if (given.hasMatchedOption("--landscapes")) throw LabException("--landscapes and --suite exclude each other: the suite lists the landscapes")
-        val chosen = Suite(suiteName, functions, dims, instances, scales)
         fun <T> unless(option: String, value: T, otherwise: T) = if (given.hasMatchedOption(option)) value else otherwise
+        if (tuning.given) {
+            return executeStudy(tuning.suiteStudy(chosen, optimizers, unless("--starts", starts, "default"), seeds, steps, noise,
+                seed, unless("--name", name, "${chosen.name}-tune"), unless("--traces", traces, "none")), options, spec)
+        }
         return executeStudy(SuiteStudy(chosen, SpecList.split(optimizers), StartPlan(unless("--starts", starts, "default")), seeds,
-            SuiteTargets.budget(steps, noise), seed, unless("--name", name, suiteName),
+            SuiteTargets.budget(steps, noise), seed, unless("--name", name, chosen.name),
             TracePolicy.parse(unless("--traces", traces, "none"))), options, spec)
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.Callable
 /**
  * `fluxion tune`: a tuned comparison ([dev.fluxion.lab.tune.TuneStudy]), the same as `fluxion compare --tune`
  * but named `tune` by default: each optimizer's hyperparameters searched per landscape on tuning starts of their
- * own, then the comparison at the tuned settings, into `OUT/NAME.sqlite`, `NAME.csv` and `NAME.html`.
+ * own, then the comparison at the tuned settings, into `OUT/NAME.sqlite`, `NAME.csv` and `NAME.html`. With
+ * `--suite`, a tuned suite study ([dev.fluxion.lab.tune.SuiteTuneStudy], named `SUITE-tune` by default): tuned per
+ * function group and dimension on instances of its own, then compared on the suite.
  */
 @Command(name = "tune", description = ["Tune optimizers' hyperparameters (grid, random or successive halving), then compare them at the tuned settings."])
 class TuneCommand : Callable<Int> {
@@ -22,6 +24,9 @@ class TuneCommand : Callable<Int> {
 
     @Mixin
     lateinit var tuning: TuneOptions
+
+    @Mixin
+    lateinit var suiteOptions: SuiteOptions
 
     @Option(names = ["--optimizers"], paramLabel = "SPECS", description = ["optimizer specs separated by ';' (default: \${DEFAULT-VALUE})"])
     var optimizers = "gd; momentum(momentum=0.9); adam"
@@ -50,5 +55,12 @@ class TuneCommand : Callable<Int> {
     @Option(names = ["--traces"], paramLabel = "POLICY", description = ["log, every:N or none (default: \${DEFAULT-VALUE})"])
     var traces = "log"
 
-    override fun call(): Int = executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces), options, spec)
+    override fun call(): Int {
+        val given = spec.commandLine().parseResult
+        val suite = suiteOptions.chosen(given)
+            ?: return executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces), options, spec)
+        fun <T> unless(option: String, value: T, otherwise: T) = if (given.hasMatchedOption(option)) value else otherwise
+        return executeStudy(tuning.suiteStudy(suite, optimizers, unless("--starts", starts, "default"), seeds, steps, noise, seed,
+            unless("--name", name, "${suite.name}-tune"), unless("--traces", traces, "none")), options, spec)
+    }
 }

@@ -35,6 +35,7 @@ data class StudyReport(val console: String, val html: String) {
         @JvmStatic
         fun of(study: Study, store: ResultStore, engine: Engine): StudyReport {
             if (study is dev.fluxion.lab.tune.TuneStudy) return TuneReport.of(study, store, engine)
+            if (study is dev.fluxion.lab.tune.SuiteTuneStudy) return SuiteTuneReport.of(study, store, engine)
             val runs = study.runs(engine)
             if (study is SuiteStudy) return SuiteReport.of(study, store.summaries(runs), engine)
             if (study !is CompareStudy) return of(study, store.load(runs), engine, store)

@@ -27,7 +27,10 @@ object SuiteReport {
         return StudyReport(console(summary), html(study, summary, expansion.problems.size, expansion.leftOut, results.size))
     }
 
-    /** Per slice, group and optimizer: aRT at each table target and the successes at 1e-8. */
+    /**
+     * Per slice, group and optimizer: aRT at each table target and the successes at 1e-8; then per optimizer and
+     * slice, the share of (run, target) pairs reached within the budget over all functions.
+     */
     fun console(summary: SuiteSummary): String {
         val header = listOf("slice", "group", "optimizer") + SuiteTargets.TABLE.map { "aRT ${ConsoleTable.target(SuiteTargets.COCO[it])}" } +
             "success 1e-8"
@@ -35,7 +38,23 @@ object SuiteReport {
             listOf(row.slice, row.group, row.optimizer) + row.cells.map { ConsoleTable.g(it.averageRunningTime) } +
                 "${row.finest.successCount}/${row.finest.runs}"
         }
-        return ConsoleTable.render(header, rows)
+        return ConsoleTable.render(header, rows) + "\nShare of (run, target) pairs reached within the budget, all functions:\n" +
+            reachedTable(summary)
+    }
+
+    /**
+     * Per optimizer, and slice: the share of (run, target) pairs its runs reached within their budget over every
+     * function of the slice, the last level of its runtime ECDF.
+     */
+    private fun reachedTable(summary: SuiteSummary): String {
+        val all = summary.ecdfs.filter { it.group == SuiteEcdf.ALL }
+        val optimizers = all.map { it.ecdf.optimizer }.distinct()
+        return ConsoleTable.render(listOf("optimizer") + summary.slices, optimizers.map { o ->
+            listOf(o) + summary.slices.map { slice ->
+                val ecdf = all.first { it.slice == slice && it.ecdf.optimizer == o }.ecdf
+                "%.3f".format(java.util.Locale.ROOT, ecdf.shares.lastOrNull() ?: 0.0)
+            }
+        })
     }
 
     private fun html(study: SuiteStudy, summary: SuiteSummary, landscapes: Int, leftOut: List<String>, runs: Int): String {

@@ -36,7 +36,8 @@ object TuneReport {
         val table = tunedTable(study, tuned)
         val budgetText = "The tuning spent ${tuningRuns.size} runs and $evaluations evaluations (" +
             rungs.joinToString("; ") { "rung ${it.index}: ${it.configurations} settings x ${it.steps} steps" } + ")."
-        val console = "Tuned settings (${study.search.text} search over ${study.space.texts.joinToString(", ")}):\n" +
+        val notes = study.tuning.notes(engine)
+        val console = notes.joinToString("") { "note: $it\n" } + "Tuned settings (${study.search.text} search over ${study.space.texts.joinToString(", ")}):\n" +
             table + budgetText + "\n\nThe comparison at the tuned settings:\n" + ConsoleTable.comparison(PairSummary.of(summaries))
 
         val tuning = StringBuilder()
@@ -49,6 +50,7 @@ object TuneReport {
         tuning.append("(the comparison below uses its own starts and the study seed ${study.seed}). The score is the mean final gap ")
         tuning.append("f(x<sub>T</sub>) - f* over those runs (the final value where f* is unknown); a setting with a diverged run scores +inf. ")
         tuning.append(Html.escape(budgetText)).append("</p>\n")
+        if (notes.isNotEmpty()) tuning.append("<p>${notes.joinToString("; ") { Html.escape(it) }}.</p>\n")
         tuning.append("<h3>Tuned settings</h3>\n<pre>").append(Html.escape(table)).append("</pre>\n")
         val x = study.space.parameters.first().name
         val steps = rungs[0].steps
@@ -56,9 +58,11 @@ object TuneReport {
             "first rung tried, against $x (settings scoring +inf, with a diverged run, are left out).</p>\n<div class=\"plots\">\n")
         for ((g, group) in study.groups.withIndex()) {
             val title = "Sensitivity to $x: ${group.joinToString(", ")}"
-            val series = study.optimizers.mapIndexed { o, optimizer ->
+            val series = study.optimizers.mapIndexedNotNull { o, optimizer ->
                 val points = scored[0].filter { it.trial.group == g && it.trial.optimizer == optimizer }
+                    .filter { p -> p.trial.configuration.values.any { it.first == x } }
                     .sortedBy { it.trial.configuration.value(x) }
+                if (points.isEmpty()) return@mapIndexedNotNull null
                 Series(optimizer, points.map { it.trial.configuration.value(x) }.toDoubleArray(),
                     points.map { it.score }.toDoubleArray(), dots = true, line = study.space.parameters.size == 1, colour = o)
             }
@@ -82,8 +86,11 @@ object TuneReport {
     private fun tunedTable(study: TuneStudy, tuned: List<ScoredTrial>): String =
         ConsoleTable.render(listOf("optimizer", "tuned on", "setting", "score (mean final gap)"),
             tuned.sortedWith(compareBy({ it.trial.group }, { study.optimizers.indexOf(it.trial.optimizer) })).map {
-                listOf(it.trial.optimizer, study.groups[it.trial.group].joinToString(", "), it.trial.configuration.text,
-                    ConsoleTable.g(it.score))
+                listOf(it.trial.optimizer, study.groups[it.trial.group].joinToString(", "),
+                    if (it.trial.untuned) UNTUNED else it.trial.configuration.text, if (it.trial.untuned) "-" else ConsoleTable.g(it.score))
             }) + (if (tuned.any { it.score == Double.POSITIVE_INFINITY }) "(inf: every setting tried had a run that " +
             "diverged or failed; the first setting is kept)\n" else "")
+
+    /** What the tuned-settings tables show for an optimizer that declares none of the tuned hyperparameters. */
+    internal const val UNTUNED = "untuned: its declared settings"
 }

@@ -74,6 +74,34 @@ data class Suite(
         return SuiteExpansion(problems, leftOut)
     }
 
+    /**
+     * The suite a tuned study tunes on ([dev.fluxion.lab.tune.SuiteTuneStudy]): the same functions and dimensions
+     * on other instances, so that no setting is picked on the problems it is then judged on. [tuning] is
+     * `--tune-instances` as written: bbob's instance numbers (default: the three after the largest evaluated one,
+     * 6-8 for the default 1-5), mgh's start scales (default: 2, or the first of 5, 20, 0.5 not evaluated).
+     *
+     * @throws LabException when [tuning] selects an instance (a scale) the study evaluates, naming it
+     */
+    fun tuningSuite(tuning: String?): Suite {
+        if (name == BBOB) {
+            val evaluated = IntegerSelection.parse("--instances", instances ?: DEFAULT_INSTANCES, 1..Int.MAX_VALUE, "instances")
+            val text = tuning ?: (evaluated.max() + 1).let { "$it-${it + 2}" }
+            val chosen = IntegerSelection.parse("--tune-instances", text, 1..Int.MAX_VALUE, "instances")
+            chosen.firstOrNull { it in evaluated }?.let {
+                throw LabException("--tune-instances '$text': instance $it is also evaluated (--instances " +
+                    "${instances ?: DEFAULT_INSTANCES}); tune on instances the comparison does not judge")
+            }
+            return copy(instances = text)
+        }
+        val evaluated = (scales ?: "1").split(',').mapNotNull { it.trim().toDoubleOrNull() }
+        val text = tuning ?: dev.fluxion.landscapes.Parameter.format(listOf(2.0, 5.0, 20.0, 0.5).first { it !in evaluated })
+        text.split(',').mapNotNull { it.trim().toDoubleOrNull() }.firstOrNull { it in evaluated }?.let {
+            throw LabException("--tune-instances '$text': the start scale ${dev.fluxion.landscapes.Parameter.format(it)} is " +
+                "also evaluated (--scales ${scales ?: "1"}); tune on scales the comparison does not judge")
+        }
+        return copy(scales = text)
+    }
+
     /** The groups of the suite's report, in order. */
     fun groups(): List<String> = if (name == BBOB) BbobGroup.values().map { it.title() } else MGH_GROUPS
 
@@ -82,7 +110,7 @@ data class Suite(
         fun allowed(parameter: String): IntRange = parameters.getValue(parameter).range().let { it.min().toInt()..it.max().toInt() }
         val fs = IntegerSelection.parse("--functions", functions ?: "1-24", allowed("f"), "bbob's functions")
         val ds = IntegerSelection.parse("--dims", dims ?: "2,5,10", allowed("dim"), "bbob's dimensions")
-        val `is` = IntegerSelection.parse("--instances", instances ?: "1-5", allowed("instance"), "bbob's instances")
+        val `is` = IntegerSelection.parse("--instances", instances ?: DEFAULT_INSTANCES, allowed("instance"), "bbob's instances")
         return ds.flatMap { d ->
             fs.flatMap { f ->
                 val function = BbobFunction.of(f)
@@ -151,6 +179,9 @@ data class Suite(
         val KNOWN: List<String> = listOf(BBOB, MGH)
 
         private val MGH_GROUPS = listOf("zero residual, f* = 0", "non-zero residual")
+
+        /** bbob's instances when `--instances` is not given. */
+        const val DEFAULT_INSTANCES = "1-5"
     }
 }
 

@@ -17,6 +17,9 @@ data class Configuration(val values: List<Pair<String, Double>>) {
     /** The value of the hyperparameter [name]. */
     fun value(name: String): Double = values.first { it.first == name }.second
 
+    /** The setting of the hyperparameters [names] only, in this setting's order. */
+    fun only(names: Collection<String>): Configuration = Configuration(values.filter { it.first in names })
+
     /** `name=value` pairs as a spec writes them. */
     val text: String get() = values.joinToString(", ") { (name, v) -> "$name=${written(v)}" }
 

@@ -41,7 +41,9 @@ import dev.fluxion.lab.TracePolicy
  * **The search** ([Search]): every optimizer tries the same list of settings (one grid, or one seeded draw with
  * hash(study seed, "tune-settings")); successive halving runs them in rungs ([Halving]) and promotes the best
  * 1/eta of each rung per optimizer and unit. Every tuning run is a run of the study, stored in its store: a tune
- * study resumes like every study, stage by stage ([StagedStudy]).
+ * study resumes like every study, stage by stage ([StagedStudy]). An optimizer that declares none of the tuned
+ * hyperparameters (lbfgs has no `lr`) runs no tuning run and is compared at its declared settings; one that declares
+ * some of them is tuned over those ([Tuning]).
  *
  * @property configurations `--budget`: the number of settings tried (at most that many for a grid; the first
  *   rung's for halving)
@@ -79,71 +81,35 @@ data class TuneStudy @JvmOverloads constructor(
     /** The units tuned alone, each a list of landscape labels. */
     val groups: List<List<String>> get() = unit.groups(landscapes)
 
-    /** The settings every optimizer tries, in order (the first rung's, for halving). */
-    val settings: List<Configuration> by lazy {
-        when (search) {
-            Search.GRID -> space.grid(configurations)
-            Search.RANDOM, Search.HALVING -> space.random(configurations, StableHash.of(seed, "tune-settings"))
-        }
+    /** The search: the units are [groups], scored by [score]. */
+    val tuning: Tuning by lazy {
+        Tuning(optimizers, space, search, configurations, eta, groups.map { TuningUnit(it.joinToString(", "), it) },
+            tuningStarts, tuningSeed, StableHash.of(seed, "tune-settings"), budget.maxSteps, ::tuningBudget) { score(it) to 0.0 }
     }
 
+    /** The settings every optimizer tries, in order (the first rung's, for halving). */
+    val settings: List<Configuration> get() = tuning.settings
+
     /** The rungs: one for grid and random search, successive halving's otherwise. */
-    val rungs: List<Rung>
-        get() = if (search == Search.HALVING) Halving(settings.size, eta, budget.maxSteps).rungs
-        else listOf(Rung(0, settings.size, budget.maxSteps))
+    val rungs: List<Rung> get() = tuning.rungs
 
     /** The budget of the tuning runs of [rung]: its steps, and a last target of 1e-30 (see the class comment). */
     fun tuningBudget(rung: Rung): Budget = budget.copy(maxSteps = rung.steps,
         targets = if (budget.targets.last() > 1e-30) budget.targets + 1e-30 else budget.targets)
 
-    /** The tuning runs of one setting: every landscape of the unit from every tuning start. */
-    private fun tuningRuns(engine: Engine, group: Int, tuned: TunedSpec, setting: Configuration, rung: Rung): List<RunSpec> {
-        val label = tuned.with(setting)
-        val spec = engine.optimizer(label).spec()
-        val runBudget = tuningBudget(rung)
-        return groups[group].flatMap { landscapeLabel ->
-            val landscape = engine.landscape(landscapeLabel)
-            tuningStarts.starts(landscape, tuningSeed).mapIndexed { s, start ->
-                RunSpec(label, spec, landscapeLabel, landscape.spec(), s, start.toList(), 0, tuningSeed, runBudget, TracePolicy.NONE)
-            }
-        }
-    }
-
     /** The tuned specs of the optimizers, checked against the space (an unknown hyperparameter fails here). */
-    private fun tunedSpecs(engine: Engine): List<TunedSpec> = optimizers.map { TunedSpec.of(it, space, engine) }
+    private fun tunedSpecs(engine: Engine): List<TunedSpec> = tuning.tunedSpecs(engine)
 
-    /**
-     * The trials of rung [rung]: every setting on rung 0, then the best settings of the rung before, per unit and
-     * optimizer, scored from [results] (which looks up the stored runs of earlier rungs).
-     */
-    fun trials(rung: Int, engine: Engine, results: (List<RunSpec>) -> List<RunResult>): List<Trial> {
-        val tuned = tunedSpecs(engine)
-        val rungs = rungs
-        if (rung == 0) return groups.indices.flatMap { g ->
-            tuned.indices.flatMap { o ->
-                settings.indices.map { s -> Trial(g, optimizers[o], s, settings[s], 0, tuningRuns(engine, g, tuned[o], settings[s], rungs[0])) }
-            }
-        }
-        val keep = rungs[rung].configurations
-        return scored(rung - 1, engine, results).groupBy { it.trial.group to it.trial.optimizer }.values.flatMap { scored ->
-            best(scored, keep).map { (trial, _) ->
-                val o = optimizers.indexOf(trial.optimizer)
-                Trial(trial.group, trial.optimizer, trial.setting, trial.configuration, rung,
-                    tuningRuns(engine, trial.group, tuned[o], trial.configuration, rungs[rung]))
-            }.sortedBy { it.setting }
-        }
-    }
+    /** The trials of rung [rung] ([Tuning.trials]). */
+    fun trials(rung: Int, engine: Engine, results: (List<RunSpec>) -> List<RunResult>): List<Trial> =
+        tuning.trials(rung, engine, results)
 
     /** The trials of rung [rung] with their scores ([score]). */
-    fun scored(rung: Int, engine: Engine, results: (List<RunSpec>) -> List<RunResult>): List<ScoredTrial> {
-        val trials = trials(rung, engine, results)
-        val found = results(trials.flatMap { it.runs }).associateBy { it.spec.key }
-        return trials.map { t -> ScoredTrial(t, score(t.runs.map { found[it.key] ?: throw LabException("the tuning run ${it.key} (${it.pair}) is not stored") })) }
-    }
+    fun scored(rung: Int, engine: Engine, results: (List<RunSpec>) -> List<RunResult>): List<ScoredTrial> =
+        tuning.scored(rung, engine, results)
 
-    /** The tuned setting of each unit and optimizer: the best trial of the last rung. */
-    fun tuned(engine: Engine, results: (List<RunSpec>) -> List<RunResult>): List<ScoredTrial> =
-        scored(rungs.size - 1, engine, results).groupBy { it.trial.group to it.trial.optimizer }.values.map { best(it, 1).single() }
+    /** The tuned setting of each unit and optimizer ([Tuning.tuned]; untuned ones at their declared settings). */
+    fun tuned(engine: Engine, results: (List<RunSpec>) -> List<RunResult>): List<ScoredTrial> = tuning.tuned(engine, results)
 
     /** The comparison's runs: every landscape, optimizer (at its tuned setting), start and seed, as a comparison's. */
     fun evaluationRuns(engine: Engine, tuned: List<ScoredTrial>): List<RunSpec> {
@@ -171,12 +137,7 @@ data class TuneStudy @JvmOverloads constructor(
             throw LabException("the landscape ${it.joinToString(" and ") { l -> "'$l'" }} is listed twice; list it once")
         }
         optimizers.groupBy { it }.values.firstOrNull { it.size > 1 }?.let { throw LabException("the optimizer '${it[0]}' is listed twice; list it once") }
-        val perSetting = landscapes.sumOf { tuningStarts.count(engine.landscape(it).dimension()) }
-        val total = perSetting * optimizers.size * settings.size.toLong()
-        if (total > Study.MAX_RUNS) {
-            throw LabException("the tuning has $total runs on its first rung (${optimizers.size} optimizers x ${settings.size} " +
-                "settings x tuning starts on ${landscapes.size} landscapes); at most ${Study.MAX_RUNS} are allowed")
-        }
+        tuning.checkFirstRung(engine)
         return trials(0, engine) { emptyList() }.flatMap { it.runs }
     }
 
@@ -215,11 +176,6 @@ data class TuneStudy @JvmOverloads constructor(
             return sum / runs.size
         }
 
-        /** The [count] best of [scored]: lowest score first, ties (and NaN, as +inf) to the earlier setting. */
-        private fun best(scored: List<ScoredTrial>, count: Int): List<ScoredTrial> =
-            scored.sortedWith(compareBy<ScoredTrial> { if (it.score.isNaN()) Double.POSITIVE_INFINITY else it.score }
-                .thenBy { it.trial.setting }).take(count)
-
         /** Rebuilds a tune study from its stored properties ([p] reads one, failing when it is missing). */
         internal fun of(properties: Map<String, String>, p: (String) -> String): TuneStudy = TuneStudy(
             SpecList.split(p("optimizers")), SpecList.split(p("landscapes")), SearchSpace.parse(SpecList.split(p("tune"))),
@@ -232,13 +188,24 @@ data class TuneStudy @JvmOverloads constructor(
 /**
  * One setting of one optimizer on one unit, on one rung: [runs] are its tuning runs.
  *
- * @property setting the setting's index in [TuneStudy.settings]
+ * @property setting the setting's index in [TuneStudy.settings], or [UNTUNED]
  */
 data class Trial(val group: Int, val optimizer: String, val setting: Int, val configuration: Configuration,
-                 val rung: Int, val runs: List<RunSpec>)
+                 val rung: Int, val runs: List<RunSpec>) {
+    /** Whether the optimizer declares none of the tuned hyperparameters, so runs at its declared settings untried. */
+    val untuned: Boolean get() = setting == UNTUNED
 
-/** A [trial] with its [score] ([TuneStudy.score]). */
-data class ScoredTrial(val trial: Trial, val score: Double)
+    companion object {
+        /** The setting index of an optimizer that is not tuned ([Tuning]). */
+        const val UNTUNED = -1
+    }
+}
+
+/**
+ * A [trial] with its [score] (lower is better: [TuneStudy.score], or [SuiteTuneStudy.score]'s share of targets
+ * missed) and the [tieBreak] between equal scores (lower is better; 0 where the score has none).
+ */
+data class ScoredTrial(val trial: Trial, val score: Double, val tieBreak: Double = 0.0)
 
 /** What a tune study tunes one setting for: each landscape alone, or all the landscapes given as one group. */
 enum class TuneUnit {

@@ -12,15 +12,22 @@ import dev.fluxion.optimizers.OptimizerException
  * hyperparameters are those the optimizers declare ([Hyperparameter]); in a chain, each tuned one goes to the one
  * link that declares it (`chain(clip(norm=10), gd(lr=0.01))` tunes gd's lr).
  *
+ * An optimizer that does not declare a hyperparameter of the space leaves it out of [tunes] ([Tuning] decides what
+ * follows: tuned over the others, or not tuned at all).
+ *
  * @property optimizer the optimizer as the user wrote it (its label)
  * @property canonical the parsed canonical spec, every hyperparameter written out
+ * @property declared the hyperparameters the optimizer's links declare, with their ranges, for error messages
  */
 class TunedSpec private constructor(val optimizer: String, private val canonical: SpecNode.Call,
-                                    private val owners: Map<String, Int>) {
+                                    private val owners: Map<String, Int>, val declared: String) {
 
-    /** The spec with [configuration]'s values in place. */
+    /** The hyperparameters of the space this optimizer declares, in the space's order; the others are not tuned. */
+    val tunes: List<String> get() = owners.keys.toList()
+
+    /** The spec with [configuration]'s values of the hyperparameters in [tunes] in place (others are ignored). */
     fun with(configuration: Configuration): String {
-        val byName = configuration.values.toMap()
+        val byName = configuration.values.toMap().filterKeys { it in owners }
         if (canonical.name != CHAIN) return written(canonical, byName)
         return CHAIN + "(" + canonical.arguments.mapIndexed { i, argument ->
             written(argument.value as SpecNode.Call, byName.filterKeys { owners[it] == i })
@@ -31,11 +38,10 @@ class TunedSpec private constructor(val optimizer: String, private val canonical
         private const val CHAIN = "chain"
 
         /**
-         * Checks that the optimizer [label] declares every hyperparameter of [space] (and that the space's values
+         * Finds which hyperparameters of [space] the optimizer [label] declares (checking that the space's values
          * are in their ranges) and prepares the substitution.
          *
-         * @throws LabException naming an unknown hyperparameter with the optimizer's known ones and their ranges,
-         *   or a value out of range
+         * @throws LabException naming a value range outside the hyperparameter's, or a hyperparameter two links declare
          */
         @JvmStatic
         fun of(label: String, space: SearchSpace, engine: Engine): TunedSpec {
@@ -43,13 +49,11 @@ class TunedSpec private constructor(val optimizer: String, private val canonical
             val call = SpecParser.parse(spec) { message, column -> OptimizerException(message, column) }
             val links = if (call.name == CHAIN) call.arguments.map { it.value as SpecNode.Call } else listOf(call)
             val declared = links.map { engine.registries.optimizers.find(it.name).hyperparameters() }
-            val owners = space.parameters.associate { p ->
+            val known = declared.flatten().joinToString("; ") { "${it.name()} (${it.allowed()})" }.ifEmpty { "none" }
+            val owners = LinkedHashMap<String, Int>()
+            for (p in space.parameters) {
                 val holders = declared.indices.filter { i -> declared[i].any { it.name() == p.name } }
-                if (holders.isEmpty()) {
-                    val known = declared.flatten().joinToString("; ") { "${it.name()} (${it.allowed()})" }
-                    throw LabException("--tune: the optimizer '$label' has no hyperparameter '${p.name}'; " +
-                        "its hyperparameters: ${known.ifEmpty { "none" }}")
-                }
+                if (holders.isEmpty()) continue
                 if (holders.size > 1) throw LabException("--tune: the optimizer '$label' has ${holders.size} links " +
                     "declaring '${p.name}' (${holders.joinToString(", ") { links[it].name }}); tune an optimizer with one")
                 val h = declared[holders[0]].first { it.name() == p.name }
@@ -59,9 +63,9 @@ class TunedSpec private constructor(val optimizer: String, private val canonical
                     throw LabException("--tune '${p.text}': ${links[holders[0]].name}'s ${p.name} takes ${h.allowed()}, " +
                         "so the range ${Configuration.written(low)} .. ${Configuration.written(high)} does not fit")
                 }
-                p.name to holders[0]
+                owners[p.name] = holders[0]
             }
-            return TunedSpec(label, call, owners)
+            return TunedSpec(label, call, owners, known)
         }
 
         /** A call written back as text, with the arguments named in [values] replaced (or added). */

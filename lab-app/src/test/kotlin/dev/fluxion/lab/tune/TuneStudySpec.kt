@@ -140,6 +140,34 @@ class TuneStudySpec : FunSpec({
         chained.runs(engine).single().optimizerLabel shouldBe "chain(clip(norm=10.0), gd(lr=0.002))"
     }
 
+    test("an optimizer without the tuned hyperparameter is compared untuned; one with some of them is tuned over those") {
+        val engine = Engine(1)
+        // lbfgs declares no lr: no tuning run, compared at its declared settings
+        val mixed = TuneStudy(listOf("gd", "lbfgs"), listOf("quadratic(dim=2, kappa=10)"),
+            SearchSpace.parse(listOf("lr=choice(0.1, 0.15, 0.2)")), Search.GRID, 3, tuningStarts = StartPlan("random:2"),
+            starts = StartPlan("default"), budget = Budget(maxSteps = 40), name = "mixed")
+        val store = ResultStore.open(folder.resolve("mixed.sqlite"))
+        val computed = ArrayList<Progress.Finished>()
+        Studies.run(mixed, store, 1) { if (it is Progress.Finished) computed += it }
+        // gd: 3 settings x 2 tuning starts; then gd and lbfgs from the default start
+        computed.size shouldBe 3 * 2 + 2
+        val tuned = mixed.tuned(engine) { store.summaries(it) }
+        tuned.map { it.trial.optimizer to it.trial.untuned } shouldBe listOf("gd" to false, "lbfgs" to true)
+        mixed.evaluationRuns(engine, tuned)[1].optimizerSpec shouldBe engine.optimizer("lbfgs").spec()
+        val report = StudyReport.of(Study.of(store.study()), store, engine)
+        report.console shouldContain "note: lbfgs declares no lr: compared untuned, at its declared settings"
+        report.console shouldContain "untuned: its declared settings"
+        store.close()
+        // tuning lr and momentum: gd has no momentum, so it tries the grid's 2 learning rates once each, momentum all 4
+        val partial = TuneStudy(listOf("gd", "momentum"), listOf("quadratic(dim=2, kappa=10)"),
+            SearchSpace.parse(listOf("lr=grid(0.01, 0.02, 2)", "momentum=choice(0.5, 0.9)")), Search.GRID, 4,
+            tuningStarts = StartPlan("random:1"), starts = StartPlan("default"), budget = Budget(maxSteps = 20))
+        val runs = partial.runs(engine)
+        runs.count { it.optimizerLabel.startsWith("gd") } shouldBe 2
+        runs.count { it.optimizerLabel.startsWith("momentum") } shouldBe 4
+        partial.tuning.notes(engine) shouldBe listOf("gd declares no momentum: tuned over the others only")
+    }
+
     test("the command line: fluxion tune, compare --tune, and the option errors") {
         val out = folder.resolve("cli")
         val tune = fluxion("tune", "--tune", "lr=loguniform(1e-3,0.5)", "--budget", "4", "--optimizers", "gd",
@@ -163,5 +191,13 @@ class TuneStudySpec : FunSpec({
         unknown.err shouldContain "the optimizer 'adam' has no hyperparameter 'beta9'; its hyperparameters: lr ("
         unknown.err shouldContain "beta1 (a real number in"
         unknown.err shouldNotContain "Exception"
+        // compare --tune with the default optimizers, lbfgs among them, which has no lr
+        val defaults = fluxion("compare", "--tune", "lr=choice(0.001,0.002)", "--search", "grid", "--budget", "2",
+            "--landscapes", "quadratic(dim=2, kappa=10)", "--steps", "30", "--tune-starts", "random:1", "--starts", "default",
+            "--threads", "1", "--out", out.toString(), "--name", "defaults")
+        defaults.code shouldBe 0
+        defaults.out shouldContain "note: lbfgs declares no lr: compared untuned, at its declared settings"
+        // 5 of the 6 default optimizers declare lr: 2 settings x 1 tuning start each
+        defaults.out shouldContain "The tuning spent 10 runs"
     }
 })
