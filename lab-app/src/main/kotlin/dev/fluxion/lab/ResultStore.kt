@@ -27,10 +27,10 @@ import java.sql.SQLException
  * before computing it, so every run is computed once in all.
  *
  * A run's row holds its key, labels, indices and seed, and its results: outcome, counts, final value, gap and point,
- * the steps and evaluations to each target, and its trace (as the study's [TracePolicy] keeps it). Its optimizer and
- * landscape specs, its start and its budget are left NULL: they are the study's, rebuilt from the study record
- * ([Study.of]) and matched by key, so a row costs under 300 bytes without a trace. (Rows written before this kept
- * them; they read the same.)
+ * the steps and evaluations to each target ([HitCounts]: a few bytes for a suite's 51 targets), and its trace (as the
+ * study's [TracePolicy] keeps it). Its optimizer and landscape specs, its start and its budget are left NULL: they are
+ * the study's, rebuilt from the study record ([Study.of]) and matched by key, so a row costs under 300 bytes without a
+ * trace. (Rows written before this kept them, and the counts to targets as text; they read the same.)
  *
  * Not thread-safe, but for [claim]: callers serialise their other calls (the engine's workers store under one lock).
  */
@@ -143,8 +143,8 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         st.setString(18, java.lang.Double.toHexString(result.finalValue))
         st.setString(19, java.lang.Double.toHexString(result.finalGap))
         st.setString(20, exact(result.finalPoint))
-        st.setString(21, result.hitSteps.joinToString(","))
-        st.setString(22, result.hitEvaluations.joinToString(","))
+        st.setBytes(21, HitCounts.encode(result.hitSteps))
+        st.setBytes(22, HitCounts.encode(result.hitEvaluations))
         st.setBytes(23, result.trace.toBytes())
     }
 
@@ -477,8 +477,13 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             damaged(name, "'${text(name).take(40)}' is not a list of numbers")
         }
 
-        fun wholes(name: String): List<Long> = text(name).split(',').map {
-            it.toLongOrNull() ?: damaged(name, "'${text(name).take(40)}' is not a list of whole numbers")
+        /** Counts to targets: a blob of [HitCounts], or the comma-separated text of stores written before it. */
+        fun wholes(name: String): List<Long> = when (val stored = rs.getObject(name)) {
+            null -> damaged(name, "is NULL")
+            is ByteArray -> HitCounts.decodeOrNull(stored) ?: damaged(name, "${stored.size} bytes that are not counts to targets")
+            else -> stored.toString().let { text ->
+                text.split(',').map { it.toLongOrNull() ?: damaged(name, "'${text.take(40)}' is not a list of whole numbers") }
+            }
         }
 
         fun trace(name: String): Trace {
@@ -539,9 +544,11 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
         /**
          * The schema this fluxion writes. 0 is a store of an earlier fluxion (unmarked tables `study` and `runs`),
-         * upgraded by [open] to 1, which adds the marks and the `claims` table.
+         * upgraded by [open]; 1 adds the marks and the `claims` table; 2 writes the steps and evaluations to the
+         * targets as [HitCounts] blobs, where 0 and 1 wrote comma-separated text (rows of either kind read the same,
+         * in a store of any schema: an upgraded store keeps its older rows as they are).
          */
-        const val SCHEMA_VERSION = 1
+        const val SCHEMA_VERSION = 2
 
         /**
          * Opens the store at [path] for a study to write, creating the file and its folder when they are missing
@@ -703,7 +710,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         private fun columnType(column: String) = when (column) {
             "start_index", "seed_index", "study_seed", "seed", "outcome_step", "outcome_evaluations", "steps",
             "evaluations" -> "INTEGER"
-            "trace" -> "BLOB"
+            "trace", "hit_steps", "hit_evaluations" -> "BLOB"
             else -> "TEXT"
         }
 
