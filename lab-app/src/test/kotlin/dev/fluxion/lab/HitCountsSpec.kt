@@ -84,7 +84,7 @@ class HitCountsSpec : FunSpec({
     fun suiteStudy(starts: String) = SuiteStudy(Suite("bbob", dims = "2,5", instances = "1"), listOf("gd(lr=0.01)", "adam(lr=0.1)"),
         StartPlan(starts), budget = SuiteTargets.budget(60), name = "suite-cost")
 
-    test("a store of the comma-separated text written before the encoding reads back as it did, and resumes") {
+    test("a store of the text written before schema 2 (counts to targets, final point) reads back as it did, and resumes") {
         val path = folder.resolve("old-text.sqlite")
         val study = suiteStudy("default+proposal:1")
         // computed, not read back: the values the old store's text is written from
@@ -94,17 +94,19 @@ class HitCountsSpec : FunSpec({
         val exported = ResultStore.openReadOnly(path).use { it.csv() }
         // the store as an earlier fluxion wrote it: schema 1, the counts to targets as text
         java.sql.DriverManager.getConnection("jdbc:sqlite:${path.toAbsolutePath()}").use { c ->
-            c.prepareStatement("UPDATE runs SET hit_steps = ?, hit_evaluations = ? WHERE run_key = ?").use { st ->
+            c.prepareStatement("UPDATE runs SET hit_steps = ?, hit_evaluations = ?, final_point = ? WHERE run_key = ?").use { st ->
                 for (r in computed) {
                     st.setString(1, r.hitSteps.joinToString(","))
                     st.setString(2, r.hitEvaluations.joinToString(","))
-                    st.setString(3, r.spec.key)
+                    st.setString(3, r.finalPoint.joinToString(" ") { java.lang.Double.toHexString(it) })
+                    st.setString(4, r.spec.key)
                     st.executeUpdate()
                 }
             }
             c.createStatement().use { st ->
                 st.executeUpdate("PRAGMA user_version = 1")
-                st.executeQuery("SELECT COUNT(*) FROM runs WHERE typeof(hit_steps) = 'text' AND typeof(hit_evaluations) = 'text'")
+                st.executeQuery("SELECT COUNT(*) FROM runs WHERE typeof(hit_steps) = 'text' AND typeof(hit_evaluations) = 'text' " +
+                    "AND typeof(final_point) = 'text'")
                     .use { it.next(); it.getInt(1) } shouldBe computed.size
             }
         }
@@ -142,15 +144,15 @@ class HitCountsSpec : FunSpec({
         }
         java.sql.DriverManager.getConnection("jdbc:sqlite:${path.toAbsolutePath()}").use { c ->
             c.createStatement().use { st ->
-                st.executeQuery("SELECT typeof(hit_steps), COUNT(*) FROM runs GROUP BY 1 ORDER BY 1").use { rs ->
+                st.executeQuery("SELECT typeof(hit_steps) || ' ' || typeof(final_point), COUNT(*) FROM runs GROUP BY 1 ORDER BY 1").use { rs ->
                     buildList { while (rs.next()) add(rs.getString(1) to rs.getInt(2)) }
-                } shouldBe listOf("blob" to 2 * 48, "text" to 2 * 48 * 2)
+                } shouldBe listOf("blob blob" to 2 * 48, "text text" to 2 * 48 * 2)
                 st.executeQuery("PRAGMA user_version").use { it.next(); it.getInt(1) } shouldBe ResultStore.SCHEMA_VERSION
             }
         }
     }
 
-    test("without traces a suite run (51 targets) costs under 300 bytes in the store") {
+    test("without traces a suite run (51 targets, 2-D and 5-D) costs under 300 bytes in the store") {
         val path = folder.resolve("suite-cost.sqlite")
         ResultStore.open(path).use { Studies.run(suiteStudy("default+proposal:9"), it, threads = 2) }
         // the growth by 3,840 runs (20 more starts), so the pages every store has whatever its size do not count
