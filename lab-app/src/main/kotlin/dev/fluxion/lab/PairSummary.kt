@@ -30,9 +30,9 @@ data class Quartiles(val q1: Double, val median: Double, val q3: Double) {
  *
  * - success rate: the share of runs that reached t;
  * - steps and evaluations (values and gradients 1 each, a Hessian n) to reach t: quartiles over the successful runs;
- * - aRT, COCO's average runtime: the evaluations of all runs (a successful run counted up to its hit, an
- *   unsuccessful one with everything it used) divided by the number of successes; infinite without a success
- *   (N. Hansen et al., "COCO: performance assessment", arXiv:1605.03560, section 3);
+ * - aRT, COCO's average runtime ([AverageRunningTime]): the evaluations of all runs (a successful run counted up to
+ *   its hit, an unsuccessful one with everything it used) divided by the number of successes; infinite without a
+ *   success (N. Hansen et al., "COCO: performance assessment", arXiv:1605.03560, section 3);
  *
  * and the median final gap and the count of each outcome.
  */

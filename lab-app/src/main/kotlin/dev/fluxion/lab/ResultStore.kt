@@ -27,10 +27,11 @@ import java.sql.SQLException
  * before computing it, so every run is computed once in all.
  *
  * A run's row holds its key, labels, indices and seed, and its results: outcome, counts, final value, gap and point,
- * the steps and evaluations to each target, and its trace (as the study's [TracePolicy] keeps it). Its optimizer and
- * landscape specs, its start and its budget are left NULL: they are the study's, rebuilt from the study record
- * ([Study.of]) and matched by key, so a row costs under 300 bytes without a trace. (Rows written before this kept
- * them; they read the same.)
+ * the steps and evaluations to each target ([HitCounts]: a few bytes for a suite's 51 targets), and its trace (as the
+ * study's [TracePolicy] keeps it). Its optimizer and landscape specs, its start and its budget are left NULL: they are
+ * the study's, rebuilt from the study record ([Study.of]) and matched by key, so a row costs under 300 bytes without a
+ * trace in low dimensions (the final point takes 8 bytes a coordinate). (Rows written before this kept them, and the
+ * counts to targets and the final point as text; they read the same.)
  *
  * Not thread-safe, but for [claim]: callers serialise their other calls (the engine's workers store under one lock).
  */
@@ -171,9 +172,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         st.setLong(17, result.evaluations)
         st.setString(18, java.lang.Double.toHexString(result.finalValue))
         st.setString(19, java.lang.Double.toHexString(result.finalGap))
-        st.setString(20, exact(result.finalPoint))
-        st.setString(21, result.hitSteps.joinToString(","))
-        st.setString(22, result.hitEvaluations.joinToString(","))
+        st.setBytes(20, exact(result.finalPoint))
+        st.setBytes(21, HitCounts.encode(result.hitSteps))
+        st.setBytes(22, HitCounts.encode(result.hitEvaluations))
         st.setBytes(23, result.trace.toBytes())
     }
 
@@ -525,14 +526,25 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             damaged(name, "'${text(name).take(40)}' is not a number")
         }
 
-        fun exacts(name: String): List<Double> = try {
-            parseExact(text(name))
-        } catch (e: NumberFormatException) {
-            damaged(name, "'${text(name).take(40)}' is not a list of numbers")
+        /** Doubles: a blob of [exact], or the hexadecimal text of stores written before it. */
+        fun exacts(name: String): List<Double> = when (val stored = rs.getObject(name)) {
+            null -> damaged(name, "is NULL")
+            is ByteArray -> if (stored.size % 8 != 0) damaged(name, "${stored.size} bytes that are not 8-byte numbers")
+                else java.nio.ByteBuffer.wrap(stored).let { bytes -> List(stored.size / 8) { bytes.getDouble() } }
+            else -> try {
+                parseExact(stored.toString())
+            } catch (e: NumberFormatException) {
+                damaged(name, "'${stored.toString().take(40)}' is not a list of numbers")
+            }
         }
 
-        fun wholes(name: String): List<Long> = text(name).split(',').map {
-            it.toLongOrNull() ?: damaged(name, "'${text(name).take(40)}' is not a list of whole numbers")
+        /** Counts to targets: a blob of [HitCounts], or the comma-separated text of stores written before it. */
+        fun wholes(name: String): List<Long> = when (val stored = rs.getObject(name)) {
+            null -> damaged(name, "is NULL")
+            is ByteArray -> HitCounts.decodeOrNull(stored) ?: damaged(name, "${stored.size} bytes that are not counts to targets")
+            else -> stored.toString().let { text ->
+                text.split(',').map { it.toLongOrNull() ?: damaged(name, "'${text.take(40)}' is not a list of whole numbers") }
+            }
         }
 
         fun trace(name: String): Trace {
@@ -593,9 +605,11 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
         /**
          * The schema this fluxion writes. 0 is a store of an earlier fluxion (unmarked tables `study` and `runs`),
-         * upgraded by [open] to 1, which adds the marks and the `claims` table.
+         * upgraded by [open]; 1 adds the marks and the `claims` table; 2 writes the steps and evaluations to the
+         * targets as [HitCounts] blobs and the final point as 8 bytes a coordinate, where 0 and 1 wrote text (rows of
+         * either kind read the same, in a store of any schema: an upgraded store keeps its older rows as they are).
          */
-        const val SCHEMA_VERSION = 1
+        const val SCHEMA_VERSION = 2
 
         /**
          * Opens the store at [path] for a study to write, creating the file and its folder when they are missing
@@ -757,12 +771,16 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         private fun columnType(column: String) = when (column) {
             "start_index", "seed_index", "study_seed", "seed", "outcome_step", "outcome_evaluations", "steps",
             "evaluations" -> "INTEGER"
-            "trace" -> "BLOB"
+            "trace", "final_point", "hit_steps", "hit_evaluations" -> "BLOB"
             else -> "TEXT"
         }
 
-        /** Doubles written exactly (hexadecimal floating point), so stored results compare bit for bit. */
-        private fun exact(values: List<Double>) = values.joinToString(" ") { java.lang.Double.toHexString(it) }
+        /**
+         * Doubles written exactly, 8 bytes each (big-endian IEEE 754), so stored results compare bit for bit; stores
+         * before schema 2 wrote them as hexadecimal floating point text, 17 to 23 bytes each ([parseExact]).
+         */
+        private fun exact(values: List<Double>): ByteArray =
+            java.nio.ByteBuffer.allocate(8 * values.size).also { bytes -> values.forEach { bytes.putDouble(it) } }.array()
 
         private fun parseExact(text: String) =
             if (text.isEmpty()) emptyList() else text.split(' ').map { java.lang.Double.parseDouble(it) }

@@ -153,7 +153,7 @@ internal class PairColumns(val optimizer: String, val landscape: String, val tar
     val hitSteps = Array(targets.size) { Wholes() }
     val hitEvaluations = Array(targets.size) { Wholes() }
 
-    /** Per target: the evaluations aRT adds up (a successful run's up to its hit, another's all). */
+    /** Per target: the evaluations aRT adds up ([AverageRunningTime.evaluationsSpent]). */
     private val spent = LongArray(targets.size)
     private val outcomes = TreeMap<String, Int>()
 
@@ -172,7 +172,7 @@ internal class PairColumns(val optimizer: String, val landscape: String, val tar
         for (t in targets.indices) {
             hitSteps[t].add(result.hitSteps[t])
             hitEvaluations[t].add(result.hitEvaluations[t])
-            spent[t] += if (result.hit(t)) result.hitEvaluations[t] else result.evaluations
+            spent[t] += AverageRunningTime.evaluationsSpent(result, t)
         }
         outcomes.merge(result.outcome.kind, 1, Int::plus)
     }
@@ -195,7 +195,7 @@ internal class PairColumns(val optimizer: String, val landscape: String, val tar
             targets.indices.map { hits[it].toDouble() / size },
             targets.indices.map { ofHits(hitSteps, it) },
             targets.indices.map { ofHits(hitEvaluations, it) },
-            targets.indices.map { if (hits[it] == 0) Double.POSITIVE_INFINITY else spent[it].toDouble() / hits[it] },
+            targets.indices.map { AverageRunningTime.of(spent[it], hits[it]) },
             Quartiles.of(gaps.toArray())?.median ?: Double.NaN,
             outcomes.toSortedMap(),
             firstKnown < Int.MAX_VALUE,

@@ -33,13 +33,15 @@ object ForkedFluxion {
         0
     }
 
-    /** Every stored row, every column (the trace as hex), ordered by key. */
+    /** Every stored row, every column (blobs, such as the trace and the counts to targets, as hex), ordered by key. */
     fun rows(store: Path): List<List<String?>> = query(store, "SELECT * FROM runs ORDER BY run_key") { rs ->
         val columns = rs.metaData.columnCount
         buildList {
             while (rs.next()) add((1..columns).map { c ->
-                if (rs.metaData.getColumnName(c) == "trace") rs.getBytes(c)?.joinToString("") { "%02x".format(it) }
-                else rs.getString(c)
+                when (val value = rs.getObject(c)) {
+                    is ByteArray -> value.joinToString("") { "%02x".format(it) }
+                    else -> value?.let { rs.getString(c) }
+                }
             })
         }
     }

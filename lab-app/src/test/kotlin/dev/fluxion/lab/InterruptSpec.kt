@@ -74,7 +74,7 @@ class InterruptSpec : FunSpec({
             while (rs.next()) {
                 val trace = Trace.fromBytes(rs.getBytes("trace"))
                 if (trace.size > 0 && trace.steps.last() == rs.getLong("steps") &&
-                    rs.getString("hit_steps").split(',').size == Budget.DEFAULT_TARGETS.size) whole++
+                    HitCounts.decodeOrNull(rs.getBytes("hit_steps"))?.size == Budget.DEFAULT_TARGETS.size) whole++
             }
             whole
         } shouldBe kept

@@ -1,25 +1,15 @@
 package dev.fluxion.lab.suite
 
+import dev.fluxion.lab.AverageRunningTime
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.RunResult
 
 /**
- * What a set of runs spent on one target, the data of COCO's aRT and of its simulated restarts: for each run that
- * reached the target, the evaluations it took to get there (the evaluation that saw the hit included); for each
- * run that did not, every evaluation it used until it ended (out of budget, stalled, diverged). Evaluations are
- * counted under the lab's cost model ([dev.fluxion.optimizers.Evaluations.cost]: f, or f with its gradient, 1; a
- * Hessian n), by the optimizer's run.
- *
- * The average running time is COCO's aRT (cocopp's `toolsstats.sp`):
- *
- *     aRT = (sum of [successful] + sum of [unsuccessful]) / #successful,
- *
- * infinite when no run succeeded. It is the expected runtime of an optimizer restarted independently until it
- * reaches the target, when its restarts behave like these runs. Three runs, two reaching the target after e1 and e2
- * evaluations and one spending its whole budget B: aRT = (e1 + e2 + B) / 2.
- *
- * Source: N. Hansen, A. Auger, D. Brockhoff, D. Tusar and T. Tusar, "COCO: performance assessment",
- * arXiv:1605.03560, 2016, section 3.
+ * What a set of runs spent on one target, the data of COCO's aRT ([AverageRunningTime], the one formula the lab's
+ * tables share) and of its simulated restarts ([Bootstrap]): for each run that reached the target, the evaluations it
+ * took to get there (the evaluation that saw the hit included); for each run that did not, every evaluation it used
+ * until it ended (out of budget, stalled, diverged). Evaluations are counted under the lab's cost model
+ * ([dev.fluxion.optimizers.Evaluations.cost]: f, or f with its gradient, 1; a Hessian n), by the optimizer's run.
  */
 class Runtimes(successful: LongArray, unsuccessful: LongArray) {
     private val successes = successful.copyOf()
@@ -47,9 +37,8 @@ class Runtimes(successful: LongArray, unsuccessful: LongArray) {
     /** The evaluations of every run, successful ones counted up to their hit. */
     val totalEvaluations: Long get() = successes.sum() + failures.sum()
 
-    /** COCO's aRT: [totalEvaluations] / [successCount]; +infinity without a success. */
-    val averageRunningTime: Double
-        get() = if (successCount == 0) Double.POSITIVE_INFINITY else totalEvaluations.toDouble() / successCount
+    /** COCO's aRT ([AverageRunningTime.of]): [totalEvaluations] / [successCount]; +infinity without a success. */
+    val averageRunningTime: Double get() = AverageRunningTime.of(totalEvaluations, successCount)
 
     /** The runtime of the [index]th run, counting the successful runs first, then the unsuccessful ones. */
     internal fun cost(index: Int): Long = if (index < successes.size) successes[index] else failures[index - successes.size]
@@ -66,7 +55,8 @@ class Runtimes(successful: LongArray, unsuccessful: LongArray) {
         @JvmStatic
         fun of(results: List<RunResult>, target: Int): Runtimes {
             val (hit, missed) = results.partition { it.hit(target) }
-            return Runtimes(hit.map { it.hitEvaluations[target] }.toLongArray(), missed.map { it.evaluations }.toLongArray())
+            fun spent(runs: List<RunResult>) = runs.map { AverageRunningTime.evaluationsSpent(it, target) }.toLongArray()
+            return Runtimes(spent(hit), spent(missed))
         }
 
         /**

@@ -1,8 +1,10 @@
 package dev.fluxion.lab.suite
 
+import dev.fluxion.lab.AverageRunningTime
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.Outcome
+import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.RunResult
 import dev.fluxion.lab.RunSpec
 import dev.fluxion.lab.Trace
@@ -42,6 +44,24 @@ class AverageRunningTimeSpec : FunSpec({
         // target 0.1: one hit after 30; the others used 100 each: (30 + 100 + 100) / 1
         Runtimes.of(runs, 1).averageRunningTime shouldBe 230.0
         Runtimes.of(runs, 1).successCount shouldBe 1
+    }
+
+    test("one formula for the comparison's tables and the suite's: hits after 10 and 30 evaluations, a miss after 100") {
+        val budget = Budget(maxSteps = 100, targets = listOf(1.0))
+        fun run(seed: Int, evaluations: Long, hit: Long) = RunResult(
+            RunSpec("gd", "gd", "sphere", "sphere", 0, listOf(0.0), seed, 0, budget),
+            if (hit >= 0) Outcome.ReachedTarget(hit, hit) else Outcome.OutOfBudget(100),
+            100, evaluations, 0.0, 0.0, listOf(0.0), listOf(hit), listOf(hit), Trace.EMPTY)
+        val runs = listOf(run(0, 10, 10), run(1, 30, 30), run(2, 100, -1))
+        // (10 + 30 + 100) / 2 successes
+        AverageRunningTime.of(140, 2) shouldBe 70.0
+        runs.map { AverageRunningTime.evaluationsSpent(it, 0) } shouldBe listOf(10L, 30L, 100L)
+        Runtimes.of(runs, 0).averageRunningTime shouldBe 70.0
+        PairSummary.of(runs).single().averageRuntime shouldBe listOf(70.0)
+        // the miss alone: no success, aRT infinite in both
+        AverageRunningTime.of(100, 0) shouldBe Double.POSITIVE_INFINITY
+        Runtimes.of(runs.drop(2), 0).averageRunningTime shouldBe Double.POSITIVE_INFINITY
+        PairSummary.of(runs.drop(2)).single().averageRuntime shouldBe listOf(Double.POSITIVE_INFINITY)
     }
 
     test("a group pools its functions' runs: evaluations of all over successes of all") {
