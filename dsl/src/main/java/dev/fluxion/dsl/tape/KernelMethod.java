@@ -27,6 +27,7 @@ import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import dev.fluxion.dsl.function.PowerOf;
@@ -55,11 +56,21 @@ import org.objectweb.asm.MethodVisitor;
  * interpreter's buffers ({@link Workspace}), at the interpreter's positions, and the adjoints are set to 0 at the
  * start of the call. The product's value and adjoint are calls to
  * {@link dev.fluxion.dsl.expr.Matrix#multiplyInto} and {@link dev.fluxion.dsl.expr.Matrix#multiplyTransposedAddInto},
- * the methods the interpreter calls, on the matrix held in a constant field; an element-wise argument is written by
+ * the methods the interpreter calls, on the matrix held in a constant field, or, for a matrix of at most
+ * {@link #SMALL_MATRIX} entries, the same arithmetic written out with the entries as constants; an element-wise
+ * argument is written by
  * a loop of its own, and its reverse runs when the reverse sweep reaches it. Loops read a vector kept whole as a
  * leaf and add its element adjoints into its adjoint array. A sum of known adjoint runs its reverse in the forward
  * loop only when no later node reads a vector it adds adjoints into, so that each adjoint array receives its
  * contributions in the interpreter's order.
+ *
+ * <p>The code is kept short, because HotSpot inlines a hot method into its caller (an optimizer's step) only up to
+ * 325 bytes of bytecode ({@code FreqInlineSize}), and on a small landscape the call and the stores and loads around
+ * it cost about as much as the arithmetic (benchmarks/README.md, "A step against its floor"):
+ * adjoints known at compile time ({@link ConstantAdjoints}) are constants, an adjoint starts with its first
+ * contribution, one passed on by + or - shares its node's local, x^2 and x^3 are products, a value the next node
+ * reads first stays on the stack, small matrix products are written out, and the arrays the loops add into are set
+ * to 0 by a static method of the kernel's own ({@link #writeClear}).
  */
 final class KernelMethod {
     private static final int X = 1;
@@ -70,6 +81,9 @@ final class KernelMethod {
     private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
     private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
     private static final String MATRIX = "dev/fluxion/dsl/expr/Matrix";
+    /** The kernel's static method that sets the arrays its loops add into to 0 ({@link #writeClear}). */
+    static final String CLEAR = "clear";
+    static final String CLEAR_DESCRIPTOR = "([D[D)V";
     /**
      * A matrix with at most this many entries is multiplied by code written out with its entries as constants
      * rather than by a call: for the small products of two- and three-dimensional landscapes, where the call and its
@@ -217,11 +231,13 @@ final class KernelMethod {
         for (int position : t.inputPosition) {
             vectorInputs |= position >= t.size;
         }
-        if (vectorInputs) {
-            // the loops add into the gradient array
-            fill(GRADIENT, 0, t.inputPosition.length, true);
+        if (vectorInputs || !whole.isEmpty()) {
+            // the loops add into the gradient array and the adjoints of vectors kept whole: they start at 0, set in
+            // a method of the class's own (writeClear), which keeps this one short enough for the JIT to inline
+            mv.visitVarInsn(ALOAD, GRADIENT);
+            mv.visitVarInsn(ALOAD, adjointBuffer);
+            mv.visitMethodInsn(INVOKESTATIC, owner, CLEAR, CLEAR_DESCRIPTOR, false);
         }
-        clearAdjoints();
         loadInputs();
         // an adjoint the same at every point (the root's 1, and what + and - pass on of it) is a constant in the
         // code; the others are locals, which start with their first contribution (see addInto)
@@ -282,11 +298,26 @@ final class KernelMethod {
         return size;
     }
 
-    /** Sets the adjoints of every vector kept whole to 0, as the interpreter's reverse sweep does. */
-    private void clearAdjoints() {
-        for (int i = whole.nextSetBit(0); i >= 0; i = whole.nextSetBit(i + 1)) {
-            fill(adjointBuffer, t.offset[i], t.offset[i] + t.length[i], false);
+    /**
+     * The body of the static {@code clear(gradient, adjoints)} that {@code valueAndGradient} calls first when its
+     * loops add into arrays: sets the gradient to 0 when a variable is a vector, and the adjoints of every vector
+     * kept whole, as the interpreter's reverse sweep does.
+     */
+    void writeClear() {
+        mv.visitCode();
+        boolean vectorInputs = false;
+        for (int position : t.inputPosition) {
+            vectorInputs |= position >= t.size;
         }
+        if (vectorInputs) {
+            fill(0, 0, t.inputPosition.length, true);
+        }
+        for (int i = whole.nextSetBit(0); i >= 0; i = whole.nextSetBit(i + 1)) {
+            fill(1, t.offset[i], t.offset[i] + t.length[i], false);
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /**
@@ -783,8 +814,11 @@ final class KernelMethod {
         push(sum.length());
         mv.visitJumpInsn(IF_ICMPGE, end);
 
+        boolean[] read = value ? null : readByReverse(sum, nodes);
         for (int i : nodes) {
-            elementValue(i, j);
+            if (read == null || read[i]) {
+                elementValue(i, j);
+            }
         }
         if (value && elements) {
             mv.visitVarInsn(ALOAD, valueBuffer);
@@ -823,9 +857,8 @@ final class KernelMethod {
         mv.visitLabel(end);
 
         if (value && !elements) {
-            valueLocal[sum.sum()] = newDouble();
-            mv.visitVarInsn(DLOAD, total);
-            mv.visitVarInsn(DSTORE, valueLocal[sum.sum()]);
+            // the running total is the sum's value; nothing writes its local after the loop
+            valueLocal[sum.sum()] = total;
         }
         if (adjoints) {
             for (int k = levelZero.length - 1; k >= 0; k--) {
@@ -845,6 +878,50 @@ final class KernelMethod {
             elementAdjointLocal[i] = -1;
         }
         loopRoot = -1;
+    }
+
+    /**
+     * The nodes of a loop without a value whose elements its reverse steps read (a product's factors, a quotient and
+     * its divisor, a function's partials), and what those are computed from: the others need no code.
+     */
+    private boolean[] readByReverse(FusedSum sum, int[] nodes) {
+        boolean[] read = new boolean[t.size];
+        for (int i : sum.valueNodes()) {
+            if (isWholeLeaf(i)) {
+                continue;
+            }
+            switch (t.op[i]) {
+                case Tape.VECTOR_MUL -> {
+                    read[t.left[i]] = true;
+                    read[t.right[i]] = true;
+                }
+                case Tape.VECTOR_SQUARE -> read[t.left[i]] = true;
+                case Tape.VECTOR_DIV -> {
+                    read[t.right[i]] = true;
+                    read[i] = true;
+                }
+                case Tape.VECTOR_UNARY -> read[t.firstPartial[i]] = true;
+                case Tape.VECTOR_BINARY -> {
+                    read[t.firstPartial[i]] = true;
+                    read[t.secondPartial[i]] = true;
+                }
+                default -> {
+                }
+            }
+        }
+        for (int k = nodes.length - 1; k >= 0; k--) {
+            int i = nodes[k];
+            if (read[i] && !isWholeLeaf(i) && t.op[i] != Tape.BROADCAST && t.op[i] != Tape.VECTOR_INPUT
+                    && t.op[i] != Tape.VECTOR_CONSTANT && t.op[i] != Tape.SLICE) {
+                if (t.left[i] >= 0) {
+                    read[t.left[i]] = true;
+                }
+                if (t.right[i] >= 0) {
+                    read[t.right[i]] = true;
+                }
+            }
+        }
+        return read;
     }
 
     /** offset[i] + j, the buffer position of element j of vector node i. */
