@@ -6,8 +6,9 @@ import java.util.List;
  * A private specialisation of one exact chain shape: the chain's update and x += u in one pass over the parameters
  * instead of one pass per link plus one for x, with the same arithmetic in the same order, so the same bits. A fused
  * pass reads and writes the chain's own saved buffers, so saving, restoring and the finiteness checks of
- * {@link OptimizerState#step} are those of the chain. There are two, each kept because a benchmark showed it pays
- * (benchmarks/README.md, "A step against its floor"): {@link FusedAdamPass} and {@link FusedTracePass}.
+ * {@link OptimizerState#step} are those of the chain. There are three, each kept because a benchmark showed it pays
+ * (benchmarks/README.md, "A step against its floor"): {@link FusedAdamPass}, {@link FusedTracePass} and
+ * {@link FusedScalePass}.
  */
 interface FusedPass {
     /**
@@ -18,13 +19,22 @@ interface FusedPass {
 
     /** The two links of an optimizer that is a chain of exactly two, written so or named; null for any other. */
     static List<Transform> twoLinks(Optimizer optimizer) {
+        return links(optimizer, 2);
+    }
+
+    /** The links of an optimizer that is a chain of exactly {@code count}, written so or named; null for any other. */
+    static List<Transform> links(Optimizer optimizer, int count) {
         Optimizer shape = optimizer instanceof NamedOptimizer named ? named.chain() : optimizer;
-        return shape instanceof Chain chain && chain.links().size() == 2 ? chain.links() : null;
+        return shape instanceof Chain chain && chain.links().size() == count ? chain.links() : null;
     }
 
     /** The fused pass for an optimizer of one of the recognised shapes, or null for any other. */
     static FusedPass of(Optimizer optimizer, TransformState root) {
         FusedPass adam = FusedAdamPass.of(optimizer, root);
-        return adam != null ? adam : FusedTracePass.of(optimizer, root);
+        if (adam != null) {
+            return adam;
+        }
+        FusedPass trace = FusedTracePass.of(optimizer, root);
+        return trace != null ? trace : FusedScalePass.of(optimizer);
     }
 }

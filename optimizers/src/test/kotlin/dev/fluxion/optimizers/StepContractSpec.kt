@@ -17,7 +17,7 @@ import io.kotest.matchers.string.shouldContain
 
 /**
  * The step contract: gradient, finiteness check (nothing moves when it fails), the chain, x += u. The fused passes
- * (Adam's, the trace's) give the chain's bits; every evaluation a transform makes through its context is counted by kind, and a line
+ * (Adam's, the trace's, the learning rate's) give the chain's bits; every evaluation a transform makes through its context is counted by kind, and a line
  * search's last evaluation is reused by the next step instead of repeated.
  */
 class StepContractSpec : FunSpec({
@@ -87,6 +87,19 @@ class StepContractSpec : FunSpec({
         val trace = opaque(Trace(0.9, false))
         bits(Optimizers.momentum().lr(0.05).lrInBuffer(true)) shouldBe bits(Optimizer.chain(rate, trace))
         bits(Optimizers.momentum().lr(0.05).lrInBuffer(false)) shouldBe bits(Optimizer.chain(trace, rate))
+    }
+
+    test("the learning rate's fused pass equals the learning rate and x += u in two passes, bit for bit") {
+        val rate = ScaleByLearningRate(ExponentialDecaySchedule(0.05, 0.99, 1))
+        bits(Optimizer.chain(rate)) shouldBe bits(Optimizer.chain(opaque(rate)))
+        // gd is this chain
+        bits(Optimizers.gd().lr(0.05)) shouldBe bits(Optimizer.chain(opaque(ScaleByLearningRate(ConstantSchedule(0.05)))))
+        // and its first step is x - lr grad f: grad f(0.5, 0.5, 0.5) = (2 (x - 1) + y, 6 (y + 2) + x, cos z)
+        val x = doubleArrayOf(0.5, 0.5, 0.5)
+        Optimizers.gd().lr(0.05).start(3).step(bowl, x)
+        x[0] shouldBe 0.5 - 0.05 * (2 * (0.5 - 1) + 0.5)
+        x[1] shouldBe 0.5 - 0.05 * (6 * (0.5 + 2) + 0.5)
+        x[2] shouldBe (0.5 - 0.05 * Math.cos(0.5) plusOrMinus 1e-16)
     }
 
     test("a chain inside a chain, with a learning rate after each, steps as the same links one by one") {

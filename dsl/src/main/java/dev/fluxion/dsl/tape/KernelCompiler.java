@@ -162,6 +162,8 @@ final class KernelCompiler {
                 constants, sums, whole, known, false).writeValue();
         int gradientSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D[D[D)D",
                 null, null), NAME, constants, sums, whole, known, true).writeValueAndGradient();
+        new KernelMethod(t, cw.visitMethod(ACC_PRIVATE | ACC_STATIC, KernelMethod.CLEAR, KernelMethod.CLEAR_DESCRIPTOR,
+                null, null), NAME, constants, sums, whole, known, true).writeClear();
         if (valueSize > LARGEST_METHOD || gradientSize > LARGEST_METHOD) {
             return null;
         }

@@ -27,8 +27,12 @@ import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 
+import dev.fluxion.dsl.function.PowerOf;
+import dev.fluxion.dsl.function.UnaryFunction;
+import dev.fluxion.dsl.expr.Matrix;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Map;
@@ -52,11 +56,21 @@ import org.objectweb.asm.MethodVisitor;
  * interpreter's buffers ({@link Workspace}), at the interpreter's positions, and the adjoints are set to 0 at the
  * start of the call. The product's value and adjoint are calls to
  * {@link dev.fluxion.dsl.expr.Matrix#multiplyInto} and {@link dev.fluxion.dsl.expr.Matrix#multiplyTransposedAddInto},
- * the methods the interpreter calls, on the matrix held in a constant field; an element-wise argument is written by
+ * the methods the interpreter calls, on the matrix held in a constant field, or, for a matrix of at most
+ * {@link #SMALL_MATRIX} entries, the same arithmetic written out with the entries as constants; an element-wise
+ * argument is written by
  * a loop of its own, and its reverse runs when the reverse sweep reaches it. Loops read a vector kept whole as a
  * leaf and add its element adjoints into its adjoint array. A sum of known adjoint runs its reverse in the forward
  * loop only when no later node reads a vector it adds adjoints into, so that each adjoint array receives its
  * contributions in the interpreter's order.
+ *
+ * <p>The code is kept short, because HotSpot inlines a hot method into its caller (an optimizer's step) only up to
+ * 325 bytes of bytecode ({@code FreqInlineSize}), and on a small landscape the call and the stores and loads around
+ * it cost about as much as the arithmetic (benchmarks/README.md, "A step against its floor"):
+ * adjoints known at compile time ({@link ConstantAdjoints}) are constants, an adjoint starts with its first
+ * contribution, one passed on by + or - shares its node's local, x^2 and x^3 are products, a value the next node
+ * reads first stays on the stack, small matrix products are written out, and the arrays the loops add into are set
+ * to 0 by a static method of the kernel's own ({@link #writeClear}).
  */
 final class KernelMethod {
     private static final int X = 1;
@@ -67,6 +81,17 @@ final class KernelMethod {
     private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
     private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
     private static final String MATRIX = "dev/fluxion/dsl/expr/Matrix";
+    /** The kernel's static method that sets the arrays its loops add into to 0 ({@link #writeClear}). */
+    static final String CLEAR = "clear";
+    static final String CLEAR_DESCRIPTOR = "([D[D)V";
+    /**
+     * A matrix with at most this many entries is multiplied by code written out with its entries as constants
+     * rather than by a call: for the small products of two- and three-dimensional landscapes, where the call and its
+     * loops cost more than the arithmetic.
+     */
+    private static final int SMALL_MATRIX = 16;
+    /** An array range at most this long is set to 0 by stores rather than by {@link Arrays#fill}. */
+    private static final int SHORT_FILL = 8;
 
     private final Tape t;
     private final MethodVisitor mv;
@@ -82,6 +107,19 @@ final class KernelMethod {
     private int loopRoot = -1;
     private final int[] valueLocal;
     private final int[] adjointLocal;
+    /** Whether a scalar adjoint's local holds a value on every path to the code being written. */
+    private final boolean[] adjointAssigned;
+    /**
+     * Whether a scalar adjoint's local was set to 0 before its contributions, as the interpreter's is, rather than
+     * to its first contribution; or shares the local of one that was.
+     */
+    private final boolean[] adjointFromZero;
+    /**
+     * By local slot: the nodes sharing it whose adjoint code has not all been written yet, and how many of them
+     * still receive contributions ({@link #passOn}).
+     */
+    private final int[] sharers;
+    private final int[] receivingSharers;
     /** Element j of a vector node inside the loop being written. */
     private final int[] elementLocal;
     private final int[] elementAdjointLocal;
@@ -90,6 +128,10 @@ final class KernelMethod {
     /** Whether a node is in the reverse sweep (level 0, computed). */
     private final boolean[] inReverse;
     private int nextLocal;
+    /** The node whose value the node before left on the stack for the next node's first operand, or -1. */
+    private int onStack = -1;
+    /** The number of nodes whose adjoint adds into node i's (one for each of their arguments that is node i). */
+    private final int[] contributors;
 
     KernelMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, Map<Integer, FusedSum> sums,
                  BitSet whole, ConstantAdjoints known, boolean withGradient) {
@@ -104,6 +146,8 @@ final class KernelMethod {
         this.known = known;
         this.valueLocal = filled(t.size);
         this.adjointLocal = filled(t.size);
+        this.adjointAssigned = new boolean[t.size];
+        this.adjointFromZero = new boolean[t.size];
         this.elementLocal = filled(t.size);
         this.elementAdjointLocal = filled(t.size);
         this.elementAssigned = new boolean[t.size];
@@ -113,6 +157,17 @@ final class KernelMethod {
             inReverse[i] = true;
         }
         this.early = early(t, sums, whole, known, inReverse);
+        this.sharers = new int[nextLocal + 4 * t.size];
+        this.receivingSharers = new int[nextLocal + 4 * t.size];
+        this.contributors = new int[t.size];
+        for (int k : t.reverseOrder) {
+            if (t.left[k] >= 0) {
+                contributors[t.left[k]]++;
+            }
+            if (t.right[k] >= 0) {
+                contributors[t.right[k]]++;
+            }
+        }
     }
 
     /**
@@ -163,8 +218,8 @@ final class KernelMethod {
     int writeValue() {
         mv.visitCode();
         loadInputs();
-        for (int i : t.valueOrder) {
-            forward(i, false);
+        for (int k = 0; k < t.valueOrder.length; k++) {
+            forward(t.valueOrder[k], false, k + 1 < t.valueOrder.length ? t.valueOrder[k + 1] : -1);
         }
         return finish();
     }
@@ -176,27 +231,27 @@ final class KernelMethod {
         for (int position : t.inputPosition) {
             vectorInputs |= position >= t.size;
         }
-        if (vectorInputs) {
-            // the loops add into the gradient array
+        if (vectorInputs || !whole.isEmpty()) {
+            // the loops add into the gradient array and the adjoints of vectors kept whole: they start at 0, set in
+            // a method of the class's own (writeClear), which keeps this one short enough for the JIT to inline
             mv.visitVarInsn(ALOAD, GRADIENT);
-            mv.visitInsn(DCONST_0);
-            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+            mv.visitVarInsn(ALOAD, adjointBuffer);
+            mv.visitMethodInsn(INVOKESTATIC, owner, CLEAR, CLEAR_DESCRIPTOR, false);
         }
-        clearAdjoints();
         loadInputs();
-        // adjoints start at 0 (the root's at 1) before any loop adds into them
-        int root = t.outputs[0];
+        // an adjoint the same at every point (the root's 1, and what + and - pass on of it) is a constant in the
+        // code; the others are locals, which start with their first contribution (see addInto)
         for (int i = 0; i < t.size; i++) {
             boolean levelZero = t.op[i] == Tape.INPUT || (Tape.isComputed(t.op[i]) && !Tape.isVector(t.op[i])
                     && inReverse[i]);
-            if (levelZero) {
+            if (levelZero && !known.isKnown(i)) {
                 adjointLocal[i] = newDouble();
-                mv.visitInsn(i == root ? DCONST_1 : DCONST_0);
-                mv.visitVarInsn(DSTORE, adjointLocal[i]);
+                sharers[adjointLocal[i]] = 1;
+                receivingSharers[adjointLocal[i]] = 1;
             }
         }
-        for (int i : t.gradientOrder) {
-            forward(i, true);
+        for (int k = 0; k < t.gradientOrder.length; k++) {
+            forward(t.gradientOrder[k], true, k + 1 < t.gradientOrder.length ? t.gradientOrder[k + 1] : -1);
         }
         for (int i : t.reverseOrder) {
             reverse(i);
@@ -206,7 +261,20 @@ final class KernelMethod {
             if (position >= 0 && position < t.size) {
                 mv.visitVarInsn(ALOAD, GRADIENT);
                 push(k);
-                mv.visitVarInsn(DLOAD, adjointLocal[position]);
+                if (adjointLocal[position] >= 0) {
+                    ensureAssigned(position);
+                    if (adjointFromZero[position]) {
+                        mv.visitVarInsn(DLOAD, adjointLocal[position]);
+                    } else {
+                        // 0 + adj, as the interpreter's adjoint, which starts at 0, has it: a first contribution of
+                        // -0 taken as it is would leave -0 where the interpreter has +0 (addInto)
+                        mv.visitInsn(DCONST_0);
+                        mv.visitVarInsn(DLOAD, adjointLocal[position]);
+                        mv.visitInsn(DADD);
+                    }
+                } else {
+                    mv.visitLdcInsn(known.of(position));
+                }
                 mv.visitInsn(DASTORE);
             } else if (position < 0 && !vectorInputs) {
                 mv.visitVarInsn(ALOAD, GRADIENT);
@@ -230,12 +298,48 @@ final class KernelMethod {
         return size;
     }
 
-    /** Sets the adjoints of every vector kept whole to 0, as the interpreter's reverse sweep does. */
-    private void clearAdjoints() {
+    /**
+     * The body of the static {@code clear(gradient, adjoints)} that {@code valueAndGradient} calls first when its
+     * loops add into arrays: sets the gradient to 0 when a variable is a vector, and the adjoints of every vector
+     * kept whole, as the interpreter's reverse sweep does.
+     */
+    void writeClear() {
+        mv.visitCode();
+        boolean vectorInputs = false;
+        for (int position : t.inputPosition) {
+            vectorInputs |= position >= t.size;
+        }
+        if (vectorInputs) {
+            fill(0, 0, t.inputPosition.length, true);
+        }
         for (int i = whole.nextSetBit(0); i >= 0; i = whole.nextSetBit(i + 1)) {
-            mv.visitVarInsn(ALOAD, adjointBuffer);
-            push(t.offset[i]);
-            push(t.offset[i] + t.length[i]);
+            fill(1, t.offset[i], t.offset[i] + t.length[i], false);
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * Sets array[from .. to) to 0, by stores when the range is short ({@link #SHORT_FILL}), else by
+     * {@link Arrays#fill}; {@code whole}: the range is the whole array.
+     */
+    private void fill(int array, int from, int to, boolean whole) {
+        if (to - from <= SHORT_FILL) {
+            for (int k = from; k < to; k++) {
+                mv.visitVarInsn(ALOAD, array);
+                push(k);
+                mv.visitInsn(DCONST_0);
+                mv.visitInsn(DASTORE);
+            }
+        } else if (whole) {
+            mv.visitVarInsn(ALOAD, array);
+            mv.visitInsn(DCONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        } else {
+            mv.visitVarInsn(ALOAD, array);
+            push(from);
+            push(to);
             mv.visitInsn(DCONST_0);
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
         }
@@ -254,7 +358,7 @@ final class KernelMethod {
     }
 
     /** The forward sweep's code for node i; with a gradient, a sum of known adjoint also runs its reverse. */
-    private void forward(int i, boolean withGradient) {
+    private void forward(int i, boolean withGradient, int next) {
         int op = t.op[i];
         if (op == Tape.MATRIX_PRODUCT) {
             multiply(i, "multiplyInto", valueBuffer, X);
@@ -285,9 +389,11 @@ final class KernelMethod {
                 mv.visitInsn(DNEG);
             }
             case Tape.UNARY -> {
-                mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[i]), "L" + UNARY + ";");
-                loadScalar(l);
-                mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
+                if (!smallPower(t.unary[i], () -> loadScalar(l))) {
+                    mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[i]), "L" + UNARY + ";");
+                    loadScalar(l);
+                    mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
+                }
             }
             case Tape.BINARY -> {
                 mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.binary[i]), "L" + BINARY + ";");
@@ -298,6 +404,16 @@ final class KernelMethod {
             default -> throw new IllegalStateException("no bytecode for operation " + op + " at node " + i);
         }
         valueLocal[i] = newDouble();
+        boolean nextReadsFirst = next >= 0 && t.left[next] == i && switch (t.op[next]) {
+            case Tape.ADD, Tape.SUB, Tape.MUL, Tape.DIV, Tape.SQUARE -> true;
+            default -> false;
+        };
+        if (nextReadsFirst) {
+            // the next node's first operand: left on the stack for it (a shorter method inlines where a longer one
+            // would not)
+            mv.visitInsn(DUP2);
+            onStack = i;
+        }
         mv.visitVarInsn(DSTORE, valueLocal[i]);
     }
 
@@ -313,6 +429,15 @@ final class KernelMethod {
             // the interpreter adds into the constant's adjoints, which nothing reads
             return;
         }
+        Matrix matrix = t.matrix[i];
+        if (matrix.rows() * matrix.columns() <= SMALL_MATRIX) {
+            if (forward) {
+                writeProduct(i, matrix, buffer, variable);
+            } else {
+                writeTransposedProduct(i, matrix, buffer, variable);
+            }
+            return;
+        }
         mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.matrix[i]), "L" + MATRIX + ";");
         if (forward) {
             loadVector(argument, buffer, variable);
@@ -324,6 +449,81 @@ final class KernelMethod {
             loadVector(argument, buffer, variable);
         }
         mv.visitMethodInsn(INVOKEVIRTUAL, MATRIX, method, "([DI[DI)V", false);
+    }
+
+    /**
+     * M v into product node i's values, written out with M's entries as constants: out_r = (0 + m_r0 v_0) + m_r1 v_1
+     * + ..., the order and rounding of {@link Matrix#multiplyInto}.
+     */
+    private void writeProduct(int i, Matrix matrix, int buffer, int variable) {
+        int argument = t.left[i];
+        for (int r = 0; r < matrix.rows(); r++) {
+            mv.visitVarInsn(ALOAD, buffer);
+            push(t.offset[i] + r);
+            mv.visitInsn(DCONST_0);
+            for (int c = 0; c < matrix.columns(); c++) {
+                mv.visitLdcInsn(matrix.get(r, c));
+                loadVectorElement(argument, c, buffer, variable);
+                mv.visitInsn(DMUL);
+                mv.visitInsn(DADD);
+            }
+            mv.visitInsn(DASTORE);
+        }
+    }
+
+    /**
+     * M^T a (a: product node i's adjoints) added into its argument's adjoints, written out with M's entries as
+     * constants, in the order of {@link Matrix#multiplyTransposedAddInto}: row by row, a row whose a_r is 0 skipped.
+     */
+    private void writeTransposedProduct(int i, Matrix matrix, int buffer, int variable) {
+        int argument = t.left[i];
+        int ar = newDouble();
+        for (int r = 0; r < matrix.rows(); r++) {
+            mv.visitVarInsn(ALOAD, buffer);
+            push(t.offset[i] + r);
+            mv.visitInsn(DALOAD);
+            mv.visitVarInsn(DSTORE, ar);
+            Label skip = new Label();
+            mv.visitVarInsn(DLOAD, ar);
+            mv.visitInsn(DCONST_0);
+            mv.visitInsn(DCMPL);
+            mv.visitJumpInsn(IFEQ, skip);
+            for (int c = 0; c < matrix.columns(); c++) {
+                push(vectorArray(argument, buffer, variable) + c);
+                mv.visitInsn(DUP2);
+                mv.visitInsn(DALOAD);
+                mv.visitLdcInsn(matrix.get(r, c));
+                mv.visitVarInsn(DLOAD, ar);
+                mv.visitInsn(DMUL);
+                mv.visitInsn(DADD);
+                mv.visitInsn(DASTORE);
+            }
+            mv.visitLabel(skip);
+        }
+    }
+
+    /** Element k of vector node i on the stack (see {@link #loadVector}). */
+    private void loadVectorElement(int i, int k, int buffer, int variable) {
+        push(vectorArray(i, buffer, variable) + k);
+        mv.visitInsn(DALOAD);
+    }
+
+    /** The array of vector node i on the stack (as in {@link #loadVector}); returns the index of its element 0. */
+    private int vectorArray(int i, int buffer, int variable) {
+        switch (t.op[i]) {
+            case Tape.VECTOR_INPUT -> {
+                mv.visitVarInsn(ALOAD, variable);
+                return t.left[i];
+            }
+            case Tape.VECTOR_CONSTANT -> {
+                mv.visitFieldInsn(GETSTATIC, owner, constants.vector(t, i), "[D");
+                return 0;
+            }
+            default -> {
+                mv.visitVarInsn(ALOAD, buffer);
+                return t.offset[i];
+            }
+        }
     }
 
     /** The array and first index of vector node i: x or the gradient for a variable, a constant's data, or the buffer. */
@@ -344,14 +544,56 @@ final class KernelMethod {
         }
     }
 
+    /**
+     * x^1, x^2 or x^3 written out as {@link PowerOf#value} computes it (x, x x, x x x), which keeps the method short
+     * and calls nothing; false for any other function, which is called.
+     */
+    private boolean smallPower(UnaryFunction function, Runnable loadArgument) {
+        if (!(function instanceof PowerOf power)) {
+            return false;
+        }
+        double p = power.exponent();
+        if (p != 1 && p != 2 && p != 3) {
+            return false;
+        }
+        loadArgument.run();
+        for (int k = 1; k < p; k++) {
+            loadArgument.run();
+            mv.visitInsn(DMUL);
+        }
+        return true;
+    }
+
+    /** l (instruction) r; l may be on the stack already, left there by the node before. */
     private void arithmetic(int l, int r, int instruction) {
-        loadScalar(l);
-        loadScalar(r);
+        if (onStack == l) {
+            onStack = -1;
+            if (r == l) {
+                mv.visitInsn(DUP2);
+            } else {
+                loadScalar(r);
+            }
+        } else {
+            loadScalar(l);
+            loadScalar(r);
+        }
         mv.visitInsn(instruction);
     }
 
     /** The reverse sweep's code for node i, as in {@link Sweeps#reverse}. */
     private void reverse(int i) {
+        int local = adjointLocal[i];
+        if (local >= 0) {
+            // node i's adjoint is complete, and is read for the last time below
+            receivingSharers[local]--;
+            reverseBody(i);
+            sharers[local]--;
+        } else {
+            reverseBody(i);
+        }
+    }
+
+    private void reverseBody(int i) {
         int op = t.op[i];
         if (op == Tape.MATRIX_PRODUCT) {
             multiply(i, "multiplyTransposedAddInto", adjointBuffer, GRADIENT);
@@ -369,79 +611,160 @@ final class KernelMethod {
             }
             return;
         }
-        int a = adjointLocal[i];
         int l = t.left[i];
         int r = t.right[i];
         Label skip = new Label();
         boolean multiplies = op != Tape.ADD && op != Tape.SUB && op != Tape.NEG;
-        if (multiplies) {
-            // the interpreter skips a zero adjoint, so that 0 times an infinite partial adds nothing
-            mv.visitVarInsn(DLOAD, a);
+        // the interpreter skips a zero adjoint, so that 0 times an infinite partial adds nothing: a known adjoint
+        // decides that here, a computed one at run time
+        boolean checks = multiplies && !known.isKnown(i);
+        if (multiplies && known.isKnown(i) && known.of(i) == 0) {
+            return;
+        }
+        if (checks) {
+            // the contributions below run on one path only: their targets need a value on the other too
+            ensureAssigned(l);
+            if (r >= 0) {
+                ensureAssigned(r);
+            }
+            loadAdjoint(i);
             mv.visitInsn(DCONST_0);
             mv.visitInsn(DCMPL);
             mv.visitJumpInsn(IFEQ, skip);
         }
         switch (op) {
             case Tape.ADD -> {
-                addInto(l, DADD, () -> mv.visitVarInsn(DLOAD, a));
-                addInto(r, DADD, () -> mv.visitVarInsn(DLOAD, a));
+                passOn(i, l, DADD);
+                passOn(i, r, DADD);
             }
             case Tape.SUB -> {
-                addInto(l, DADD, () -> mv.visitVarInsn(DLOAD, a));
-                addInto(r, DSUB, () -> mv.visitVarInsn(DLOAD, a));
+                passOn(i, l, DADD);
+                passOn(i, r, DSUB);
             }
-            case Tape.NEG -> addInto(l, DSUB, () -> mv.visitVarInsn(DLOAD, a));
+            case Tape.NEG -> passOn(i, l, DSUB);
             case Tape.MUL -> {
-                addInto(l, DADD, () -> product(a, r));
-                addInto(r, DADD, () -> product(a, l));
+                addInto(l, DADD, () -> product(i, r));
+                addInto(r, DADD, () -> product(i, l));
             }
             case Tape.DIV -> {
                 addInto(l, DADD, () -> {
-                    mv.visitVarInsn(DLOAD, a);
+                    loadAdjoint(i);
                     loadScalar(r);
                     mv.visitInsn(DDIV);
                 });
                 addInto(r, DSUB, () -> {
-                    product(a, i);
+                    product(i, i);
                     loadScalar(r);
                     mv.visitInsn(DDIV);
                 });
             }
             case Tape.SQUARE -> addInto(l, DADD, () -> {
-                mv.visitLdcInsn(2.0);
-                mv.visitVarInsn(DLOAD, a);
-                mv.visitInsn(DMUL);
+                if (known.isKnown(i)) {
+                    // 2 a rounded now, as the interpreter rounds it
+                    mv.visitLdcInsn(2 * known.of(i));
+                } else {
+                    mv.visitLdcInsn(2.0);
+                    loadAdjoint(i);
+                    mv.visitInsn(DMUL);
+                }
                 loadScalar(l);
                 mv.visitInsn(DMUL);
             });
-            case Tape.UNARY -> addInto(l, DADD, () -> product(a, t.firstPartial[i]));
+            case Tape.UNARY -> addInto(l, DADD, () -> product(i, t.firstPartial[i]));
             case Tape.BINARY -> {
-                addInto(l, DADD, () -> product(a, t.firstPartial[i]));
-                addInto(r, DADD, () -> product(a, t.secondPartial[i]));
+                addInto(l, DADD, () -> product(i, t.firstPartial[i]));
+                addInto(r, DADD, () -> product(i, t.secondPartial[i]));
             }
             default -> throw new IllegalStateException("no bytecode for operation " + op + " at node " + i);
         }
-        if (multiplies) {
+        if (checks) {
             mv.visitLabel(skip);
         }
     }
 
-    /** adjoint * value of node. */
-    private void product(int adjoint, int node) {
-        mv.visitVarInsn(DLOAD, adjoint);
+    /** The adjoint of node i times the value of node. */
+    private void product(int i, int node) {
+        loadAdjoint(i);
         loadScalar(node);
         mv.visitInsn(DMUL);
     }
 
-    /** adj[target] = adj[target] (+ or -) contribution, unless the target is a constant (no adjoint). */
+    /** The adjoint of scalar node i: its local, or the constant it is known to be. */
+    private void loadAdjoint(int i) {
+        int local = adjointLocal[i];
+        if (local >= 0) {
+            ensureAssigned(i);
+            mv.visitVarInsn(DLOAD, local);
+        } else if (known.of(i) == 1) {
+            mv.visitInsn(DCONST_1);
+        } else {
+            mv.visitLdcInsn(known.of(i));
+        }
+    }
+
+    /** Sets node i's adjoint local to 0 if no contribution has reached it yet on every path. */
+    private void ensureAssigned(int i) {
+        int local = adjointLocal[i];
+        if (local >= 0 && !adjointAssigned[i]) {
+            mv.visitInsn(DCONST_0);
+            mv.visitVarInsn(DSTORE, local);
+            adjointAssigned[i] = true;
+            adjointFromZero[i] = true;
+        }
+    }
+
+    /**
+     * adj[target] (+ or -)= adj[i], for + - and negation. When adj[i] is the target's first contribution, added, the
+     * target takes over node i's local instead of a copy: node i's reverse is the last code that reads its adjoint.
+     * A target that has no other contribution coming shares it; of the others, only one (the other gets a copy),
+     * since their adjoints go on separately.
+     */
+    private void passOn(int i, int target, int instruction) {
+        int source = adjointLocal[i];
+        boolean receives = contributors[target] > 1;
+        // a target that receives more may share only with node i, whose adjoint is complete; one that receives no
+        // more, with anyone whose adjoint no longer changes
+        boolean free = source >= 0 && (receives ? sharers[source] == 1 : receivingSharers[source] == 0);
+        if (instruction == DADD && free && adjointLocal[target] >= 0 && !adjointAssigned[target]
+                && t.left[i] != t.right[i]) {
+            int own = adjointLocal[target];
+            sharers[own]--;
+            receivingSharers[own]--;
+            adjointLocal[target] = source;
+            adjointAssigned[target] = true;
+            adjointFromZero[target] = adjointFromZero[i];
+            sharers[source]++;
+            if (receives) {
+                receivingSharers[source]++;
+            }
+            return;
+        }
+        addInto(target, instruction, () -> loadAdjoint(i));
+    }
+
+    /**
+     * adj[target] = adj[target] (+ or -) contribution, unless the target is a constant (no adjoint) or its adjoint is
+     * known (a constant in the code). The first contribution is stored as it is, or negated, rather than added to 0:
+     * that saves an add and the local's setting to 0, and changes only the sign of a zero adjoint, which no
+     * contribution depends on (a zero adjoint's products are skipped, its sums and differences are zeros) and which
+     * the gradient loses when it adds the adjoint to 0 (writeValueAndGradient).
+     */
     private void addInto(int target, int instruction, Runnable contribution) {
         int local = adjointLocal[target];
         if (local < 0) {
             return;
         }
-        mv.visitVarInsn(DLOAD, local);
-        contribution.run();
-        mv.visitInsn(instruction);
+        if (adjointAssigned[target]) {
+            mv.visitVarInsn(DLOAD, local);
+            contribution.run();
+            mv.visitInsn(instruction);
+        } else {
+            contribution.run();
+            if (instruction == DSUB) {
+                mv.visitInsn(DNEG);
+            }
+            adjointAssigned[target] = true;
+        }
         mv.visitVarInsn(DSTORE, local);
     }
 
@@ -491,8 +814,11 @@ final class KernelMethod {
         push(sum.length());
         mv.visitJumpInsn(IF_ICMPGE, end);
 
+        boolean[] read = value ? null : readByReverse(sum, nodes);
         for (int i : nodes) {
-            elementValue(i, j);
+            if (read == null || read[i]) {
+                elementValue(i, j);
+            }
         }
         if (value && elements) {
             mv.visitVarInsn(ALOAD, valueBuffer);
@@ -519,7 +845,7 @@ final class KernelMethod {
                 } else if (value) {
                     mv.visitLdcInsn(seed);
                 } else {
-                    mv.visitVarInsn(DLOAD, adjointLocal[sum.sum()]);
+                    loadAdjoint(sum.sum());
                 }
             });
             for (int k = levelZero.length - 1; k >= 0; k--) {
@@ -531,15 +857,15 @@ final class KernelMethod {
         mv.visitLabel(end);
 
         if (value && !elements) {
-            valueLocal[sum.sum()] = newDouble();
-            mv.visitVarInsn(DLOAD, total);
-            mv.visitVarInsn(DSTORE, valueLocal[sum.sum()]);
+            // the running total is the sum's value; nothing writes its local after the loop
+            valueLocal[sum.sum()] = total;
         }
         if (adjoints) {
             for (int k = levelZero.length - 1; k >= 0; k--) {
                 int i = levelZero[k];
                 if (broadcastTotal[i] >= 0) {
                     int local = adjointLocal[t.left[i]];
+                    ensureAssigned(t.left[i]);
                     mv.visitVarInsn(DLOAD, local);
                     mv.visitVarInsn(DLOAD, broadcastTotal[i]);
                     mv.visitInsn(DADD);
@@ -552,6 +878,50 @@ final class KernelMethod {
             elementAdjointLocal[i] = -1;
         }
         loopRoot = -1;
+    }
+
+    /**
+     * The nodes of a loop without a value whose elements its reverse steps read (a product's factors, a quotient and
+     * its divisor, a function's partials), and what those are computed from: the others need no code.
+     */
+    private boolean[] readByReverse(FusedSum sum, int[] nodes) {
+        boolean[] read = new boolean[t.size];
+        for (int i : sum.valueNodes()) {
+            if (isWholeLeaf(i)) {
+                continue;
+            }
+            switch (t.op[i]) {
+                case Tape.VECTOR_MUL -> {
+                    read[t.left[i]] = true;
+                    read[t.right[i]] = true;
+                }
+                case Tape.VECTOR_SQUARE -> read[t.left[i]] = true;
+                case Tape.VECTOR_DIV -> {
+                    read[t.right[i]] = true;
+                    read[i] = true;
+                }
+                case Tape.VECTOR_UNARY -> read[t.firstPartial[i]] = true;
+                case Tape.VECTOR_BINARY -> {
+                    read[t.firstPartial[i]] = true;
+                    read[t.secondPartial[i]] = true;
+                }
+                default -> {
+                }
+            }
+        }
+        for (int k = nodes.length - 1; k >= 0; k--) {
+            int i = nodes[k];
+            if (read[i] && !isWholeLeaf(i) && t.op[i] != Tape.BROADCAST && t.op[i] != Tape.VECTOR_INPUT
+                    && t.op[i] != Tape.VECTOR_CONSTANT && t.op[i] != Tape.SLICE) {
+                if (t.left[i] >= 0) {
+                    read[t.left[i]] = true;
+                }
+                if (t.right[i] >= 0) {
+                    read[t.right[i]] = true;
+                }
+            }
+        }
+        return read;
     }
 
     /** offset[i] + j, the buffer position of element j of vector node i. */
@@ -627,9 +997,11 @@ final class KernelMethod {
                 mv.visitInsn(DADD);
             }
             case Tape.VECTOR_UNARY -> {
-                mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[i]), "L" + UNARY + ";");
-                loadElement(l);
-                mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
+                if (!smallPower(t.unary[i], () -> loadElement(l))) {
+                    mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[i]), "L" + UNARY + ";");
+                    loadElement(l);
+                    mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
+                }
             }
             case Tape.VECTOR_BINARY -> {
                 mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.binary[i]), "L" + BINARY + ";");

@@ -229,6 +229,20 @@ class GeneratedKernelSpec : FunSpec({
         cases shouldBe 200
     }
 
+    test("a small matrix product is written out and skips a zero adjoint row as the interpreter does") {
+        // M = [[inf, 1], [1, 1]], f = (M x) . (0, 1) = x0 + x1 (plus 0 inf = NaN in the value): the adjoint of row 0
+        // is 0, and 0 inf would make grad f NaN; the interpreter skips the row, so grad f = M^T (0, 1) = (1, 1)
+        val x = VectorExpr.variable("x", 2)
+        val m = Matrix.of(arrayOf(doubleArrayOf(Double.POSITIVE_INFINITY, 1.0), doubleArrayOf(1.0, 1.0)))
+        val f = (m * x).dot(VectorExpr.constant(0.0, 1.0)).compile(listOf("x"))
+        f.isGenerated() shouldBe true
+        val point = doubleArrayOf(1.0, 2.0)
+        bits(f, point) shouldBe bits(f.interpreted(), point)
+        val g = DoubleArray(2)
+        f.valueAndGradient(point, g)
+        g.toList() shouldBe listOf(1.0, 1.0)
+    }
+
     test("above the size limit the interpreter takes over: sum of sin(x_i) has gradient cos(x_i) for any number of variables") {
         val sizes = listOf(1, 10, 100, 200, 400, 1000)
         val generated = sizes.map { k ->
@@ -266,6 +280,32 @@ class GeneratedKernelSpec : FunSpec({
         bits(kinked, doubleArrayOf(0.0)) shouldBe bits(kinked.interpreted(), doubleArrayOf(0.0))
         kinked.valueAndGradient(doubleArrayOf(0.0), g)
         g[0] shouldBe 0.0
+    }
+
+    test("zero adjoints keep the interpreter's signs: a gradient that is -0 term by term is +0, as 0 + (-0) is") {
+        val (x, y, z) = variables("x", "y", "z")
+        // d/dx (x y) = y: the interpreter's adjoint starts at +0 and adds -0, so it is +0 at y = -0
+        val product = (x * y).compile("x", "y")
+        product.isGenerated() shouldBe true
+        val g = DoubleArray(2)
+        product.valueAndGradient(doubleArrayOf(1.0, -0.0), g)
+        g[0].toRawBits() shouldBe 0.0.toRawBits()
+        bits(product, doubleArrayOf(1.0, -0.0)) shouldBe bits(product.interpreted(), doubleArrayOf(1.0, -0.0))
+        // d/dx -(x y) = -y and d/dz (z - x y) = 1: a first contribution negated, and a known adjoint
+        val difference = (z - x * y).compile("x", "y", "z")
+        difference.isGenerated() shouldBe true
+        for (point in listOf(doubleArrayOf(1.0, 0.0, 2.0), doubleArrayOf(-0.0, -0.0, 0.0), doubleArrayOf(2.0, 3.0, 1.0))) {
+            bits(difference, point) shouldBe bits(difference.interpreted(), point)
+        }
+        val g3 = DoubleArray(3)
+        difference.valueAndGradient(doubleArrayOf(2.0, 3.0, 1.0), g3)
+        g3.toList() shouldBe listOf(-3.0, -2.0, 1.0)
+        // a sum of squares, whose adjoints are 1 through the + and 2 a = 2 at each square: grad = 2 (x - 1, y + 2)
+        val bowl = ((x - 1.0) * (x - 1.0) + (y + 2.0) * (y + 2.0)).compile("x", "y")
+        bowl.isGenerated() shouldBe true
+        bowl.valueAndGradient(doubleArrayOf(0.5, 0.5), g)
+        g.toList() shouldBe listOf(-1.0, 5.0)
+        bits(bowl, doubleArrayOf(1.0, -2.0)) shouldBe bits(bowl.interpreted(), doubleArrayOf(1.0, -2.0))
     }
 
     test("8 threads calling generated code get the serial results bit for bit") {
