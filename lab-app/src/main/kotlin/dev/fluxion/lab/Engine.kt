@@ -16,6 +16,7 @@ import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.runInterruptible
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicInteger
 import java.util.function.Consumer
@@ -42,6 +43,12 @@ class Engine @JvmOverloads constructor(
     val runTimeout: RunTimeout = RunTimeout.NONE,
     /** The optimizers defined in code (a script's, a test's) that specs `NAME#HASH` name. */
     val extensions: Extensions = Extensions.NONE,
+    /**
+     * Where the study runs of [forEachFinished] compute, when not on the engine's threads (a cluster: see
+     * [RunBackend]); [run] (one run, such as a scan's bisection) still computes here. [threads] and [runTimeout]
+     * then apply to those single runs only.
+     */
+    val backend: RunBackend? = null,
 ) {
     init {
         if (threads < 1) throw LabException("threads = $threads must be at least 1")
@@ -115,6 +122,7 @@ class Engine @JvmOverloads constructor(
     internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, claim: ((Int) -> Boolean)?,
                                          keep: (Progress.Finished) -> Unit) {
         runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
+        if (backend != null) return onBackend(backend, runs, claim, keep)
         val total = runs.size
         val next = AtomicInteger(0)
         val lock = Any()
@@ -150,6 +158,24 @@ class Engine @JvmOverloads constructor(
                 }
             }
         }
+    }
+
+    /**
+     * [forEachFinished] on [backend]: the runs [claim] grants (all asked here, before any computes) go to the backend
+     * at once, and each result comes back to [keep] on this thread. Cancelling the caller interrupts the backend's
+     * wait, which stops its computation; the runs already kept stay kept.
+     */
+    private suspend fun onBackend(backend: RunBackend, runs: List<RunSpec>, claim: ((Int) -> Boolean)?,
+                                  keep: (Progress.Finished) -> Unit) {
+        val claimed = if (claim == null) runs else runs.indices.filter { claim(it) }.let { at ->
+            object : AbstractList<RunSpec>(), RandomAccess {
+                override val size: Int get() = at.size
+                override fun get(index: Int): RunSpec = runs[at[index]]
+            }
+        }
+        if (claimed.isEmpty()) return
+        var done = 0
+        runInterruptible { backend.forEachFinished(claimed) { keep(Progress.Finished(it, ++done, runs.size)) } }
     }
 
     /**

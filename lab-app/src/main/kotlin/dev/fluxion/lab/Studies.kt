@@ -184,6 +184,15 @@ object Studies {
             progress: Consumer<Progress> = Consumer {}): List<RunResult> =
         runBlocking { execute(study, store, Engine(threads), callerWorks = true) { progress.accept(it) } }
 
+    /**
+     * [execute] on [engine] (its threads, or its [Engine.backend]: a cluster), blocking the calling thread, which
+     * computes runs too when they compute here.
+     */
+    @JvmStatic
+    @JvmOverloads
+    fun run(study: Study, store: ResultStore, engine: Engine, progress: Consumer<Progress> = Consumer {}): List<RunResult> =
+        runBlocking { execute(study, store, engine, callerWorks = true) { progress.accept(it) } }
+
     /** [execute] in the background; cancelling the future cancels the study and keeps what was stored. */
     @JvmStatic
     @JvmOverloads

@@ -17,13 +17,21 @@ import picocli.CommandLine.Model.CommandSpec
  * beside it from the store, and prints the study's table. The store must hold this study or none (`--replace`
  * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the
  * study at once, keeps every stored run, closes the store and exits with [Interruption.EXIT_CODE]; the same command
- * again computes the rest.
+ * again computes the rest. With `--engine spark` the runs compute on a Spark cluster ([dev.fluxion.lab.RunBackend])
+ * and come back into the same store.
  */
 internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec): Int {
+    OutputFile.checkFolder(options.out)
+    val registries = FluxionCommand.pluginsOf(spec).registries
+    Engine(1, registries).let { study.runs(it) } // a bad spec fails here, before the store is created or a cluster joined
+    return options.openBackend().use { backend ->
+        if (backend != null) spec.commandLine().err.println("fluxion: computing on ${backend.describe()}")
+        executeStudy(study, options, spec, Engine(options.threads, registries, RunTimeout.ofSeconds(options.runTimeout), backend = backend))
+    }
+}
+
+private fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec, engine: Engine): Int {
     val out = options.out
-    OutputFile.checkFolder(out)
-    val engine = Engine(options.threads, FluxionCommand.pluginsOf(spec).registries, RunTimeout.ofSeconds(options.runTimeout))
-    study.runs(engine) // a bad spec fails here, before the store is created
     val console = spec.commandLine().out
     val err = spec.commandLine().err
     val store = out.resolve("${study.name}.sqlite")

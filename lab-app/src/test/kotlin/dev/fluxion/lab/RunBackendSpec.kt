@@ -1,0 +1,61 @@
+package dev.fluxion.lab
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.StringSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import java.util.function.Consumer
+
+/**
+ * The engine's [RunBackend] path, with a backend made here that computes the runs it is sent in reverse order, one
+ * [RunLoop] each: the study it computes equals the coroutine engine's, it is sent only the runs the store lacks, and
+ * the command line names a missing engine or a misplaced `--master` in one line.
+ */
+class RunBackendSpec : StringSpec({
+    /** Computes the runs in reverse order on the calling thread, and counts the runs it was sent. */
+    class ReversingBackend : RunBackend {
+        var sent = 0
+        override fun describe() = "reversing"
+        override fun forEachFinished(runs: List<RunSpec>, keep: Consumer<RunResult>) {
+            sent += runs.size
+            val engine = Engine(1)
+            for (i in runs.indices.reversed()) keep.accept(engine.run(runs[i]))
+        }
+        override fun close() {}
+    }
+
+    val study = CompareStudy(listOf("gd(lr=0.05)", "adam(lr=0.05)"), listOf("quadratic(dim=2)"),
+        StartPlan("default+random:2"), 2, Budget(maxSteps = 200, gradientNoise = 0.01), 3, "backend")
+
+    "a study on a backend equals the coroutine engine's, and a resumed one sends only the runs its store lacks" {
+        val folder = temporaryFolder("backend")
+        val local = ResultStore.open(folder.resolve("local.sqlite")).use { Studies.run(study, it, 2) }
+        val backend = ReversingBackend()
+        val engine = Engine(1, Registries.builtIn(), RunTimeout.NONE, backend)
+        ResultStore.open(folder.resolve("remote.sqlite")).use { store ->
+            val runs = study.runs(engine)
+            for (i in 0 until 5) store.put(Engine(1).run(runs[i]))
+            var finished = 0
+            val remote = Studies.run(study, store, engine) { if (it is Progress.Finished) finished++ }
+            remote shouldBe local
+            store.size() shouldBe 12 // 2 optimizers x 3 starts x 2 seeds, each once
+            backend.sent shouldBe 7 // the 12 runs less the 5 stored
+            finished shouldBe 7
+        }
+    }
+
+    "an engine that is not on the class path is named with the ones that are" {
+        val e = shouldThrow<LabException> { RunBackendProvider.open("spark", emptyMap()) }
+        e.message shouldContain "engine 'spark' is not on the class path (known here: coroutines)"
+    }
+
+    "--engine spark without lab-spark, and --master without --engine spark, are bad input in one line" {
+        val out = temporaryFolder("backend-cli").toString()
+        val spark = fluxion("compare", "--engine", "spark", "--out", out)
+        spark.code shouldBe 2
+        spark.err shouldContain "engine 'spark' is not on the class path"
+        val master = fluxion("compare", "--master", "local[2]", "--out", out)
+        master.code shouldBe 2
+        master.err shouldContain "--master applies to --engine spark"
+    }
+})

@@ -1,0 +1,19 @@
+package dev.fluxion.spark;
+
+import dev.fluxion.lab.RunBackend;
+import dev.fluxion.lab.RunBackendProvider;
+
+import java.util.Map;
+
+/** The {@code spark} engine of {@code fluxion ... --engine spark [--master URL]}: a {@link SparkRunBackend}. */
+public final class SparkBackendProvider implements RunBackendProvider {
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public RunBackend open(Map<String, String> settings) {
+        return SparkRunBackend.open(settings);
+    }
+}

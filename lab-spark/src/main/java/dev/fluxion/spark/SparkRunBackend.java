@@ -1,0 +1,203 @@
+package dev.fluxion.spark;
+
+import dev.fluxion.lab.LabException;
+import dev.fluxion.lab.RunBackend;
+import dev.fluxion.lab.RunResult;
+import dev.fluxion.lab.RunSpec;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+import scala.util.Try;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Runs on Apache Spark: the runs are split into partitions, each a Spark task that computes its runs with the lab's
+ * run loop on an executor ({@link PartitionRuns}); each task's results come back to the driver as the task finishes,
+ * and the driver hands them on ({@link #forEachFinished}) to the study, which stores them. Spark computes each
+ * partition's result once for the job: a task lost with its executor is computed again elsewhere, and its results
+ * arrive once.
+ *
+ * <p>The executors need the lab's classes. Run from {@code fluxion-spark.jar} (spark-submit, or the fluxion
+ * command), that jar is shipped to them ({@code spark.jars}); run from class folders (the tests), the executors are
+ * started with the driver's own class path, which only works on the driver's machine.
+ */
+public final class SparkRunBackend implements RunBackend {
+    /** The most runs one task computes: small enough that a lost task costs little, large enough to amortise it. */
+    static final int MAX_RUNS_PER_TASK = 5_000;
+
+    private final SparkSession session;
+    private final JavaSparkContext context;
+    private final int tasksPerCore;
+
+    private SparkRunBackend(SparkSession session, int tasksPerCore) {
+        this.session = session;
+        this.context = JavaSparkContext.fromSparkContext(session.sparkContext());
+        this.tasksPerCore = tasksPerCore;
+    }
+
+    /**
+     * Joins the cluster of {@code settings}: {@code master} (default: the {@code spark.master} that spark-submit sets,
+     * else {@code local[*]}), {@code tasksPerCore} (default 4: how many tasks each core of the cluster gets, at
+     * least, so that a slow or lost one is a small part of the work), and any {@code spark.*} setting as it is.
+     *
+     * @throws LabException when the master URL is malformed or the cluster cannot be joined
+     */
+    public static SparkRunBackend open(Map<String, String> settings) {
+        SparkSession.Builder builder = SparkSession.builder().appName("fluxion");
+        String master = settings.getOrDefault("master", System.getProperty("spark.master", "local[*]"));
+        builder.master(master);
+        builder.config("spark.ui.enabled", "false");
+        if (!master.startsWith("local")) shipClasses(builder, settings);
+        settings.forEach((key, value) -> {
+            if (key.startsWith("spark.")) builder.config(key, value);
+        });
+        int tasksPerCore;
+        try {
+            tasksPerCore = Integer.parseInt(settings.getOrDefault("tasksPerCore", "4"));
+        } catch (NumberFormatException e) {
+            throw new LabException("spark setting tasksPerCore = '" + settings.get("tasksPerCore") + "' is not a whole number", null);
+        }
+        if (tasksPerCore < 1) throw new LabException("spark setting tasksPerCore = " + tasksPerCore + " must be at least 1", null);
+        try {
+            return new SparkRunBackend(builder.getOrCreate(), tasksPerCore);
+        } catch (RuntimeException e) {
+            throw new LabException("spark master '" + master + "' could not be joined: " + firstLine(e), null);
+        }
+    }
+
+    /** Gives the executors the lab's classes: the jar this class came from, or else the driver's class path. */
+    private static void shipClasses(SparkSession.Builder builder, Map<String, String> settings) {
+        Path source;
+        try {
+            source = Path.of(SparkRunBackend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            source = null;
+        }
+        if (source != null && Files.isRegularFile(source) && !settings.containsKey("spark.jars")) {
+            builder.config("spark.jars", source.toString());
+        } else if (!settings.containsKey("spark.executor.extraClassPath")) {
+            builder.config("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "spark at " + context.master() + " (" + context.defaultParallelism() + " cores)";
+    }
+
+    /** The Spark session, for writing and reading datasets of results. */
+    public SparkSession session() {
+        return session;
+    }
+
+    @Override
+    public void forEachFinished(List<RunSpec> runs, Consumer<RunResult> keep) {
+        if (runs.isEmpty()) return;
+        List<SpecRecord> records = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) records.add(SpecRecord.of(i, runs.get(i)));
+        int tasks = tasks(runs.size(), context.defaultParallelism());
+        JavaRDD<SpecRecord> partitions = context.parallelize(records, tasks);
+        records = null; // the RDD holds them now
+        LinkedBlockingQueue<ArrayList<ResultRecord>> finished = new LinkedBlockingQueue<>();
+        Seq<Object> all = CollectionConverters.asScala(IntStream.range(0, tasks).boxed().map(i -> (Object) i).toList()).toSeq();
+        SparkContext spark = context.sc();
+        SimpleFutureAction<BoxedUnit> job = spark.submitJob(partitions.rdd(), new PartitionRuns(), all,
+            new Collect(finished), new Done());
+        BitSet kept = new BitSet(runs.size());
+        int done = 0;
+        try {
+            while (done < runs.size()) {
+                ArrayList<ResultRecord> batch = finished.poll(100, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    if (job.isCompleted() && finished.isEmpty()) failure(job, runs.size() - done);
+                    continue;
+                }
+                for (ResultRecord record : batch) {
+                    if (kept.get(record.position)) continue; // never, as Spark hands each partition over once
+                    kept.set(record.position);
+                    done++;
+                    keep.accept(record.toResult(runs.get(record.position)));
+                }
+            }
+        } catch (InterruptedException e) {
+            job.cancel();
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the study's Spark job was cancelled");
+        }
+    }
+
+    /** Throws the failure of a job that ended with {@code missing} runs not handed over. */
+    private static void failure(SimpleFutureAction<BoxedUnit> job, int missing) {
+        Try<BoxedUnit> outcome = job.value().get();
+        String cause = outcome.isFailure() ? firstLine(outcome.failed().get()) : "it ended without them";
+        throw new LabException("the Spark job lost " + missing + " runs: " + cause, null);
+    }
+
+    /**
+     * How many tasks {@code runs} runs make on {@code cores} cores: at least {@link #tasksPerCore} per core, at most
+     * {@link #MAX_RUNS_PER_TASK} runs in one, never more tasks than runs.
+     */
+    int tasks(int runs, int cores) {
+        long byCores = (long) tasksPerCore * Math.max(1, cores);
+        long bySize = (runs + (long) MAX_RUNS_PER_TASK - 1) / MAX_RUNS_PER_TASK;
+        return (int) Math.min(runs, Math.max(byCores, bySize));
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String line = message.lines().findFirst().orElse("");
+        if (root != e && root.getMessage() != null) line += " (" + root.getClass().getSimpleName() + ": "
+            + root.getMessage().lines().findFirst().orElse("") + ")";
+        return line;
+    }
+
+    @Override
+    public void close() {
+        session.stop();
+    }
+
+    /** The driver's side of a finished task: its results go to the queue the study's thread reads. */
+    private static final class Collect extends AbstractFunction2<Object, ArrayList<ResultRecord>, BoxedUnit> {
+        private final LinkedBlockingQueue<ArrayList<ResultRecord>> finished;
+
+        Collect(LinkedBlockingQueue<ArrayList<ResultRecord>> finished) {
+            this.finished = finished;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, ArrayList<ResultRecord> results) {
+            finished.add(results);
+            return BoxedUnit.UNIT;
+        }
+    }
+
+    /** The job's value once every task is in: nothing, as the results went to the queue. */
+    private static final class Done extends AbstractFunction0<BoxedUnit> {
+        @Override
+        public BoxedUnit apply() {
+            return BoxedUnit.UNIT;
+        }
+    }
+
+}

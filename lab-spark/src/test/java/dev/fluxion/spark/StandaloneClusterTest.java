@@ -1,0 +1,102 @@
+package dev.fluxion.spark;
+
+import dev.fluxion.lab.Budget;
+import dev.fluxion.lab.CompareStudy;
+import dev.fluxion.lab.Engine;
+import dev.fluxion.lab.Extensions;
+import dev.fluxion.lab.Progress;
+import dev.fluxion.lab.Registries;
+import dev.fluxion.lab.ResultStore;
+import dev.fluxion.lab.RunResult;
+import dev.fluxion.lab.RunTimeout;
+import dev.fluxion.lab.StartPlan;
+import dev.fluxion.lab.Studies;
+import dev.fluxion.lab.TracePolicy;
+import org.apache.spark.TaskFailedReason;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real Spark standalone cluster (a master and two one-core workers, each its own JVM) computes a study while one
+ * worker is killed in the middle: Spark computes the lost tasks again on the other, and the stored study equals the
+ * coroutine engine's, no run lost and none stored twice.
+ */
+class StandaloneClusterTest {
+
+    /**
+     * 480 runs of 5,000 gd steps on an ill-conditioned quadratic with step sizes far below 1/L: each run contracts
+     * slowly, reaches no target and takes its whole budget, so the runs' cost is even and the kill comes mid-study.
+     */
+    static CompareStudy study() {
+        return new CompareStudy(List.of("gd(lr=0.0005)", "gd(lr=0.001)"), List.of("quadratic(dim=2, kappa=100)"),
+            new StartPlan("random:120"), 2, new Budget(5_000, Long.MAX_VALUE, List.of(1e-300), 0, 0, 10,
+            1e100, 0.0), 11, "cluster", TracePolicy.NONE);
+    }
+
+    @Test
+    @Timeout(value = 420, unit = TimeUnit.SECONDS) // 5 JVMs start here: slow on a loaded machine
+    void aKilledWorkersTasksAreComputedAgainAndNoRunIsLostOrDoubled(@TempDir Path dir) throws Exception {
+        CompareStudy study = study();
+        List<RunResult> local;
+        try (ResultStore store = ResultStore.open(dir.resolve("local.sqlite"))) {
+            local = Studies.run(study, store, 2);
+        }
+        try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 2);
+             SparkRunBackend spark = SparkRunBackend.open(Map.of("master", cluster.masterUrl(), "tasksPerCore", "8",
+                 "spark.executor.memory", "512m", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1"))) {
+            awaitExecutors(spark, 2, cluster);
+            AtomicInteger failedTasks = new AtomicInteger();
+            spark.session().sparkContext().addSparkListener(new SparkListener() {
+                @Override
+                public void onTaskEnd(SparkListenerTaskEnd end) {
+                    if (end.reason() instanceof TaskFailedReason) failedTasks.incrementAndGet();
+                }
+            });
+            int total = local.size();
+            AtomicInteger finished = new AtomicInteger();
+            int[] killedAt = {-1};
+            List<RunResult> remote;
+            try (ResultStore store = ResultStore.open(dir.resolve("spark.sqlite"))) {
+                remote = Studies.run(study, store, new Engine(1, Registries.builtIn(), RunTimeout.NONE, Extensions.Companion.getNONE(), spark), event -> {
+                    if (event instanceof Progress.Finished && finished.incrementAndGet() >= total / 4 && killedAt[0] < 0) {
+                        killedAt[0] = finished.get();
+                        cluster.killWorker(1);
+                    }
+                });
+                assertEquals(total, store.size(), "each run stored once");
+            }
+            assertTrue(killedAt[0] > 0 && killedAt[0] < total, "the worker died in the middle, after run " + killedAt[0]);
+            assertTrue(failedTasks.get() >= 1, "a task was lost with the worker's executor and computed again");
+            assertEquals(total, finished.get(), "each run handed to the study once: none lost, none doubled");
+            Set<String> keys = new HashSet<>();
+            remote.forEach(r -> keys.add(r.getSpec().getKey()));
+            assertEquals(total, keys.size());
+            assertEquals(local, remote, "the cluster's results are the coroutine engine's");
+        }
+    }
+
+    /** Waits (up to 3 minutes) until {@code count} executors have joined (one per worker), or fails with a worker's log. */
+    static void awaitExecutors(SparkRunBackend spark, int count, LocalCluster cluster) throws InterruptedException {
+        long end = System.currentTimeMillis() + 180_000; // executor JVMs start slowly on a loaded machine
+        while (spark.session().sparkContext().statusTracker().getExecutorInfos().length < count + 1) { // + the driver
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("the executors did not join within 180 s; worker0's log:\n" + cluster.log("worker0"));
+            }
+            Thread.sleep(200);
+        }
+    }
+}
