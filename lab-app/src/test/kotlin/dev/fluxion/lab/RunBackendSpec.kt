@@ -31,7 +31,7 @@ class RunBackendSpec : StringSpec({
         val folder = temporaryFolder("backend")
         val local = ResultStore.open(folder.resolve("local.sqlite")).use { Studies.run(study, it, 2) }
         val backend = ReversingBackend()
-        val engine = Engine(1, Registries.builtIn(), RunTimeout.NONE, backend)
+        val engine = Engine(1, Registries.builtIn(), RunTimeout.NONE, backend = backend)
         ResultStore.open(folder.resolve("remote.sqlite")).use { store ->
             val runs = study.runs(engine)
             for (i in 0 until 5) store.put(Engine(1).run(runs[i]))
