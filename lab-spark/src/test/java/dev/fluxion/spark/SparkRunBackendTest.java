@@ -51,7 +51,7 @@ class SparkRunBackendTest {
     }
 
     static Engine onSpark() {
-        return new Engine(1, Registries.builtIn(), RunTimeout.NONE, Extensions.Companion.getNONE(), spark);
+        return new Engine(1, Registries.builtIn(), RunTimeout.NONE, Extensions.NONE, spark);
     }
 
     @Test

@@ -71,7 +71,7 @@ class StandaloneClusterTest {
             int[] killedAt = {-1};
             List<RunResult> remote;
             try (ResultStore store = ResultStore.open(dir.resolve("spark.sqlite"))) {
-                remote = Studies.run(study, store, new Engine(1, Registries.builtIn(), RunTimeout.NONE, Extensions.Companion.getNONE(), spark), event -> {
+                remote = Studies.run(study, store, new Engine(1, Registries.builtIn(), RunTimeout.NONE, Extensions.NONE, spark), event -> {
                     if (event instanceof Progress.Finished && finished.incrementAndGet() >= total / 4 && killedAt[0] < 0) {
                         killedAt[0] = finished.get();
                         cluster.killWorker(1);
