@@ -750,11 +750,15 @@ final class KernelMethod {
      * the gradient loses when it adds the adjoint to 0 (writeValueAndGradient).
      */
     private void addInto(int target, int instruction, Runnable contribution) {
-        int local = adjointLocal[target];
+        accumulate(adjointLocal[target], adjointAssigned, target, instruction, contribution);
+    }
+
+    /** local (+ or -)= contribution, or local = (-)contribution if nothing is assigned yet; nothing if local &lt; 0. */
+    private void accumulate(int local, boolean[] assigned, int target, int instruction, Runnable contribution) {
         if (local < 0) {
             return;
         }
-        if (adjointAssigned[target]) {
+        if (assigned[target]) {
             mv.visitVarInsn(DLOAD, local);
             contribution.run();
             mv.visitInsn(instruction);
@@ -763,7 +767,7 @@ final class KernelMethod {
             if (instruction == DSUB) {
                 mv.visitInsn(DNEG);
             }
-            adjointAssigned[target] = true;
+            assigned[target] = true;
         }
         mv.visitVarInsn(DSTORE, local);
     }
@@ -1124,22 +1128,7 @@ final class KernelMethod {
     }
 
     private void elementAddInto(int target, int instruction, Runnable contribution) {
-        int local = elementAdjointLocal[target];
-        if (local < 0) {
-            return;
-        }
-        if (elementAssigned[target]) {
-            mv.visitVarInsn(DLOAD, local);
-            contribution.run();
-            mv.visitInsn(instruction);
-        } else {
-            contribution.run();
-            if (instruction == DSUB) {
-                mv.visitInsn(DNEG);
-            }
-            elementAssigned[target] = true;
-        }
-        mv.visitVarInsn(DSTORE, local);
+        accumulate(elementAdjointLocal[target], elementAssigned, target, instruction, contribution);
     }
 
     /** Element j of a vector node inside a loop: its local, or a broadcast's scalar. */

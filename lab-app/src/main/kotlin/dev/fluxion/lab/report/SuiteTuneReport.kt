@@ -59,14 +59,7 @@ object SuiteTuneReport {
             "each setting the first rung tried, against $x, per group and dimension.</p>\n<div class=\"plots\">\n")
         for ((g, unit) in tuning.units.withIndex()) {
             val title = "Sensitivity to $x: ${unit.title}"
-            val series = study.optimizers.mapIndexedNotNull { o, optimizer ->
-                val points = scored[0].filter { it.trial.group == g && it.trial.optimizer == optimizer }
-                    .filter { p -> p.trial.configuration.values.any { it.first == x } }
-                    .sortedBy { it.trial.configuration.value(x) }
-                if (points.isEmpty()) return@mapIndexedNotNull null
-                Series(optimizer, points.map { it.trial.configuration.value(x) }.toDoubleArray(),
-                    points.map { 1 - it.score }.toDoubleArray(), dots = true, line = study.space.parameters.size == 1, colour = o)
-            }
+            val series = SensitivitySeries.of(study.optimizers, scored[0], g, x, study.space.parameters.size == 1) { 1 - it }
             if (series.isEmpty()) continue
             html.append(Figure.html(title) {
                 LetsPlotFigures.lines(title, x, "share of (run, target) pairs reached", series, logX = true, logY = false,

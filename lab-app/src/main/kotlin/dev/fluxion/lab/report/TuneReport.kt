@@ -58,14 +58,7 @@ object TuneReport {
             "first rung tried, against $x (settings scoring +inf, with a diverged run, are left out).</p>\n<div class=\"plots\">\n")
         for ((g, group) in study.groups.withIndex()) {
             val title = "Sensitivity to $x: ${group.joinToString(", ")}"
-            val series = study.optimizers.mapIndexedNotNull { o, optimizer ->
-                val points = scored[0].filter { it.trial.group == g && it.trial.optimizer == optimizer }
-                    .filter { p -> p.trial.configuration.values.any { it.first == x } }
-                    .sortedBy { it.trial.configuration.value(x) }
-                if (points.isEmpty()) return@mapIndexedNotNull null
-                Series(optimizer, points.map { it.trial.configuration.value(x) }.toDoubleArray(),
-                    points.map { it.score }.toDoubleArray(), dots = true, line = study.space.parameters.size == 1, colour = o)
-            }
+            val series = SensitivitySeries.of(study.optimizers, scored[0], g, x, study.space.parameters.size == 1) { it }
             if (series.all { s -> s.y.none { it.isFinite() && it > 0 } }) {
                 tuning.append("<p>${Html.escape(title)}: no setting ended with a finite positive gap, so there is nothing to draw.</p>\n")
                 continue
