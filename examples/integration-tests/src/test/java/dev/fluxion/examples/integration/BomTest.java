@@ -43,7 +43,7 @@ class BomTest {
             assertEquals("dev.fluxion", text(dependency, "groupId", null));
             listed.put(text(dependency, "artifactId", null), text(dependency, "version", null));
         }
-        assertEquals(List.of("fluxion-dsl", "fluxion-lab", "fluxion-landscapes", "fluxion-optimizers"),
+        assertEquals(List.of("fluxion-dsl", "fluxion-lab", "fluxion-lab-spark", "fluxion-landscapes", "fluxion-optimizers"),
                 new ArrayList<>(expected.keySet()), "the library modules of the root pom");
         assertEquals(expected, listed, "the BOM's artifacts and versions");
     }
