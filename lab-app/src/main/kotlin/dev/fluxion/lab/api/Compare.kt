@@ -3,8 +3,6 @@ package dev.fluxion.lab.api
 import dev.fluxion.lab.Budget
 import dev.fluxion.lab.CompareStudy
 import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.TracePolicy
 import dev.fluxion.lab.cli.CompareCommand
 import dev.fluxion.landscapes.Landscape
 import dev.fluxion.optimizers.Transform
@@ -26,14 +24,9 @@ import dev.fluxion.optimizers.Transform
  * ```
  * and in Java, `Compare.builder().optimizers(adam).landscapes("beale").steps(10_000).store("results/x.sqlite").run()`.
  */
-class Compare private constructor() : StudyBuilder<Compare>("compare") {
+class Compare private constructor() : RunPlanBuilder<Compare>("compare", 10_000L) {
     private var optimizers = SpecList.split(CompareCommand.DEFAULT_OPTIMIZERS)
     private var landscapes = SpecList.split(CompareCommand.DEFAULT_LANDSCAPES)
-    private var starts = StartPlan("default+random:4")
-    private var seeds = 1
-    private var steps = 10_000L
-    private var noise = 0.0
-    private var traces = TracePolicy.LOG
 
     /** The optimizers as values: the registries' by their specs, others defined in code by `NAME#HASH`. */
     fun optimizers(vararg optimizers: Transform): Compare = also { this.optimizers = optimizers.map { specOf(it) } }
@@ -46,33 +39,6 @@ class Compare private constructor() : StudyBuilder<Compare>("compare") {
 
     /** The landscapes as specs (`--landscapes`). */
     fun landscapes(vararg specs: String): Compare = also { landscapes = specs.toList() }
-
-    /** Where runs start (`--starts`, default `default+random:4`). */
-    fun starts(starts: StartPlan): Compare = also { this.starts = starts }
-
-    /** Where runs start, as text such as `default+random:100`. */
-    fun starts(text: String): Compare = starts(StartPlan(text))
-
-    /** The landscape's default start, for [starts]: `default() + random(100)`. */
-    fun default(): StartPlan = defaultStart()
-
-    /** [count] random starts in the domain box, for [starts]. */
-    fun random(count: Int): StartPlan = randomStarts(count)
-
-    /** Seeds per start (`--seeds`, default 1). */
-    fun seeds(seeds: Int): Compare = also { this.seeds = seeds }
-
-    /** The step budget of each run (`--steps`, default 10000). */
-    fun steps(steps: Long): Compare = also { this.steps = steps }
-
-    /** [steps] as an Int, for `steps(10_000)`. */
-    fun steps(steps: Int): Compare = steps(steps.toLong())
-
-    /** The gradient noise's standard deviation (`--noise`, default 0). */
-    fun noise(noise: Double): Compare = also { this.noise = noise }
-
-    /** Which steps of each run the store keeps for plots (`--traces`: log, every:N or none). */
-    fun traces(policy: String): Compare = also { traces = TracePolicy.parse(policy) }
 
     /** The study `fluxion compare` makes of the same options. */
     override fun study(): CompareStudy = CompareStudy(optimizers, landscapes, starts, seeds,

@@ -42,7 +42,7 @@ abstract class StudyBuilder<B : StudyBuilder<B>> internal constructor(private va
         private set
 
     @Suppress("UNCHECKED_CAST")
-    private fun self(): B = this as B
+    protected fun self(): B = this as B
 
     /** The study's name, the base name of its files (`--name`). */
     fun name(name: String): B = self().also { this.name = name }

@@ -1,7 +1,6 @@
 package dev.fluxion.lab.api
 
 import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StartPlan
 import dev.fluxion.lab.cli.TuneOptions
 import dev.fluxion.lab.tune.TuneStudy
 import dev.fluxion.landscapes.Landscape
@@ -17,15 +16,10 @@ import dev.fluxion.optimizers.Transform
  * val results = tune { optimizers("gd", "adam"); landscapes(rosenbrock()); tune("lr=loguniform(1e-5, 1)"); budget(8) }.run()
  * ```
  */
-class Tune private constructor() : StudyBuilder<Tune>("tune") {
+class Tune private constructor() : RunPlanBuilder<Tune>("tune", 2000L) {
     private val tuning = TuneOptions()
     private var optimizers = listOf("gd", "momentum(momentum=0.9)", "adam")
     private var landscapes = listOf("quadratic(dim=2, kappa=100)", "rosenbrock(dim=2)")
-    private var starts = StartPlan("default+random:4")
-    private var seeds = 1
-    private var steps = 2000L
-    private var noise = 0.0
-    private var traces = "log"
 
     /** The optimizers as registry values, by their specs. */
     fun optimizers(vararg optimizers: Transform): Tune = also { this.optimizers = optimizers.map { it.spec() } }
@@ -57,36 +51,9 @@ class Tune private constructor() : StudyBuilder<Tune>("tune") {
     /** landscape (a setting per landscape) or all (`--tune-unit`). */
     fun unit(unit: String): Tune = also { tuning.tuneUnit = unit }
 
-    /** The comparison's starts (`--starts`, default `default+random:4`). */
-    fun starts(starts: StartPlan): Tune = also { this.starts = starts }
-
-    /** The comparison's starts as text. */
-    fun starts(text: String): Tune = starts(StartPlan(text))
-
-    /** The landscape's default start, for [starts]. */
-    fun default(): StartPlan = defaultStart()
-
-    /** [count] random starts, for [starts]. */
-    fun random(count: Int): StartPlan = randomStarts(count)
-
-    /** Seeds per start (`--seeds`). */
-    fun seeds(seeds: Int): Tune = also { this.seeds = seeds }
-
-    /** The step budget of each run (`--steps`, default 2000). */
-    fun steps(steps: Long): Tune = also { this.steps = steps }
-
-    /** [steps] as an Int. */
-    fun steps(steps: Int): Tune = steps(steps.toLong())
-
-    /** The gradient noise's standard deviation (`--noise`). */
-    fun noise(noise: Double): Tune = also { this.noise = noise }
-
-    /** log, every:N or none (`--traces`). */
-    fun traces(policy: String): Tune = also { traces = policy }
-
     /** The study `fluxion tune` makes of the same options. */
     override fun study(): TuneStudy = tuning.study(SpecList.join(optimizers), SpecList.join(landscapes), starts.text,
-        seeds, steps, noise, seed, studyName(), traces)
+        seeds, steps, noise, seed, studyName(), traces.text)
 
     companion object {
         /** A tune study with the command's defaults, to set with chained calls. */
