@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.function.BinaryFunction;
 
 /**
@@ -11,6 +13,17 @@ import dev.fluxion.dsl.function.BinaryFunction;
  * @param right    its second argument
  */
 public record BinaryCall(BinaryFunction function, Expr left, Expr right) implements Expr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.binary(this);
+    }
+
     /** Structural equality: the same function applied to equal arguments, compared without recursion. */
     @Override
     public boolean equals(Object other) {

@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.DslException;
 
 /**
@@ -9,6 +11,16 @@ import dev.fluxion.dsl.DslException;
  * @param length the vector's length, at least 1
  */
 public record Broadcast(Expr scalar, int length) implements VectorExpr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(scalar);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.broadcast(this);
+    }
 
     /** Checks the length. */
     public Broadcast {

@@ -28,11 +28,11 @@ final class Evaluator {
     private Evaluator() {
     }
 
-    /** The state of one walk. */
-    private static final class Walk<T extends Real<T>> {
+    /** One walk: the bindings, the kind of number, and each node's value (a T, or a List of T for a vector). */
+    private static final class Walk<T extends Real<T>> implements NodeVisitor<Object> {
         final Map<String, T> bindings;
         final T kind;
-        final Map<Object, Object> seen = new IdentityHashMap<>();
+        final Map<Node, Object> seen = new IdentityHashMap<>();
 
         Walk(Map<String, T> bindings, T kind) {
             this.bindings = bindings;
@@ -49,12 +49,123 @@ final class Evaluator {
             return value;
         }
 
-        T constant(double c) {
+        T lifted(double c) {
             if (kind == null) {
                 throw new DslException("cannot evaluate a constant on an unknown kind of number: bind at least one"
                         + " variable");
             }
             return kind.lift(c);
+        }
+
+        @SuppressWarnings("unchecked")
+        T done(Expr e) {
+            return (T) seen.get(e);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<T> done(VectorExpr e) {
+            return (List<T>) seen.get(e);
+        }
+
+        @Override
+        public T variable(Variable v) {
+            return bound(v.name());
+        }
+
+        @Override
+        public T constant(Constant c) {
+            return lifted(c.value());
+        }
+
+        @Override
+        public T unary(UnaryCall u) {
+            return done(u.argument()).apply(u.function());
+        }
+
+        @Override
+        public T binary(BinaryCall b) {
+            return Arithmetic.apply(b.function(), done(b.left()), done(b.right()));
+        }
+
+        @Override
+        public T reduction(Reduction r) {
+            List<T> elements = done(r.argument());
+            return switch (r.kind()) {
+                case SUM -> sum(elements);
+                case ELEMENT -> elements.get(r.index());
+                case LOG_SUM_EXP -> logSumExp(elements);
+            };
+        }
+
+        @Override
+        public List<T> vectorVariable(VectorVariable v) {
+            List<T> result = new ArrayList<>(v.length());
+            for (int j = 0; j < v.length(); j++) {
+                result.add(bound(v.elementName(j)));
+            }
+            return result;
+        }
+
+        @Override
+        public List<T> vectorConstant(VectorConstant c) {
+            List<T> result = new ArrayList<>(c.length());
+            for (double value : c.values()) {
+                result.add(lifted(value));
+            }
+            return result;
+        }
+
+        @Override
+        public List<T> map(VectorMap m) {
+            List<T> result = new ArrayList<>(m.length());
+            for (T element : done(m.argument())) {
+                result.add(m.function() == Unary.NEG ? element.unaryMinus() : element.apply(m.function()));
+            }
+            return result;
+        }
+
+        @Override
+        public List<T> zip(VectorZip z) {
+            List<T> a = done(z.left());
+            List<T> b = done(z.right());
+            List<T> result = new ArrayList<>(z.length());
+            for (int j = 0; j < z.length(); j++) {
+                result.add(Arithmetic.apply(z.function(), a.get(j), b.get(j)));
+            }
+            return result;
+        }
+
+        @Override
+        public List<T> broadcast(Broadcast b) {
+            return java.util.Collections.nCopies(b.length(), done(b.scalar()));
+        }
+
+        @Override
+        public List<T> product(MatrixProduct p) {
+            List<T> v = done(p.vector());
+            List<T> result = new ArrayList<>(p.length());
+            for (int i = 0; i < p.length(); i++) {
+                T total = v.get(0).times(p.matrix().get(i, 0));
+                for (int j = 1; j < v.size(); j++) {
+                    total = total.plus(v.get(j).times(p.matrix().get(i, j)));
+                }
+                result.add(total);
+            }
+            return result;
+        }
+
+        @Override
+        public List<T> slice(Slice s) {
+            return done(s.vector()).subList(s.from(), s.to());
+        }
+
+        @Override
+        public List<T> stack(Stack s) {
+            List<T> result = new ArrayList<>(s.length());
+            for (Expr element : s.elements()) {
+                result.add(done(element));
+            }
+            return result;
         }
     }
 
@@ -74,42 +185,7 @@ final class Evaluator {
     /** Evaluates every node below {@code root} once, children first, without recursion (see {@link NodeWalk}). */
     @SuppressWarnings("unchecked")
     private static <T extends Real<T>> T scalar(Expr root, Walk<T> walk) {
-        NodeWalk.postOrder(root, NodeWalk::children, walk.seen::containsKey, node -> walk.seen.put(node,
-                node instanceof Expr e ? scalarNode(e, walk) : vectorNode((VectorExpr) node, walk)));
-        return (T) walk.seen.get(root);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Real<T>> T done(Expr e, Walk<T> walk) {
-        return (T) walk.seen.get(e);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Real<T>> List<T> done(VectorExpr e, Walk<T> walk) {
-        return (List<T>) walk.seen.get(e);
-    }
-
-    /** One scalar node, from the values of its children. */
-    private static <T extends Real<T>> T scalarNode(Expr e, Walk<T> walk) {
-        if (e instanceof Constant c) {
-            return walk.constant(c.value());
-        }
-        if (e instanceof Variable v) {
-            return walk.bound(v.name());
-        }
-        if (e instanceof UnaryCall u) {
-            return done(u.argument(), walk).apply(u.function());
-        }
-        if (e instanceof BinaryCall b) {
-            return Arithmetic.apply(b.function(), done(b.left(), walk), done(b.right(), walk));
-        }
-        Reduction r = (Reduction) e;
-        List<T> elements = done(r.argument(), walk);
-        return switch (r.kind()) {
-            case SUM -> sum(elements);
-            case ELEMENT -> elements.get(r.index());
-            case LOG_SUM_EXP -> logSumExp(elements);
-        };
+        return (T) NodeWalk.compute(root, walk.seen, walk);
     }
 
     private static <T extends Real<T>> T sum(List<T> elements) {
@@ -135,52 +211,6 @@ final class Evaluator {
             total = total == null ? term : total.plus(term);
         }
         return total.log().plus(max);
-    }
-
-    /** One vector node, from the values of its children. */
-    private static <T extends Real<T>> List<T> vectorNode(VectorExpr e, Walk<T> walk) {
-        int n = e.length();
-        List<T> result = new ArrayList<>(n);
-        if (e instanceof VectorVariable v) {
-            for (int j = 0; j < n; j++) {
-                result.add(walk.bound(v.elementName(j)));
-            }
-        } else if (e instanceof VectorConstant c) {
-            for (double value : c.values()) {
-                result.add(walk.constant(value));
-            }
-        } else if (e instanceof Broadcast b) {
-            T value = done(b.scalar(), walk);
-            for (int j = 0; j < n; j++) {
-                result.add(value);
-            }
-        } else if (e instanceof VectorMap m) {
-            for (T element : done(m.argument(), walk)) {
-                result.add(m.function() == Unary.NEG ? element.unaryMinus() : element.apply(m.function()));
-            }
-        } else if (e instanceof VectorZip z) {
-            List<T> a = done(z.left(), walk);
-            List<T> b = done(z.right(), walk);
-            for (int j = 0; j < n; j++) {
-                result.add(Arithmetic.apply(z.function(), a.get(j), b.get(j)));
-            }
-        } else if (e instanceof MatrixProduct p) {
-            List<T> v = done(p.vector(), walk);
-            for (int i = 0; i < n; i++) {
-                T total = v.get(0).times(p.matrix().get(i, 0));
-                for (int j = 1; j < v.size(); j++) {
-                    total = total.plus(v.get(j).times(p.matrix().get(i, j)));
-                }
-                result.add(total);
-            }
-        } else if (e instanceof Slice s) {
-            result.addAll(done(s.vector(), walk).subList(s.from(), s.to()));
-        } else {
-            for (Expr element : ((Stack) e).elements()) {
-                result.add(done(element, walk));
-            }
-        }
-        return result;
     }
 
     /** The variable names, vector elements as name[i], in natural order. */

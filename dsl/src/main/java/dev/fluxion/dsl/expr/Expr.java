@@ -20,7 +20,7 @@ import java.util.SortedSet;
  * <p>Evaluation walks the tree on any {@link Real}: doubles for values, {@code Dual} for gradients,
  * {@code HyperDual} for Hessians, {@code Jet} for higher derivatives. Shared sub-expressions are evaluated once.
  */
-public sealed interface Expr extends Real<Expr> permits Variable, Constant, UnaryCall, BinaryCall, Reduction {
+public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant, UnaryCall, BinaryCall, Reduction {
 
     /** The variable with this name. */
     static Variable variable(String name) {
@@ -90,7 +90,7 @@ public sealed interface Expr extends Real<Expr> permits Variable, Constant, Unar
      * Visits every distinct node of this expression once, children before parents: the scalar nodes
      * ({@link Expr}) and the vector nodes ({@link VectorExpr}) of any reductions.
      */
-    default void visitNodes(java.util.function.Consumer<Object> visitor) {
+    default void visitNodes(java.util.function.Consumer<Node> visitor) {
         NodeWalk.visit(this, visitor);
     }
 

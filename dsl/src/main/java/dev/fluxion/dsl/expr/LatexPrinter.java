@@ -24,7 +24,7 @@ final class LatexPrinter {
     }
 
     static String print(Expr e) {
-        return TextPrinter.expand(e, LatexPrinter::write);
+        return TextPrinter.expand(e, Pieces::new);
     }
 
     private static String number(double v) {
@@ -67,18 +67,36 @@ final class LatexPrinter {
     }
 
     /** One node as pieces: its LaTeX, and its children where theirs goes (see {@code TextPrinter.expand}). */
-    private static void write(Expr e, List<Object> out) {
-        if (e instanceof Constant c) {
+    private record Pieces(List<Object> out) implements ScalarNodeVisitor<Void> {
+        @Override
+        public Void constant(Constant c) {
             out.add(number(c.value()));
-        } else if (e instanceof Variable v) {
+            return null;
+        }
+
+        @Override
+        public Void variable(Variable v) {
             out.add(v.name().length() == 1 ? v.name() : "\\mathit{" + v.name().replace("_", "\\_") + "}");
-        } else if (e instanceof UnaryCall u) {
+            return null;
+        }
+
+        @Override
+        public Void unary(UnaryCall u) {
             writeUnary(u, out);
-        } else if (e instanceof Reduction r) {
+            return null;
+        }
+
+        @Override
+        public Void binary(BinaryCall b) {
+            writeBinary(b, out);
+            return null;
+        }
+
+        @Override
+        public Void reduction(Reduction r) {
             out.add("\\operatorname{" + r.kind().name().toLowerCase(java.util.Locale.ROOT) + "}\\left(\\mathtt{"
                     + VectorPrinter.print(r.argument()).replace("_", "\\_") + "}\\right)");
-        } else {
-            writeBinary((BinaryCall) e, out);
+            return null;
         }
     }
 

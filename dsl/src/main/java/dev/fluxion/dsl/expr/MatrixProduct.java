@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.DslException;
 
 /**
@@ -9,6 +11,16 @@ import dev.fluxion.dsl.DslException;
  * @param vector the vector, of length equal to the number of columns
  */
 public record MatrixProduct(Matrix matrix, VectorExpr vector) implements VectorExpr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(vector);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.product(this);
+    }
 
     /** Checks the shapes, naming both. */
     public MatrixProduct {

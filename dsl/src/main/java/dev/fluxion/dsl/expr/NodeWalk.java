@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,8 +25,8 @@ public final class NodeWalk {
     }
 
     /** Visits every distinct node of {@code root} once, children before parents. */
-    public static void visit(Object root, Consumer<Object> visitor) {
-        postOrder(root, NodeWalk::children, node -> false, visitor);
+    public static void visit(Node root, Consumer<Node> visitor) {
+        postOrder(root, Node::children, node -> false, visitor);
     }
 
     /**
@@ -33,14 +34,15 @@ public final class NodeWalk {
      * node for which {@code known} holds when it is reached is neither visited nor entered: a walk that caches its
      * results passes its cache here, and the visitor's own results count as known from then on.
      *
-     * @param root     an {@link Expr} or a {@link VectorExpr}
-     * @param children the nodes a node is computed from, in order
+     * @param root     the expression
+     * @param children the nodes a node is computed from, in order ({@link Node#children()}, or fewer where a walk
+     *                 treats a node as a whole)
      * @param known    the nodes already done, which the walk skips with everything below them
      * @param visitor  called once per node, after all its children
      */
-    public static void postOrder(Object root, Function<Object, List<?>> children, Predicate<Object> known,
-                                 Consumer<Object> visitor) {
-        Set<Object> entered = Collections.newSetFromMap(new IdentityHashMap<>());
+    public static void postOrder(Node root, Function<Node, List<? extends Node>> children, Predicate<Node> known,
+                                 Consumer<Node> visitor) {
+        Set<Node> entered = Collections.newSetFromMap(new IdentityHashMap<>());
         // A node is pushed once to be entered (its children pushed above it) and once more, under them, to be
         // visited after them; the marker says which.
         ArrayDeque<Object> stack = new ArrayDeque<>();
@@ -51,50 +53,28 @@ public final class NodeWalk {
                 visitor.accept(finished.node());
                 continue;
             }
-            if (known.test(top) || !entered.add(top)) {
+            Node node = (Node) top;
+            if (known.test(node) || !entered.add(node)) {
                 continue;
             }
-            stack.push(new Finished(top));
-            List<?> below = children.apply(top);
+            stack.push(new Finished(node));
+            List<? extends Node> below = children.apply(node);
             for (int j = below.size() - 1; j >= 0; j--) {
                 stack.push(below.get(j));
             }
         }
     }
 
-    /** A node whose children are all done, to be visited when it comes off the stack. */
-    private record Finished(Object node) {
+    /**
+     * Computes one result per distinct node of {@code root}, children first, with {@code visitor}, whose methods
+     * read their children's results from {@code results}; returns the root's.
+     */
+    public static <R> R compute(Node root, Map<Node, R> results, NodeVisitor<R> visitor) {
+        postOrder(root, Node::children, results::containsKey, node -> results.put(node, node.accept(visitor)));
+        return results.get(root);
     }
 
-    /** The nodes a node is computed from, in order: its arguments, a stack's elements. */
-    public static List<?> children(Object e) {
-        if (e instanceof UnaryCall u) {
-            return List.of(u.argument());
-        }
-        if (e instanceof BinaryCall b) {
-            return List.of(b.left(), b.right());
-        }
-        if (e instanceof Reduction r) {
-            return List.of(r.argument());
-        }
-        if (e instanceof VectorMap m) {
-            return List.of(m.argument());
-        }
-        if (e instanceof VectorZip z) {
-            return List.of(z.left(), z.right());
-        }
-        if (e instanceof Broadcast b) {
-            return List.of(b.scalar());
-        }
-        if (e instanceof MatrixProduct p) {
-            return List.of(p.vector());
-        }
-        if (e instanceof Slice s) {
-            return List.of(s.vector());
-        }
-        if (e instanceof Stack s) {
-            return s.elements();
-        }
-        return List.of();
+    /** A node whose children are all done, to be visited when it comes off the stack. */
+    private record Finished(Node node) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 /**
  * A scalar computed from a vector: the sum of its elements, its log-sum-exp, or one element.
  *
@@ -8,6 +10,16 @@ package dev.fluxion.dsl.expr;
  * @param index    the element for {@link Kind#ELEMENT}, otherwise -1
  */
 public record Reduction(Kind kind, VectorExpr argument, int index) implements Expr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(argument);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.reduction(this);
+    }
 
     /** The reductions. */
     public enum Kind {

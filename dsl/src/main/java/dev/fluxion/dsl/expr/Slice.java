@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.DslException;
 
 /**
@@ -10,6 +12,16 @@ import dev.fluxion.dsl.DslException;
  * @param to     one past the last index kept
  */
 public record Slice(VectorExpr vector, int from, int to) implements VectorExpr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(vector);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.slice(this);
+    }
 
     /** Checks the bounds. */
     public Slice {

@@ -10,6 +10,16 @@ import java.util.List;
  */
 public record Stack(List<Expr> elements) implements VectorExpr {
 
+    @Override
+    public List<Node> children() {
+        return java.util.Collections.unmodifiableList(elements);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.stack(this);
+    }
+
     /** Checks that there is at least one element. */
     public Stack {
         if (elements.isEmpty()) {

@@ -53,13 +53,13 @@ final class StructuralEquality {
 
     /** A hash code consistent with {@link #equal}: the function's combined with the arguments', bottom-up. */
     static int hash(Expr root) {
-        Map<Object, Integer> hashes = new IdentityHashMap<>();
-        NodeWalk.postOrder(root, node -> isCall(node) ? NodeWalk.children(node) : List.of(), hashes::containsKey,
+        Map<Node, Integer> hashes = new IdentityHashMap<>();
+        NodeWalk.postOrder(root, node -> isCall(node) ? node.children() : List.of(), hashes::containsKey,
                 node -> hashes.put(node, hashOfNode(node, hashes)));
         return hashes.get(root);
     }
 
-    private static int hashOfNode(Object node, Map<Object, Integer> hashes) {
+    private static int hashOfNode(Node node, Map<Node, Integer> hashes) {
         if (node instanceof UnaryCall u) {
             return 31 * u.function().hashCode() + hashes.get(u.argument());
         }

@@ -7,7 +7,7 @@ import dev.fluxion.dsl.function.Unary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Prints an expression as a formula that {@link FormulaParser} reads back to the same tree.
@@ -29,15 +29,15 @@ final class TextPrinter {
     }
 
     static String print(Expr e) {
-        return expand(e, TextPrinter::write);
+        return expand(e, Pieces::new);
     }
 
     /**
-     * The text of an expression, without recursion: {@code write} turns one node into its pieces, strings and
-     * the child expressions to print in their place, which a stack then expands in turn. A left-leaning chain of
-     * 100,000 terms prints as a short formula does.
+     * The text of an expression, without recursion: the writer, given the list of pieces, turns one node into
+     * them, strings and the child expressions to print in their place, which a stack then expands in turn. A
+     * left-leaning chain of 100,000 terms prints as a short formula does.
      */
-    static String expand(Expr root, BiConsumer<Expr, List<Object>> write) {
+    static String expand(Expr root, Function<List<Object>, ScalarNodeVisitor<Void>> writer) {
         StringBuilder text = new StringBuilder();
         ArrayDeque<Object> pending = new ArrayDeque<>();
         List<Object> pieces = new ArrayList<>();
@@ -49,7 +49,7 @@ final class TextPrinter {
                 continue;
             }
             pieces.clear();
-            write.accept((Expr) next, pieces);
+            ((Expr) next).accept(writer.apply(pieces));
             for (int j = pieces.size() - 1; j >= 0; j--) {
                 pending.push(pieces.get(j));
             }
@@ -135,22 +135,40 @@ final class TextPrinter {
     }
 
     /** One node as pieces: its text, and its children where their text goes (see {@link #expand}). */
-    private static void write(Expr e, List<Object> out) {
-        if (e instanceof Constant c) {
+    private record Pieces(List<Object> out) implements ScalarNodeVisitor<Void> {
+        @Override
+        public Void constant(Constant c) {
             out.add(number(c.value()));
-        } else if (e instanceof Variable v) {
+            return null;
+        }
+
+        @Override
+        public Void variable(Variable v) {
             out.add(v.name());
-        } else if (e instanceof UnaryCall u) {
+            return null;
+        }
+
+        @Override
+        public Void unary(UnaryCall u) {
             writeUnary(u, out);
-        } else if (e instanceof Reduction r) {
+            return null;
+        }
+
+        @Override
+        public Void binary(BinaryCall b) {
+            writeBinary(b, out);
+            return null;
+        }
+
+        @Override
+        public Void reduction(Reduction r) {
             String vector = VectorPrinter.print(r.argument());
-            switch (r.kind()) {
-                case SUM -> out.add("sum(" + vector + ")");
-                case LOG_SUM_EXP -> out.add("logSumExp(" + vector + ")");
-                case ELEMENT -> out.add("(" + vector + ")[" + r.index() + "]");
-            }
-        } else {
-            writeBinary((BinaryCall) e, out);
+            out.add(switch (r.kind()) {
+                case SUM -> "sum(" + vector + ")";
+                case LOG_SUM_EXP -> "logSumExp(" + vector + ")";
+                case ELEMENT -> "(" + vector + ")[" + r.index() + "]";
+            });
+            return null;
         }
     }
 

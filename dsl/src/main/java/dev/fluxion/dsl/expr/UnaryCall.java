@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.function.UnaryFunction;
 
 /**
@@ -10,6 +12,17 @@ import dev.fluxion.dsl.function.UnaryFunction;
  * @param argument its argument
  */
 public record UnaryCall(UnaryFunction function, Expr argument) implements Expr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(argument);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.unary(this);
+    }
+
     /** Structural equality: the same function applied to equal arguments, compared without recursion. */
     @Override
     public boolean equals(Object other) {

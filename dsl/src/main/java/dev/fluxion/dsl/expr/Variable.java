@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.DslException;
 
 /**
@@ -9,6 +11,16 @@ import dev.fluxion.dsl.DslException;
  * @param name the variable's name
  */
 public record Variable(String name) implements Expr {
+
+    @Override
+    public List<Node> children() {
+        return List.of();
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.variable(this);
+    }
 
     /** Checks the name. */
     public Variable {

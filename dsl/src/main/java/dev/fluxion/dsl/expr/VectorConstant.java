@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.DslException;
 
 /**
@@ -8,6 +10,16 @@ import dev.fluxion.dsl.DslException;
  * @param values the entries; do not modify after building
  */
 public record VectorConstant(double[] values) implements VectorExpr {
+
+    @Override
+    public List<Node> children() {
+        return List.of();
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.vectorConstant(this);
+    }
 
     /** Checks the length. */
     public VectorConstant {

@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Example, the logistic-regression loss with labels y in {-1, +1}:
  * {@code y.times(X.times(w)).unaryMinus().softplus().mean()}.
  */
-public sealed interface VectorExpr extends dev.fluxion.dsl.number.Real<VectorExpr>
+public sealed interface VectorExpr extends dev.fluxion.dsl.number.Real<VectorExpr>, Node
         permits VectorVariable, VectorConstant, VectorMap, VectorZip, Broadcast, MatrixProduct, Slice, Stack {
 
     /** The number of elements. */

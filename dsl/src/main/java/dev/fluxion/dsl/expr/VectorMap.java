@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.function.PowerOf;
 import dev.fluxion.dsl.function.Unary;
 import dev.fluxion.dsl.function.UnaryFunction;
@@ -11,6 +13,16 @@ import dev.fluxion.dsl.function.UnaryFunction;
  * @param argument the vector
  */
 public record VectorMap(UnaryFunction function, VectorExpr argument) implements VectorExpr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(argument);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.map(this);
+    }
 
     /** f applied element-wise, with the identities x^1 = x and -(-x) = x. */
     static VectorExpr of(UnaryFunction f, VectorExpr v) {

@@ -14,16 +14,53 @@ final class VectorPrinter {
     }
 
     static String print(VectorExpr e) {
-        if (e instanceof VectorVariable v) {
-            return v.name();
+        return e.accept(TEXT);
+    }
+
+    /** The text of each kind of node: a scalar prints as {@link TextPrinter} prints it. */
+    private static final NodeVisitor<String> TEXT = new NodeVisitor<>() {
+        @Override
+        public String variable(Variable v) {
+            return v.toString();
         }
-        if (e instanceof VectorConstant c) {
+
+        @Override
+        public String constant(Constant c) {
             return c.toString();
         }
-        if (e instanceof Broadcast b) {
+
+        @Override
+        public String unary(UnaryCall u) {
+            return u.toString();
+        }
+
+        @Override
+        public String binary(BinaryCall b) {
+            return b.toString();
+        }
+
+        @Override
+        public String reduction(Reduction r) {
+            return r.toString();
+        }
+
+        @Override
+        public String vectorVariable(VectorVariable v) {
+            return v.name();
+        }
+
+        @Override
+        public String vectorConstant(VectorConstant c) {
+            return c.toString();
+        }
+
+        @Override
+        public String broadcast(Broadcast b) {
             return b.scalar().toString();
         }
-        if (e instanceof VectorMap m) {
+
+        @Override
+        public String map(VectorMap m) {
             if (m.function() == Unary.NEG) {
                 return "-(" + print(m.argument()) + ")";
             }
@@ -32,19 +69,29 @@ final class VectorPrinter {
             }
             return m.function().symbol() + "(" + print(m.argument()) + ")";
         }
-        if (e instanceof VectorZip z) {
+
+        @Override
+        public String zip(VectorZip z) {
             String symbol = z.function().symbol();
             if (Character.isLetter(symbol.charAt(0))) {
                 return symbol + "(" + print(z.left()) + ", " + print(z.right()) + ")";
             }
             return "(" + print(z.left()) + " " + symbol + " " + print(z.right()) + ")";
         }
-        if (e instanceof MatrixProduct p) {
+
+        @Override
+        public String product(MatrixProduct p) {
             return p.matrix() + "·" + print(p.vector());
         }
-        if (e instanceof Slice s) {
+
+        @Override
+        public String slice(Slice s) {
             return print(s.vector()) + "[" + s.from() + ":" + s.to() + "]";
         }
-        return ((Stack) e).elements().stream().map(Expr::toString).collect(Collectors.joining(", ", "[", "]"));
-    }
+
+        @Override
+        public String stack(Stack s) {
+            return s.elements().stream().map(Expr::toString).collect(Collectors.joining(", ", "[", "]"));
+        }
+    };
 }

@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.DslException;
 
 /**
@@ -10,6 +12,16 @@ import dev.fluxion.dsl.DslException;
  * @param length its length, at least 1
  */
 public record VectorVariable(String name, int length) implements VectorExpr {
+
+    @Override
+    public List<Node> children() {
+        return List.of();
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.vectorVariable(this);
+    }
 
     /** Checks the name and length. */
     public VectorVariable {

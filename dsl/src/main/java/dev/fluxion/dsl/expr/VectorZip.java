@@ -1,5 +1,7 @@
 package dev.fluxion.dsl.expr;
 
+import java.util.List;
+
 import dev.fluxion.dsl.DslException;
 import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.BinaryFunction;
@@ -12,6 +14,16 @@ import dev.fluxion.dsl.function.BinaryFunction;
  * @param right    the second vector, of the same length
  */
 public record VectorZip(BinaryFunction function, VectorExpr left, VectorExpr right) implements VectorExpr {
+
+    @Override
+    public List<Node> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.zip(this);
+    }
 
     /** Checks that the lengths agree, naming the operation and both lengths if not. */
     public VectorZip {

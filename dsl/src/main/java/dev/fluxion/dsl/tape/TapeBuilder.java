@@ -6,6 +6,8 @@ import dev.fluxion.dsl.expr.Broadcast;
 import dev.fluxion.dsl.expr.Constant;
 import dev.fluxion.dsl.expr.Expr;
 import dev.fluxion.dsl.expr.Matrix;
+import dev.fluxion.dsl.expr.Node;
+import dev.fluxion.dsl.expr.NodeVisitor;
 import dev.fluxion.dsl.expr.NodeWalk;
 import dev.fluxion.dsl.expr.MatrixProduct;
 import dev.fluxion.dsl.expr.Reduction;
@@ -36,7 +38,7 @@ import java.util.Map;
  * sub-expressions are computed once), partial-derivative nodes for every function node to the depth a Hessian
  * needs, the buffer layout, and the schedules of each mode.
  */
-final class TapeBuilder {
+final class TapeBuilder implements NodeVisitor<Integer> {
     /**
      * The identity of a node for common-sub-expression elimination. The length is part of it: two slices from the
      * same start, or two broadcasts of one scalar, differ only in their lengths.
@@ -59,8 +61,8 @@ final class TapeBuilder {
     private final Map<String, Slots> slotsOf = new HashMap<>();
     private final int dimension;
     private final Map<Key, Integer> nodeOf = new HashMap<>();
-    private final Map<Object, Integer> seen = new IdentityHashMap<>();
-    private final List<Object> expressionOf = new ArrayList<>();
+    private final Map<Node, Integer> seen = new IdentityHashMap<>();
+    private final List<Node> expressionOf = new ArrayList<>();
     private final List<Object> payload = new ArrayList<>();
     private int[] op = new int[64];
     private int[] left = new int[64];
@@ -113,14 +115,13 @@ final class TapeBuilder {
      * Adds the nodes of an expression not yet on the tape, children before parents, without recursion (so a chain
      * of 100,000 terms compiles as well as a short one), and returns the root's node.
      */
-    private int add(Object root) {
-        NodeWalk.postOrder(root, TapeBuilder::arguments, seen::containsKey, e -> seen.put(e,
-                e instanceof VectorExpr v ? addVector(v) : addScalar((Expr) e)));
+    private int add(Node root) {
+        NodeWalk.postOrder(root, TapeBuilder::arguments, seen::containsKey, e -> seen.put(e, e.accept(this)));
         return seen.get(root);
     }
 
     /** The node of an expression already added. */
-    private int added(Object e) {
+    private int added(Node e) {
         return seen.get(e);
     }
 
@@ -128,7 +129,7 @@ final class TapeBuilder {
      * The sub-expressions a node is compiled from: its children, except a constant that a vector node keeps in
      * its own slot (a broadcast constant, the constant of a scale or shift), which gets no node of its own.
      */
-    private static List<?> arguments(Object e) {
+    private static List<? extends Node> arguments(Node e) {
         if (e instanceof Broadcast b && b.scalar() instanceof Constant) {
             return List.of();
         }
@@ -138,98 +139,123 @@ final class TapeBuilder {
         if (e instanceof VectorZip z && byConstantOnLeft(z)) {
             return List.of(z.right());
         }
-        return NodeWalk.children(e);
+        return e.children();
     }
 
-    private int addScalar(Expr e) {
-        if (e instanceof Constant c) {
-            return node(Tape.CONSTANT, -1, -1, null, Double.doubleToRawLongBits(c.value()), c.value(), 1, e);
+    @Override
+    public Integer constant(Constant c) {
+        return node(Tape.CONSTANT, -1, -1, null, Double.doubleToRawLongBits(c.value()), c.value(), 1, c);
+    }
+
+    @Override
+    public Integer variable(Variable v) {
+        return node(Tape.INPUT, slotsOf.get(v.name()).start(), -1, null, 0, 0, 1, v);
+    }
+
+    @Override
+    public Integer unary(UnaryCall u) {
+        int a = added(u.argument());
+        if (u.function() == Unary.NEG) {
+            return node(Tape.NEG, a, -1, null, 0, 0, 1, u);
         }
-        if (e instanceof Variable v) {
-            return node(Tape.INPUT, slotsOf.get(v.name()).start(), -1, null, 0, 0, 1, e);
-        }
-        if (e instanceof UnaryCall u) {
-            int a = added(u.argument());
-            if (u.function() == Unary.NEG) {
-                return node(Tape.NEG, a, -1, null, 0, 0, 1, e);
-            }
-            return isSquare(u.function()) ? node(Tape.SQUARE, a, -1, null, 0, 0, 1, e)
-                    : node(Tape.UNARY, a, -1, u.function(), 0, 0, 1, e);
-        }
-        if (e instanceof BinaryCall b) {
-            int a = added(b.left());
-            int c = added(b.right());
-            int code = arithmeticCode(b.function());
-            return node(code, a, c, code == Tape.BINARY ? b.function() : null, 0, 0, 1, e);
-        }
-        Reduction r = (Reduction) e;
+        return isSquare(u.function()) ? node(Tape.SQUARE, a, -1, null, 0, 0, 1, u)
+                : node(Tape.UNARY, a, -1, u.function(), 0, 0, 1, u);
+    }
+
+    @Override
+    public Integer binary(BinaryCall b) {
+        int a = added(b.left());
+        int c = added(b.right());
+        int code = arithmeticCode(b.function());
+        return node(code, a, c, code == Tape.BINARY ? b.function() : null, 0, 0, 1, b);
+    }
+
+    @Override
+    public Integer reduction(Reduction r) {
         int a = added(r.argument());
         int code = switch (r.kind()) {
             case SUM -> Tape.SUM;
             case LOG_SUM_EXP -> Tape.LOG_SUM_EXP;
             case ELEMENT -> Tape.ELEMENT;
         };
-        int node = node(code, a, -1, null, r.index(), 0, 1, e);
+        int node = node(code, a, -1, null, r.index(), 0, 1, r);
         extra[node] = r.index();
         return node;
     }
 
-    private int addVector(VectorExpr e) {
-        int n = e.length();
-        if (e instanceof VectorVariable v) {
-            return node(Tape.VECTOR_INPUT, slotsOf.get(v.name()).start(), -1, null, 0, 0, n, e);
-        }
-        if (e instanceof VectorConstant c) {
-            return node(Tape.VECTOR_CONSTANT, -1, -1, c.values(), 0, 0, n, e);
-        }
-        if (e instanceof Broadcast b && b.scalar() instanceof Constant c) {
+    @Override
+    public Integer vectorVariable(VectorVariable v) {
+        return node(Tape.VECTOR_INPUT, slotsOf.get(v.name()).start(), -1, null, 0, 0, v.length(), v);
+    }
+
+    @Override
+    public Integer vectorConstant(VectorConstant c) {
+        return node(Tape.VECTOR_CONSTANT, -1, -1, c.values(), 0, 0, c.length(), c);
+    }
+
+    @Override
+    public Integer broadcast(Broadcast b) {
+        int n = b.length();
+        if (b.scalar() instanceof Constant c) {
             double[] filled = new double[n];
             Arrays.fill(filled, c.value());
-            return node(Tape.VECTOR_CONSTANT, -1, -1, filled, Double.doubleToRawLongBits(c.value()), 0, n, e);
+            return node(Tape.VECTOR_CONSTANT, -1, -1, filled, Double.doubleToRawLongBits(c.value()), 0, n, b);
         }
-        if (e instanceof Broadcast b) {
-            return node(Tape.BROADCAST, added(b.scalar()), -1, null, 0, 0, n, e);
+        return node(Tape.BROADCAST, added(b.scalar()), -1, null, 0, 0, n, b);
+    }
+
+    @Override
+    public Integer map(VectorMap m) {
+        int n = m.length();
+        int a = added(m.argument());
+        if (m.function() == Unary.NEG) {
+            return node(Tape.VECTOR_NEG, a, -1, null, 0, 0, n, m);
         }
-        if (e instanceof VectorMap m) {
-            int a = added(m.argument());
-            if (m.function() == Unary.NEG) {
-                return node(Tape.VECTOR_NEG, a, -1, null, 0, 0, n, e);
-            }
-            return isSquare(m.function()) ? node(Tape.VECTOR_SQUARE, a, -1, null, 0, 0, n, e)
-                    : node(Tape.VECTOR_UNARY, a, -1, m.function(), 0, 0, n, e);
-        }
-        if (e instanceof VectorZip z && byConstantOnRight(z)) {
+        return isSquare(m.function()) ? node(Tape.VECTOR_SQUARE, a, -1, null, 0, 0, n, m)
+                : node(Tape.VECTOR_UNARY, a, -1, m.function(), 0, 0, n, m);
+    }
+
+    @Override
+    public Integer zip(VectorZip z) {
+        int n = z.length();
+        if (byConstantOnRight(z)) {
             double c = constantOf(z.right());
             int code = z.function() == Binary.MUL ? Tape.VECTOR_SCALE : Tape.VECTOR_SHIFT;
             double k = z.function() == Binary.SUB ? -c : c;
-            return node(code, added(z.left()), -1, null, Double.doubleToRawLongBits(k), k, n, e);
+            return node(code, added(z.left()), -1, null, Double.doubleToRawLongBits(k), k, n, z);
         }
-        if (e instanceof VectorZip z && byConstantOnLeft(z)) {
+        if (byConstantOnLeft(z)) {
             double c = constantOf(z.left());
             int code = z.function() == Binary.MUL ? Tape.VECTOR_SCALE : Tape.VECTOR_SHIFT;
-            return node(code, added(z.right()), -1, null, Double.doubleToRawLongBits(c), c, n, e);
+            return node(code, added(z.right()), -1, null, Double.doubleToRawLongBits(c), c, n, z);
         }
-        if (e instanceof VectorZip z) {
-            int a = added(z.left());
-            int c = added(z.right());
-            int code = arithmeticCode(z.function());
-            int vectorCode = code - Tape.ADD + Tape.VECTOR_ADD;
-            return node(vectorCode, a, c, code == Tape.BINARY ? z.function() : null, 0, 0, n, e);
-        }
-        if (e instanceof MatrixProduct p) {
-            return node(Tape.MATRIX_PRODUCT, added(p.vector()), -1, p.matrix(), 0, 0, n, e);
-        }
-        if (e instanceof Slice s) {
-            int node = node(Tape.SLICE, added(s.vector()), -1, null, s.from(), 0, n, e);
-            extra[node] = s.from();
-            return node;
-        }
-        Stack s = (Stack) e;
+        int a = added(z.left());
+        int c = added(z.right());
+        int code = arithmeticCode(z.function());
+        int vectorCode = code - Tape.ADD + Tape.VECTOR_ADD;
+        return node(vectorCode, a, c, code == Tape.BINARY ? z.function() : null, 0, 0, n, z);
+    }
+
+    @Override
+    public Integer product(MatrixProduct p) {
+        return node(Tape.MATRIX_PRODUCT, added(p.vector()), -1, p.matrix(), 0, 0, p.length(), p);
+    }
+
+    @Override
+    public Integer slice(Slice s) {
+        int node = node(Tape.SLICE, added(s.vector()), -1, null, s.from(), 0, s.length(), s);
+        extra[node] = s.from();
+        return node;
+    }
+
+    @Override
+    public Integer stack(Stack s) {
+        int n = s.length();
         int[] arguments = new int[n];
         for (int j = 0; j < n; j++) {
             arguments[j] = added(s.elements().get(j));
         }
-        return node(Tape.STACK, -1, -1, new StackArguments(arguments), 0, 0, n, e);
+        return node(Tape.STACK, -1, -1, new StackArguments(arguments), 0, 0, n, s);
     }
 
     /** The argument nodes of a stack, compared by content for common-sub-expression elimination. */
@@ -282,7 +308,7 @@ final class TapeBuilder {
         return Tape.BINARY;
     }
 
-    private int node(int code, int a, int b, Object p, long bits, double c, int n, Object e) {
+    private int node(int code, int a, int b, Object p, long bits, double c, int n, Node e) {
         Key key = new Key(code, a, b, p instanceof double[] ? new IdentityKey(p) : p, bits, n);
         if (code == Tape.VECTOR_CONSTANT && e instanceof Broadcast) {
             key = new Key(code, -1, -2, null, bits, n);
@@ -339,7 +365,7 @@ final class TapeBuilder {
         }
         // Each partial node is added before it is stored: adding may grow (replace) the arrays, and Java evaluates
         // the array of "firstPartial[i] = add(...)" before the call, so the store would go to the old array.
-        Object argument = expressionOf.get(left[i]);
+        Node argument = expressionOf.get(left[i]);
         int first;
         int second = -1;
         switch (op[i]) {
