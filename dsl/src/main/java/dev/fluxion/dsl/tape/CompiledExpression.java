@@ -7,15 +7,17 @@ import java.util.List;
 
 /**
  * An expression compiled for a fixed order of its variables into a flat {@link Tape}: evaluation from primitive
- * arrays with no allocation per call, gradients by reverse or forward mode, Hessians and Hessian-vector
- * products by forward over reverse. Equal sub-expressions are computed once.
+ * arrays with no allocation per call, gradients by reverse mode, Hessians and Hessian-vector products by
+ * forward over reverse. Equal sub-expressions are computed once. There is no forward-mode gradient: measured on
+ * Beale, the smallest case where it could pay, the interpreted multi-tangent forward sweep took 29 times as long as
+ * the generated reverse sweep ({@code GradientModeBenchmark}, benchmarks/README.md), so it was removed.
  *
  * <p>Where it can, compilation goes one step further and turns the tape into JVM bytecode (a hidden class, see
  * {@link #isGenerated()}): the value and the reverse-mode gradient become straight-line code over local variables,
  * and a sum over an element-wise vector expression becomes one loop that computes each element and its adjoints in
  * place, as a hand-written loop would. The generated code follows the interpreter's order of operations and its
  * conventions (kinks, zero adjoints), so both give the same numbers; {@link #interpreted()} keeps to the interpreter.
- * Hessians, Hessian-vector products and forward-mode gradients always use the interpreter.
+ * Hessians and Hessian-vector products use the interpreter.
  *
  * <p>A compiled expression (other than a {@link #confined()} copy) is safe to call from many threads at once:
  * generated code keeps everything in local variables, and the interpreter works in scratch arrays of each thread's
@@ -28,7 +30,6 @@ public final class CompiledExpression implements Objective {
     private final Expr expression;
     private final List<String> variables;
     private final Tape tape;
-    private final GradientMode mode;
     /** The generated code, or null when the interpreter evaluates the tape. */
     private final TapeKernel kernel;
     /** Whether the generated code keeps vectors in the workspace's buffers (a matrix product does). */
@@ -38,23 +39,13 @@ public final class CompiledExpression implements Objective {
     /** The scratch arrays of a {@link #confined()} copy, made on its first use; null otherwise. */
     private Workspace confinedWorkspace;
 
-    private CompiledExpression(Expr expression, List<String> variables, Tape tape, GradientMode mode,
-                               TapeKernel kernel) {
-        this(expression, variables, tape, mode, kernel, false);
-    }
-
-    private CompiledExpression(Expr expression, List<String> variables, Tape tape, GradientMode mode,
-                               TapeKernel kernel, boolean confined) {
+    private CompiledExpression(Expr expression, List<String> variables, Tape tape, TapeKernel kernel,
+                               boolean confined) {
         this.expression = expression;
         this.variables = variables;
         this.tape = tape;
         this.kernel = kernel;
         this.kernelUsesWorkspace = kernel != null && KernelCompiler.keepsVectorsWhole(tape);
-        if (tape.hasVectors && mode == GradientMode.FORWARD) {
-            throw new DslException("forward-mode gradients are for scalar expressions; " + expression
-                    + " has vector nodes: use REVERSE or AUTO");
-        }
-        this.mode = tape.hasVectors ? GradientMode.REVERSE : mode.resolve(tape.dimension());
         this.workspace = confined ? null : ThreadLocal.withInitial(() -> new Workspace(tape));
     }
 
@@ -66,7 +57,7 @@ public final class CompiledExpression implements Objective {
      * threads that call it at the same time.
      */
     public CompiledExpression confined() {
-        return new CompiledExpression(expression, variables, tape, mode, kernel, true);
+        return new CompiledExpression(expression, variables, tape, kernel, true);
     }
 
     /** Whether this copy is for one thread at a time ({@link #confined()}). */
@@ -95,10 +86,10 @@ public final class CompiledExpression implements Objective {
      *
      * @throws DslException if the expression uses a variable not in the order, or the order repeats a name
      */
-    public static CompiledExpression compile(Expr expression, List<String> variables, GradientMode mode) {
+    public static CompiledExpression compile(Expr expression, List<String> variables) {
         Tape tape = TapeBuilder.compile(List.of(expression), variables);
-        return new CompiledExpression(expression, expandedNames(expression, variables), tape, mode,
-                KernelCompiler.compile(tape));
+        return new CompiledExpression(expression, expandedNames(expression, variables), tape,
+                KernelCompiler.compile(tape), false);
     }
 
     /** The variable names slot by slot: a vector variable w of length m gives w[0] ... w[m-1]. */
@@ -119,19 +110,9 @@ public final class CompiledExpression implements Objective {
         return List.copyOf(names);
     }
 
-    /** Compiles with the gradient mode chosen automatically ({@link GradientMode#AUTO}: reverse mode, as measured). */
-    public static CompiledExpression compile(Expr expression, List<String> variables) {
-        return compile(expression, variables, GradientMode.AUTO);
-    }
-
-    /** The same compiled tape with another gradient mode. */
-    public CompiledExpression withGradientMode(GradientMode newMode) {
-        return new CompiledExpression(expression, variables, tape, newMode, kernel, isConfined());
-    }
-
     /** The same tape evaluated by the interpreter only: the baseline of the generated code, and its reference. */
     public CompiledExpression interpreted() {
-        return kernel == null ? this : new CompiledExpression(expression, variables, tape, mode, null, isConfined());
+        return kernel == null ? this : new CompiledExpression(expression, variables, tape, null, isConfined());
     }
 
     /**
@@ -143,11 +124,6 @@ public final class CompiledExpression implements Objective {
      */
     public boolean isGenerated() {
         return kernel != null;
-    }
-
-    /** The gradient mode in use (never AUTO: AUTO is resolved when compiling). */
-    public GradientMode gradientMode() {
-        return mode;
     }
 
     /** The expression this was compiled from. */
@@ -183,7 +159,7 @@ public final class CompiledExpression implements Objective {
     public double valueAndGradient(double[] x, double[] gradient) {
         checkDimension(x);
         checkLength("gradient", gradient.length);
-        if (kernel != null && mode == GradientMode.REVERSE) {
+        if (kernel != null) {
             if (kernelUsesWorkspace) {
                 Workspace w = workspace();
                 return kernel.valueAndGradient(x, gradient, w.values, w.adjoints);
@@ -191,9 +167,6 @@ public final class CompiledExpression implements Objective {
             return kernel.valueAndGradient(x, gradient, null, null);
         }
         Workspace w = workspace();
-        if (mode == GradientMode.FORWARD) {
-            return Sweeps.forward(tape, w, x, 0, gradient);
-        }
         Sweeps.valuesWithPartials(tape, w, x);
         Sweeps.reverse(tape, w, 0, gradient);
         return w.values[tape.outputs[0]];

@@ -4,7 +4,7 @@ import dev.fluxion.dsl.number.SeedScaling;
 import java.util.Arrays;
 
 /**
- * The sweeps over a tape: values, the reverse (adjoint) sweep, the forward sweep with several tangents, and
+ * The sweeps over a tape: values, the reverse (adjoint) sweep, and
  * the forward-over-reverse sweep that gives a Hessian-vector product. Each is a short loop over a schedule.
  */
 final class Sweeps {
@@ -87,99 +87,6 @@ final class Sweeps {
         for (int k = 0; k < inputs.length; k++) {
             gradient[k] = inputs[k] >= 0 ? adj[inputs[k]] : 0;
         }
-    }
-
-    /**
-     * The forward sweep with n tangents at once (tangent k seeded on variable k); writes the gradient of
-     * output j. Node i's tangents live at [i n, i n + n). Scalar tapes only.
-     */
-    static double forward(Tape t, Workspace w, double[] x, int output, double[] gradient) {
-        valuesWithPartials(t, w, x);
-        int n = t.dimension();
-        double[] v = w.values;
-        double[] d = w.forwardTangents(t.size * n);
-        int[] inputs = t.inputPosition;
-        for (int k = 0; k < n; k++) {
-            int node = inputs[k];
-            if (node >= 0) {
-                int base = node * n;
-                for (int m = 0; m < n; m++) {
-                    d[base + m] = m == k ? 1 : 0;
-                }
-            }
-        }
-        for (int i = 0; i < t.size; i++) {
-            if (t.op[i] == Tape.CONSTANT) {
-                Arrays.fill(d, i * n, i * n + n, 0);
-            }
-        }
-        int[] op = t.op;
-        int[] left = t.left;
-        int[] right = t.right;
-        for (int i : t.valueOrder) {
-            int o = i * n;
-            int a = left[i] * n;
-            int b = right[i] * n;
-            switch (op[i]) {
-                case Tape.ADD -> {
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = d[a + m] + d[b + m];
-                    }
-                }
-                case Tape.SUB -> {
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = d[a + m] - d[b + m];
-                    }
-                }
-                case Tape.MUL -> {
-                    double va = v[left[i]];
-                    double vb = v[right[i]];
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = d[a + m] * vb + va * d[b + m];
-                    }
-                }
-                case Tape.DIV -> {
-                    double vb = v[right[i]];
-                    double q = v[i];
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = (d[a + m] - q * d[b + m]) / vb;
-                    }
-                }
-                case Tape.NEG -> {
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = -d[a + m];
-                    }
-                }
-                case Tape.SQUARE -> {
-                    double s = 2 * v[left[i]];
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = s * d[a + m];
-                    }
-                }
-                case Tape.UNARY -> {
-                    double s = v[t.firstPartial[i]];
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = s * d[a + m];
-                    }
-                }
-                case Tape.BINARY -> {
-                    double sa = v[t.firstPartial[i]];
-                    double sb = v[t.secondPartial[i]];
-                    for (int m = 0; m < n; m++) {
-                        d[o + m] = sa * d[a + m] + sb * d[b + m];
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        int root = t.outputs[output];
-        if (t.op[root] == Tape.CONSTANT) {
-            Arrays.fill(gradient, 0);
-        } else {
-            System.arraycopy(d, root * n, gradient, 0, n);
-        }
-        return v[root];
     }
 
     /**

@@ -20,7 +20,6 @@ final class Workspace {
     final double[] adjoints;
     final double[] tangents;
     final double[] adjointTangents;
-    private double[] forwardTangents = new double[0];
     private double[] unit = new double[0];
     private double[] column = new double[0];
     private double[] scaledDirection = new double[0];
@@ -63,13 +62,5 @@ final class Workspace {
             scaledProduct = new double[n];
         }
         return scaledProduct;
-    }
-
-    /** The array for n tangents per node, grown once and then reused. */
-    double[] forwardTangents(int length) {
-        if (forwardTangents.length < length) {
-            forwardTangents = new double[length];
-        }
-        return forwardTangents;
     }
 }

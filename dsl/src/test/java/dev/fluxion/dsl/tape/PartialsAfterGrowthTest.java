@@ -22,7 +22,7 @@ class PartialsAfterGrowthTest {
                 names.add("x" + i);
                 sum = sum.plus(Expr.variable("x" + i).times(Expr.constant(0.5)).sin());
             }
-            CompiledExpression f = sum.compile(names).withGradientMode(GradientMode.REVERSE);
+            CompiledExpression f = sum.compile(names);
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
                 x[i] = 0.01 * i;

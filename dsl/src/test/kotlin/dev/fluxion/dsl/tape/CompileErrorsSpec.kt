@@ -83,14 +83,4 @@ class CompileErrorsSpec : FunSpec({
         vectorMessage shouldContain "dimension 1"
         vectorMessage shouldContain "2 variables"
     }
-
-    test("forward mode on a tape with vector nodes is refused, saying which modes work") {
-        val message = shouldThrow<DslException> {
-            CompiledExpression.compile(a.sum(), listOf("a"), GradientMode.FORWARD)
-        }.message!!
-        message shouldContain "forward"
-        message shouldContain "REVERSE"
-        shouldThrow<DslException> { a.squaredNorm().compile("a").withGradientMode(GradientMode.FORWARD) }
-            .message shouldContain "vector"
-    }
 })

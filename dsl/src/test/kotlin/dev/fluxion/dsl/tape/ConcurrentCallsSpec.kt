@@ -72,12 +72,12 @@ class ConcurrentCallsSpec : FunSpec({
         parallel shouldBe serial
     }
 
-    test("the forward mode and a vector tape (logistic loss over 1000 x 20 data) are as safe") {
+    test("the interpreter and a vector tape (logistic loss over 1000 x 20 data) are as safe") {
         val (x, y) = variables("x", "y")
-        val forward = (sin(x * y) + exp(x) * y).compile("x", "y").withGradientMode(GradientMode.FORWARD)
-        forward.gradientMode() shouldBe GradientMode.FORWARD
+        val interpreted = (sin(x * y) + exp(x) * y).compile("x", "y").interpreted()
         val points = List(10_000) { i -> doubleArrayOf(kotlin.math.sin(0.3 * i), kotlin.math.cos(0.7 * i)) }
-        concurrently(points.size) { results(forward, points[it], null) } shouldBe points.map { results(forward, it, null) }
+        concurrently(points.size) { results(interpreted, points[it], null) } shouldBe
+            points.map { results(interpreted, it, null) }
 
         val random = java.util.Random(5)
         val data = Matrix.ofRowMajor(1000, 20, DoubleArray(20_000) { random.nextGaussian() })

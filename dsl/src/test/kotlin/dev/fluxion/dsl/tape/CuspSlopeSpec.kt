@@ -24,13 +24,14 @@ class CuspSlopeSpec : FunSpec({
     val (x, y) = variables("x", "y")
     val oneSided = Kinks.STANDARD.withCuspSlope(Double.POSITIVE_INFINITY)
 
-    /** The gradient at the point from both tape modes, the tree walk and the symbolic gradient, which must agree. */
+    /** The gradient at the point from the compiled and the interpreted tape, the tree walk and the symbolic gradient, which must agree. */
     fun gradients(f: Expr, order: List<String>, at: DoubleArray, kinks: Kinks): List<DoubleArray> {
         val point = Point.of(order, at)
-        val taped = listOf(GradientMode.REVERSE, GradientMode.FORWARD).map { mode ->
+        val compiled = CompiledExpression.compile(f, order)
+        val taped = listOf(compiled, compiled.interpreted()).map { tape ->
             kinks.within {
                 val g = DoubleArray(at.size)
-                CompiledExpression.compile(f, order, mode).valueAndGradient(at, g)
+                tape.valueAndGradient(at, g)
                 g
             }
         }
@@ -40,7 +41,7 @@ class CuspSlopeSpec : FunSpec({
 
     /** Exact agreement at the cusp (0 or +inf), within 2 ulp elsewhere. */
     fun check(f: Expr, order: List<String>, at: DoubleArray, kinks: Kinks, expected: DoubleArray) {
-        for ((engine, g) in listOf("reverse", "forward", "tree walk", "symbolic").zip(gradients(f, order, at, kinks))) {
+        for ((engine, g) in listOf("compiled", "interpreted tape", "tree walk", "symbolic").zip(gradients(f, order, at, kinks))) {
             for (i in expected.indices) {
                 val what = "$engine gradient of $f at ${at.toList()} under $kinks, component $i"
                 if (expected[i] == 0.0 || expected[i].isInfinite()) {

@@ -19,18 +19,21 @@ class KinkConventionsSpec : FunSpec({
 
     val (x, y) = variables("x", "y")
 
-    /** The gradient of the compiled expression at the point in the given mode, under the given convention. */
-    fun gradient(f: Expr, order: List<String>, at: DoubleArray, mode: GradientMode, kinks: Kinks): DoubleArray =
+    /** The gradient of the compiled expression at the point, generated or interpreted, under the given convention. */
+    fun gradient(f: Expr, order: List<String>, at: DoubleArray, interpreted: Boolean, kinks: Kinks): DoubleArray =
         kinks.within {
             val g = DoubleArray(at.size)
-            CompiledExpression.compile(f, order, mode).valueAndGradient(at, g)
+            val compiled = CompiledExpression.compile(f, order)
+            (if (interpreted) compiled.interpreted() else compiled).valueAndGradient(at, g)
             g
         }
 
-    /** Checks both modes against the expected gradient and against the tree walk under the same convention. */
+    /** Checks the compiled and the interpreted tape against the expected gradient and against the tree walk under the same convention. */
     fun check(f: Expr, order: List<String>, at: DoubleArray, kinks: Kinks, expected: DoubleArray) {
-        for (mode in listOf(GradientMode.REVERSE, GradientMode.FORWARD)) {
-            assertClose(gradient(f, order, at, mode, kinks), expected, 0.0) { "$mode gradient of $f under $kinks" }
+        for (interpreted in listOf(false, true)) {
+            assertClose(gradient(f, order, at, interpreted, kinks), expected, 0.0) {
+                "${if (interpreted) "interpreted" else "compiled"} gradient of $f under $kinks"
+            }
         }
         val treeWalk = f.gradientAt(Point.of(order, at), order, kinks)
         assertClose(treeWalk, expected, 0.0) { "tree-walk gradient of $f under $kinks" }
