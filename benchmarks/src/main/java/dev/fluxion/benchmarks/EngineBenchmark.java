@@ -1,14 +1,14 @@
 package dev.fluxion.benchmarks;
 
 import dev.fluxion.dsl.Objective;
-import dev.fluxion.lab.Budget;
-import dev.fluxion.lab.CompareStudy;
-import dev.fluxion.lab.Engine;
-import dev.fluxion.lab.Progress;
-import dev.fluxion.lab.RunLoop;
-import dev.fluxion.lab.RunSpec;
+import dev.fluxion.lab.engine.Budget;
+import dev.fluxion.lab.study.CompareStudy;
+import dev.fluxion.lab.engine.Engine;
+import dev.fluxion.lab.engine.Progress;
+import dev.fluxion.lab.engine.RunLoop;
+import dev.fluxion.lab.engine.RunSpec;
 import dev.fluxion.landscapes.Landscape;
-import dev.fluxion.lab.StartPlan;
+import dev.fluxion.lab.study.StartPlan;
 import dev.fluxion.optimizers.Optimizer;
 import dev.fluxion.optimizers.OptimizerState;
 import java.util.List;

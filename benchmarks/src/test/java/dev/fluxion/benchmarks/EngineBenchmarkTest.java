@@ -2,9 +2,9 @@ package dev.fluxion.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fluxion.lab.Outcome;
-import dev.fluxion.lab.RunResult;
-import dev.fluxion.lab.RunSpec;
+import dev.fluxion.lab.engine.Outcome;
+import dev.fluxion.lab.engine.RunResult;
+import dev.fluxion.lab.engine.RunSpec;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,13 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.report.Figure
 import dev.fluxion.lab.report.Figures
 import dev.fluxion.lab.report.HtmlReport
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.Studies
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe

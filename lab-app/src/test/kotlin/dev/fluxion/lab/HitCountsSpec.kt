@@ -1,5 +1,10 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Trace
+import dev.fluxion.lab.store.HitCounts
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Studies
 import dev.fluxion.lab.suite.Suite
 import dev.fluxion.lab.suite.SuiteStudy
 import dev.fluxion.lab.suite.SuiteTargets

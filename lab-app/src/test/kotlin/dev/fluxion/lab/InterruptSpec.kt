@@ -1,6 +1,9 @@
 package dev.fluxion.lab
 
 import dev.fluxion.lab.cli.FluxionCommand
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Trace
+import dev.fluxion.lab.store.HitCounts
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain

@@ -1,5 +1,9 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.study.CompareStudy
 import dev.fluxion.landscapes.LandscapeRegistry
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.shouldBeGreaterThan

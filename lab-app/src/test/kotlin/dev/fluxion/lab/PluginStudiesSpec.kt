@@ -1,6 +1,13 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Plugins
+import dev.fluxion.lab.engine.RunResult
 import dev.fluxion.lab.fixtures.PluginJarFixture
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.RatesStudy
+import dev.fluxion.lab.study.ScanStudy
+import dev.fluxion.lab.study.Study
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus

@@ -1,6 +1,7 @@
 package dev.fluxion.lab
 
 import dev.fluxion.lab.cli.FluxionCommand
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.report.Figure
 import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.report.LetsPlotFigures
@@ -8,6 +9,9 @@ import dev.fluxion.lab.report.Marker
 import dev.fluxion.lab.report.ScanReport
 import dev.fluxion.lab.report.Series
 import dev.fluxion.lab.report.SvgToPng
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.ScanStudy
+import dev.fluxion.lab.study.Studies
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe

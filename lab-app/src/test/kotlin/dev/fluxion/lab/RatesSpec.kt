@@ -1,5 +1,12 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.StepRule
+import dev.fluxion.lab.engine.Trace
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.RateFit
+import dev.fluxion.lab.study.RatesStudy
+import dev.fluxion.lab.study.Studies
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.doubles.shouldBeLessThan

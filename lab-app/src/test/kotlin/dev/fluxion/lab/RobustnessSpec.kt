@@ -1,6 +1,16 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.ExitCalls
+import dev.fluxion.lab.engine.Outcome
+import dev.fluxion.lab.engine.Registries
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.engine.RunTimeout
 import dev.fluxion.lab.fixtures.PluginJarFixture
+import dev.fluxion.lab.store.OutputFile
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.ScanStudy
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainAll

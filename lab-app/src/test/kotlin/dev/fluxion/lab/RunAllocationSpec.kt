@@ -1,5 +1,12 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Outcome
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.engine.TracePolicy
+import dev.fluxion.lab.engine.TraceRecorder
+import dev.fluxion.lab.study.CompareStudy
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import java.lang.management.ManagementFactory

@@ -1,5 +1,19 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.engine.Registries
+import dev.fluxion.lab.engine.RunBackend
+import dev.fluxion.lab.engine.RunBackendProvider
+import dev.fluxion.lab.engine.RunLoop
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.engine.RunTimeout
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Studies
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.StringSpec
 import io.kotest.matchers.shouldBe

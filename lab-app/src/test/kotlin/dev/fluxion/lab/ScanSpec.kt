@@ -1,5 +1,10 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.ScanStudy
+import dev.fluxion.lab.study.Studies
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.shouldBeLessThan
 import io.kotest.matchers.shouldBe

@@ -1,5 +1,8 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.study.CompareStudy
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain

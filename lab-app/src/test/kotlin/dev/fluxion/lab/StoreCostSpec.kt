@@ -1,5 +1,12 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.TracePolicy
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Studies
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.ints.shouldBeLessThan
 import io.kotest.matchers.shouldBe

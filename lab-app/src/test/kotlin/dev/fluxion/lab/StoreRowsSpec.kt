@@ -1,5 +1,11 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.store.RunRow
+import dev.fluxion.lab.store.StoreFrames
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.Studies
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec

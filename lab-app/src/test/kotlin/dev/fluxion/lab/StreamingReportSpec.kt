@@ -1,5 +1,15 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Trace
+import dev.fluxion.lab.report.ConsoleTable
+import dev.fluxion.lab.stats.SummaryColumns
+import dev.fluxion.lab.store.KeyIndex
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Studies
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain

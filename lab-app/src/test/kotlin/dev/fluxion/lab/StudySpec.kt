@@ -1,5 +1,16 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Outcome
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.stats.PairSummary
+import dev.fluxion.lab.stats.Quartiles
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Studies
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.shouldBe

@@ -1,5 +1,13 @@
 package dev.fluxion.lab
 
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Outcome
+import dev.fluxion.lab.engine.Trace
+import dev.fluxion.lab.engine.TracePolicy
+import dev.fluxion.lab.engine.TraceRecorder
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.StartPlan
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 

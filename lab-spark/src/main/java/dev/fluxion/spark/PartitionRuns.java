@@ -1,7 +1,7 @@
 package dev.fluxion.spark;
 
-import dev.fluxion.lab.Engine;
-import dev.fluxion.lab.RunSpec;
+import dev.fluxion.lab.engine.Engine;
+import dev.fluxion.lab.engine.RunSpec;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 

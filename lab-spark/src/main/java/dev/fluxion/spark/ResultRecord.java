@@ -1,9 +1,9 @@
 package dev.fluxion.spark;
 
-import dev.fluxion.lab.Outcome;
-import dev.fluxion.lab.RunResult;
-import dev.fluxion.lab.RunSpec;
-import dev.fluxion.lab.Trace;
+import dev.fluxion.lab.engine.Outcome;
+import dev.fluxion.lab.engine.RunResult;
+import dev.fluxion.lab.engine.RunSpec;
+import dev.fluxion.lab.engine.Trace;
 
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.fluxion.spark;
 
-import dev.fluxion.lab.RunBackend;
-import dev.fluxion.lab.RunBackendProvider;
+import dev.fluxion.lab.engine.RunBackend;
+import dev.fluxion.lab.engine.RunBackendProvider;
 
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package dev.fluxion.spark;
 
 import dev.fluxion.lab.LabException;
-import dev.fluxion.lab.RunBackend;
-import dev.fluxion.lab.RunResult;
-import dev.fluxion.lab.RunSpec;
+import dev.fluxion.lab.engine.RunBackend;
+import dev.fluxion.lab.engine.RunResult;
+import dev.fluxion.lab.engine.RunSpec;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;

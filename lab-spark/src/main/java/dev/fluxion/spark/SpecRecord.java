@@ -1,8 +1,8 @@
 package dev.fluxion.spark;
 
-import dev.fluxion.lab.Budget;
-import dev.fluxion.lab.RunSpec;
-import dev.fluxion.lab.TracePolicy;
+import dev.fluxion.lab.engine.Budget;
+import dev.fluxion.lab.engine.RunSpec;
+import dev.fluxion.lab.engine.TracePolicy;
 
 import java.io.Serializable;
 import java.util.ArrayList;

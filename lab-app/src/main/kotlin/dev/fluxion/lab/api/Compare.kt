@@ -1,8 +1,8 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.SpecList
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.study.SpecList
 import dev.fluxion.lab.cli.CompareCommand
 import dev.fluxion.landscapes.Landscape
 import dev.fluxion.optimizers.Transform

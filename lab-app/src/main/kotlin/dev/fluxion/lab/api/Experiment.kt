@@ -1,13 +1,13 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.KeyIndex
-import dev.fluxion.lab.OutputFile
-import dev.fluxion.lab.Progress
-import dev.fluxion.lab.ResultStore
-import dev.fluxion.lab.Studies
-import dev.fluxion.lab.StagedStudy
-import dev.fluxion.lab.Study
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.store.KeyIndex
+import dev.fluxion.lab.store.OutputFile
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.Studies
+import dev.fluxion.lab.study.StagedStudy
+import dev.fluxion.lab.study.Study
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
@@ -51,7 +51,7 @@ class Experiment(val study: Study, val engine: Engine, val store: Path) {
     }
 
     /** Drops the stored runs of optimizers whose code changed, when that is all that changed in the study. */
-    private fun dropChangedCode(results: ResultStore, runs: List<dev.fluxion.lab.RunSpec>) {
+    private fun dropChangedCode(results: ResultStore, runs: List<dev.fluxion.lab.engine.RunSpec>) {
         val recorded = results.study()
         val properties = study.properties()
         if (recorded.isEmpty() || recorded == properties) return

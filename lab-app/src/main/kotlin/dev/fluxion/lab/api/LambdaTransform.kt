@@ -8,7 +8,7 @@ import dev.fluxion.optimizers.TransformState
 /**
  * A transform written as a Kotlin lambda over the optimizers' contract: [init] makes the state of one run, as
  * [Transform.init] does. Its [spec] is its [name]; [code] is the lambda whose code [CodeHash] hashes when a study
- * stores its runs ([dev.fluxion.lab.HashedOptimizer]). Made by [transform] and [statefulTransform].
+ * stores its runs ([dev.fluxion.lab.engine.HashedOptimizer]). Made by [transform] and [statefulTransform].
  */
 class LambdaTransform internal constructor(val name: String, val code: Any, private val init: (Int) -> TransformState) : Transform {
     init {

@@ -1,8 +1,8 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.RatesStudy
-import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StepRule
+import dev.fluxion.lab.study.RatesStudy
+import dev.fluxion.lab.study.SpecList
+import dev.fluxion.lab.engine.StepRule
 
 /**
  * A convergence-rate study being built, `fluxion rates` as code: each step rule on the quadratics of each condition

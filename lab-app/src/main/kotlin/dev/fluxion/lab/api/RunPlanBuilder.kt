@@ -1,7 +1,7 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.TracePolicy
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.engine.TracePolicy
 
 /**
  * A builder of a study that runs each optimizer on each landscape from a plan of starts, with the settings of those

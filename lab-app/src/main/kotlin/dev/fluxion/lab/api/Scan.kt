@@ -1,7 +1,7 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.HashedFamily
-import dev.fluxion.lab.ScanStudy
+import dev.fluxion.lab.engine.HashedFamily
+import dev.fluxion.lab.study.ScanStudy
 import dev.fluxion.landscapes.Landscape
 import dev.fluxion.optimizers.Transform
 

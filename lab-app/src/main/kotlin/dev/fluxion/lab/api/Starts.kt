@@ -2,7 +2,7 @@
 
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.StartPlan
+import dev.fluxion.lab.study.StartPlan
 
 /*
  * Where a study's runs start, as values: `default() + random(100)` is the plan `default+random:100` (see

@@ -1,14 +1,14 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.Extensions
-import dev.fluxion.lab.HashedFamily
-import dev.fluxion.lab.HashedOptimizer
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.Extensions
+import dev.fluxion.lab.engine.HashedFamily
+import dev.fluxion.lab.engine.HashedOptimizer
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.Progress
-import dev.fluxion.lab.Registries
-import dev.fluxion.lab.RunTimeout
-import dev.fluxion.lab.Study
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.engine.Registries
+import dev.fluxion.lab.engine.RunTimeout
+import dev.fluxion.lab.study.Study
 import dev.fluxion.landscapes.Landscape
 import dev.fluxion.optimizers.Optimizer
 import dev.fluxion.optimizers.Transform
@@ -21,7 +21,7 @@ import java.util.function.Consumer
  * What every study builder ([Compare], [Rates], [Scan], [Tune]) shares: where the study is stored, with how many
  * threads and which registries it runs, and how optimizer and landscape values become the text specs a study is
  * made of. A builder is thin: [study] is the very study object the `fluxion` command with the same options makes,
- * and [run] computes it through [dev.fluxion.lab.Studies], so the stored results are the command's, bit for bit.
+ * and [run] computes it through [dev.fluxion.lab.study.Studies], so the stored results are the command's, bit for bit.
  *
  * An optimizer value the registries make (`adam(lr = 0.01)`, a chain of building blocks) is named by its spec. An
  * optimizer or transform defined in code (a class over the [Transform] contract, or a [transform] lambda) takes

@@ -1,6 +1,6 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.SpecList
+import dev.fluxion.lab.study.SpecList
 import dev.fluxion.lab.cli.TuneOptions
 import dev.fluxion.lab.tune.TuneStudy
 import dev.fluxion.landscapes.Landscape

@@ -1,12 +1,12 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.CompareStudy
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.study.CompareStudy
 import dev.fluxion.lab.suite.SuiteStudy
 import dev.fluxion.lab.suite.SuiteTargets
-import dev.fluxion.lab.TracePolicy
-import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StartPlan
+import dev.fluxion.lab.engine.TracePolicy
+import dev.fluxion.lab.study.SpecList
+import dev.fluxion.lab.study.StartPlan
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Mixin

@@ -1,8 +1,8 @@
 package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.OutputFile
-import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.store.OutputFile
+import dev.fluxion.lab.store.ResultStore
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Option

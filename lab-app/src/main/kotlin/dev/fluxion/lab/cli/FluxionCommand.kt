@@ -2,7 +2,7 @@ package dev.fluxion.lab.cli
 
 import dev.fluxion.dsl.DslException
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.Plugins
+import dev.fluxion.lab.engine.Plugins
 import dev.fluxion.landscapes.LandscapeException
 import dev.fluxion.optimizers.OptimizerException
 import picocli.AutoComplete
@@ -89,7 +89,7 @@ class FluxionCommand : Runnable {
                 if (!known) {
                     // a bug (ours or a plugin's): one line with where it was thrown; the whole trace on request
                     if (System.getenv("FLUXION_STACK_TRACES") != null) e.printStackTrace(cmd.err)
-                    cmd.err.println("fluxion: unexpected error: ${dev.fluxion.lab.RunLoop.describe(e)} " +
+                    cmd.err.println("fluxion: unexpected error: ${dev.fluxion.lab.engine.RunLoop.describe(e)} " +
                         "(FLUXION_STACK_TRACES=1 prints the whole trace)")
                     return@setExecutionExceptionHandler INTERNAL_ERROR
                 }

@@ -1,7 +1,7 @@
 package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.Registries
+import dev.fluxion.lab.engine.Registries
 import java.io.IOException
 import java.nio.file.Files
 import java.nio.file.Path

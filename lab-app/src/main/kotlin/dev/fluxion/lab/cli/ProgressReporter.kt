@@ -1,6 +1,6 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.Progress
+import dev.fluxion.lab.engine.Progress
 import java.io.PrintWriter
 
 /**

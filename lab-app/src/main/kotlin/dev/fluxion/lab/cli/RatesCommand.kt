@@ -1,8 +1,8 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.RatesStudy
-import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StepRule
+import dev.fluxion.lab.study.RatesStudy
+import dev.fluxion.lab.study.SpecList
+import dev.fluxion.lab.engine.StepRule
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Mixin

@@ -1,11 +1,11 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.KeyIndex
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.store.KeyIndex
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.OutputFile
-import dev.fluxion.lab.ResultStore
-import dev.fluxion.lab.Study
+import dev.fluxion.lab.store.OutputFile
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.study.Study
 import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.report.StudyReport
 import picocli.CommandLine.Command

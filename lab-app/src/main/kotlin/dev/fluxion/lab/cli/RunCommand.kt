@@ -1,9 +1,9 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.RunSpec
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.report.ConsoleTable
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.RunSpec
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Option

@@ -1,6 +1,6 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.ScanStudy
+import dev.fluxion.lab.study.ScanStudy
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Mixin

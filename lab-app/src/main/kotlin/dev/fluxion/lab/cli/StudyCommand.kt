@@ -1,12 +1,12 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.OutputFile
-import dev.fluxion.lab.Progress
-import dev.fluxion.lab.ResultStore
-import dev.fluxion.lab.RunTimeout
-import dev.fluxion.lab.Studies
-import dev.fluxion.lab.Study
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.store.OutputFile
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.engine.RunTimeout
+import dev.fluxion.lab.study.Studies
+import dev.fluxion.lab.study.Study
 import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.report.StudyReport
 import picocli.CommandLine.Model.CommandSpec
@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec
  * beside it from the store, and prints the study's table. The store must hold this study or none (`--replace`
  * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the
  * study at once, keeps every stored run, closes the store and exits with [Interruption.EXIT_CODE]; the same command
- * again computes the rest. With `--engine spark` the runs compute on a Spark cluster ([dev.fluxion.lab.RunBackend])
+ * again computes the rest. With `--engine spark` the runs compute on a Spark cluster ([dev.fluxion.lab.engine.RunBackend])
  * and come back into the same store.
  */
 internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec): Int {

@@ -1,8 +1,8 @@
 package dev.fluxion.lab.cli
 
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.RunBackend
-import dev.fluxion.lab.RunBackendProvider
+import dev.fluxion.lab.engine.RunBackend
+import dev.fluxion.lab.engine.RunBackendProvider
 import picocli.CommandLine.Option
 import java.nio.file.Path
 

@@ -1,10 +1,10 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.Budget
+import dev.fluxion.lab.engine.Budget
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.TracePolicy
+import dev.fluxion.lab.study.SpecList
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.engine.TracePolicy
 import dev.fluxion.lab.suite.Suite
 import dev.fluxion.lab.suite.SuiteTargets
 import dev.fluxion.lab.tune.Search

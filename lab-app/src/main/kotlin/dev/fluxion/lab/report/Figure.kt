@@ -16,16 +16,16 @@ class Figure(val title: String, val svg: String, val width: Int, val height: Int
     /**
      * Writes the figure to [path] by its extension: `.svg` the SVG document as it is, `.png` its image by [SvgToPng]
      * (one pixel per unit; without its text, and with a warning on stderr, where the JVM finds no font). The folder
-     * is created; the file is written whole or not at all ([dev.fluxion.lab.OutputFile]). Returns [path].
+     * is created; the file is written whole or not at all ([dev.fluxion.lab.store.OutputFile]). Returns [path].
      *
      * @throws dev.fluxion.lab.LabException naming the path when its extension is neither, it cannot be written, or the
      *   PNG cannot be drawn even without text
      */
     fun save(path: Path): Path {
         val name = path.fileName?.toString()?.lowercase() ?: ""
-        dev.fluxion.lab.OutputFile.check(path)
+        dev.fluxion.lab.store.OutputFile.check(path)
         when {
-            name.endsWith(".svg") -> dev.fluxion.lab.OutputFile.write(path, svg)
+            name.endsWith(".svg") -> dev.fluxion.lab.store.OutputFile.write(path, svg)
             name.endsWith(".png") -> try {
                 SvgToPng.write(svg, path)
             } catch (e: Exception) {

@@ -1,14 +1,13 @@
 package dev.fluxion.lab.report
 
-import dev.fluxion.lab.ConsoleTable
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.PerformanceProfile
-import dev.fluxion.lab.RateRow
-import dev.fluxion.lab.RatesStudy
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.RuntimeEcdf
-import dev.fluxion.lab.ScanOutcome
-import dev.fluxion.lab.ScanStudy
+import dev.fluxion.lab.stats.PerformanceProfile
+import dev.fluxion.lab.study.RateRow
+import dev.fluxion.lab.study.RatesStudy
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.stats.RuntimeEcdf
+import dev.fluxion.lab.study.ScanOutcome
+import dev.fluxion.lab.study.ScanStudy
 import dev.fluxion.landscapes.Landscape
 import java.util.function.Function
 
@@ -114,7 +113,7 @@ object Figures {
     fun ecdf(runs: List<RunResult>): Figure = ecdfs(RuntimeEcdf.of(runs))
 
     /**
-     * The runtime ECDFs [ecdfs] (from [RuntimeEcdf.of] or [dev.fluxion.lab.SummaryColumns.ecdfs]) as step functions.
+     * The runtime ECDFs [ecdfs] (from [RuntimeEcdf.of] or [dev.fluxion.lab.stats.SummaryColumns.ecdfs]) as step functions.
      *
      * @throws LabException when none of them steps up (no run reached any target)
      */
@@ -142,7 +141,7 @@ object Figures {
 
     /**
      * The performance profiles [profiles] (from [PerformanceProfile.of] or
-     * [dev.fluxion.lab.SummaryColumns.profiles]): the share of problems each optimizer solves within tau times the
+     * [dev.fluxion.lab.stats.SummaryColumns.profiles]): the share of problems each optimizer solves within tau times the
      * best one's evaluations, against tau on a log axis.
      *
      * @throws LabException when no profile has a point (no run reached the target)

@@ -1,15 +1,14 @@
 package dev.fluxion.lab.report
 
-import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.OutputFile
-import dev.fluxion.lab.PairSummary
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.RunSpec
-import dev.fluxion.lab.TracePolicy
-import dev.fluxion.lab.SummaryColumns
+import dev.fluxion.lab.store.OutputFile
+import dev.fluxion.lab.stats.PairSummary
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.engine.TracePolicy
+import dev.fluxion.lab.stats.SummaryColumns
 import dev.fluxion.landscapes.Landscape
 import java.nio.file.Files
 import java.nio.file.Path
@@ -37,7 +36,7 @@ object HtmlReport {
 
     /**
      * The page for a comparison: [results] are every run (their traces are not read, so they may be
-     * [dev.fluxion.lab.ResultStore.summaries]), [plotted] the runs whose traces are drawn, with their traces.
+     * [dev.fluxion.lab.store.ResultStore.summaries]), [plotted] the runs whose traces are drawn, with their traces.
      */
     fun render(study: CompareStudy, results: List<RunResult>, plotted: List<RunResult>, engine: Engine): String =
         render(study, SummaryColumns.of(results), plotted, engine)

@@ -1,9 +1,8 @@
 package dev.fluxion.lab.report
 
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.RateRow
-import dev.fluxion.lab.RatesStudy
-import dev.fluxion.lab.RunResult
+import dev.fluxion.lab.study.RateRow
+import dev.fluxion.lab.study.RatesStudy
+import dev.fluxion.lab.engine.RunResult
 
 /**
  * The page of a rates study: the table of fitted against theoretical rates, 1 - rho against kappa (log-log, so

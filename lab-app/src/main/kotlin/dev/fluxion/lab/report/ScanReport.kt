@@ -1,8 +1,7 @@
 package dev.fluxion.lab.report
 
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.ScanOutcome
-import dev.fluxion.lab.ScanStudy
+import dev.fluxion.lab.study.ScanOutcome
+import dev.fluxion.lab.study.ScanStudy
 
 /**
  * The page of a step-size scan: the summary (edge against 2/L, best step against 2/(L + mu)) and the scan curve,

@@ -1,17 +1,16 @@
 package dev.fluxion.lab.report
 
-import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.KeyIndex
-import dev.fluxion.lab.PairSummary
-import dev.fluxion.lab.RatesStudy
-import dev.fluxion.lab.ResultStore
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.ScanStudy
-import dev.fluxion.lab.Studies
-import dev.fluxion.lab.Study
-import dev.fluxion.lab.SummaryColumns
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.store.KeyIndex
+import dev.fluxion.lab.stats.PairSummary
+import dev.fluxion.lab.study.RatesStudy
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.study.ScanStudy
+import dev.fluxion.lab.study.Studies
+import dev.fluxion.lab.study.Study
+import dev.fluxion.lab.stats.SummaryColumns
 import dev.fluxion.lab.suite.SuiteStudy
 
 /**

@@ -1,8 +1,7 @@
 package dev.fluxion.lab.report
 
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.RunResult
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.RunResult
 import dev.fluxion.lab.suite.Bootstrap
 import dev.fluxion.lab.suite.SuiteEcdf
 import dev.fluxion.lab.suite.SuiteRow

@@ -54,6 +54,6 @@ object SvgToPng {
     /** Writes the image of [svg] to [path] as PNG; nothing is written when transcoding fails. */
     @JvmStatic
     fun write(svg: String, path: Path) {
-        dev.fluxion.lab.OutputFile.write(path, bytes(svg))
+        dev.fluxion.lab.store.OutputFile.write(path, bytes(svg))
     }
 }

@@ -1,11 +1,10 @@
 package dev.fluxion.lab.report
 
-import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.ConsoleTable
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.PairSummary
-import dev.fluxion.lab.ResultStore
-import dev.fluxion.lab.RunSpec
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.stats.PairSummary
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.engine.RunSpec
 import dev.fluxion.lab.tune.ScoredTrial
 import dev.fluxion.lab.tune.Search
 import dev.fluxion.lab.tune.TuneStudy

@@ -1,6 +1,6 @@
 package dev.fluxion.lab.script
 
-import dev.fluxion.lab.Registries
+import dev.fluxion.lab.engine.Registries
 import kotlin.script.experimental.annotations.KotlinScript
 import kotlin.script.experimental.api.ScriptCompilationConfiguration
 import kotlin.script.experimental.api.defaultImports

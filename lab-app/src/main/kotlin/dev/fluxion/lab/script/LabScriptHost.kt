@@ -1,7 +1,7 @@
 package dev.fluxion.lab.script
 
 import dev.fluxion.dsl.expr.Expr
-import dev.fluxion.lab.Registries
+import dev.fluxion.lab.engine.Registries
 import dev.fluxion.landscapes.LandscapeRegistry
 import dev.fluxion.optimizers.Optimizers
 import java.io.File
@@ -111,14 +111,15 @@ class LabScriptHost(
             "dev.fluxion.optimizers.*", "dev.fluxion.optimizers.schedule.*", "dev.fluxion.optimizers.transform.*",
             "dev.fluxion.optimizers.named.*", "dev.fluxion.optimizers.kotlin.*",
             "dev.fluxion.landscapes.*", "dev.fluxion.landscapes.catalog.*",
-            "dev.fluxion.lab.*", "dev.fluxion.lab.api.*",
-            "dev.fluxion.lab.report.Figures",
+            "dev.fluxion.lab.*", "dev.fluxion.lab.engine.*", "dev.fluxion.lab.study.*", "dev.fluxion.lab.store.*",
+            "dev.fluxion.lab.stats.*", "dev.fluxion.lab.api.*",
+            "dev.fluxion.lab.report.Figures", "dev.fluxion.lab.report.ConsoleTable",
             "kotlin.math.*", "java.nio.file.Files", "java.nio.file.Path", "java.util.Locale",
         )
 
         /**
          * The jars or class folders holding Fluxion's parts, the Kotlin standard library, coroutines, the
-         * scripting annotations and Kotlin DataFrame ([dev.fluxion.lab.StoreFrames]): each class's code source, once.
+         * scripting annotations and Kotlin DataFrame ([dev.fluxion.lab.store.StoreFrames]): each class's code source, once.
          */
         fun classPath(): List<File> = listOf(
             LabScript::class.java, Expr::class.java, Optimizers::class.java, LandscapeRegistry::class.java,

@@ -1,8 +1,8 @@
 package dev.fluxion.lab.suite
 
-import dev.fluxion.lab.AverageRunningTime
+import dev.fluxion.lab.stats.AverageRunningTime
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.RunResult
+import dev.fluxion.lab.engine.RunResult
 
 /**
  * What a set of runs spent on one target, the data of COCO's aRT ([AverageRunningTime], the one formula the lab's

@@ -1,6 +1,6 @@
 package dev.fluxion.lab.suite
 
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
 import dev.fluxion.landscapes.Tag
 import dev.fluxion.landscapes.bbob.BbobFunction

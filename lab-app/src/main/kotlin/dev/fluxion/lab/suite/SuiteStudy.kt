@@ -1,14 +1,14 @@
 package dev.fluxion.lab.suite
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.CompareStudy
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.study.CompareStudy
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.RunSpec
-import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.Study
-import dev.fluxion.lab.TracePolicy
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.study.SpecList
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Study
+import dev.fluxion.lab.engine.TracePolicy
 
 /**
  * A comparison on a standard suite: every optimizer on every landscape of [suite] ([Suite.expand]) from every

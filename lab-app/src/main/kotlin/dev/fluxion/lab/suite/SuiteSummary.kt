@@ -1,8 +1,8 @@
 package dev.fluxion.lab.suite
 
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.RuntimeEcdf
-import dev.fluxion.lab.StableHash
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.stats.RuntimeEcdf
+import dev.fluxion.lab.engine.StableHash
 
 /**
  * One cell of a suite's aRT table: what the runs of a row spent on one target.

@@ -1,6 +1,6 @@
 package dev.fluxion.lab.suite
 
-import dev.fluxion.lab.Budget
+import dev.fluxion.lab.engine.Budget
 import dev.fluxion.lab.LabException
 
 /**

@@ -1,22 +1,22 @@
 package dev.fluxion.lab.tune
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.Outcome
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.RunSpec
-import dev.fluxion.lab.SpecList
-import dev.fluxion.lab.StableHash
-import dev.fluxion.lab.StagedStudy
-import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.Study
-import dev.fluxion.lab.TracePolicy
+import dev.fluxion.lab.engine.Outcome
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.study.SpecList
+import dev.fluxion.lab.engine.StableHash
+import dev.fluxion.lab.study.StagedStudy
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Study
+import dev.fluxion.lab.engine.TracePolicy
 
 /**
  * A tuned comparison: for each optimizer and each tuning unit (a landscape, or every landscape given as one
  * group, see [TuneUnit]), a seeded search over the hyperparameters of [space]; then the comparison of
- * [dev.fluxion.lab.CompareStudy] (every landscape, from [starts], with [seeds] seeds, under [budget]) at each
+ * [dev.fluxion.lab.study.CompareStudy] (every landscape, from [starts], with [seeds] seeds, under [budget]) at each
  * optimizer's tuned setting.
  *
  * ```kotlin

@@ -2,7 +2,7 @@ package dev.fluxion.lab.tune
 
 import dev.fluxion.dsl.spec.SpecNode
 import dev.fluxion.dsl.spec.SpecParser
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
 import dev.fluxion.optimizers.Hyperparameter
 import dev.fluxion.optimizers.OptimizerException

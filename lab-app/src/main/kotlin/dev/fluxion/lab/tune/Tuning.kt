@@ -1,13 +1,13 @@
 package dev.fluxion.lab.tune
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.RunSpec
-import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.Study
-import dev.fluxion.lab.TracePolicy
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Study
+import dev.fluxion.lab.engine.TracePolicy
 
 /** One unit a setting is tuned for: its [title] in the report and the [landscapes] its tuning runs are on. */
 data class TuningUnit(val title: String, val landscapes: List<String>)

@@ -3,7 +3,7 @@ package dev.fluxion.lab.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fluxion.lab.RunResult;
+import dev.fluxion.lab.engine.RunResult;
 import dev.fluxion.optimizers.Optimizers;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
@@ -75,7 +75,7 @@ class CompareBuilderTest {
         Compare.builder().optimizers(new HandDescent(0.01), Optimizers.parse("gd(lr=0.01)")).landscapes("beale")
                 .starts("default+random:2").steps(300).name("java").store(folder.resolve("java.sqlite"))
                 .run(event -> {
-                    if (event instanceof dev.fluxion.lab.Progress.Planned p) {
+                    if (event instanceof dev.fluxion.lab.engine.Progress.Planned p) {
                         planned[0] = p.getTotal();
                         planned[1] = p.getStored();
                     }

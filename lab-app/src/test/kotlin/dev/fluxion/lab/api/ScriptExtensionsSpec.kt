@@ -1,6 +1,6 @@
 package dev.fluxion.lab.api
 
-import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.fluxion
 import dev.fluxion.lab.temporaryFolder
 import io.kotest.assertions.withClue
@@ -34,7 +34,7 @@ class ScriptExtensionsSpec : FunSpec({
         fun storedOptimizers(): Set<String> = ResultStore.open(output.resolve("script-optimizer.sqlite")).use { store ->
             // one run per optimizer and start: 2 optimizers x (1 default + 8 random starts) on beale
             store.size() shouldBe 18
-            (dev.fluxion.lab.Study.of(store.study()) as dev.fluxion.lab.CompareStudy).optimizers.toSet()
+            (dev.fluxion.lab.study.Study.of(store.study()) as dev.fluxion.lab.study.CompareStudy).optimizers.toSet()
         }
 
         val first = run()

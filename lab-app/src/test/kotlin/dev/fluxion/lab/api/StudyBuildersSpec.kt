@@ -1,7 +1,7 @@
 package dev.fluxion.lab.api
 
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.fluxion
 import dev.fluxion.lab.temporaryFolder
 import dev.fluxion.optimizers.kotlin.adam
@@ -133,7 +133,7 @@ class StudyBuildersSpec : FunSpec({
 })
 
 /** Everything a stored summary says, doubles as their bits. */
-private fun bits(r: dev.fluxion.lab.RunResult): List<Any> = listOf(r.spec, r.outcome, r.steps, r.evaluations,
+private fun bits(r: dev.fluxion.lab.engine.RunResult): List<Any> = listOf(r.spec, r.outcome, r.steps, r.evaluations,
     r.finalValue.toRawBits(), r.finalGap.toRawBits(), r.finalPoint.map { it.toRawBits() }, r.hitSteps, r.hitEvaluations)
 
 /** A landscape whose spec names another one: a formula's landscape with its own expression but rosenbrock's spec. */

@@ -1,10 +1,10 @@
 package dev.fluxion.lab.cli
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.Outcome
-import dev.fluxion.lab.Progress
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.RunSpec
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Outcome
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.engine.RunSpec
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldNotContain

@@ -1,13 +1,13 @@
 package dev.fluxion.lab.suite
 
-import dev.fluxion.lab.AverageRunningTime
-import dev.fluxion.lab.Budget
+import dev.fluxion.lab.stats.AverageRunningTime
+import dev.fluxion.lab.engine.Budget
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.Outcome
-import dev.fluxion.lab.PairSummary
-import dev.fluxion.lab.RunResult
-import dev.fluxion.lab.RunSpec
-import dev.fluxion.lab.Trace
+import dev.fluxion.lab.engine.Outcome
+import dev.fluxion.lab.stats.PairSummary
+import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.engine.Trace
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus

@@ -1,9 +1,9 @@
 package dev.fluxion.lab.suite
 
 import dev.fluxion.lab.CommandOutcome
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.StartPlan
+import dev.fluxion.lab.study.StartPlan
 import dev.fluxion.lab.fluxion
 import dev.fluxion.lab.temporaryFolder
 import io.kotest.assertions.throwables.shouldThrow
@@ -91,7 +91,7 @@ class SuiteSpec : FunSpec({
     test("a study's properties read back to the same study") {
         val study = SuiteStudy(Suite("mgh", functions = "1-3", scales = "1,10"), listOf("adam(lr=0.01)"),
             budget = SuiteTargets.budget(300), seed = 4)
-        dev.fluxion.lab.Study.of(study.properties()) shouldBe study
+        dev.fluxion.lab.study.Study.of(study.properties()) shouldBe study
     }
 
     context("option errors are one line with exit code 2, naming the option") {

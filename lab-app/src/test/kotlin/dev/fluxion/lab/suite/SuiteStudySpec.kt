@@ -1,7 +1,7 @@
 package dev.fluxion.lab.suite
 
-import dev.fluxion.lab.Engine
-import dev.fluxion.lab.ResultStore
+import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.fluxion
 import dev.fluxion.lab.temporaryFolder
 import io.kotest.assertions.withClue
@@ -53,7 +53,7 @@ class SuiteStudySpec : FunSpec({
         val study = SuiteStudy(Suite("bbob", functions = "1", dims = "2", instances = "1-2"), listOf("gd(lr=0.25)"),
             budget = SuiteTargets.budget(300))
         val store = ResultStore.open(out.resolve("sphere.sqlite"))
-        val results = dev.fluxion.lab.Studies.run(study, store, 1)
+        val results = dev.fluxion.lab.study.Studies.run(study, store, 1)
         store.close()
         val start = DoubleArray(2)
         fun evaluationsTo(instance: Int, delta: Double): Long {

@@ -1,14 +1,14 @@
 package dev.fluxion.lab.tune
 
-import dev.fluxion.lab.Budget
-import dev.fluxion.lab.Engine
+import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
-import dev.fluxion.lab.Progress
-import dev.fluxion.lab.ResultStore
-import dev.fluxion.lab.RunSpec
-import dev.fluxion.lab.StartPlan
-import dev.fluxion.lab.Studies
-import dev.fluxion.lab.Study
+import dev.fluxion.lab.engine.Progress
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.engine.RunSpec
+import dev.fluxion.lab.study.StartPlan
+import dev.fluxion.lab.study.Studies
+import dev.fluxion.lab.study.Study
 import dev.fluxion.lab.fluxion
 import dev.fluxion.lab.report.StudyReport
 import dev.fluxion.lab.temporaryFolder

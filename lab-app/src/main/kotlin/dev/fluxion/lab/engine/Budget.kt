@@ -1,0 +1,50 @@
+package dev.fluxion.lab.engine
+
+import dev.fluxion.lab.LabException
+
+/**
+ * What a run may spend and when it counts as done.
+ *
+ * @property maxSteps the most optimizer steps
+ * @property maxEvaluations the most evaluations, under the cost model of [dev.fluxion.optimizers.Evaluations.cost]:
+ *   each value and each value with its gradient counts 1, each Hessian (or metric) n; a step with a line search uses
+ *   several, and a run stops before the step that would start at or past the budget
+ * @property targets the value gaps f - f* a run aims at, coarsest first; the run ends at the finest
+ * @property stallGradient a step counts as still when ||grad f|| is at most this ...
+ * @property stallStep ... and the step length is at most this times (1 + ||x||_inf)
+ * @property stallPatience the number of consecutive still steps after which a run is stalled
+ * @property divergenceBound |f| above this counts as divergence (as does any NaN or infinity)
+ * @property gradientNoise the standard deviation of Gaussian noise added to every gradient component (0: exact
+ *   gradients), drawn from the run's own seeded generator
+ */
+data class Budget @JvmOverloads constructor(
+    val maxSteps: Long = 2000,
+    val maxEvaluations: Long = Long.MAX_VALUE,
+    val targets: List<Double> = DEFAULT_TARGETS,
+    val stallGradient: Double = 1e-10,
+    val stallStep: Double = 1e-14,
+    val stallPatience: Int = 10,
+    val divergenceBound: Double = 1e100,
+    val gradientNoise: Double = 0.0,
+) {
+    init {
+        if (maxSteps < 1) throw LabException("steps = $maxSteps must be at least 1")
+        if (maxEvaluations < 1) throw LabException("evaluations = $maxEvaluations must be at least 1")
+        if (targets.isEmpty() || targets.any { !(it > 0) } || targets.zipWithNext().any { (a, b) -> b >= a }) {
+            throw LabException("targets must be positive and decreasing, got $targets")
+        }
+        if (!(gradientNoise >= 0) || gradientNoise.isInfinite()) {
+            throw LabException("gradient noise = $gradientNoise must be finite and >= 0")
+        }
+    }
+
+    /** The text that identifies this budget in a run's key. */
+    fun identity(): String = "steps=$maxSteps evals=$maxEvaluations targets=$targets stall=$stallGradient/" +
+        "$stallStep/$stallPatience bound=$divergenceBound noise=$gradientNoise"
+
+    companion object {
+        /** f - f* <= 1e-1, 1e-2, ..., 1e-8. */
+        @JvmField
+        val DEFAULT_TARGETS: List<Double> = (1..8).map { Math.pow(10.0, -it.toDouble()) }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.fluxion.lab.engine
+
+import dev.fluxion.dsl.expr.Point
+import dev.fluxion.lab.LabException
+import dev.fluxion.landscapes.Landscape
+import dev.fluxion.optimizers.Optimizer
+import dev.fluxion.optimizers.OptimizerException
+import java.util.SplittableRandom
+
+/**
+ * Runs one run to its end on the calling thread: steps the optimizer from the start, records the trace,
+ * checks the targets, and decides the [Outcome]. A pure function of the [RunSpec] (given the landscape and the
+ * optimizer it names), so a run gives bit-identical results on any thread.
+ *
+ * Step k (k = 0, 1, ...) evaluates f and grad f at x_k and moves to x_{k+1} (on a minibatched landscape, the loss
+ * and gradient of the run's batch k, see [Landscape.objectiveForRun]; the f recorded and checked is then the full
+ * f(x_k), evaluated apart and not counted as cost); a target is hit at step k when
+ * f(x_k) - f* is at most the target, after the evaluation that saw it. Evaluations are the optimizer run's counts
+ * under the cost model of [dev.fluxion.optimizers.Evaluations.cost]: a value or a value with its gradient counts 1,
+ * a Hessian (or metric) counts n, so line searches and Newton's method pay for what they ask.
+ */
+object RunLoop {
+
+    /**
+     * Executes [spec] with the landscape and optimizer it names. [isActive] is polled every 256 steps so that a
+     * cancelled study stops promptly (the unfinished run is then thrown away, never stored).
+     *
+     * The loop allocates nothing per step: the trace goes into arrays sized from the budget ([TraceRecorder]),
+     * the targets are a primitive array, and the dsl's checked evaluation (which walks the expression) runs only
+     * once a run has diverged, to name the cause.
+     */
+    @JvmStatic
+    @JvmOverloads
+    fun execute(spec: RunSpec, landscape: Landscape, optimizer: Optimizer, isActive: () -> Boolean = { true }): RunResult =
+        execute(spec, landscape, optimizer, isActive, RunTimeout.NONE)
+
+    /**
+     * [execute], ending the run as [Outcome.TimedOut] once [timeout] has passed: checked with [isActive], every 256
+     * steps (a step that never returns is the engine's to catch, see [Engine]).
+     *
+     * Code of the optimizer or the landscape that throws (a plugin's bug, say) ends the run as [Outcome.Failed] with
+     * the exception and where it was thrown, instead of ending the study; so does a stack overflow or a class that
+     * cannot load. An [OptimizerException] (a non-finite gradient) is a divergence, as before.
+     */
+    internal fun execute(spec: RunSpec, landscape: Landscape, optimizer: Optimizer, isActive: () -> Boolean,
+                         timeout: RunTimeout): RunResult {
+        val deadline = timeout.deadlineFromNow()
+        val steps = longArrayOf(0L)
+        return try {
+            val n = landscape.dimension()
+            val x = spec.start.toDoubleArray()
+            if (x.size != n) {
+                throw LabException("the start of ${spec.pair} has ${x.size} coordinates, the landscape has $n")
+            }
+            loop(spec, landscape, optimizer, isActive, x, deadline, timeout, steps)
+        } catch (e: Throwable) {
+            if (e is LabException || !isRunFailure(e)) throw e
+            failed(spec, steps[0], e)
+        }
+    }
+
+    /**
+     * Whether [e], thrown by the optimizer's or the landscape's code, ends the run as failed: any exception but a
+     * cancellation, a stack overflow, a class that cannot load or an assertion; not the JVM running out of memory.
+     */
+    private fun isRunFailure(e: Throwable): Boolean =
+        (e is Exception && e !is kotlinx.coroutines.CancellationException) || e is StackOverflowError ||
+            e is LinkageError || e is AssertionError
+
+    /** The result of a run that threw [e] during step [k]. */
+    private fun failed(spec: RunSpec, k: Long, e: Throwable): RunResult =
+        RunResult.unfinished(spec, Outcome.Failed(k, "${describe(e)} during step $k"), k)
+
+    /** An exception on one line: its type, its message and the place it was thrown. */
+    internal fun describe(e: Throwable): String {
+        val message = (e.message ?: "").lineSequence().firstOrNull()?.trim().orEmpty()
+        val where = e.stackTrace.firstOrNull()?.let { " at ${it.className}.${it.methodName}(${it.fileName}:${it.lineNumber})" } ?: ""
+        return "${e.javaClass.name}${if (message.isEmpty()) "" else ": $message"}$where"
+    }
+
+    private fun loop(spec: RunSpec, landscape: Landscape, optimizer: Optimizer, isActive: () -> Boolean,
+                     x: DoubleArray, deadline: Long, timeout: RunTimeout, steps: LongArray): RunResult {
+        val budget = spec.budget
+        val n = x.size
+        // the run's own objective: its scratch arrays are made here, beside the run's other arrays, and dropped with
+        // them, rather than held by the thread for its life (see benchmarks/README.md, "Each run's own scratch arrays")
+        val exact = landscape.confinedObjective()
+        // a minibatched landscape's gradients (and line searches' values) are its batches'; progress is f's, below
+        val sampled = landscape.objectiveForRun(spec.seed)
+        val minibatched = landscape.isMinibatched()
+        val objective = if (budget.gradientNoise > 0) NoisyObjective(sampled, budget.gradientNoise, SplittableRandom(spec.seed))
+        else sampled
+        val minimum = landscape.facts().minimum()
+        val fStar = if (minimum.isPresent) minimum.asDouble else Double.NaN
+        val targets = budget.targets.toDoubleArray()
+        val hits = Hits(targets.size)
+        val recorder = TraceRecorder(budget.maxSteps, withPositions = n == 2, spec.traces)
+        val state = optimizer.start(n)
+        val previous = x.copyOf()
+        val maxSteps = budget.maxSteps
+        val maxEvaluations = budget.maxEvaluations
+        val watch = Watch(targets, budget, fStar, hits)
+
+        // the run's evaluations so far under the cost model of [Evaluations.cost] (values and gradients 1 each, a
+        // Hessian n), counted by the optimizer's run
+        var cost = 0L
+
+        fun finish(outcome: Outcome, k: Long, point: DoubleArray, f: Double): RunResult = RunResult(
+            spec, outcome, k, cost, f, finalGap(f, fStar),
+            point.toList(), hits.steps.toList(), hits.evaluations.toList(), recorder.build())
+
+        // The hot loop does one step, records it, and asks one question of its result: could this step end the
+        // run (f out of bounds or NaN, the next target reached, a tiny gradient, or still steps being counted)?
+        // ([Watch.mayEnd]). Only then does [Watch.verdict] work out which ending, if any, in code kept out of the loop.
+        var k = 0L
+        while (k < maxSteps) {
+            if (cost >= maxEvaluations) break
+            if (k and 255L == 0L) {
+                if (!isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
+                steps[0] = k
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                    val f = exact.value(x)
+                    recorder.recordLast(k, f, Double.NaN, 0.0, x)
+                    return finish(Outcome.TimedOut(k, timeout.describe()), k, x, f)
+                }
+            }
+            for (i in 0 until n) previous[i] = x[i] // a loop, not arraycopy: n is often 2, where the call costs more than the copy
+            val info = try {
+                state.step(objective, x)
+            } catch (e: OptimizerException) {
+                val f = exact.value(previous)
+                recorder.recordLast(k, f, Double.NaN, 0.0, previous)
+                return finish(Outcome.Diverged(k, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
+                    .joinToString("; ")), k, previous, f)
+            } catch (e: Throwable) {
+                if (isRunFailure(e)) steps[0] = k // the step the run fails at, for [execute]
+                throw e
+            }
+            // on minibatches the step saw its batch's loss; the run's progress is the full f(x_k), not counted as cost
+            val f = if (minibatched) exact.value(previous) else info.value()
+            val gradientNorm = info.gradientNorm()
+            val stepLength = info.stepLength()
+            // f(x_k) was seen by this step's first evaluation, or by the step before's last when it was reused
+            val seenAt = if (info.reusedEvaluation()) cost else cost + 1
+            cost = info.evaluationCost(n)
+            recorder.record(k, f, gradientNorm, stepLength, previous)
+            if (watch.mayEnd(f, gradientNorm)) {
+                val outcome = watch.verdict(k, f, gradientNorm, stepLength, previous, seenAt)
+                if (outcome != null) {
+                    recorder.recordLast(k, f, gradientNorm, stepLength, previous) // the last point, kept
+                    val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(k, listOfNotNull(outcome.cause,
+                        nonFiniteNode(landscape, previous)).joinToString("; ")) else outcome
+                    return finish(ending, k, previous, f)
+                }
+            }
+            k++
+        }
+        steps[0] = k
+        // The last point has not been evaluated with a gradient; its value alone decides the last target check.
+        val f = exact.value(x)
+        recorder.recordLast(k, f, Double.NaN, 0.0, x)
+        if (!f.isFinite()) {
+            return finish(Outcome.Diverged(k, listOfNotNull("f = $f at step $k", nonFiniteNode(landscape, x))
+                .joinToString("; ")), k, x, f)
+        }
+        if (hits.check(f - fStar, targets, k, cost)) {
+            return finish(Outcome.ReachedTarget(k, cost), k, x, f)
+        }
+        return finish(Outcome.OutOfBudget(k), k, x, f)
+    }
+
+    /**
+     * The run's endings other than the budget, decided after a step that might end it: divergence (f NaN, infinite
+     * or beyond the bound), the finest target reached, or a stall (a tiny gradient and a tiny step, relative to the
+     * point's size, for [Budget.stallPatience] steps in a row).
+     */
+    private class Watch(private val targets: DoubleArray, budget: Budget, private val fStar: Double,
+                        private val hits: Hits) {
+        private val divergenceBound = budget.divergenceBound
+        private val stallGradient = budget.stallGradient
+        private val stallStep = budget.stallStep
+        private val stallPatience = budget.stallPatience
+
+        /** The number of still steps in a row so far. */
+        private var still = 0
+
+        /** The gap that reaches the next target not yet reached; -inf once all are. */
+        private var nextTarget = hits.nextTarget(targets)
+
+        /**
+         * Whether a step with f and ||grad f|| could end the run: f NaN, infinite or beyond the bound, the next
+         * target reached, a tiny gradient, or still steps being counted. The loop's only per-step question.
+         */
+        fun mayEnd(f: Double, gradientNorm: Double): Boolean = !(Math.abs(f) <= divergenceBound) ||
+            f - fStar <= nextTarget || gradientNorm <= stallGradient || still != 0
+
+        /**
+         * The outcome after step [k] at x = [point] (f, ||grad f|| and the step's length given), or null when the
+         * run goes on; marks the targets reached in [hits]. A divergence's cause is the message alone (the caller
+         * adds the sub-expression).
+         */
+        fun verdict(k: Long, f: Double, gradientNorm: Double, stepLength: Double, point: DoubleArray,
+                    evaluations: Long): Outcome? {
+            if (!f.isFinite() || Math.abs(f) > divergenceBound) {
+                return Outcome.Diverged(k, if (f.isFinite()) "f = $f left the divergence bound $divergenceBound at step $k"
+                else "f = $f at step $k")
+            }
+            val reachedAll = hits.check(f - fStar, targets, k, evaluations)
+            nextTarget = hits.nextTarget(targets)
+            if (reachedAll) return Outcome.ReachedTarget(k, evaluations)
+            still = if (gradientNorm <= stallGradient && stepLength <= stallStep * (1.0 + largestMagnitude(point)))
+                still + 1 else 0
+            return if (still >= stallPatience) Outcome.Stalled(k) else null
+        }
+    }
+
+    /**
+     * The steps and evaluations at which a run first reached each target (-1 until it does). A NaN gap
+     * (f* unknown) reaches none.
+     */
+    private class Hits(count: Int) {
+        val steps = LongArray(count) { -1 }
+        val evaluations = LongArray(count) { -1 }
+        private var next = 0
+
+        /** Marks every target the gap [gap] reaches at step [k]; true once the finest is reached. */
+        fun check(gap: Double, targets: DoubleArray, k: Long, evaluationsSoFar: Long): Boolean {
+            while (next < targets.size && gap <= targets[next]) {
+                steps[next] = k
+                evaluations[next] = evaluationsSoFar
+                next++
+            }
+            return next == targets.size
+        }
+
+        /** The gap that reaches the next target not yet reached; -inf once all are. */
+        fun nextTarget(targets: DoubleArray): Double = if (next < targets.size) targets[next] else Double.NEGATIVE_INFINITY
+    }
+
+    private fun largestMagnitude(x: DoubleArray): Double {
+        var largest = 0.0
+        for (v in x) largest = maxOf(largest, Math.abs(v))
+        return largest
+    }
+
+    /** f - f*; NaN when f* is unknown, and +inf when f* is known but f is NaN (a blown-up run is far away). */
+    private fun finalGap(f: Double, fStar: Double): Double = when {
+        fStar.isNaN() -> Double.NaN
+        f.isNaN() -> Double.POSITIVE_INFINITY
+        else -> f - fStar
+    }
+
+    /**
+     * The dsl's checked evaluation at x: the first sub-expression whose value or derivative is NaN or infinite,
+     * as a message, or null when every node is finite or the landscape has vector variables.
+     */
+    @JvmStatic
+    fun nonFiniteNode(landscape: Landscape, x: DoubleArray): String? {
+        val variables = landscape.variables()
+        if (variables.size != x.size) return null
+        return try {
+            landscape.expression().checkedAt(Point.of(variables, x), variables).nonFinite().map { it.message() }
+                .orElse(null)
+        } catch (e: RuntimeException) {
+            null
+        }
+    }
+}
