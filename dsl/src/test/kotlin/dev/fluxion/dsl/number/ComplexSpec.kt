@@ -149,31 +149,6 @@ private val unaryCases = listOf(
     unary(Unary.HEAVISIDE, listOf(2.0, -3.0), { if (it > 0) 1.0 else 0.0 }, { 0.0 }),
 )
 
-/** Points in all four quadrants, and the principal values there, from Python's cmath (an independent library). */
-private val generalPoints = listOf(c(0.5, 0.5), c(-1.5, 0.7), c(-0.3, -2.0), c(2.5, -0.4), c(0.2, 3.0))
-
-private fun c(real: Double, imaginary: Double) = Complex.of(real, imaginary)
-
-private val principalValues = mapOf(
-    Unary.SQRT to listOf(c(0.7768869870150187, 0.3217971264527913), c(0.27865259349653004, 1.2560442937501617), c(0.9280018431058391, -1.0775840667009855), c(1.5861585324667948, -0.12609080108087298), c(1.2662265349601907, 1.1846221498171012)),
-    Unary.EXP to listOf(c(1.4468890365841693, 0.7904390832136149), c(0.17065935973706328, 0.14374439572379707), c(-0.3082891589931797, -0.673624101811466), c(11.220819996879685, -4.744086603362293), c(-1.2091795659056566, 0.17236436707590722)),
-    Unary.LOG to listOf(c(-0.3465735902799726, 0.7853981633974483), c(0.5039789601999894, 2.704965493776252), c(0.7042724850273552, -1.719686274404394), c(0.9289296354662894, -0.1586552621864014), c(1.1008295872020426, 1.5042281630190728)),
-    Unary.SIN to listOf(c(0.5406126857131534, 0.4573041531842493), c(-1.2520247904576618, 0.053660088298855685), c(-1.1118048481294358, -3.4648720885812345), c(0.64699170030571, 0.3290716033879797), c(2.000135671372039, 9.8181843973482)),
-    Unary.COS to listOf(c(0.9895848833999199, -0.24982639750046154), c(0.08878714307836615, 0.7566834395044794), c(3.594162822923319, -1.0718105372587814), c(-0.8660942286425589, 0.24582382511889792), c(9.866979039064239, -1.9902445078171478)),
-    Unary.TAN to listOf(c(0.40389645531602586, 0.5640831412674986), c(-0.12156023989318226, 1.6403580932846322), c(-0.02007006236624232, -0.9700126468041191), c(-0.5915279571294256, -0.5478425473611187), c(0.0019217562655240335, 0.9954423865009567)),
-    Unary.SINH to listOf(c(0.4573041531842493, 0.5406126857131534), c(-1.6285627557746438, 1.5154638817677113), c(0.1267251567824359, -0.9505236210591543), c(5.572607353227216, -2.3880260037274095), c(-0.19932113181121128, 0.14395182877456658)),
-    Unary.COSH to listOf(c(0.9895848833999199, 0.24982639750046154), c(1.7992221155117072, -1.3717194860439141), c(-0.4350143157756156, 0.27689951924768824), c(5.648212643652469, -2.3560605996348833), c(-1.0098584340944454, 0.028412538301340634)),
-    Unary.TANH to listOf(c(0.5640831412674986, 0.40389645531602586), c(-0.9785346579475253, 0.09625761166375989), c(-1.1971187053822212, 1.423038287723179), c(0.9906090499682905, -0.009576666968472824), c(0.20122660287087327, -0.1368849984772431)),
-    Unary.ASIN to listOf(c(0.45227844715119064, 0.5306375309525178), c(-1.0510782660947293, 1.1434825057507427), c(-0.13360214054359706, -1.4516490266745097), c(1.3984363751113238, -1.5830642777315043), c(0.06317398485736474, 1.8203409836110944)),
-    Unary.ACOS to listOf(c(1.1185178796437059, -0.5306375309525178), c(2.621874592889626, -1.1434825057507427), c(1.7043984673384938, 1.4516490266745097), c(0.17235995168357277, 1.5830642777315043), c(1.5076223419375319, -1.8203409836110944)),
-    Unary.ATAN to listOf(c(0.5535743588970452, 0.40235947810852507), c(-1.0481900601732534, 0.19672553752436592), c(-1.474902255801544, -0.5302493029870837), c(1.197779675476077, -0.054192317400185486), c(1.5459411984102869, 0.3447102276163274)),
-    Unary.ASINH to listOf(c(0.5306375309525178, 0.45227844715119064), c(-1.256224290548298, 0.37763751260048967), c(-1.333822790480945, -1.4000958553587002), c(1.6574026509870519, -0.14769524749264357), c(1.7653901676183827, 1.5002250015995107)),
-    Unary.ACOSH to listOf(c(0.5306375309525178, 1.1185178796437059), c(1.1434825057507427, 2.621874592889626), c(1.4516490266745097, -1.7043984673384938), c(1.5830642777315043, -0.17235995168357277), c(1.8203409836110944, 1.5076223419375319)),
-    Unary.ATANH to listOf(c(0.40235947810852507, 0.5535743588970452), c(-0.5522912544270343, 1.2320272579322145), c(-0.05921438659601915, -1.114271306805941), c(0.40971896292848803, -1.4973911344930801), c(0.019930868458009603, 1.2502419423650437)),
-    Unary.EXPM1 to listOf(c(0.44688903658416934, 0.7904390832136149), c(-0.8293406402629367, 0.14374439572379707), c(-1.3082891589931798, -0.673624101811466), c(10.220819996879685, -4.744086603362293), c(-2.2091795659056563, 0.17236436707590722)),
-    Unary.LOG1P to listOf(c(0.45814536593707755, 0.3217505543966422), c(-0.1505525463919608, 2.191045812777718), c(0.7509263508770815, -1.2341215074081695), c(1.2592512996082579, -0.11379200714370807), c(1.1728222912272463, 1.1902899496825317)),
-)
-
 /** A two-argument check: the value and both partial derivatives in closed form at a point. */
 private class BinaryCase(
     val f: BinaryFunction,
@@ -254,75 +229,11 @@ class ComplexSpec : StringSpec({
         Complex.of(1e-300, 2e-300) / Complex.of(1e-300, 2e-300) shouldBe Complex.of(1.0, 0.0)
     }
 
-    "exp(i pi) = -1, log(-1) = i pi, sqrt(-4) = 2i, log1p(-2) = i pi, expm1(i pi) = -2" {
-        Complex.of(0.0, PI).exp().shouldBeNear(Complex.of(-1.0, 0.0))
-        Complex.real(-1.0).log() shouldBe Complex.of(0.0, PI)
-        Complex.real(-4.0).sqrt() shouldBe Complex.of(0.0, 2.0)
-        Complex.of(-3.0, 4.0).sqrt() shouldBe Complex.of(1.0, 2.0)
-        Complex.real(-2.0).log1p() shouldBe Complex.of(0.0, PI)
-        Complex.of(0.0, PI).expm1().shouldBeNear(Complex.of(-2.0, 0.0))
-        Complex.of(1.0, 1.0).log().shouldBeNear(Complex.of(0.5 * LN2, PI / 4))
-    }
-
-    "sin(i) = i sinh 1, cos(i) = cosh 1, sinh(i pi/2) = i, cosh(i pi) = -1" {
-        Complex.I.sin() shouldBe Complex.of(0.0, sinh(1.0))
-        Complex.I.cos().shouldBeNear(Complex.of(cosh(1.0), 0.0))
-        Complex.of(0.0, PI / 2).sinh().shouldBeNear(Complex.of(0.0, 1.0))
-        Complex.of(0.0, PI).cosh().shouldBeNear(Complex.of(-1.0, 0.0))
-        // sin(1 + i) = sin 1 cosh 1 + i cos 1 sinh 1
-        Complex.of(1.0, 1.0).sin().shouldBeNear(Complex.of(sin(1.0) * cosh(1.0), cos(1.0) * sinh(1.0)))
-    }
-
-    "tanh(1000 + i) = 1 and tan(1000 i) = i, with no overflow" {
-        Complex.of(1000.0, 1.0).tanh().shouldBeNear(Complex.of(1.0, 0.0))
-        Complex.of(-1000.0, 1.0).tanh().shouldBeNear(Complex.of(-1.0, 0.0))
-        Complex.of(0.3, 1000.0).tan().shouldBeNear(Complex.of(0.0, 1.0))
-        // tan(pi/4 + i ln 2): (1 + i tanh(ln 2)) / (1 - i tanh(ln 2)) with tanh(ln 2) = 3/5, so 8/17 + 15/17 i
-        Complex.of(PI / 4, LN2).tan().shouldBeNear(Complex.of(8.0 / 17, 15.0 / 17))
-    }
-
-    "inverse functions on their principal branches" {
-        val lnTwoPlusRootThree = ln(2 + sqrt(3.0))
-        Complex.real(2.0).asin().shouldBeNear(Complex.of(PI / 2, lnTwoPlusRootThree))
-        Complex.real(2.0).acos().shouldBeNear(Complex.of(0.0, -lnTwoPlusRootThree))
-        Complex.I.asin().shouldBeNear(Complex.of(0.0, ln(1 + sqrt(2.0))))
-        Complex.of(0.0, 0.5).asinh().shouldBeNear(Complex.of(0.0, PI / 6))
-        Complex.real(0.5).acosh().shouldBeNear(Complex.of(0.0, PI / 3))
-        Complex.real(-2.0).acosh().shouldBeNear(Complex.of(lnTwoPlusRootThree, PI))
-        Complex.real(2.0).atanh().shouldBeNear(Complex.of(0.5 * ln(3.0), PI / 2))
-        Complex.of(1.0, 1.0).atan().shouldBeNear(Complex.of(1.0172219678978514, 0.4023594781085251))
-        // asin of a huge argument: pi/2 - arg z + i ln(2|z|)
-        Complex.of(1e200, 1e200).asin().shouldBeNear(Complex.of(PI / 4, LN2 + ln(sqrt(2.0)) + 200 * ln(10.0)), 1e-13)
-    }
-
-    "cube roots: the real cube root for real arguments and the principal root about a positive real part" {
-        Complex.real(-8.0).cbrt() shouldBe Complex.of(-2.0, 0.0)
-        Complex.of(0.0, 8.0).cbrt().shouldBeNear(Complex.of(sqrt(3.0), 1.0))
-        Complex.of(0.0, 8.0).pow(1.0 / 3).shouldBeNear(Complex.of(sqrt(3.0), 1.0))
-    }
-
-    "powers: (1 + i)^8 = 16, i^2 = -1, i^i = e^(-pi/2), (1 + i)^-2 = -i/2, hypot(3i, 4) = sqrt 7" {
-        Complex.of(1.0, 1.0).pow(8.0) shouldBe Complex.of(16.0, 0.0)
-        Complex.I.pow(2.0) shouldBe Complex.of(-1.0, 0.0)
-        Complex.of(1.0, 1.0).pow(-2.0) shouldBe Complex.of(0.0, -0.5)
-        Complex.I.pow(Complex.I).shouldBeNear(Complex.of(exp(-PI / 2), 0.0))
-        Complex.of(0.0, 3.0).hypot(Complex.real(4.0)).shouldBeNear(Complex.of(sqrt(7.0), 0.0))
-        Complex.real(0.0).pow(-1.0) shouldBe Complex.of(Double.POSITIVE_INFINITY, 0.0)
-        Complex.real(8.0).log(Complex.real(2.0)).shouldBeNear(Complex.of(3.0, 0.0))
-    }
-
-    "away from the real axis every elementary function is the principal branch (checked against cmath)" {
-        for ((f, expected) in principalValues) {
-            generalPoints.zip(expected).forEach { (z, value) ->
-                z.apply(f).shouldBeNear(value, 4e-15 * value.modulus())
-            }
-        }
-        // (1.5 - 0.5i)^(0.3 + 0.7i), (-2 + i)^2.5, hypot(1 + 2i, 3 - i), and the cube root on both sides of Re = 0
-        c(1.5, -0.5).pow(c(0.3, 0.7)).shouldBeNear(c(1.4011987173232896, 0.3194859038511661), 1e-15)
-        c(-2.0, 1.0).pow(2.5).shouldBeNear(c(6.852069010068956, 2.9917970717860145), 1e-14)
-        c(1.0, 2.0).hypot(c(3.0, -1.0)).shouldBeNear(c(2.27872385417085, -0.4388421169022545), 1e-15)
-        c(1.0, 2.0).cbrt().shouldBeNear(c(1.2196165079717578, 0.47171126778938893), 1e-15)
-        c(-1.0, 2.0).cbrt().shouldBeNear(c(-1.2196165079717578, 0.47171126778938893), 1e-15)
+    "functions hold in the complex-step regime only: exp(i pi) is refused with the limit, exp(1 + 1e-3 i) is right" {
+        shouldThrow<DslException> { Complex.of(0.0, PI).exp() }.message shouldContain "|Im|"
+        shouldThrow<DslException> { Complex.of(0.3, 1000.0).tan() }.message shouldContain "tan"
+        // e^(1 + i b) = e (cos b + i sin b) at the edge of the regime, |b| = 1e-3 (1 + |a|) with a = 1
+        Complex.of(1.0, 2e-3).exp().shouldBeNear(Complex.of(E * cos(2e-3), E * sin(2e-3)), 2e-15)
     }
 
     "toString reads 1.0 + 2.0i and 1.0 - 2.0i" {
