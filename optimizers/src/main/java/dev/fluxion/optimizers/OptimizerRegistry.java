@@ -3,62 +3,13 @@ package dev.fluxion.optimizers;
 import dev.fluxion.dsl.spec.Registry;
 import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.dsl.spec.SpecParser;
-import dev.fluxion.optimizers.linesearch.BacktrackingLineSearch;
-import dev.fluxion.optimizers.linesearch.HagerZhangLineSearch;
-import dev.fluxion.optimizers.linesearch.PolyakStep;
-import dev.fluxion.optimizers.linesearch.WolfeLineSearch;
-import dev.fluxion.optimizers.named.AdaBelief;
-import dev.fluxion.optimizers.named.Adagrad;
-import dev.fluxion.optimizers.named.Adam;
-import dev.fluxion.optimizers.named.AdamW;
-import dev.fluxion.optimizers.named.Adamax;
-import dev.fluxion.optimizers.named.Amsgrad;
-import dev.fluxion.optimizers.named.Bfgs;
-import dev.fluxion.optimizers.named.ConjugateGradient;
-import dev.fluxion.optimizers.named.GradientDescent;
-import dev.fluxion.optimizers.named.Lbfgs;
-import dev.fluxion.optimizers.named.Lookahead;
-import dev.fluxion.optimizers.named.Momentum;
-import dev.fluxion.optimizers.named.Nadam;
-import dev.fluxion.optimizers.named.NaturalGradient;
-import dev.fluxion.optimizers.named.Nesterov;
-import dev.fluxion.optimizers.named.Newton;
-import dev.fluxion.optimizers.named.NewtonTrustRegion;
-import dev.fluxion.optimizers.named.Prodigy;
-import dev.fluxion.optimizers.named.Radam;
-import dev.fluxion.optimizers.named.Rmsprop;
-import dev.fluxion.optimizers.named.ScheduleFreeAdamw;
-import dev.fluxion.optimizers.named.ScheduleFreeSgd;
-import dev.fluxion.optimizers.named.Yogi;
 import dev.fluxion.optimizers.schedule.ScheduleKind;
-import dev.fluxion.optimizers.transform.BfgsDirection;
-import dev.fluxion.optimizers.transform.ConjugateGradientDirection;
-import dev.fluxion.optimizers.transform.GlobalNormClip;
-import dev.fluxion.optimizers.transform.LbfgsDirection;
-import dev.fluxion.optimizers.transform.PreconditionByHessian;
-import dev.fluxion.optimizers.transform.PreconditionByMetric;
-import dev.fluxion.optimizers.transform.ScaleByAdaBelief;
-import dev.fluxion.optimizers.transform.ScaleByAdagrad;
-import dev.fluxion.optimizers.transform.ScaleByAdam;
-import dev.fluxion.optimizers.transform.ScaleByAdamax;
-import dev.fluxion.optimizers.transform.ScaleByAmsgrad;
-import dev.fluxion.optimizers.transform.ScaleByLearningRate;
-import dev.fluxion.optimizers.transform.ScaleByNadam;
-import dev.fluxion.optimizers.transform.ScaleByRadam;
-import dev.fluxion.optimizers.transform.ScaleByRms;
-import dev.fluxion.optimizers.transform.ScaleByYogi;
-import dev.fluxion.optimizers.transform.ScheduleFree;
-import dev.fluxion.optimizers.transform.Trace;
-import dev.fluxion.optimizers.transform.TrustRegion;
-import dev.fluxion.optimizers.transform.ValueClip;
-import dev.fluxion.optimizers.transform.WeightDecay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The optimizers and transforms that specs can name: the library's own, every {@link OptimizerProvider} that
@@ -71,22 +22,7 @@ public final class OptimizerRegistry {
     private static final Registry.Kind<OptimizerProvider> KIND = new Registry.Kind<>(OptimizerProvider.class,
             "optimizer", OptimizerProvider::name, OptimizerProvider::hyperparameters,
             Map.of(CHAIN, "the chain combinator"), OptimizerException::new,
-            provider -> provider instanceof TypedProvider typed ? typed.origin() : provider.getClass().getName());
-    /** The library's own optimizers and building blocks, each a provider made from its record's signature. */
-    private static final List<OptimizerProvider> BUILT_IN = Stream.of(
-            GradientDescent.SIGNATURE, Momentum.SIGNATURE, Nesterov.SIGNATURE, Adam.SIGNATURE, AdamW.SIGNATURE,
-            Amsgrad.SIGNATURE, Nadam.SIGNATURE, Radam.SIGNATURE, Adamax.SIGNATURE, AdaBelief.SIGNATURE,
-            Yogi.SIGNATURE, Rmsprop.SIGNATURE, Adagrad.SIGNATURE, NaturalGradient.SIGNATURE, Newton.SIGNATURE,
-            NewtonTrustRegion.SIGNATURE, Lbfgs.SIGNATURE, Bfgs.SIGNATURE, ConjugateGradient.SIGNATURE,
-            ScheduleFreeSgd.SIGNATURE, ScheduleFreeAdamw.SIGNATURE, Prodigy.SIGNATURE, Lookahead.SIGNATURE,
-            ScheduleFree.SIGNATURE, GlobalNormClip.SIGNATURE, ValueClip.SIGNATURE, WeightDecay.SIGNATURE,
-            ScaleByLearningRate.SIGNATURE, ScaleByAdam.SIGNATURE, ScaleByAmsgrad.SIGNATURE, ScaleByNadam.SIGNATURE,
-            ScaleByRadam.SIGNATURE, ScaleByAdamax.SIGNATURE, ScaleByAdaBelief.SIGNATURE, ScaleByYogi.SIGNATURE,
-            ScaleByRms.SIGNATURE, ScaleByAdagrad.SIGNATURE, PreconditionByMetric.SIGNATURE,
-            PreconditionByHessian.SIGNATURE, Trace.SIGNATURE, LbfgsDirection.SIGNATURE, BfgsDirection.SIGNATURE,
-            ConjugateGradientDirection.SIGNATURE, TrustRegion.SIGNATURE, WolfeLineSearch.SIGNATURE,
-            BacktrackingLineSearch.SIGNATURE, HagerZhangLineSearch.SIGNATURE, PolyakStep.SIGNATURE)
-            .<OptimizerProvider>map(TypedProvider::new).toList();
+            provider -> provider instanceof TypedProvider typed ? typed.origin() : Registry.className(provider));
 
     private final Registry<OptimizerProvider> providers;
 
@@ -99,7 +35,8 @@ public final class OptimizerRegistry {
      * one name are an error.
      */
     public static OptimizerRegistry load(ClassLoader loader) {
-        return new OptimizerRegistry(Registry.load(KIND, BUILT_IN, loader));
+        return new OptimizerRegistry(Registry.load(KIND,
+                Optimizers.BUILT_IN.stream().<OptimizerProvider>map(TypedProvider::new).toList(), loader));
     }
 
     /** The providers visible to the context class loader of the current thread (or this library's). */

@@ -32,17 +32,12 @@ public final class Registry<P> {
      * @param reserved names a provider may not take, each with what owns it ({@code chain}: the chain combinator)
      * @param errors   the module's exception for an error
      * @param origin   what messages name a provider by, and what tells two providers of one name apart: two
-     *                 of one origin are one provider found twice
+     *                 of one origin are one provider found twice ({@code Registry::className} where each
+     *                 provider is a class of its own, as {@link ServiceLoader} has them)
      * @param <P>      the provider type
      */
     public record Kind<P>(Class<P> service, String noun, Function<P, String> name, Consumer<P> check,
                           Map<String, String> reserved, SpecErrors errors, Function<P, String> origin) {
-
-        /** A kind whose providers' origin is their class: one class per provider, as {@link ServiceLoader} has. */
-        public Kind(Class<P> service, String noun, Function<P, String> name, Consumer<P> check,
-                    Map<String, String> reserved, SpecErrors errors) {
-            this(service, noun, name, check, reserved, errors, provider -> provider.getClass().getName());
-        }
     }
 
     private Registry(Kind<P> kind, Map<String, P> providers) {
@@ -64,9 +59,9 @@ public final class Registry<P> {
         return new Registry<>(kind, found);
     }
 
-    /** The providers {@link ServiceLoader} finds through {@code loader}. */
-    public static <P> Registry<P> load(Kind<P> kind, ClassLoader loader) {
-        return of(kind, ServiceLoader.load(kind.service, loader));
+    /** The name of a provider's class: the origin of providers that are each a class of their own. */
+    public static String className(Object provider) {
+        return provider.getClass().getName();
     }
 
     /** The given providers, then those {@link ServiceLoader} finds through {@code loader}. */

@@ -34,7 +34,7 @@ public enum ScheduleKind {
 
     private static final class Known {
         static final Registry<ScheduleKind> SCHEDULES = Registry.of(new Registry.Kind<>(ScheduleKind.class,
-                "schedule", ScheduleKind::specName, kind -> { }, Map.of(), OptimizerException::new),
+                "schedule", ScheduleKind::specName, kind -> { }, Map.of(), OptimizerException::new, Enum::name),
                 List.of(values()));
     }
 
