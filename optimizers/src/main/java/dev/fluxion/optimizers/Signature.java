@@ -1,6 +1,5 @@
 package dev.fluxion.optimizers;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -29,62 +28,28 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param <T> the record type
+ * @param type            the record, whose components are the hyperparameters' values in their order
+ * @param name            the name in specs, such as {@code adam}
+ * @param hyperparameters the hyperparameters, in the order of the components and of specs
+ * @param description     one line saying what it does, with its reference
+ * @param <T>             the record type
  */
-public final class Signature<T extends Record> {
-    private final Class<T> type;
-    private final String name;
-    private final List<Hyperparameter> hyperparameters;
-    private final String description;
-    private final RecordComponent[] components;
-    private final Constructor<T> constructor;
+public record Signature<T extends Record>(Class<T> type, String name, List<Hyperparameter> hyperparameters,
+                                          String description) {
 
     /**
-     * A signature.
+     * Checks that the record has one component per hyperparameter.
      *
-     * @param type            the record, whose components are the hyperparameters' values in their order
-     * @param name            the name in specs, such as {@code adam}
-     * @param hyperparameters the hyperparameters, in the order of the components and of specs
-     * @param description     one line saying what it does, with its reference
-     * @throws IllegalArgumentException when the record has not one component per hyperparameter
+     * @throws IllegalArgumentException naming the record and the hyperparameters when it has not
      */
-    public Signature(Class<T> type, String name, List<Hyperparameter> hyperparameters, String description) {
-        this.type = Objects.requireNonNull(type, "type");
-        this.name = Objects.requireNonNull(name, "name");
-        this.hyperparameters = List.copyOf(hyperparameters);
-        this.description = Objects.requireNonNull(description, "description");
-        this.components = type.getRecordComponents();
-        if (components == null || components.length != this.hyperparameters.size()) {
+    public Signature {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        hyperparameters = List.copyOf(hyperparameters);
+        if (type.getRecordComponents() == null || type.getRecordComponents().length != hyperparameters.size()) {
             throw new IllegalArgumentException(type.getName() + " is not a record with one component per"
-                    + " hyperparameter of " + name + " " + this.hyperparameters.stream().map(Hyperparameter::name)
-                    .toList());
+                    + " hyperparameter of " + name + " " + hyperparameters.stream().map(Hyperparameter::name).toList());
         }
-        try {
-            this.constructor = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(type.getName() + " has no canonical constructor", e);
-        }
-    }
-
-    /** The record these values describe. */
-    public Class<T> type() {
-        return type;
-    }
-
-    /** The name used in specs, such as {@code adam}. */
-    public String name() {
-        return name;
-    }
-
-    /** The hyperparameters, in the order of the components and of specs. */
-    public List<Hyperparameter> hyperparameters() {
-        return hyperparameters;
-    }
-
-    /** One line saying what it does, with its reference. */
-    public String description() {
-        return description;
     }
 
     /**
@@ -94,14 +59,13 @@ public final class Signature<T extends Record> {
      * @throws OptimizerException (or whatever the constructor throws) for values its own checks refuse
      */
     public T create(HyperparameterValues values) {
-        Object[] arguments = hyperparameters.stream().map(h -> values.value(h.name())).toArray();
+        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
         try {
-            return constructor.newInstance(arguments);
+            return type.getDeclaredConstructor(types)
+                    .newInstance(hyperparameters.stream().map(h -> values.value(h.name())).toArray());
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException refused) {
-                throw refused;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw e.getCause() instanceof RuntimeException refused ? refused : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + type.getName(), e);
         }
@@ -116,6 +80,7 @@ public final class Signature<T extends Record> {
      * The spec of a record of this signature, every hyperparameter printed: {@code adam(lr=0.01, beta1=0.9, ...)}.
      */
     public String spec(T value) {
+        RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             try {
@@ -125,10 +90,5 @@ public final class Signature<T extends Record> {
             }
         }
         return Hyperparameter.spec(name, hyperparameters, values);
-    }
-
-    @Override
-    public String toString() {
-        return name + " (" + type.getName() + ")";
     }
 }

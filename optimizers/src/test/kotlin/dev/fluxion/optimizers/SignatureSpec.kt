@@ -4,23 +4,15 @@ import dev.fluxion.dsl.spec.Range
 import dev.fluxion.optimizers.named.Adam
 import dev.fluxion.optimizers.schedule.ConstantSchedule
 import dev.fluxion.optimizers.schedule.CosineDecaySchedule
-import dev.fluxion.optimizers.schedule.Schedule
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 
-/** A record with one component too few for its two hyperparameters. */
-@JvmRecord
-data class HalfDeclared(val rate: Double) : Schedule {
-    override fun at(step: Long) = rate
-    override fun spec() = "half"
-}
-
 class SignatureSpec : FunSpec({
 
     test("a signature builds its record from spec values in the components' order, and prints every one") {
-        val values = HyperparameterValues("cosine", linkedMapOf("init" to 0.5, "steps" to 40L, "final" to 0.125))
+        val values = HyperparameterValues("cosine", linkedMapOf<String, Any>("init" to 0.5, "steps" to 40L, "final" to 0.125))
         val cosine = CosineDecaySchedule.SIGNATURE.create(values)
         cosine shouldBe CosineDecaySchedule(0.5, 40, 0.125)
         // the component is called end, the hyperparameter final: the order binds them, not the names
@@ -32,7 +24,7 @@ class SignatureSpec : FunSpec({
     }
 
     test("what the record's constructor refuses comes out of the signature as it is") {
-        val values = HyperparameterValues("cosine", linkedMapOf("init" to 0.5, "steps" to 0L, "final" to 0.0))
+        val values = HyperparameterValues("cosine", linkedMapOf<String, Any>("init" to 0.5, "steps" to 0L, "final" to 0.0))
         shouldThrow<OptimizerException> { CosineDecaySchedule.SIGNATURE.create(values) }.message!! shouldContain
             "steps = 0 is out of range"
     }
