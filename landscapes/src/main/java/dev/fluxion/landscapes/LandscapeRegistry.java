@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  */
 public final class LandscapeRegistry {
     private static final Registry.Kind<LandscapeProvider> KIND = new Registry.Kind<>(LandscapeProvider.class,
-            "landscape", LandscapeProvider::name, LandscapeProvider::parameters, Map.of(), LandscapeException::new);
+            "landscape", LandscapeProvider::name, LandscapeProvider::parameters, Map.of(), LandscapeException::new,
+            Registry::className);
 
     private final Registry<LandscapeProvider> providers;
 
@@ -33,7 +34,7 @@ public final class LandscapeRegistry {
 
     /** The providers a class loader finds. */
     public static LandscapeRegistry load(ClassLoader loader) {
-        return new LandscapeRegistry(Registry.load(KIND, loader));
+        return new LandscapeRegistry(Registry.load(KIND, List.of(), loader));
     }
 
     /**

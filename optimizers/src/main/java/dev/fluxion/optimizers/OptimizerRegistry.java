@@ -12,8 +12,8 @@ import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
 /**
- * The optimizers and transforms that specs can name: every {@link OptimizerProvider} that
- * {@link ServiceLoader} finds, plus the built-in combinator {@code chain(T1, T2, ...)}. Plugins from other class
+ * The optimizers and transforms that specs can name: the library's own, every {@link OptimizerProvider} that
+ * {@link ServiceLoader} finds, and the combinator {@code chain(T1, T2, ...)}. Plugins from other class
  * loaders (jar files) join with {@link #withPlugins(ClassLoader, Consumer)}.
  */
 public final class OptimizerRegistry {
@@ -21,7 +21,8 @@ public final class OptimizerRegistry {
     public static final String CHAIN = "chain";
     private static final Registry.Kind<OptimizerProvider> KIND = new Registry.Kind<>(OptimizerProvider.class,
             "optimizer", OptimizerProvider::name, OptimizerProvider::hyperparameters,
-            Map.of(CHAIN, "the chain combinator"), OptimizerException::new);
+            Map.of(CHAIN, "the chain combinator"), OptimizerException::new,
+            provider -> provider instanceof TypedProvider typed ? typed.origin() : Registry.className(provider));
 
     private final Registry<OptimizerProvider> providers;
 
@@ -29,9 +30,13 @@ public final class OptimizerRegistry {
         this.providers = providers;
     }
 
-    /** The providers visible to {@code loader}. Two providers with one name are an error. */
+    /**
+     * The library's own providers, then those {@link ServiceLoader} finds through {@code loader}. Two providers with
+     * one name are an error.
+     */
     public static OptimizerRegistry load(ClassLoader loader) {
-        return new OptimizerRegistry(Registry.load(KIND, loader));
+        return new OptimizerRegistry(Registry.load(KIND,
+                Optimizers.BUILT_IN.stream().<OptimizerProvider>map(TypedProvider::new).toList(), loader));
     }
 
     /** The providers visible to the context class loader of the current thread (or this library's). */

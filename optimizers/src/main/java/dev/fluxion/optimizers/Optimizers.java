@@ -71,6 +71,23 @@ import java.util.function.Consumer;
  */
 public final class Optimizers {
     private static volatile OptimizerRegistry registry;
+    /**
+     * The signature of every optimizer and building block below, each one a provider that
+     * {@link OptimizerRegistry} lists before the plugins.
+     */
+    static final List<Signature<? extends Transform>> BUILT_IN = List.of(
+            GradientDescent.SIGNATURE, Momentum.SIGNATURE, Nesterov.SIGNATURE, Adam.SIGNATURE, AdamW.SIGNATURE,
+            Amsgrad.SIGNATURE, Nadam.SIGNATURE, Radam.SIGNATURE, Adamax.SIGNATURE, AdaBelief.SIGNATURE,
+            Yogi.SIGNATURE, Rmsprop.SIGNATURE, Adagrad.SIGNATURE, NaturalGradient.SIGNATURE, Newton.SIGNATURE,
+            NewtonTrustRegion.SIGNATURE, Lbfgs.SIGNATURE, Bfgs.SIGNATURE, ConjugateGradient.SIGNATURE,
+            ScheduleFreeSgd.SIGNATURE, ScheduleFreeAdamw.SIGNATURE, Prodigy.SIGNATURE, Lookahead.SIGNATURE,
+            ScheduleFree.SIGNATURE, GlobalNormClip.SIGNATURE, ValueClip.SIGNATURE, WeightDecay.SIGNATURE,
+            ScaleByLearningRate.SIGNATURE, ScaleByAdam.SIGNATURE, ScaleByAmsgrad.SIGNATURE, ScaleByNadam.SIGNATURE,
+            ScaleByRadam.SIGNATURE, ScaleByAdamax.SIGNATURE, ScaleByAdaBelief.SIGNATURE, ScaleByYogi.SIGNATURE,
+            ScaleByRms.SIGNATURE, ScaleByAdagrad.SIGNATURE, PreconditionByMetric.SIGNATURE,
+            PreconditionByHessian.SIGNATURE, Trace.SIGNATURE, LbfgsDirection.SIGNATURE, BfgsDirection.SIGNATURE,
+            ConjugateGradientDirection.SIGNATURE, TrustRegion.SIGNATURE, WolfeLineSearch.SIGNATURE,
+            BacktrackingLineSearch.SIGNATURE, HagerZhangLineSearch.SIGNATURE, PolyakStep.SIGNATURE);
 
     private Optimizers() {
     }

@@ -1,5 +1,6 @@
 package dev.fluxion.optimizers
 
+import dev.fluxion.optimizers.named.Adam
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
@@ -55,12 +56,12 @@ class PluginRegistrySpec : FunSpec({
             messages[0] shouldContain "Provider dev.fluxion.optimizers.plugin.NoSuchProvider not found"
             messages[1] shouldContain "ThrowingProvider could not be instantiated"
             messages[2] shouldBe "optimizer 'adam' of dev.fluxion.optimizers.plugin.ClashingAdamProvider clashes" +
-                " with dev.fluxion.optimizers.provider.AdamProvider, which keeps the name"
+                " with dev.fluxion.optimizers.named.Adam, which keeps the name"
             messages[3] shouldContain "dev.fluxion.optimizers.PluginRegistrySpec not a subtype"
         }
         generateSequence(problems[1] as Throwable) { it.cause }.last().message shouldBe "no licence key"
         registry.names() shouldContain "plainStep"
-        registry.find("adam").javaClass.simpleName shouldBe "AdamProvider"
+        registry.find("adam").create(HyperparameterValues.defaults("adam", Adam.HYPERPARAMETERS)) shouldBe Adam.DEFAULT
     }
 
     test("the strict form fails on the first provider that cannot join") {

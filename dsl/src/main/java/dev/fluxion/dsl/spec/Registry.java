@@ -31,10 +31,13 @@ public final class Registry<P> {
      *                 a provider that throws there is left out instead of failing later
      * @param reserved names a provider may not take, each with what owns it ({@code chain}: the chain combinator)
      * @param errors   the module's exception for an error
+     * @param origin   what messages name a provider by, and what tells two providers of one name apart: two
+     *                 of one origin are one provider found twice ({@code Registry::className} where each
+     *                 provider is a class of its own, as {@link ServiceLoader} has them)
      * @param <P>      the provider type
      */
     public record Kind<P>(Class<P> service, String noun, Function<P, String> name, Consumer<P> check,
-                          Map<String, String> reserved, SpecErrors errors) {
+                          Map<String, String> reserved, SpecErrors errors, Function<P, String> origin) {
     }
 
     private Registry(Kind<P> kind, Map<String, P> providers) {
@@ -42,23 +45,30 @@ public final class Registry<P> {
         this.providers = Collections.unmodifiableMap(providers);
     }
 
-    /** The given providers. Two providers of different classes with one name are an error. */
+    /** The given providers. Two providers of different origins with one name are an error. */
     public static <P> Registry<P> of(Kind<P> kind, Iterable<P> providers) {
         Map<String, P> found = new TreeMap<>();
         for (P provider : providers) {
             String name = kind.name.apply(provider);
             P previous = found.putIfAbsent(name, provider);
-            if (previous != null && previous.getClass() != provider.getClass()) {
+            if (previous != null && !kind.origin.apply(previous).equals(kind.origin.apply(provider))) {
                 throw kind.errors.error("two " + kind.noun + " providers are named " + name + ": "
-                        + previous.getClass().getName() + " and " + provider.getClass().getName(), 0);
+                        + kind.origin.apply(previous) + " and " + kind.origin.apply(provider), 0);
             }
         }
         return new Registry<>(kind, found);
     }
 
-    /** The providers {@link ServiceLoader} finds through {@code loader}. */
-    public static <P> Registry<P> load(Kind<P> kind, ClassLoader loader) {
-        return of(kind, ServiceLoader.load(kind.service, loader));
+    /** The name of a provider's class: the origin of providers that are each a class of their own. */
+    public static String className(Object provider) {
+        return provider.getClass().getName();
+    }
+
+    /** The given providers, then those {@link ServiceLoader} finds through {@code loader}. */
+    public static <P> Registry<P> load(Kind<P> kind, List<P> builtIn, ClassLoader loader) {
+        List<P> all = new ArrayList<>(builtIn);
+        ServiceLoader.load(kind.service, loader).forEach(all::add);
+        return of(kind, all);
     }
 
     /**
@@ -94,13 +104,13 @@ public final class Registry<P> {
                 continue;
             }
             P previous = joined.get(name);
-            if (previous != null && previous.getClass() == provider.getClass()) {
+            if (previous != null && kind.origin.apply(previous).equals(kind.origin.apply(provider))) {
                 continue;
             }
-            String owner = previous != null ? previous.getClass().getName() : kind.reserved.get(name);
+            String owner = previous != null ? kind.origin.apply(previous) : kind.reserved.get(name);
             if (owner != null) {
                 problems.accept(new ServiceConfigurationError(kind.noun + " '" + name + "' of "
-                        + provider.getClass().getName() + " clashes with " + owner + ", which keeps the name"));
+                        + kind.origin.apply(provider) + " clashes with " + owner + ", which keeps the name"));
                 continue;
             }
             joined.put(name, provider);

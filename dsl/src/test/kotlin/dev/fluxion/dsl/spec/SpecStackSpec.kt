@@ -65,7 +65,7 @@ class SpecStackSpec : FunSpec({
 
     test("a registry finds providers by name and lists the known ones for an unknown name") {
         val kind = Registry.Kind(String::class.java, "word", { s: String -> s }, { _: String -> },
-            mapOf("chain" to "the combinator"), errors)
+            mapOf("chain" to "the combinator"), errors, { s: String -> Registry.className(s) })
         val registry = Registry.of(kind, listOf("beta", "alpha"))
         registry.names() shouldBe listOf("alpha", "beta", "chain")
         registry.find("alpha", 0) shouldBe "alpha"
@@ -73,5 +73,14 @@ class SpecStackSpec : FunSpec({
             it.message shouldBe "unknown word 'gamma' at column 7; known words: alpha, beta, chain"
             it.column() shouldBe 7
         }
+    }
+
+    test("two providers of one name are one provider when their origins agree, and an error naming both else") {
+        // the origin of a word is its first letter: "alpha" and "amigo" stand for one provider, "beta" for another
+        val kind = Registry.Kind(String::class.java, "word", { s: String -> s.length.toString() }, { _: String -> },
+            mapOf(), errors, { s: String -> s.take(1) })
+        Registry.of(kind, listOf("alpha", "amigo")).providers() shouldBe listOf("alpha")
+        shouldThrow<DslException> { Registry.of(kind, listOf("alpha", "bravo")) }.message shouldBe
+            "two word providers are named 5: a and b"
     }
 })

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.linesearch;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -42,18 +42,17 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Stri
             InitialStep.INIT,
             InitialStep.GUESS,
             Hyperparameter.integer("maxEvals", 50, Range.COUNT, "values per step before the step fails"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<BacktrackingLineSearch> SIGNATURE = new Signature<>(
+            BacktrackingLineSearch.class, NAME, HYPERPARAMETERS,
+            "Armijo backtracking along the incoming direction (-g if it is not a descent direction), values only"
+            + " (Armijo 1966; Nocedal and Wright 2006, Algorithm 3.1)");
     /** Backtracking with every default: the unit step first, halved until f falls by 1e-4 of the slope's promise. */
-    public static final BacktrackingLineSearch DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final BacktrackingLineSearch DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public BacktrackingLineSearch {
         Hyperparameter.check(NAME, HYPERPARAMETERS, c1, shrink, init, guess, maxEvals);
-    }
-
-    /** The search for checked spec values. */
-    public static BacktrackingLineSearch of(HyperparameterValues values) {
-        return new BacktrackingLineSearch(values.real("c1"), values.real("shrink"), values.real("init"),
-                values.choice("guess"), values.integer("maxEvals"));
     }
 
     /** This search with sufficient-decrease constant c1. */
@@ -107,6 +106,6 @@ public record BacktrackingLineSearch(double c1, double shrink, double init, Stri
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, c1, shrink, init, guess, maxEvals);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.linesearch;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -63,8 +63,14 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
             InitialStep.INIT,
             InitialStep.GUESS,
             Hyperparameter.integer("maxEvals", 50, Range.COUNT, "evaluations per step before the step fails"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<HagerZhangLineSearch> SIGNATURE = new Signature<>(
+            HagerZhangLineSearch.class, NAME, HYPERPARAMETERS,
+            "Hager-Zhang line search along the incoming direction (-g if it is not a descent direction): Wolfe or"
+            + " approximate Wolfe, bracketing, double secant steps and bisection (Hager and Zhang, SIAM J. Optim."
+            + " 2005, section 4)");
     /** The Hager-Zhang search with every default, the paper's constants. */
-    public static final HagerZhangLineSearch DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final HagerZhangLineSearch DEFAULT = SIGNATURE.defaults();
     /** The expansion factor rho of the bracketing phase (B3). */
     private static final double EXPANSION = 5;
     /** The shrink gamma a double secant step must achieve, else the bracket is bisected (L2). */
@@ -78,12 +84,6 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
         if (!(c1 <= c2)) {
             throw new OptimizerException(NAME + " needs c1 <= c2, got c1 = " + c1 + ", c2 = " + c2);
         }
-    }
-
-    /** The search for checked spec values. */
-    public static HagerZhangLineSearch of(HyperparameterValues values) {
-        return new HagerZhangLineSearch(values.real("c1"), values.real("c2"), values.real("epsilon"),
-                values.real("init"), values.choice("guess"), values.integer("maxEvals"));
     }
 
     /** This search with delta = c1. */
@@ -290,6 +290,6 @@ public record HagerZhangLineSearch(double c1, double c2, double epsilon, double 
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, c1, c2, epsilon, init, guess, maxEvals);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.linesearch;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -33,17 +33,16 @@ public record PolyakStep(double fStar, double scale, boolean fromFacts) implemen
             Hyperparameter.real("scale", 1, Range.POSITIVE, "a factor on the step; 1 is Polyak's"),
             Hyperparameter.bool("fromFacts", true, "true: f* is the objective's known minimum when it states one"
                     + " (a landscape's facts), else fStar; false: always fStar"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<PolyakStep> SIGNATURE = new Signature<>(PolyakStep.class, NAME, HYPERPARAMETERS,
+            "Polyak's step size along the incoming direction (-g if it is not a descent direction),"
+            + " a = scale (f - f*) / (-g'd), no evaluations (Polyak 1987, section 5.3)");
     /** Polyak's step with every default: f* from the objective's facts, else 0; scale 1. */
-    public static final PolyakStep DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final PolyakStep DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public PolyakStep {
         Hyperparameter.check(NAME, HYPERPARAMETERS, fStar, scale, fromFacts);
-    }
-
-    /** The step for checked spec values. */
-    public static PolyakStep of(HyperparameterValues values) {
-        return new PolyakStep(values.real("fStar"), values.real("scale"), values.bool("fromFacts"));
     }
 
     /** This step with the optimal value f*. */
@@ -81,6 +80,6 @@ public record PolyakStep(double fStar, double scale, boolean fromFacts) implemen
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, fStar, scale, fromFacts);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.linesearch;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -58,8 +58,13 @@ public record WolfeLineSearch(double c1, double c2, double init, String guess, l
             InitialStep.INIT,
             InitialStep.GUESS,
             Hyperparameter.integer("maxEvals", 20, Range.COUNT, "evaluations per step before the step fails"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<WolfeLineSearch> SIGNATURE = new Signature<>(
+            WolfeLineSearch.class, NAME, HYPERPARAMETERS,
+            "strong Wolfe line search along the incoming direction (-g if it is not a descent direction),"
+            + " bracketing and zoom with cubic interpolation (Nocedal and Wright 2006, Algorithms 3.5 and 3.6)");
     /** The strong Wolfe search with every default: the unit step first, c1 = 1e-4, c2 = 0.9. */
-    public static final WolfeLineSearch DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final WolfeLineSearch DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter, then c1 &lt; c2. */
     public WolfeLineSearch {
@@ -67,12 +72,6 @@ public record WolfeLineSearch(double c1, double c2, double init, String guess, l
         if (!(c1 < c2)) {
             throw new OptimizerException(NAME + " needs 0 < c1 < c2 < 1, got c1 = " + c1 + ", c2 = " + c2);
         }
-    }
-
-    /** The search for checked spec values. */
-    public static WolfeLineSearch of(HyperparameterValues values) {
-        return new WolfeLineSearch(values.real("c1"), values.real("c2"), values.real("init"),
-                values.choice("guess"), values.integer("maxEvals"));
     }
 
     /** This search with sufficient-decrease constant c1. */
@@ -195,6 +194,6 @@ public record WolfeLineSearch(double c1, double c2, double init, String guess, l
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, c1, c2, init, guess, maxEvals);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByAdaBelief;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -30,18 +30,15 @@ public record AdaBelief(Schedule lr, double beta1, double beta2, double eps, dou
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByAdaBelief.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<AdaBelief> SIGNATURE = new Signature<>(AdaBelief.class, NAME, HYPERPARAMETERS,
+            "AdaBelief, Adam scaled by the belief in observed gradients (Zhuang et al., NeurIPS 2020)");
     /** AdaBelief with every default (the authors' code's and optax's). */
-    public static final AdaBelief DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final AdaBelief DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public AdaBelief {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsRoot);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static AdaBelief of(HyperparameterValues values) {
-        return new AdaBelief(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.real("epsRoot"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -81,6 +78,6 @@ public record AdaBelief(Schedule lr, double beta1, double beta2, double eps, dou
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsRoot);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByAdagrad;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -29,18 +29,15 @@ public record Adagrad(Schedule lr, double eps, boolean epsInsideSqrt, double ini
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByAdagrad.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Adagrad> SIGNATURE = new Signature<>(Adagrad.class, NAME, HYPERPARAMETERS,
+            "Adagrad, gradient over the root of the summed squared gradients (Duchi, Hazan and Singer, JMLR 2011)");
     /** Adagrad with every default. */
-    public static final Adagrad DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Adagrad DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Adagrad {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, eps, epsInsideSqrt, initialAccumulator);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Adagrad of(HyperparameterValues values) {
-        return new Adagrad(values.schedule("lr"), values.real("eps"), values.bool("epsInsideSqrt"),
-                values.real("initialAccumulator"));
     }
 
     /** This optimizer with a constant learning rate eta &gt; 0. */
@@ -75,6 +72,6 @@ public record Adagrad(Schedule lr, double eps, boolean epsInsideSqrt, double ini
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, eps, epsInsideSqrt, initialAccumulator);
+        return SIGNATURE.spec(this);
     }
 }

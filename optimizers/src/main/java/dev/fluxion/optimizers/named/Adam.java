@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByAdam;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -31,18 +31,15 @@ public record Adam(Schedule lr, double beta1, double beta2, double eps, boolean 
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then Adam's moments'. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByAdam.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Adam> SIGNATURE = new Signature<>(Adam.class, NAME, HYPERPARAMETERS,
+            "Adam, bias-corrected moment estimates (Kingma and Ba, ICLR 2015)");
     /** Adam with every default, the paper's. */
-    public static final Adam DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Adam DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Adam {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideSqrt, biasCorrection);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Adam of(HyperparameterValues values) {
-        return new Adam(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.bool("epsInsideSqrt"), values.bool("biasCorrection"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -88,6 +85,6 @@ public record Adam(Schedule lr, double beta1, double beta2, double eps, boolean 
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideSqrt, biasCorrection);
+        return SIGNATURE.spec(this);
     }
 }

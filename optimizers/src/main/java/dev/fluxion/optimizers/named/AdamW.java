@@ -3,9 +3,9 @@ package dev.fluxion.optimizers.named;
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByAdam;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -33,18 +33,15 @@ public record AdamW(Schedule lr, double beta1, double beta2, double eps, boolean
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByAdam.HYPERPARAMETERS.subList(0, 4), List.of(Hyperparameter.real("weightDecay", 0.01,
                     Range.NON_NEGATIVE, "decoupled decay lambda, per unit lr")));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<AdamW> SIGNATURE = new Signature<>(AdamW.class, NAME, HYPERPARAMETERS,
+            "Adam with decoupled weight decay, x <- x - lr (adam + lambda x) (Loshchilov and Hutter, ICLR 2019)");
     /** AdamW with every default. */
-    public static final AdamW DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final AdamW DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public AdamW {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideSqrt, weightDecay);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static AdamW of(HyperparameterValues values) {
-        return new AdamW(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.bool("epsInsideSqrt"), values.real("weightDecay"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -90,6 +87,6 @@ public record AdamW(Schedule lr, double beta1, double beta2, double eps, boolean
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideSqrt, weightDecay);
+        return SIGNATURE.spec(this);
     }
 }

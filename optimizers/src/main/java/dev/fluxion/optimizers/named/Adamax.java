@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByAdamax;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -30,18 +30,15 @@ public record Adamax(Schedule lr, double beta1, double beta2, double eps,
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByAdamax.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Adamax> SIGNATURE = new Signature<>(Adamax.class, NAME, HYPERPARAMETERS,
+            "Adamax, Adam with the infinity norm (Kingma and Ba, ICLR 2015, section 7.1)");
     /** Adamax with every default (the paper's and PyTorch's). */
-    public static final Adamax DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Adamax DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Adamax {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideMax);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Adamax of(HyperparameterValues values) {
-        return new Adamax(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.bool("epsInsideMax"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -81,6 +78,6 @@ public record Adamax(Schedule lr, double beta1, double beta2, double eps,
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideMax);
+        return SIGNATURE.spec(this);
     }
 }

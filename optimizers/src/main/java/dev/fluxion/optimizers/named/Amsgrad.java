@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByAmsgrad;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -30,18 +30,15 @@ public record Amsgrad(Schedule lr, double beta1, double beta2, double eps, boole
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByAmsgrad.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Amsgrad> SIGNATURE = new Signature<>(Amsgrad.class, NAME, HYPERPARAMETERS,
+            "AMSGrad, Adam with a non-decreasing second moment (Reddi, Kale and Kumar, ICLR 2018)");
     /** AMSGrad with every default. */
-    public static final Amsgrad DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Amsgrad DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Amsgrad {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Amsgrad of(HyperparameterValues values) {
-        return new Amsgrad(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.bool("epsInsideSqrt"), values.bool("maxOfCorrected"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -87,6 +84,6 @@ public record Amsgrad(Schedule lr, double beta1, double beta2, double eps, boole
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+        return SIGNATURE.spec(this);
     }
 }

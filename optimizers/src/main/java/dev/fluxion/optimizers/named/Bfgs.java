@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.linesearch.InitialStep;
 import dev.fluxion.optimizers.transform.BfgsDirection;
 import java.util.List;
@@ -28,19 +28,17 @@ public record Bfgs(String linesearch, double c1, double c2, double curvatureEps)
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(
             LineSearchChoice.LINESEARCH, LineSearchChoice.c1(), LineSearchChoice.c2(0.9)),
             BfgsDirection.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Bfgs> SIGNATURE = new Signature<>(Bfgs.class, NAME, HYPERPARAMETERS,
+            "BFGS with a dense inverse-Hessian update, H_0 = (y's/y'y) I, then a line search (Broyden, Fletcher,"
+            + " Goldfarb, Shanno 1970; Nocedal and Wright 2006, eqs. 6.17 and 6.20)");
     /** BFGS with every default: a strong Wolfe search with c1 = 1e-4, c2 = 0.9. */
-    public static final Bfgs DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Bfgs DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter, then c1 and c2 against the line search. */
     public Bfgs {
         Hyperparameter.check(NAME, HYPERPARAMETERS, linesearch, c1, c2, curvatureEps);
         LineSearchChoice.of(NAME, linesearch, c1, c2, InitialStep.CONSTANT.specName());
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Bfgs of(HyperparameterValues values) {
-        return new Bfgs(values.choice("linesearch"), values.real("c1"), values.real("c2"),
-                values.real("curvatureEps"));
     }
 
     /** This optimizer with the line search {@code wolfe}, {@code backtracking} or {@code hagerZhang}. */
@@ -71,6 +69,6 @@ public record Bfgs(String linesearch, double c1, double c2, double curvatureEps)
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, linesearch, c1, c2, curvatureEps);
+        return SIGNATURE.spec(this);
     }
 }

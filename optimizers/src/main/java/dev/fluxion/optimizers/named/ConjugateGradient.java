@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.linesearch.InitialStep;
 import dev.fluxion.optimizers.transform.ConjugateGradientDirection;
 import java.util.List;
@@ -32,19 +32,18 @@ public record ConjugateGradient(String variant, long restartEvery, String linese
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(
             ConjugateGradientDirection.HYPERPARAMETERS,
             List.of(LineSearchChoice.LINESEARCH, LineSearchChoice.c1(), LineSearchChoice.c2(0.1)));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ConjugateGradient> SIGNATURE = new Signature<>(
+            ConjugateGradient.class, NAME, HYPERPARAMETERS,
+            "nonlinear conjugate gradients, d = -g + beta d, restarted every n steps and on a non-descent"
+            + " direction, then a line search (Nocedal and Wright 2006, section 5.2; Hager and Zhang 2005)");
     /** CG with every default: Polak-Ribiere+, restarted every n steps, strong Wolfe with c1 = 1e-4, c2 = 0.1. */
-    public static final ConjugateGradient DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ConjugateGradient DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter, then c1 and c2 against the line search. */
     public ConjugateGradient {
         Hyperparameter.check(NAME, HYPERPARAMETERS, variant, restartEvery, linesearch, c1, c2);
         LineSearchChoice.of(NAME, linesearch, c1, c2, InitialStep.QUADRATIC.specName());
-    }
-
-    /** The optimizer for checked spec values. */
-    public static ConjugateGradient of(HyperparameterValues values) {
-        return new ConjugateGradient(values.choice("variant"), values.integer("restartEvery"),
-                values.choice("linesearch"), values.real("c1"), values.real("c2"));
     }
 
     /** This optimizer with the beta formula {@code variant}: fr, prplus, hs or hz. */
@@ -80,6 +79,6 @@ public record ConjugateGradient(String variant, long restartEvery, String linese
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, variant, restartEvery, linesearch, c1, c2);
+        return SIGNATURE.spec(this);
     }
 }

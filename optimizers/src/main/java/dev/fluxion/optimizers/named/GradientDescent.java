@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import java.util.List;
@@ -21,17 +21,16 @@ public record GradientDescent(Schedule lr) implements NamedOptimizer {
     public static final String NAME = "gd";
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(LR);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<GradientDescent> SIGNATURE = new Signature<>(
+            GradientDescent.class, NAME, HYPERPARAMETERS,
+            "gradient descent, x <- x - lr g (Cauchy, 1847)");
     /** Gradient descent with every default. */
-    public static final GradientDescent DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final GradientDescent DEFAULT = SIGNATURE.defaults();
 
     /** Checks the learning rate. */
     public GradientDescent {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static GradientDescent of(HyperparameterValues values) {
-        return new GradientDescent(values.schedule("lr"));
     }
 
     /** This optimizer with a constant learning rate eta &gt; 0. */
@@ -51,6 +50,6 @@ public record GradientDescent(Schedule lr) implements NamedOptimizer {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.linesearch.InitialStep;
 import dev.fluxion.optimizers.transform.LbfgsDirection;
 import java.util.List;
@@ -31,19 +31,17 @@ public record Lbfgs(long memory, String linesearch, double c1, double c2, double
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(LbfgsDirection.HYPERPARAMETERS.get(0),
             LineSearchChoice.LINESEARCH, LineSearchChoice.c1(), LineSearchChoice.c2(0.9),
             LbfgsDirection.HYPERPARAMETERS.get(1));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Lbfgs> SIGNATURE = new Signature<>(Lbfgs.class, NAME, HYPERPARAMETERS,
+            "limited-memory BFGS: two-loop recursion with gamma = s'y/y'y, then a line search (Nocedal 1980;"
+            + " Liu and Nocedal 1989; Nocedal and Wright 2006, Algorithm 7.4)");
     /** L-BFGS with every default: ten pairs, a strong Wolfe search with c1 = 1e-4, c2 = 0.9. */
-    public static final Lbfgs DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Lbfgs DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter, then c1 and c2 against the line search. */
     public Lbfgs {
         Hyperparameter.check(NAME, HYPERPARAMETERS, memory, linesearch, c1, c2, curvatureEps);
         LineSearchChoice.of(NAME, linesearch, c1, c2, InitialStep.CONSTANT.specName());
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Lbfgs of(HyperparameterValues values) {
-        return new Lbfgs(values.integer("memory"), values.choice("linesearch"), values.real("c1"),
-                values.real("c2"), values.real("curvatureEps"));
     }
 
     /** This optimizer keeping m = {@code memory} pairs. */
@@ -79,6 +77,6 @@ public record Lbfgs(long memory, String linesearch, double c1, double c2, double
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, memory, linesearch, c1, c2, curvatureEps);
+        return SIGNATURE.spec(this);
     }
 }

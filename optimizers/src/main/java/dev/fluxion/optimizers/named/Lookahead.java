@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -37,17 +37,16 @@ public record Lookahead(Transform inner, long k, double alpha) implements Optimi
             Hyperparameter.optimizer("inner", Adam.DEFAULT, "the optimizer of the fast weights"),
             Hyperparameter.integer("k", 5, Range.COUNT, "steps between synchronizations"),
             Hyperparameter.real("alpha", 0.5, Range.closed(0, 1), "slow step size phi += alpha (x - phi)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Lookahead> SIGNATURE = new Signature<>(Lookahead.class, NAME, HYPERPARAMETERS,
+            "Lookahead, k fast steps of an inner optimizer, then one slow step toward them"
+            + " (Zhang et al., NeurIPS 2019)");
     /** Lookahead around Adam with every default (the paper's k = 5, alpha = 0.5). */
-    public static final Lookahead DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Lookahead DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Lookahead {
         Hyperparameter.check(NAME, HYPERPARAMETERS, inner, k, alpha);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Lookahead of(HyperparameterValues values) {
-        return new Lookahead(values.transform("inner"), values.integer("k"), values.real("alpha"));
     }
 
     /** This wrapper around another inner optimizer. */
@@ -90,6 +89,6 @@ public record Lookahead(Transform inner, long k, double alpha) implements Optimi
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, inner, k, alpha);
+        return SIGNATURE.spec(this);
     }
 }

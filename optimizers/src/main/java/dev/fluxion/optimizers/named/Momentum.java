@@ -3,9 +3,9 @@ package dev.fluxion.optimizers.named;
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import dev.fluxion.optimizers.transform.Trace;
@@ -35,17 +35,15 @@ public record Momentum(Schedule lr, double momentum, boolean lrInBuffer) impleme
             Hyperparameter.real("momentum", 0.9, Range.UNIT_HALF_OPEN, "momentum coefficient beta"),
             Hyperparameter.bool("lrInBuffer", true, "true: v <- beta v - lr g (Polyak 1964; Sutskever et al. 2013);"
                     + " false: b <- beta b + g, u = -lr b (PyTorch)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Momentum> SIGNATURE = new Signature<>(Momentum.class, NAME, HYPERPARAMETERS,
+            "heavy-ball momentum, v <- beta v - lr g, x <- x + v (Polyak, 1964)");
     /** Momentum with every default. */
-    public static final Momentum DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Momentum DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Momentum {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, momentum, lrInBuffer);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Momentum of(HyperparameterValues values) {
-        return new Momentum(values.schedule("lr"), values.real("momentum"), values.bool("lrInBuffer"));
     }
 
     /** This optimizer with a constant learning rate eta &gt; 0. */
@@ -81,6 +79,6 @@ public record Momentum(Schedule lr, double momentum, boolean lrInBuffer) impleme
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, momentum, lrInBuffer);
+        return SIGNATURE.spec(this);
     }
 }

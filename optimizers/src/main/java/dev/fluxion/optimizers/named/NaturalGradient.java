@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.PreconditionByMetric;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -27,17 +27,16 @@ public record NaturalGradient(Schedule lr, double damping, String fallback) impl
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             PreconditionByMetric.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<NaturalGradient> SIGNATURE = new Signature<>(
+            NaturalGradient.class, NAME, HYPERPARAMETERS,
+            "natural gradient, x <- x - lr (G + damping I)^-1 g with G the objective's metric (Amari 1998)");
     /** Natural gradient with every default. */
-    public static final NaturalGradient DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final NaturalGradient DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public NaturalGradient {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, damping, fallback);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static NaturalGradient of(HyperparameterValues values) {
-        return new NaturalGradient(values.schedule("lr"), values.real("damping"), values.choice("fallback"));
     }
 
     /** This optimizer with a constant learning rate eta &gt; 0. */
@@ -67,6 +66,6 @@ public record NaturalGradient(Schedule lr, double damping, String fallback) impl
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, damping, fallback);
+        return SIGNATURE.spec(this);
     }
 }

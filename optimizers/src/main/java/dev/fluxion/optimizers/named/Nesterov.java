@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.Trace;
 import java.util.List;
@@ -31,17 +31,15 @@ public record Nesterov(Schedule lr, double momentum, boolean lrInBuffer) impleme
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(LR, Momentum.HYPERPARAMETERS.get(1),
             Hyperparameter.bool("lrInBuffer", true, "true: v' = beta v - lr g, u = beta v' - lr g (Sutskever et al."
                     + " 2013); false: b' = beta b + g, u = -lr (g + beta b') (PyTorch)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Nesterov> SIGNATURE = new Signature<>(Nesterov.class, NAME, HYPERPARAMETERS,
+            "Nesterov momentum, gradient at x, look-ahead in the update (Nesterov 1983; Sutskever et al. 2013)");
     /** Nesterov momentum with every default. */
-    public static final Nesterov DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Nesterov DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Nesterov {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, momentum, lrInBuffer);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Nesterov of(HyperparameterValues values) {
-        return new Nesterov(values.schedule("lr"), values.real("momentum"), values.bool("lrInBuffer"));
     }
 
     /** This optimizer with a constant learning rate eta &gt; 0. */
@@ -71,6 +69,6 @@ public record Nesterov(Schedule lr, double momentum, boolean lrInBuffer) impleme
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, momentum, lrInBuffer);
+        return SIGNATURE.spec(this);
     }
 }

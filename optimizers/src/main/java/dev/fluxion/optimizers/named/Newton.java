@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.PreconditionByHessian;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
@@ -26,17 +26,16 @@ public record Newton(Schedule lr, String indefinite, double minShift) implements
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             PreconditionByHessian.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Newton> SIGNATURE = new Signature<>(Newton.class, NAME, HYPERPARAMETERS,
+            "damped Newton, x <- x - lr H^-1 g, with a remedy for indefinite Hessians (Nocedal and Wright 2006, "
+            + "ch. 3)");
     /** Damped Newton with every default: the full step, indefinite Hessians shifted. */
-    public static final Newton DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Newton DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Newton {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, indefinite, minShift);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Newton of(HyperparameterValues values) {
-        return new Newton(values.schedule("lr"), values.choice("indefinite"), values.real("minShift"));
     }
 
     /** This optimizer with a constant learning rate eta &gt; 0. */
@@ -66,6 +65,6 @@ public record Newton(Schedule lr, String indefinite, double minShift) implements
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, indefinite, minShift);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.transform.TrustRegion;
 import java.util.List;
 
@@ -30,19 +30,18 @@ public record NewtonTrustRegion(String method, double radius, double maxRadius, 
     public static final String NAME = "newton-tr";
     /** The hyperparameters, in the order of the components and of specs: the trust region's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = TrustRegion.HYPERPARAMETERS;
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<NewtonTrustRegion> SIGNATURE = new Signature<>(
+            NewtonTrustRegion.class, NAME, HYPERPARAMETERS,
+            "trust-region Newton with Steihaug-Toint CG or Powell's dogleg (Nocedal and Wright 2006, Algorithms"
+            + " 4.1 and 7.2, section 4.1; scipy's trust-ncg and dogleg)");
     /** Trust-region Newton with every default: Steihaug's CG and scipy's constants. */
-    public static final NewtonTrustRegion DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final NewtonTrustRegion DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter, then radius &lt; maxRadius. */
     public NewtonTrustRegion {
         Hyperparameter.check(NAME, HYPERPARAMETERS, method, radius, maxRadius, eta, cgTolerance);
         TrustRegion.checkRadii(NAME, radius, maxRadius);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static NewtonTrustRegion of(HyperparameterValues values) {
-        return new NewtonTrustRegion(values.choice("method"), values.real("radius"), values.real("maxRadius"),
-                values.real("eta"), values.real("cgTolerance"));
     }
 
     /** This optimizer with the subproblem's solver {@code steihaug} or {@code dogleg}. */
@@ -77,6 +76,6 @@ public record NewtonTrustRegion(String method, double radius, double maxRadius, 
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, method, radius, maxRadius, eta, cgTolerance);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.TransformState;
 import dev.fluxion.optimizers.schedule.Schedule;
@@ -68,21 +68,17 @@ public record Prodigy(Schedule lr, double beta1, double beta2, double beta3, dou
             Hyperparameter.real("dCoef", 1, Range.POSITIVE, "multiplier of the estimate (optax estim_lr_coef)"),
             Hyperparameter.real("growthRate", 0, Range.NON_NEGATIVE, "largest growth factor of d per step;"
                     + " 0: unbounded (prodigyopt's inf, optax)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Prodigy> SIGNATURE = new Signature<>(Prodigy.class, NAME, HYPERPARAMETERS,
+            "Prodigy, Adam with an estimated distance to the solution as step size"
+            + " (Mishchenko and Defazio, ICML 2024)");
     /** Prodigy with every default, the reference package's. */
-    public static final Prodigy DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Prodigy DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Prodigy {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, beta3, eps, weightDecay, decouple,
                 biasCorrection, safeguardWarmup, d0, dCoef, growthRate);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Prodigy of(HyperparameterValues values) {
-        return new Prodigy(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("beta3"),
-                values.real("eps"), values.real("weightDecay"), values.bool("decouple"),
-                values.bool("biasCorrection"), values.bool("safeguardWarmup"), values.real("d0"),
-                values.real("dCoef"), values.real("growthRate"));
     }
 
     /** This optimizer with a constant learning-rate multiplier &gt; 0. */
@@ -201,7 +197,6 @@ public record Prodigy(Schedule lr, double beta1, double beta2, double beta3, dou
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, beta3, eps, weightDecay, decouple,
-                biasCorrection, safeguardWarmup, d0, dCoef, growthRate);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import dev.fluxion.optimizers.transform.ScaleByRadam;
@@ -31,18 +31,15 @@ public record Radam(Schedule lr, double beta1, double beta2, double eps, double 
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByRadam.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Radam> SIGNATURE = new Signature<>(Radam.class, NAME, HYPERPARAMETERS,
+            "RAdam, Adam with a rectified adaptive step (Liu et al., ICLR 2020)");
     /** RAdam with every default (PyTorch's). */
-    public static final Radam DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Radam DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Radam {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, threshold, epsOnRawRoot);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Radam of(HyperparameterValues values) {
-        return new Radam(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.real("threshold"), values.bool("epsOnRawRoot"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -88,6 +85,6 @@ public record Radam(Schedule lr, double beta1, double beta2, double eps, double 
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, threshold, epsOnRawRoot);
+        return SIGNATURE.spec(this);
     }
 }

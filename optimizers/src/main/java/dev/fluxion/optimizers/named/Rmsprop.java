@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import dev.fluxion.optimizers.transform.ScaleByRms;
@@ -30,18 +30,16 @@ public record Rmsprop(Schedule lr, double decay, double eps, boolean epsInsideSq
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByRms.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Rmsprop> SIGNATURE = new Signature<>(Rmsprop.class, NAME, HYPERPARAMETERS,
+            "RMSProp, gradient over a running root mean square, plain or centered (Tieleman and Hinton 2012; "
+            + "Graves 2013)");
     /** RMSProp with every default. */
-    public static final Rmsprop DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Rmsprop DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Rmsprop {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, decay, eps, epsInsideSqrt, centered, initialAccumulator);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Rmsprop of(HyperparameterValues values) {
-        return new Rmsprop(values.schedule("lr"), values.real("decay"), values.real("eps"),
-                values.bool("epsInsideSqrt"), values.bool("centered"), values.real("initialAccumulator"));
     }
 
     /** This optimizer with a constant learning rate eta &gt; 0. */
@@ -87,6 +85,6 @@ public record Rmsprop(Schedule lr, double decay, double eps, boolean epsInsideSq
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, decay, eps, epsInsideSqrt, centered, initialAccumulator);
+        return SIGNATURE.spec(this);
     }
 }

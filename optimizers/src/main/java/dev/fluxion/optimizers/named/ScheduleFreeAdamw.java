@@ -3,9 +3,9 @@ package dev.fluxion.optimizers.named;
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByAdam;
 import dev.fluxion.optimizers.transform.ScheduleFree;
@@ -57,21 +57,18 @@ public record ScheduleFreeAdamw(Schedule lr, double beta, double beta2, double e
             ScheduleFree.AVERAGING, List.of(Hyperparameter.choice("biasCorrection", IN_LR, List.of(IN_LR, IN_MOMENT),
                     "lr: lr sqrt(1 - beta2^t), weights too (package schedulefree); moment: v / (1 - beta2^t)"
                             + " (optax schedule_free_adamw)")));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScheduleFreeAdamw> SIGNATURE = new Signature<>(
+            ScheduleFreeAdamw.class, NAME, HYPERPARAMETERS,
+            "Schedule-Free AdamW, Adam without momentum inside Schedule-Free averaging"
+            + " (Defazio et al., \"The Road Less Scheduled\", NeurIPS 2024)");
     /** Schedule-Free AdamW with every default. */
-    public static final ScheduleFreeAdamw DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScheduleFreeAdamw DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScheduleFreeAdamw {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm,
                 weightLrPower, r, biasCorrection);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static ScheduleFreeAdamw of(HyperparameterValues values) {
-        return new ScheduleFreeAdamw(values.schedule("lr"), values.real("beta"), values.real("beta2"),
-                values.real("eps"), values.real("weightDecay"), values.integer("warmupSteps"),
-                values.choice("warmupForm"), values.real("weightLrPower"), values.real("r"),
-                values.choice("biasCorrection"));
     }
 
     /** This optimizer with a constant learning rate &gt; 0. */
@@ -136,7 +133,6 @@ public record ScheduleFreeAdamw(Schedule lr, double beta, double beta2, double e
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm,
-                weightLrPower, r, biasCorrection);
+        return SIGNATURE.spec(this);
     }
 }

@@ -3,9 +3,9 @@ package dev.fluxion.optimizers.named;
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScheduleFree;
 import dev.fluxion.optimizers.transform.WeightDecay;
@@ -41,19 +41,17 @@ public record ScheduleFreeSgd(Schedule lr, double beta, double weightDecay, long
             Hyperparameter.real("beta", 0.9, Range.closed(0, 1), "interpolation y = (1 - beta) z + beta x"),
             Hyperparameter.real("weightDecay", 0, Range.NON_NEGATIVE, "lambda, added to the gradient times y")),
             ScheduleFree.AVERAGING);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScheduleFreeSgd> SIGNATURE = new Signature<>(
+            ScheduleFreeSgd.class, NAME, HYPERPARAMETERS,
+            "Schedule-Free SGD, interpolation and averaging instead of momentum"
+            + " (Defazio et al., \"The Road Less Scheduled\", NeurIPS 2024)");
     /** Schedule-Free SGD with every default. */
-    public static final ScheduleFreeSgd DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScheduleFreeSgd DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScheduleFreeSgd {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static ScheduleFreeSgd of(HyperparameterValues values) {
-        return new ScheduleFreeSgd(values.schedule("lr"), values.real("beta"), values.real("weightDecay"),
-                values.integer("warmupSteps"), values.choice("warmupForm"), values.real("weightLrPower"),
-                values.real("r"));
     }
 
     /** This optimizer with a constant learning rate gamma &gt; 0. */
@@ -94,7 +92,6 @@ public record ScheduleFreeSgd(Schedule lr, double beta, double weightDecay, long
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta, weightDecay, warmupSteps, warmupForm,
-                weightLrPower, r);
+        return SIGNATURE.spec(this);
     }
 }

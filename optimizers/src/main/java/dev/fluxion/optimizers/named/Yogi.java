@@ -2,9 +2,9 @@ package dev.fluxion.optimizers.named;
 
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import dev.fluxion.optimizers.transform.ScaleByYogi;
@@ -32,19 +32,16 @@ public record Yogi(Schedule lr, double beta1, double beta2, double eps, double i
     /** The hyperparameters, in the order of the components and of specs: the learning rate, then the rule's. */
     public static final List<Hyperparameter> HYPERPARAMETERS = Hyperparameter.join(List.of(LR),
             ScaleByYogi.HYPERPARAMETERS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Yogi> SIGNATURE = new Signature<>(Yogi.class, NAME, HYPERPARAMETERS,
+            "Yogi, Adam with an additive second-moment update (Zaheer et al., NeurIPS 2018)");
     /** Yogi with every default (the paper's lr, eps and v0; optax's form). */
-    public static final Yogi DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Yogi DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Yogi {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, initialAccumulator, initialMomentum,
                 biasCorrection);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Yogi of(HyperparameterValues values) {
-        return new Yogi(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.real("initialAccumulator"), values.real("initialMomentum"), values.bool("biasCorrection"));
     }
 
     /** This optimizer with a constant learning rate alpha &gt; 0. */
@@ -95,7 +92,6 @@ public record Yogi(Schedule lr, double beta1, double beta2, double eps, double i
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, eps, initialAccumulator, initialMomentum,
-                biasCorrection);
+        return SIGNATURE.spec(this);
     }
 }

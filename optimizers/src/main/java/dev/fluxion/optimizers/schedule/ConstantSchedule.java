@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.schedule;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import java.util.List;
 
 /**
@@ -16,17 +16,16 @@ public record ConstantSchedule(double value) implements Schedule {
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.real("value", 0.01, Range.POSITIVE, "the learning rate"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ConstantSchedule> SIGNATURE = new Signature<>(
+            ConstantSchedule.class, NAME, HYPERPARAMETERS,
+            "the same rate at every step");
     /** The constant schedule with every default. */
-    public static final ConstantSchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ConstantSchedule DEFAULT = SIGNATURE.defaults();
 
     /** Checks the rate against its range. */
     public ConstantSchedule {
         Hyperparameter.check(NAME, HYPERPARAMETERS, value);
-    }
-
-    /** The schedule for checked spec values. */
-    public static ConstantSchedule of(HyperparameterValues values) {
-        return new ConstantSchedule(values.real("value"));
     }
 
     @Override

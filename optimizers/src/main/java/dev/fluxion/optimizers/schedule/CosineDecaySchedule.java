@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.schedule;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import java.util.List;
 
 /**
@@ -22,17 +22,16 @@ public record CosineDecaySchedule(double init, long steps, double end) implement
             Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
             Hyperparameter.integer("steps", 1000, Range.COUNT, "length of the decay, in steps"),
             Hyperparameter.real("final", 0, Range.NON_NEGATIVE, "rate from t = steps on"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<CosineDecaySchedule> SIGNATURE = new Signature<>(
+            CosineDecaySchedule.class, NAME, HYPERPARAMETERS,
+            "final + (init - final)(1 + cos(pi t / steps)) / 2 (Loshchilov and Hutter, 2017)");
     /** The cosine decay with every default. */
-    public static final CosineDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final CosineDecaySchedule DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public CosineDecaySchedule {
         Hyperparameter.check(NAME, HYPERPARAMETERS, init, steps, end);
-    }
-
-    /** The schedule for checked spec values. */
-    public static CosineDecaySchedule of(HyperparameterValues values) {
-        return new CosineDecaySchedule(values.real("init"), values.integer("steps"), values.real("final"));
     }
 
     @Override
@@ -45,6 +44,6 @@ public record CosineDecaySchedule(double init, long steps, double end) implement
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, steps, end);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.schedule;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import java.util.List;
 
 /**
@@ -21,17 +21,16 @@ public record ExponentialDecaySchedule(double init, double rate, long steps) imp
             Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
             Hyperparameter.real("rate", 0.5, Range.UNIT_DECAY, "decay per 'steps' steps"),
             Hyperparameter.integer("steps", 100, Range.COUNT, "steps per factor 'rate'"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ExponentialDecaySchedule> SIGNATURE = new Signature<>(
+            ExponentialDecaySchedule.class, NAME, HYPERPARAMETERS,
+            "init * rate^(t / steps)");
     /** The exponential decay with every default. */
-    public static final ExponentialDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ExponentialDecaySchedule DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ExponentialDecaySchedule {
         Hyperparameter.check(NAME, HYPERPARAMETERS, init, rate, steps);
-    }
-
-    /** The schedule for checked spec values. */
-    public static ExponentialDecaySchedule of(HyperparameterValues values) {
-        return new ExponentialDecaySchedule(values.real("init"), values.real("rate"), values.integer("steps"));
     }
 
     @Override
@@ -41,6 +40,6 @@ public record ExponentialDecaySchedule(double init, double rate, long steps) imp
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, rate, steps);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.schedule;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import java.util.List;
 
 /**
@@ -21,17 +21,16 @@ public record InverseTimeDecaySchedule(double init, double rate, long steps) imp
             Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
             Hyperparameter.real("rate", 1, Range.NON_NEGATIVE, "decay rate per 'steps' steps"),
             Hyperparameter.integer("steps", 1, Range.COUNT, "time unit of 'rate', in steps"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<InverseTimeDecaySchedule> SIGNATURE = new Signature<>(
+            InverseTimeDecaySchedule.class, NAME, HYPERPARAMETERS,
+            "init / (1 + rate * t / steps)");
     /** The inverse-time decay with every default. */
-    public static final InverseTimeDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final InverseTimeDecaySchedule DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public InverseTimeDecaySchedule {
         Hyperparameter.check(NAME, HYPERPARAMETERS, init, rate, steps);
-    }
-
-    /** The schedule for checked spec values. */
-    public static InverseTimeDecaySchedule of(HyperparameterValues values) {
-        return new InverseTimeDecaySchedule(values.real("init"), values.real("rate"), values.integer("steps"));
     }
 
     @Override
@@ -41,6 +40,6 @@ public record InverseTimeDecaySchedule(double init, double rate, long steps) imp
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, rate, steps);
+        return SIGNATURE.spec(this);
     }
 }

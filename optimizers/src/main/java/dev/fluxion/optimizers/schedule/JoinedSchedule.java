@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.schedule;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import java.util.List;
 
 /**
@@ -21,15 +21,14 @@ public record JoinedSchedule(Schedule first, Schedule second, long boundary) imp
             Hyperparameter.schedule("first", null, "the schedule for t < at"),
             Hyperparameter.schedule("second", null, "the schedule from t = at on, restarted at 0"),
             Hyperparameter.integer("at", 100, Range.NON_NEGATIVE, "boundary step"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<JoinedSchedule> SIGNATURE = new Signature<>(
+            JoinedSchedule.class, NAME, HYPERPARAMETERS,
+            "join(A, B, at=T): A for t < T, then B started from its own t = 0");
 
     /** Checks every value against its hyperparameter. */
     public JoinedSchedule {
         Hyperparameter.check(NAME, HYPERPARAMETERS, first, second, boundary);
-    }
-
-    /** The schedule for checked spec values. */
-    public static JoinedSchedule of(HyperparameterValues values) {
-        return new JoinedSchedule(values.schedule("first"), values.schedule("second"), values.integer("at"));
     }
 
     @Override

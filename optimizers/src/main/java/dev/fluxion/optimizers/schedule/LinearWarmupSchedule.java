@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.schedule;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import java.util.List;
 
 /**
@@ -21,17 +21,17 @@ public record LinearWarmupSchedule(long steps, double start, Schedule then) impl
             Hyperparameter.integer("steps", 100, Range.COUNT, "length of the warm-up, in steps"),
             Hyperparameter.real("start", 0, Range.NON_NEGATIVE, "rate at t = 0"),
             Hyperparameter.schedule("then", new ConstantSchedule(0.01), "the schedule after warm-up"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<LinearWarmupSchedule> SIGNATURE = new Signature<>(
+            LinearWarmupSchedule.class, NAME, HYPERPARAMETERS,
+            "linear ramp from 'start' to then(0) over 'steps' steps, then the schedule"
+            + " 'then' (Goyal et al., 2017)");
     /** The warm-up with every default. */
-    public static final LinearWarmupSchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final LinearWarmupSchedule DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public LinearWarmupSchedule {
         Hyperparameter.check(NAME, HYPERPARAMETERS, steps, start, then);
-    }
-
-    /** The schedule for checked spec values. */
-    public static LinearWarmupSchedule of(HyperparameterValues values) {
-        return new LinearWarmupSchedule(values.integer("steps"), values.real("start"), values.schedule("then"));
     }
 
     @Override
@@ -44,6 +44,6 @@ public record LinearWarmupSchedule(long steps, double start, Schedule then) impl
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, steps, start, then);
+        return SIGNATURE.spec(this);
     }
 }

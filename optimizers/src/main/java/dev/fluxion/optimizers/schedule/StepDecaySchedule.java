@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.schedule;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import java.util.List;
 
 /**
@@ -21,17 +21,16 @@ public record StepDecaySchedule(double init, double factor, long every) implemen
             Hyperparameter.real("init", 0.01, Range.POSITIVE, "rate at t = 0"),
             Hyperparameter.real("factor", 0.1, Range.UNIT_DECAY, "multiplier at each decay"),
             Hyperparameter.integer("every", 100, Range.COUNT, "steps between decays"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<StepDecaySchedule> SIGNATURE = new Signature<>(
+            StepDecaySchedule.class, NAME, HYPERPARAMETERS,
+            "init * factor^floor(t / every)");
     /** The step decay with every default. */
-    public static final StepDecaySchedule DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final StepDecaySchedule DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public StepDecaySchedule {
         Hyperparameter.check(NAME, HYPERPARAMETERS, init, factor, every);
-    }
-
-    /** The schedule for checked spec values. */
-    public static StepDecaySchedule of(HyperparameterValues values) {
-        return new StepDecaySchedule(values.real("init"), values.real("factor"), values.integer("every"));
     }
 
     @Override
@@ -41,6 +40,6 @@ public record StepDecaySchedule(double init, double factor, long every) implemen
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, init, factor, every);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -31,17 +31,16 @@ public record BfgsDirection(double curvatureEps) implements Transform {
     public static final String NAME = "bfgsDirection";
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(SecantPair.CURVATURE_EPS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<BfgsDirection> SIGNATURE = new Signature<>(BfgsDirection.class, NAME, HYPERPARAMETERS,
+            "the BFGS direction d <- -H d with a dense inverse-Hessian update, before a line search (Nocedal and"
+            + " Wright 2006, eqs. 6.17 and 6.20)");
     /** The BFGS direction with every default. */
-    public static final BfgsDirection DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final BfgsDirection DEFAULT = SIGNATURE.defaults();
 
     /** Checks eps against its range. */
     public BfgsDirection {
         Hyperparameter.check(NAME, HYPERPARAMETERS, curvatureEps);
-    }
-
-    /** The direction for checked spec values. */
-    public static BfgsDirection of(HyperparameterValues values) {
-        return new BfgsDirection(values.real("curvatureEps"));
     }
 
     /** This direction skipping a pair unless y's &gt; curvatureEps ||s|| ||y||. */
@@ -132,6 +131,6 @@ public record BfgsDirection(double curvatureEps) implements Transform {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, curvatureEps);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -48,17 +48,17 @@ public record ConjugateGradientDirection(String variant, long restartEvery) impl
             Hyperparameter.choice("variant", "prplus", VARIANTS,
                     "beta: fr Fletcher-Reeves; prplus max(0, Polak-Ribiere); hs Hestenes-Stiefel; hz Hager-Zhang 2005"),
             Hyperparameter.integer("restartEvery", 0, Range.NON_NEGATIVE, "restart period in steps; 0 for n"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ConjugateGradientDirection> SIGNATURE = new Signature<>(
+            ConjugateGradientDirection.class, NAME, HYPERPARAMETERS,
+            "the nonlinear conjugate-gradient direction d <- -g + beta d with restarts, before a line search"
+            + " (Nocedal and Wright 2006, section 5.2; Hager and Zhang 2005)");
     /** The conjugate-gradient direction with every default: Polak-Ribiere+, restarted every n steps. */
-    public static final ConjugateGradientDirection DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ConjugateGradientDirection DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ConjugateGradientDirection {
         Hyperparameter.check(NAME, HYPERPARAMETERS, variant, restartEvery);
-    }
-
-    /** The direction for checked spec values. */
-    public static ConjugateGradientDirection of(HyperparameterValues values) {
-        return new ConjugateGradientDirection(values.choice("variant"), values.integer("restartEvery"));
     }
 
     /** This direction with the beta formula {@code variant}. */
@@ -144,6 +144,6 @@ public record ConjugateGradientDirection(String variant, long restartEvery) impl
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, variant, restartEvery);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -21,17 +21,16 @@ public record GlobalNormClip(double norm) implements Transform {
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.real("norm", 1, Range.POSITIVE, "largest allowed Euclidean norm"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<GlobalNormClip> SIGNATURE = new Signature<>(
+            GlobalNormClip.class, NAME, HYPERPARAMETERS,
+            "clip by global norm, g <- g min(1, norm / ||g||) (Pascanu, Mikolov and Bengio, ICML 2013)");
     /** Clipping with every default. */
-    public static final GlobalNormClip DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final GlobalNormClip DEFAULT = SIGNATURE.defaults();
 
     /** Checks c against its range. */
     public GlobalNormClip {
         Hyperparameter.check(NAME, HYPERPARAMETERS, norm);
-    }
-
-    /** The transform for checked spec values. */
-    public static GlobalNormClip of(HyperparameterValues values) {
-        return new GlobalNormClip(values.real("norm"));
     }
 
     /** This clipping with the largest allowed norm c. */
@@ -61,6 +60,6 @@ public record GlobalNormClip(double norm) implements Transform {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, norm);
+        return SIGNATURE.spec(this);
     }
 }

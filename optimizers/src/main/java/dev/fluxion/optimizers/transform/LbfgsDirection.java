@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -39,17 +39,17 @@ public record LbfgsDirection(long memory, double curvatureEps) implements Transf
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.integer("memory", 10, Range.COUNT, "the number m of (s, y) pairs kept"),
             SecantPair.CURVATURE_EPS);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<LbfgsDirection> SIGNATURE = new Signature<>(
+            LbfgsDirection.class, NAME, HYPERPARAMETERS,
+            "the L-BFGS direction d <- -H d by the two-loop recursion over the last m secant pairs, before a line"
+            + " search (Liu and Nocedal 1989; Nocedal and Wright 2006, Algorithm 7.4)");
     /** The L-BFGS direction with every default: m = 10 pairs. */
-    public static final LbfgsDirection DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final LbfgsDirection DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public LbfgsDirection {
         Hyperparameter.check(NAME, HYPERPARAMETERS, memory, curvatureEps);
-    }
-
-    /** The direction for checked spec values. */
-    public static LbfgsDirection of(HyperparameterValues values) {
-        return new LbfgsDirection(values.integer("memory"), values.real("curvatureEps"));
     }
 
     /** This direction keeping m = {@code memory} pairs. */
@@ -149,6 +149,6 @@ public record LbfgsDirection(long memory, double curvatureEps) implements Transf
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, memory, curvatureEps);
+        return SIGNATURE.spec(this);
     }
 }

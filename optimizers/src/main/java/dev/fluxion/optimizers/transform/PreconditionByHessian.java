@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -38,18 +38,18 @@ public record PreconditionByHessian(String indefinite, double minShift) implemen
             Hyperparameter.choice("indefinite", "shift", List.of("shift", "abs", "fail"),
                     "shift: H + tau I by Cholesky attempts (N&W Alg. 3.3); abs: |eigenvalues| (N&W 3.4; Dauphin et al. 2014); fail"),
             Hyperparameter.real("minShift", 1e-3, Range.POSITIVE, "smallest shift tau and smallest |eigenvalue| (N&W beta)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<PreconditionByHessian> SIGNATURE = new Signature<>(
+            PreconditionByHessian.class, NAME, HYPERPARAMETERS,
+            "d <- H^-1 d with a remedy for indefinite Hessians, Newton's direction (Nocedal and Wright 2006, ch. "
+            + "3)");
     /** Newton's direction with every default. */
-    public static final PreconditionByHessian DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final PreconditionByHessian DEFAULT = SIGNATURE.defaults();
     private static final int MAX_SHIFT_ATTEMPTS = 200;
 
     /** Checks every value against its hyperparameter. */
     public PreconditionByHessian {
         Hyperparameter.check(NAME, HYPERPARAMETERS, indefinite, minShift);
-    }
-
-    /** The transform for checked spec values. */
-    public static PreconditionByHessian of(HyperparameterValues values) {
-        return new PreconditionByHessian(values.choice("indefinite"), values.real("minShift"));
     }
 
     /** This direction with the remedy {@code shift}, {@code abs} or {@code fail} for indefinite Hessians. */
@@ -136,6 +136,6 @@ public record PreconditionByHessian(String indefinite, double minShift) implemen
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, indefinite, minShift);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -29,17 +29,17 @@ public record PreconditionByMetric(double damping, String fallback) implements T
             Hyperparameter.real("damping", 0, Range.NON_NEGATIVE, "added to the metric's diagonal"),
             Hyperparameter.choice("fallback", "none", List.of("none", "hessian", "identity"),
                     "metric when the objective has none: none (an error), hessian, identity"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<PreconditionByMetric> SIGNATURE = new Signature<>(
+            PreconditionByMetric.class, NAME, HYPERPARAMETERS,
+            "d <- (G + damping I)^-1 d with G the objective's metric, the natural gradient's direction (Amari "
+            + "1998)");
     /** The natural-gradient direction with every default. */
-    public static final PreconditionByMetric DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final PreconditionByMetric DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public PreconditionByMetric {
         Hyperparameter.check(NAME, HYPERPARAMETERS, damping, fallback);
-    }
-
-    /** The transform for checked spec values. */
-    public static PreconditionByMetric of(HyperparameterValues values) {
-        return new PreconditionByMetric(values.real("damping"), values.choice("fallback"));
     }
 
     /** This direction with lambda = {@code damping} added to the metric's diagonal. */
@@ -100,6 +100,6 @@ public record PreconditionByMetric(double damping, String fallback) implements T
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, damping, fallback);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -42,18 +42,17 @@ public record ScaleByAdaBelief(double beta1, double beta2, double eps, double ep
                     "denominator guard: mHat/(sqrt(sHat)+eps) (Zhuang et al. 2020; authors' code, optax)"),
             Hyperparameter.real("epsRoot", 1e-16, Range.NON_NEGATIVE,
                     "added to s at every step (Zhuang et al. 2020 and the authors' code: = eps; optax: eps_root)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByAdaBelief> SIGNATURE = new Signature<>(
+            ScaleByAdaBelief.class, NAME, HYPERPARAMETERS,
+            "AdaBelief's direction mHat / (sqrt(sHat) + eps), before the learning rate"
+            + " (Zhuang et al., NeurIPS 2020)");
     /** AdaBelief's direction with every default. */
-    public static final ScaleByAdaBelief DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByAdaBelief DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByAdaBelief {
         Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsRoot);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByAdaBelief of(HyperparameterValues values) {
-        return new ScaleByAdaBelief(values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.real("epsRoot"));
     }
 
     /** This direction with first-moment decay beta1. */
@@ -102,6 +101,6 @@ public record ScaleByAdaBelief(double beta1, double beta2, double eps, double ep
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsRoot);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -29,17 +29,16 @@ public record ScaleByAdagrad(double eps, boolean epsInsideSqrt, double initialAc
             Hyperparameter.real("eps", 1e-10, Range.NON_NEGATIVE, "denominator guard delta"),
             Hyperparameter.bool("epsInsideSqrt", false, "false: g/(sqrt(G)+eps) (Duchi et al. 2011); true: g/sqrt(G+eps)"),
             Hyperparameter.real("initialAccumulator", 0, Range.NON_NEGATIVE, "G at t = 0 (0: Duchi et al., PyTorch; 0.1: TensorFlow)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByAdagrad> SIGNATURE = new Signature<>(
+            ScaleByAdagrad.class, NAME, HYPERPARAMETERS,
+            "Adagrad's direction, d over the root of the summed squares (Duchi, Hazan and Singer, JMLR 2011)");
     /** Adagrad's direction with every default. */
-    public static final ScaleByAdagrad DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByAdagrad DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByAdagrad {
         Hyperparameter.check(NAME, HYPERPARAMETERS, eps, epsInsideSqrt, initialAccumulator);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByAdagrad of(HyperparameterValues values) {
-        return new ScaleByAdagrad(values.real("eps"), values.bool("epsInsideSqrt"), values.real("initialAccumulator"));
     }
 
     /** This direction with denominator guard delta. */
@@ -76,6 +75,6 @@ public record ScaleByAdagrad(double eps, boolean epsInsideSqrt, double initialAc
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, eps, epsInsideSqrt, initialAccumulator);
+        return SIGNATURE.spec(this);
     }
 }

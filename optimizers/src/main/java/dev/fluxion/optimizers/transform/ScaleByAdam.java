@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -37,18 +37,15 @@ public record ScaleByAdam(double beta1, double beta2, double eps, boolean epsIns
             Hyperparameter.real("eps", 1e-8, Range.NON_NEGATIVE, "denominator guard epsilon"),
             Hyperparameter.bool("epsInsideSqrt", false, "false: m/(sqrt(v)+eps) (Kingma and Ba 2015); true: m/sqrt(v+eps)"),
             Hyperparameter.bool("biasCorrection", true, "divide the moments by 1 - beta^t (Kingma and Ba 2015)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByAdam> SIGNATURE = new Signature<>(ScaleByAdam.class, NAME, HYPERPARAMETERS,
+            "Adam's direction mHat / (sqrt(vHat) + eps), before the learning rate (Kingma and Ba, ICLR 2015)");
     /** Adam's direction with every default. */
-    public static final ScaleByAdam DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByAdam DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByAdam {
         Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideSqrt, biasCorrection);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByAdam of(HyperparameterValues values) {
-        return new ScaleByAdam(values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.bool("epsInsideSqrt"), values.bool("biasCorrection"));
     }
 
     /** This direction with first-moment decay beta1. */
@@ -114,6 +111,6 @@ public record ScaleByAdam(double beta1, double beta2, double eps, boolean epsIns
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideSqrt, biasCorrection);
+        return SIGNATURE.spec(this);
     }
 }

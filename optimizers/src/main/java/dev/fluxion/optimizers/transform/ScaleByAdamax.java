@@ -1,7 +1,7 @@
 package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -31,18 +31,15 @@ public record ScaleByAdamax(double beta1, double beta2, double eps, boolean epsI
             ScaleByAdam.HYPERPARAMETERS.subList(0, 3), List.of(Hyperparameter.bool("epsInsideMax", true,
                     "true: u = max(beta2 u, |g| + eps), m/u (PyTorch, optax); false: u = max(beta2 u, |g|),"
                             + " m/(u + eps) (Keras)")));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByAdamax> SIGNATURE = new Signature<>(ScaleByAdamax.class, NAME, HYPERPARAMETERS,
+            "Adamax's direction mHat / u, u an infinity norm, before the learning rate (Kingma and Ba, ICLR 2015)");
     /** Adamax's direction with every default. */
-    public static final ScaleByAdamax DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByAdamax DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByAdamax {
         Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideMax);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByAdamax of(HyperparameterValues values) {
-        return new ScaleByAdamax(values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.bool("epsInsideMax"));
     }
 
     /** This direction with first-moment decay beta1. */
@@ -93,6 +90,6 @@ public record ScaleByAdamax(double beta1, double beta2, double eps, boolean epsI
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideMax);
+        return SIGNATURE.spec(this);
     }
 }

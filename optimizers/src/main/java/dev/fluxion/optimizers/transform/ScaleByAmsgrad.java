@@ -1,7 +1,7 @@
 package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -34,18 +34,16 @@ public record ScaleByAmsgrad(double beta1, double beta2, double eps, boolean eps
             ScaleByAdam.HYPERPARAMETERS.subList(0, 4), List.of(Hyperparameter.bool("maxOfCorrected", false,
                     "false: max over raw v, then bias-correct (Reddi et al. 2018; PyTorch); true: max over"
                             + " bias-corrected v (optax)")));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByAmsgrad> SIGNATURE = new Signature<>(
+            ScaleByAmsgrad.class, NAME, HYPERPARAMETERS,
+            "AMSGrad's direction, Adam's with a non-decreasing second moment (Reddi, Kale and Kumar, ICLR 2018)");
     /** AMSGrad's direction with every default. */
-    public static final ScaleByAmsgrad DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByAmsgrad DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByAmsgrad {
         Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByAmsgrad of(HyperparameterValues values) {
-        return new ScaleByAmsgrad(values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.bool("epsInsideSqrt"), values.bool("maxOfCorrected"));
     }
 
     /** This direction with first-moment decay beta1. */
@@ -109,6 +107,6 @@ public record ScaleByAmsgrad(double beta1, double beta2, double eps, boolean eps
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, epsInsideSqrt, maxOfCorrected);
+        return SIGNATURE.spec(this);
     }
 }

@@ -1,7 +1,7 @@
 package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -21,17 +21,17 @@ public record ScaleByLearningRate(Schedule lr) implements Transform {
     public static final String NAME = "scale";
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(LR);
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByLearningRate> SIGNATURE = new Signature<>(
+            ScaleByLearningRate.class, NAME, HYPERPARAMETERS,
+            "the step u = -lr d: gradient descent alone, the learning rate at the end of a chain (optax's "
+            + "scale_by_learning_rate)");
     /** The learning rate with every default. */
-    public static final ScaleByLearningRate DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByLearningRate DEFAULT = SIGNATURE.defaults();
 
     /** Checks the learning rate. */
     public ScaleByLearningRate {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByLearningRate of(HyperparameterValues values) {
-        return new ScaleByLearningRate(values.schedule("lr"));
     }
 
     /** This step with a constant learning rate eta &gt; 0. */
@@ -59,6 +59,6 @@ public record ScaleByLearningRate(Schedule lr) implements Transform {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr);
+        return SIGNATURE.spec(this);
     }
 }

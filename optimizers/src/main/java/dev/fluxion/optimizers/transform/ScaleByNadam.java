@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -50,18 +50,16 @@ public record ScaleByNadam(double beta1, double beta2, double eps, double moment
                     Hyperparameter.bool("momentumSchedule", true,
                             "true: Dozat's schedule mu_t and their product (PyTorch NAdam); false: constant beta1"
                                     + " with Adam's corrections of the look-ahead (optax nadam)")));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByNadam> SIGNATURE = new Signature<>(ScaleByNadam.class, NAME, HYPERPARAMETERS,
+            "NAdam's direction, Adam's with a Nesterov look-ahead, before the learning rate"
+            + " (Dozat, ICLR 2016 workshop)");
     /** NAdam's direction with every default. */
-    public static final ScaleByNadam DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByNadam DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByNadam {
         Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, momentumDecay, momentumSchedule);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByNadam of(HyperparameterValues values) {
-        return new ScaleByNadam(values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.real("momentumDecay"), values.bool("momentumSchedule"));
     }
 
     /** This direction with first-moment decay beta1. */
@@ -134,6 +132,6 @@ public record ScaleByNadam(double beta1, double beta2, double eps, double moment
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, momentumDecay, momentumSchedule);
+        return SIGNATURE.spec(this);
     }
 }

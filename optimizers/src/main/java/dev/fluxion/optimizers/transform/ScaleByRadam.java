@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -45,18 +45,15 @@ public record ScaleByRadam(double beta1, double beta2, double eps, double thresh
                     Hyperparameter.bool("epsOnRawRoot", true,
                             "true: r mHat sqrt(1-beta2^t)/(sqrt(v)+eps) (PyTorch); false: r mHat/(sqrt(vHat)+eps)"
                                     + " (optax)")));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByRadam> SIGNATURE = new Signature<>(ScaleByRadam.class, NAME, HYPERPARAMETERS,
+            "RAdam's rectified direction, before the learning rate (Liu et al., ICLR 2020)");
     /** RAdam's direction with every default. */
-    public static final ScaleByRadam DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByRadam DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByRadam {
         Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, threshold, epsOnRawRoot);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByRadam of(HyperparameterValues values) {
-        return new ScaleByRadam(values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.real("threshold"), values.bool("epsOnRawRoot"));
     }
 
     /** This direction with first-moment decay beta1. */
@@ -122,6 +119,6 @@ public record ScaleByRadam(double beta1, double beta2, double eps, double thresh
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, threshold, epsOnRawRoot);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -38,18 +38,16 @@ public record ScaleByRms(double decay, double eps, boolean epsInsideSqrt, boolea
             Hyperparameter.bool("epsInsideSqrt", true, "true: g/sqrt(s+eps) (Graves 2013, TensorFlow); false: g/(sqrt(s)+eps) (PyTorch)"),
             Hyperparameter.bool("centered", false, "divide by sqrt(s - mean^2) instead of sqrt(s) (Graves 2013)"),
             Hyperparameter.real("initialAccumulator", 0, Range.NON_NEGATIVE, "mean square at t = 0 (0: PyTorch, optax; 1: TensorFlow 1)"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByRms> SIGNATURE = new Signature<>(ScaleByRms.class, NAME, HYPERPARAMETERS,
+            "RMSProp's direction, d over a running root mean square, plain or centered (Tieleman and Hinton "
+            + "2012; Graves 2013)");
     /** RMSProp's direction with every default. */
-    public static final ScaleByRms DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByRms DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByRms {
         Hyperparameter.check(NAME, HYPERPARAMETERS, decay, eps, epsInsideSqrt, centered, initialAccumulator);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByRms of(HyperparameterValues values) {
-        return new ScaleByRms(values.real("decay"), values.real("eps"), values.bool("epsInsideSqrt"),
-                values.bool("centered"), values.real("initialAccumulator"));
     }
 
     /** This direction with mean-square decay rho. */
@@ -101,6 +99,6 @@ public record ScaleByRms(double decay, double eps, boolean epsInsideSqrt, boolea
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, decay, eps, epsInsideSqrt, centered, initialAccumulator);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -45,19 +45,17 @@ public record ScaleByYogi(double beta1, double beta2, double eps, double initial
                     "m at t = 0 (optax: its initial_accumulator_value, 1e-6; Zaheer et al. 2018: 0)"),
             Hyperparameter.bool("biasCorrection", true,
                     "divide the moments by 1 - beta^t (optax); false: Zaheer et al. 2018, Algorithm 2"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScaleByYogi> SIGNATURE = new Signature<>(ScaleByYogi.class, NAME, HYPERPARAMETERS,
+            "Yogi's direction, Adam's with an additive second moment, before the learning rate"
+            + " (Zaheer et al., NeurIPS 2018)");
     /** Yogi's direction with every default. */
-    public static final ScaleByYogi DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScaleByYogi DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScaleByYogi {
         Hyperparameter.check(NAME, HYPERPARAMETERS, beta1, beta2, eps, initialAccumulator, initialMomentum,
                 biasCorrection);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScaleByYogi of(HyperparameterValues values) {
-        return new ScaleByYogi(values.real("beta1"), values.real("beta2"), values.real("eps"),
-                values.real("initialAccumulator"), values.real("initialMomentum"), values.bool("biasCorrection"));
     }
 
     /** This direction with first-moment decay beta1. */
@@ -116,7 +114,6 @@ public record ScaleByYogi(double beta1, double beta2, double eps, double initial
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, beta1, beta2, eps, initialAccumulator, initialMomentum,
-                biasCorrection);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -74,20 +74,16 @@ public record ScheduleFree(Transform base, Schedule lr, double beta, long warmup
             Hyperparameter.real("beta", 0.9, Range.closed(0, 1), "interpolation y = (1 - beta) z + beta x")),
             AVERAGING, List.of(Hyperparameter.real("lrCorrection", 0, Range.UNIT_HALF_OPEN,
                     "beta2 of sqrt(1 - beta2^(k+1)) on the learning rate (package schedulefree's AdamW); 0: none")));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ScheduleFree> SIGNATURE = new Signature<>(ScheduleFree.class, NAME, HYPERPARAMETERS,
+            "Schedule-Free averaging around a base direction (Defazio et al., NeurIPS 2024)");
     /** Schedule-Free SGD with every default. */
-    public static final ScheduleFree DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ScheduleFree DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public ScheduleFree {
         Hyperparameter.check(NAME, HYPERPARAMETERS, base, lr, beta, warmupSteps, warmupForm, weightLrPower, r,
                 lrCorrection);
-    }
-
-    /** The transform for checked spec values. */
-    public static ScheduleFree of(HyperparameterValues values) {
-        return new ScheduleFree(values.transform("base"), values.schedule("lr"), values.real("beta"),
-                values.integer("warmupSteps"), values.choice("warmupForm"), values.real("weightLrPower"),
-                values.real("r"), values.real("lrCorrection"));
     }
 
     /** This wrapper around another base direction. */
@@ -167,7 +163,6 @@ public record ScheduleFree(Transform base, Schedule lr, double beta, long warmup
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, base, lr, beta, warmupSteps, warmupForm, weightLrPower, r,
-                lrCorrection);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -32,17 +32,15 @@ public record Trace(double decay, boolean nesterov) implements Transform {
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.real("decay", 0.9, Range.UNIT_HALF_OPEN, "momentum coefficient beta"),
             Hyperparameter.bool("nesterov", false, "hand on d + beta t (Nesterov's look-ahead) instead of t"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<Trace> SIGNATURE = new Signature<>(Trace.class, NAME, HYPERPARAMETERS,
+            "momentum t <- decay t + d, handing on t or d + decay t (nesterov) (Polyak 1964; optax's trace)");
     /** The trace with every default. */
-    public static final Trace DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Trace DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Trace {
         Hyperparameter.check(NAME, HYPERPARAMETERS, decay, nesterov);
-    }
-
-    /** The transform for checked spec values. */
-    public static Trace of(HyperparameterValues values) {
-        return new Trace(values.real("decay"), values.bool("nesterov"));
     }
 
     /** This trace with coefficient beta. */
@@ -73,6 +71,6 @@ public record Trace(double decay, boolean nesterov) implements Transform {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, decay, nesterov);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,8 +2,8 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.OptimizerException;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -65,8 +65,12 @@ public record TrustRegion(String method, double radius, double maxRadius, double
                     "a step is accepted when rho = actual / predicted decrease > eta"),
             Hyperparameter.real("cgTolerance", 0.5, new Range(0, false, 1, false),
                     "steihaug: CG stops at ||r|| < min(cgTolerance, sqrt(||g||)) ||g||"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<TrustRegion> SIGNATURE = new Signature<>(TrustRegion.class, NAME, HYPERPARAMETERS,
+            "one trust-region iteration on the Hessian's model: step, ratio rho, radius update, accept or reject"
+            + " (Nocedal and Wright 2006, Algorithm 4.1)");
     /** The trust region with every default (scipy's). */
-    public static final TrustRegion DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final TrustRegion DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter, then radius &lt; maxRadius. */
     public TrustRegion {
@@ -84,12 +88,6 @@ public record TrustRegion(String method, double radius, double maxRadius, double
             throw new OptimizerException(owner + " needs radius < maxRadius, got radius = " + radius
                     + ", maxRadius = " + maxRadius);
         }
-    }
-
-    /** The transform for checked spec values. */
-    public static TrustRegion of(HyperparameterValues values) {
-        return new TrustRegion(values.choice("method"), values.real("radius"), values.real("maxRadius"),
-                values.real("eta"), values.real("cgTolerance"));
     }
 
     /** This trust region with the subproblem's solver {@code steihaug} or {@code dogleg}. */
@@ -211,6 +209,6 @@ public record TrustRegion(String method, double radius, double maxRadius, double
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, method, radius, maxRadius, eta, cgTolerance);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -20,17 +20,15 @@ public record ValueClip(double value) implements Transform {
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.real("value", 1, Range.POSITIVE, "largest allowed absolute component"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<ValueClip> SIGNATURE = new Signature<>(ValueClip.class, NAME, HYPERPARAMETERS,
+            "clip each component to [-value, value] (Mikolov 2012)");
     /** Clipping with every default. */
-    public static final ValueClip DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final ValueClip DEFAULT = SIGNATURE.defaults();
 
     /** Checks c against its range. */
     public ValueClip {
         Hyperparameter.check(NAME, HYPERPARAMETERS, value);
-    }
-
-    /** The transform for checked spec values. */
-    public static ValueClip of(HyperparameterValues values) {
-        return new ValueClip(values.real("value"));
     }
 
     /** This clipping with the largest allowed absolute component c. */
@@ -52,6 +50,6 @@ public record ValueClip(double value) implements Transform {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, value);
+        return SIGNATURE.spec(this);
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.optimizers.transform;
 
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.TransformState;
@@ -22,17 +22,16 @@ public record WeightDecay(double rate) implements Transform {
     /** The hyperparameters, in the order of the components and of specs. */
     public static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.real("rate", 1e-4, Range.NON_NEGATIVE, "lambda, per unit of the following learning rate"));
+    /** The name, description and hyperparameters specs know it by. */
+    public static final Signature<WeightDecay> SIGNATURE = new Signature<>(WeightDecay.class, NAME, HYPERPARAMETERS,
+            "add rate * x to the direction: L2 before an adaptive rule, decoupled decay after it (Loshchilov and "
+            + "Hutter 2019)");
     /** Weight decay with every default. */
-    public static final WeightDecay DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final WeightDecay DEFAULT = SIGNATURE.defaults();
 
     /** Checks lambda against its range. */
     public WeightDecay {
         Hyperparameter.check(NAME, HYPERPARAMETERS, rate);
-    }
-
-    /** The transform for checked spec values. */
-    public static WeightDecay of(HyperparameterValues values) {
-        return new WeightDecay(values.real("rate"));
     }
 
     /** This decay with lambda = {@code rate}. */
@@ -55,6 +54,6 @@ public record WeightDecay(double rate) implements Transform {
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, rate);
+        return SIGNATURE.spec(this);
     }
 }

@@ -94,7 +94,7 @@ class PluginCommandTest {
         assertEquals(List.of(
                 "fluxion: plugin broken.jar: not a jar file (zip END header not found)",
                 "fluxion: plugin clash.jar: optimizer 'adam' of com.example.FakeAdam clashes with "
-                        + "dev.fluxion.optimizers.provider.AdamProvider, which keeps the name",
+                        + "dev.fluxion.optimizers.named.Adam, which keeps the name",
                 "fluxion: plugin missing-class.jar: optimizer provider com.example.Missing not found",
                 "fluxion: plugin notes.jar: no optimizer or landscape provider is listed in its META-INF/services",
                 "fluxion: plugin throwing.jar: optimizer provider com.example.Throwing could not be instantiated "

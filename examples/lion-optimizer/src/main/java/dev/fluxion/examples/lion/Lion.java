@@ -3,9 +3,9 @@ package dev.fluxion.examples.lion;
 import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.optimizers.Chain;
 import dev.fluxion.optimizers.Hyperparameter;
-import dev.fluxion.optimizers.HyperparameterValues;
 import dev.fluxion.optimizers.NamedOptimizer;
 import dev.fluxion.optimizers.Optimizer;
+import dev.fluxion.optimizers.Signature;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.transform.ScaleByLearningRate;
 import dev.fluxion.optimizers.transform.WeightDecay;
@@ -39,17 +39,15 @@ public record Lion(Schedule lr, double beta1, double beta2, double weightDecay) 
             Hyperparameter.real("beta1", 0.9, Range.UNIT_HALF_OPEN, "momentum weight in the update's sign"),
             Hyperparameter.real("beta2", 0.99, Range.UNIT_HALF_OPEN, "momentum decay"),
             Hyperparameter.real("weightDecay", 0.0, Range.NON_NEGATIVE, "decoupled decay lambda, per unit lr"));
+    /** The name, description and hyperparameters specs know it by; {@link LionProvider} hands it to registries. */
+    public static final Signature<Lion> SIGNATURE = new Signature<>(Lion.class, NAME, HYPERPARAMETERS,
+            "Lion, sign of interpolated momentum with decoupled weight decay (Chen et al., NeurIPS 2023); a plugin");
     /** Lion with the paper's defaults. */
-    public static final Lion DEFAULT = of(HyperparameterValues.defaults(NAME, HYPERPARAMETERS));
+    public static final Lion DEFAULT = SIGNATURE.defaults();
 
     /** Checks every value against its hyperparameter. */
     public Lion {
         Hyperparameter.check(NAME, HYPERPARAMETERS, lr, beta1, beta2, weightDecay);
-    }
-
-    /** The optimizer for checked spec values. */
-    public static Lion of(HyperparameterValues values) {
-        return new Lion(values.schedule("lr"), values.real("beta1"), values.real("beta2"), values.real("weightDecay"));
     }
 
     /** This optimizer with a constant learning rate. */
@@ -79,6 +77,6 @@ public record Lion(Schedule lr, double beta1, double beta2, double weightDecay) 
 
     @Override
     public String spec() {
-        return Hyperparameter.spec(NAME, HYPERPARAMETERS, lr, beta1, beta2, weightDecay);
+        return SIGNATURE.spec(this);
     }
 }
