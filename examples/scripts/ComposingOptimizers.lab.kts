@@ -41,5 +41,5 @@ val names = optimizers.entries.associate { (name, optimizer) -> optimizer.spec()
 println("landscape          optimizer          f - f* at the end   steps to f - f* <= 1e-6")
 for (run in runs) println(String.format(Locale.ROOT, "%-18s %-18s %-19.3e %s", run.spec.landscapeLabel,
     names[run.spec.optimizerLabel], run.finalGap, if (run.hit(0)) "${run.hitSteps[0]}" else "not reached"))
-val figure = Figures.lossCurves(rosenbrock(), runs.filter { it.spec.landscapeLabel == "rosenbrock(dim=2)" }, legend = { names[it.spec.optimizerLabel] })
+val figure = Figures.lossCurves(rosenbrock(), runs.filter { it.spec.landscapeLabel == "rosenbrock(dim=2)" }, legend = { names.getValue(it.spec.optimizerLabel) })
 println("figure: ${figure.save(Path.of(args[0], "composing-optimizers.svg"))}")
