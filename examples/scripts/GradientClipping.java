@@ -13,9 +13,8 @@ import java.util.stream.IntStream;
  * (1 + r^2) (x, y) points straight away from 0. From r = 5, gd(lr=0.1) overshoots without bound (r^2 &gt; 2 / lr - 1);
  * {@code chain(clip(norm=1), gd(lr=0.1))} steps lr c = 0.1 towards 0 while ||grad f|| &gt; 1, then is plain descent.
  *
- * <p>Run: {@code fluxion script GradientClipping.java OUTPUT_FOLDER}. Prints both runs' distances r from their
- * traces, the clipped run's step lengths and how far it strays from the line y = 4x / 3 it starts on, and writes
- * {@code gradient-clipping.svg}, their loss curves.
+ * <p>Run: {@code fluxion script GradientClipping.java OUTPUT_FOLDER}. Prints the distances r, the clipped run's step
+ * lengths and how far it strays from the line y = 4x / 3 it starts on, and writes {@code gradient-clipping.svg}.
  */
 public class GradientClipping {
     public static void main(String[] args) {
@@ -31,10 +30,8 @@ public class GradientClipping {
         var clipped = runs.get(1).getTrace();
         double[] p = clipped.getPositions();
         System.out.println("chain(clip(norm=1), gd(lr=0.1)) from (3, 4):");
-        for (int k = 0; k <= 60; k += 10) {
-            System.out.printf(Locale.ROOT, "  step %-3d r = %.6f  ||grad f|| = %9.4f  step length %.12f%n", k, r(p, k),
-                    clipped.getGradientNorm()[k], clipped.getStepLength()[k]);
-        }
+        for (int k = 0; k <= 60; k += 10) System.out.printf(Locale.ROOT, "  step %-3d r = %.6f  ||grad f|| = %9.4f  step length %.12f%n",
+                k, r(p, k), clipped.getGradientNorm()[k], clipped.getStepLength()[k]);
         var lengths = IntStream.range(0, clipped.getSize()).filter(k -> clipped.getGradientNorm()[k] > 1)
                 .mapToDouble(k -> clipped.getStepLength()[k]).summaryStatistics();
         System.out.printf(Locale.ROOT, "clipped steps (||grad f|| > 1): %d, step lengths from %.15f to %.15f%n",

@@ -1,8 +1,8 @@
 package dev.fluxion.lab.api
 
 import dev.fluxion.lab.Engine
-import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.LabException
+import dev.fluxion.lab.OutputFile
 import dev.fluxion.lab.PairSummary
 import dev.fluxion.lab.RateRow
 import dev.fluxion.lab.RatesStudy
