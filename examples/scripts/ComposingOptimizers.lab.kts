@@ -18,7 +18,8 @@ val optimizers: Map<String, Optimizer> = linkedMapOf(
 )
 for ((name, optimizer) in optimizers) {
     println(String.format(Locale.ROOT, "%-17s %s", name, optimizer.spec()))
-    println(String.format(Locale.ROOT, "%-17s parses back to an equal optimizer: %s", "", Optimizers.parse(optimizer.spec()) == optimizer))
+    println(String.format(Locale.ROOT, "%-17s parses back to an equal optimizer: %s", "",
+        Optimizers.parse(optimizer.spec()) == optimizer))
 }
 // a named optimizer is its chain of building blocks, step for step: the same points, bit for bit, in a study's traces
 val twins = compare {
@@ -41,5 +42,6 @@ val names = optimizers.entries.associate { (name, optimizer) -> optimizer.spec()
 println("landscape          optimizer          f - f* at the end   steps to f - f* <= 1e-6")
 for (run in runs) println(String.format(Locale.ROOT, "%-18s %-18s %-19.3e %s", run.spec.landscapeLabel,
     names[run.spec.optimizerLabel], run.finalGap, if (run.hit(0)) "${run.hitSteps[0]}" else "not reached"))
-val figure = Figures.lossCurves(rosenbrock(), runs.filter { it.spec.landscapeLabel == "rosenbrock(dim=2)" }, legend = { names.getValue(it.spec.optimizerLabel) })
+val figure = Figures.lossCurves(rosenbrock(), runs.filter { it.spec.landscapeLabel == "rosenbrock(dim=2)" },
+    legend = { names.getValue(it.spec.optimizerLabel) })
 println("figure: ${figure.save(Path.of(args[0], "composing-optimizers.svg"))}")

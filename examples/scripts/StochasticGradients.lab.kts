@@ -18,13 +18,11 @@ fun floor(spec: String, noise: Double = 0.0) = compare {
     optimizers(gd(lr = learningRate)); landscapes(spec); starts(default()); seeds(32); steps(1000); noise(noise)
     targets(1e-300); traces("none"); threads(2)
 }.run().runs.sumOf { it.finalGap } / 32 // in seed order
-
 /** The least-squares slope of log y against log x. */
 fun slope(x: List<Double>, y: List<Double>): Double {
     val (lx, ly) = x.map { ln(it) } to y.map { ln(it) }
     return lx.indices.sumOf { (lx[it] - lx.average()) * (ly[it] - ly.average()) } / lx.sumOf { (it - lx.average()).pow(2) }
 }
-
 // tr(C) at the minimizer w: the per-example gradients of log(1 + exp(-y x.w)) are -y sigmoid(-y x.w) x
 val w = logistic.facts().globalMinimizers().single()
 val (inputs, labels) = logistic.data().get().let { it.inputs() to it.targets() }
@@ -39,14 +37,16 @@ println(String.format(Locale.ROOT, "%s: N = %d, d = %d, eta = %s, 1000 steps, 32
 
 println("batch  with replacement  eta tr(C) / (4 B)  shuffled")
 val batches = listOf(1.0, 4.0, 16.0, 64.0)
-val (replaced, shuffled) = listOf("replacement", "shuffle").map { s -> batches.map { floor("$data, batch=${it.toInt()}, sampling=$s)") } }
+val (replaced, shuffled) = listOf("replacement", "shuffle")
+    .map { sampling -> batches.map { floor("$data, batch=${it.toInt()}, sampling=$sampling)") } }
 for ((i, b) in batches.withIndex()) println(String.format(Locale.ROOT, "%-6d %.4e        %.4e         %.4e", b.toInt(),
     replaced[i], learningRate * traceC / (4 * b), shuffled[i]))
 println(String.format(Locale.ROOT, "full   %.4e        0", floor("$data)")))
 println("noise  mean final gap  eta d sigma^2 / 4")
 val noises = listOf(0.01, 0.03, 0.1, 0.3)
 val noiseFloors = noises.map { floor("$data)", it) }
-for ((sigma, gap) in noises.zip(noiseFloors)) println(String.format(Locale.ROOT, "%-6s %.4e      %.4e", sigma, gap, learningRate * w.size * sigma * sigma / 4))
+for ((sigma, gap) in noises.zip(noiseFloors)) println(String.format(Locale.ROOT, "%-6s %.4e      %.4e", sigma, gap,
+    learningRate * w.size * sigma * sigma / 4))
 println(String.format(Locale.ROOT, "slope of the floor against the batch size = %.3f (predicted -1)", slope(batches, replaced)))
 println(String.format(Locale.ROOT, "slope of the shuffled floor against the batch size = %.3f", slope(batches, shuffled)))
 println(String.format(Locale.ROOT, "slope of the floor against the noise level = %.3f (predicted 2)", slope(noises, noiseFloors)))
