@@ -40,7 +40,8 @@ public class GradientClipping {
                 .mapToDouble(k -> Math.abs(4 * p[2 * k] - 3 * p[2 * k + 1]) / 5).max().getAsDouble());
         System.out.printf("steps to r < 1e-8 with clipping: %d%n",
                 IntStream.range(0, clipped.getSize()).filter(k -> r(p, k) < 1e-8).findFirst().getAsInt());
-        System.out.println("figure: " + Figures.lossCurves(bowl, runs).save(Path.of(args[0], "gradient-clipping.svg")));
+        var figure = Figures.lossCurves(bowl, runs, "r^4 / 4 + r^2 / 2 from (3, 4): f - f* against step");
+        System.out.println("figure: " + figure.save(Path.of(args[0], "gradient-clipping.svg")));
     }
 
     static double r(double[] positions, int k) {

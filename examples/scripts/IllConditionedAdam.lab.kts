@@ -19,4 +19,5 @@ for (k in 0..1000 step 100) println(String.format(Locale.ROOT, "%-6d %.3e     %.
 val reached = runs.map { run -> (0 until run.trace.size).first { distance(run, it) < 1e-2 } }
 println("steps to |x - x*| < 1e-2: gd ${reached[0]}, adam ${reached[1]}")
 println(String.format(Locale.ROOT, "gd's rate per step along x: 1 - lr = %.4f", 1 - 0.01))
-println("figure: ${Figures.lossCurves(quadratic, runs).save(Path.of(args[0], "ill-conditioned-adam.svg"))}")
+val figure = Figures.lossCurves(quadratic, runs, "(x^2 + 100 y^2) / 2 from (1, 1): f - f* against step")
+println("figure: ${figure.save(Path.of(args[0], "ill-conditioned-adam.svg"))}")
