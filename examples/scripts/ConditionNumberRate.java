@@ -1,9 +1,7 @@
-import dev.fluxion.lab.RateRow;
 import dev.fluxion.lab.api.Rates;
 import dev.fluxion.lab.report.Figures;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,19 +15,21 @@ import java.util.Locale;
  */
 public class ConditionNumberRate {
     public static void main(String[] args) {
-        List<RateRow> rows = Rates.builder().rules("gd@1/L", "gd@2/(L+mu)").kappas(2, 5, 10, 20, 50, 100, 200, 500, 1000)
+        var rows = Rates.builder().rules("gd@1/L", "gd@2/(L+mu)").kappas(2, 5, 10, 20, 50, 100, 200, 500, 1000)
                 .dimension(2).threads(1).run().rateRows();
         int n = rows.size() / 2; // rule by rule: gd@1/L at each kappa, then gd@2/(L+mu)
         System.out.println("kappa   rate lr=1/L  1 - 1/kappa   rate lr=2/(mu+L)  (kappa-1)/(kappa+1)");
         for (int i = 0; i < n; i++) {
-            RateRow plain = rows.get(i), best = rows.get(n + i);
+            var plain = rows.get(i);
+            var best = rows.get(n + i);
             System.out.printf(Locale.ROOT, "%-7.0f %.6f     %.6f      %.6f          %.6f%n", plain.getKappa(),
                     plain.getFittedRate(), plain.getTheoreticalRate(), best.getFittedRate(), best.getTheoreticalRate());
         }
         System.out.printf(Locale.ROOT, "largest deviation from theory = %.3e%n",
                 rows.stream().mapToDouble(r -> Math.abs(r.getFittedRate() - r.getTheoreticalRate())).max().getAsDouble());
         // 1 - rate = 2 / (kappa + 1) for the best step: the slope against log kappa tends to -1
-        RateRow at100 = rows.get(2 * n - 4), at1000 = rows.get(2 * n - 1);
+        var at100 = rows.get(2 * n - 4);
+        var at1000 = rows.get(2 * n - 1);
         System.out.printf(Locale.ROOT, "slope of log(1 - rate) against log kappa = %.4f%n",
                 Math.log10((1 - at1000.getFittedRate()) / (1 - at100.getFittedRate()))); // one decade of kappa
         System.out.printf(Locale.ROOT, "steps to f - f* <= 1e-8 at kappa = 1000 with lr = 2/(mu+L): %d (predicted %.0f)%n",
