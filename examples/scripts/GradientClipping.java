@@ -1,84 +1,50 @@
 import dev.fluxion.dsl.expr.Expr;
-import dev.fluxion.dsl.tape.CompiledExpression;
-import dev.fluxion.lab.report.LetsPlotFigures;
-import dev.fluxion.optimizers.OptimizerState;
-import dev.fluxion.optimizers.Optimizers;
-import dev.fluxion.optimizers.StepInfo;
+import dev.fluxion.lab.api.Compare;
+import dev.fluxion.lab.api.LandscapeFactories;
+import dev.fluxion.lab.api.Starts;
+import dev.fluxion.lab.report.Figures;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
- * Gradient clipping by global norm on a steep bowl: f(x, y) = r^4 / 4 + r^2 / 2 with r^2 = x^2 + y^2, whose gradient
- * (1 + r^2) (x, y) points straight away from the minimum at 0 and grows like r^3.
+ * Gradient clipping by global norm on the steep bowl f = r^4 / 4 + r^2 / 2 (r^2 = x^2 + y^2), whose gradient
+ * (1 + r^2) (x, y) points straight away from 0. From r = 5, gd(lr=0.1) overshoots without bound (r^2 &gt; 2 / lr - 1);
+ * {@code chain(clip(norm=1), gd(lr=0.1))} steps lr c = 0.1 towards 0 while ||grad f|| &gt; 1, then is plain descent.
  *
- * <p>Plain descent with lr = 0.1 multiplies r by 1 - lr (1 + r^2) per step, which overshoots to the far side when
- * r^2 &gt; 2 / lr - 1 = 19, and from r = 5 the overshoots grow without bound. Clipping the gradient to norm c = 1
- * first, {@code chain(clip(norm=1), gd(lr=0.1))}, keeps its direction and caps its length: while ||grad f|| &gt; 1
- * every step has length lr c = 0.1 and moves straight towards 0, and once r^3 + r &lt; 1 the steps are plain
- * descent again, converging at 1 - lr per step.
- *
- * <p>Run: {@code fluxion script GradientClipping.java OUTPUT_FOLDER}. Prints both runs' distances, the clipped
- * run's step lengths and how far it strays from the line y = 4x / 3 it starts on, and writes
- * {@code gradient-clipping.svg}: log10 r against the step for both.
+ * <p>Run: {@code fluxion script GradientClipping.java OUTPUT_FOLDER}. Prints the distances r, the clipped run's step
+ * lengths and how far it strays from the line y = 4x / 3 it starts on, and writes {@code gradient-clipping.svg}.
  */
 public class GradientClipping {
-    public static void main(String[] args) throws IOException {
-        Path folder = Path.of(args.length > 0 ? args[0] : ".");
-        CompiledExpression bowl = Expr.parse("(x^2 + y^2)^2 / 4 + (x^2 + y^2) / 2").compile("x", "y");
-        int steps = 300;
-        double[] step = new double[steps + 1];
-        double[][] log10r = new double[2][steps + 1];
-
-        OptimizerState plain = Optimizers.gd().lr(0.1).start(2);
-        double[] x = {3, 4};
+    public static void main(String[] args) {
+        var bowl = LandscapeFactories.landscape(Expr.parse("(x^2 + y^2)^2 / 4 + (x^2 + y^2) / 2"), -5, 5, 0.0);
+        var runs = Compare.builder().optimizers("gd(lr=0.1)", "chain(clip(norm=1), gd(lr=0.1))").landscapes(bowl)
+                .starts(Starts.pointStart(3, 4)).steps(300).targets(1e-300).traces("every:1").threads(1).run().getRuns();
+        double[] q = runs.get(0).getTrace().getPositions();
         System.out.println("gd(lr=0.1) from (3, 4), r = 5:");
-        int diverged = -1;
-        for (int k = 0; k <= steps; k++) {
-            double r = Math.hypot(x[0], x[1]);
-            step[k] = k;
-            log10r[0][k] = Math.log10(Math.min(r, 1e12));
-            if (k <= 4) System.out.printf(Locale.ROOT, "  step %d  r = %.10g%n", k, r);
-            if (diverged < 0 && !(r < 1e12)) diverged = k;
-            if (diverged < 0) plain.step(bowl, x);
-        }
-        System.out.printf(Locale.ROOT, "  r above 1e12 (diverged) at step %d%n", diverged);
-
-        OptimizerState clipped = Optimizers.chain(Optimizers.clip().norm(1), Optimizers.gd().lr(0.1)).start(2);
-        x = new double[] {3, 4};
-        int clippedSteps = 0;
-        double shortest = Double.MAX_VALUE;
-        double longest = 0;
-        double offLine = 0;
-        int reached = -1;
+        for (int k = 0; k <= 4; k++) System.out.printf(Locale.ROOT, "  step %d  r = %.10g%n", k, r(q, k));
+        int diverged = 0;
+        while (r(q, diverged) < 1e12) diverged++;
+        System.out.printf("  r above 1e12 (diverged) at step %d: %s%n", diverged, runs.get(0).getOutcome().getCause());
+        var clipped = runs.get(1).getTrace();
+        double[] p = clipped.getPositions();
         System.out.println("chain(clip(norm=1), gd(lr=0.1)) from (3, 4):");
-        for (int k = 0; k <= steps; k++) {
-            double r = Math.hypot(x[0], x[1]);
-            log10r[1][k] = Math.log10(Math.max(r, 1e-300));
-            offLine = Math.max(offLine, Math.abs(4 * x[0] - 3 * x[1]) / 5); // distance from the line y = 4x / 3
-            if (reached < 0 && r < 1e-8) reached = k;
-            if (k == steps) break;
-            StepInfo info = clipped.step(bowl, x);
-            if (info.gradientNorm() > 1) {
-                clippedSteps++;
-                shortest = Math.min(shortest, info.stepLength());
-                longest = Math.max(longest, info.stepLength());
-            }
-            if (k % 10 == 0 && k <= 60) {
-                System.out.printf(Locale.ROOT, "  step %-3d r = %.6f  ||grad f|| = %9.4f  step length %.12f%n", k, r,
-                        info.gradientNorm(), info.stepLength());
-            }
-        }
+        for (int k = 0; k <= 60; k += 10) System.out.printf(Locale.ROOT, "  step %-3d r = %.6f  ||grad f|| = %9.4f  step length %.12f%n",
+                k, r(p, k), clipped.getGradientNorm()[k], clipped.getStepLength()[k]);
+        var lengths = IntStream.range(0, clipped.getSize()).filter(k -> clipped.getGradientNorm()[k] > 1)
+                .mapToDouble(k -> clipped.getStepLength()[k]).summaryStatistics();
         System.out.printf(Locale.ROOT, "clipped steps (||grad f|| > 1): %d, step lengths from %.15f to %.15f%n",
-                clippedSteps, shortest, longest);
-        System.out.printf(Locale.ROOT, "largest distance from the line y = 4x/3: %.3e%n", offLine);
-        System.out.printf(Locale.ROOT, "steps to r < 1e-8 with clipping: %d%n", reached);
-        Files.createDirectories(folder);
-        Path figure = folder.resolve("gradient-clipping.svg");
-        Files.writeString(figure, LetsPlotFigures.linePlot(step, log10r, new String[] {"gd(lr=0.1)", "clip(norm=1), gd(lr=0.1)"}, "step",
-                "log10 r (capped at 1e12)"));
-        System.out.println("figure: " + figure);
+                lengths.getCount(), lengths.getMin(), lengths.getMax());
+        System.out.printf(Locale.ROOT, "largest distance from the line y = 4x/3: %.3e%n", IntStream.range(0, clipped.getSize())
+                .mapToDouble(k -> Math.abs(4 * p[2 * k] - 3 * p[2 * k + 1]) / 5).max().getAsDouble());
+        System.out.printf("steps to r < 1e-8 with clipping: %d%n",
+                IntStream.range(0, clipped.getSize()).filter(k -> r(p, k) < 1e-8).findFirst().getAsInt());
+        var figure = Figures.lossCurves(bowl, runs, "r^4 / 4 + r^2 / 2 from (3, 4): f - f* against step");
+        System.out.println("figure: " + figure.save(Path.of(args[0], "gradient-clipping.svg")));
+    }
+
+    static double r(double[] positions, int k) {
+        return Math.hypot(positions[2 * k], positions[2 * k + 1]);
     }
 }

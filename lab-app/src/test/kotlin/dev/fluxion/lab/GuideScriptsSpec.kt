@@ -68,7 +68,7 @@ class GuideScriptsSpec : FunSpec({
             "DerivativeAsLimit.java", "FiniteDifferenceError.java", "GradientCheckDemo.java",
             "VanishingGradient.java", "TaylorApproximation.java", "CriticalPointsDemo.java",
             "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
-            "IllConditionedAdam.java", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
+            "IllConditionedAdam.lab.kts", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
             "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts", "QuasiNewton.lab.kts",
             "StochasticGradients.lab.kts", "ResultsAsData.lab.kts",
             "ScriptOptimizer.lab.kts", // run by ScriptExtensionsSpec
@@ -172,7 +172,7 @@ class GuideScriptsSpec : FunSpec({
     }
 
     test("on a quadratic with kappa = 100 descent crawls at 0.99 per step while Adam's per-coordinate steps do not") {
-        val out = run("IllConditionedAdam")
+        val out = run("IllConditionedAdam.lab.kts")
         val gdSteps = out.number("steps to |x - x*| < 1e-2: gd")
         // lr = 1 / L zeroes y in one step, and x shrinks by 0.99 per step: 0.99^k < 1e-2 from k = 459
         gdSteps shouldBe (kotlin.math.ceil(kotlin.math.ln(1e-2) / kotlin.math.ln(0.99)) plusOrMinus 1.0)

@@ -27,6 +27,7 @@ import dev.fluxion.optimizers.Transform
 class Compare private constructor() : RunPlanBuilder<Compare>("compare", 10_000L) {
     private var optimizers = SpecList.split(CompareCommand.DEFAULT_OPTIMIZERS)
     private var landscapes = SpecList.split(CompareCommand.DEFAULT_LANDSCAPES)
+    private var targets = Budget.DEFAULT_TARGETS
 
     /** The optimizers as values: the registries' by their specs, others defined in code by `NAME#HASH`. */
     fun optimizers(vararg optimizers: Transform): Compare = also { this.optimizers = optimizers.map { specOf(it) } }
@@ -40,9 +41,15 @@ class Compare private constructor() : RunPlanBuilder<Compare>("compare", 10_000L
     /** The landscapes as specs (`--landscapes`). */
     fun landscapes(vararg specs: String): Compare = also { landscapes = specs.toList() }
 
+    /**
+     * The gaps f - f* whose first steps each run records (its `hitSteps`), decreasing; a run ends at the last, the
+     * finest (default 1e-1, 1e-2, ..., 1e-8). A finer last target lets runs go on past 1e-8.
+     */
+    fun targets(vararg targets: Double): Compare = also { this.targets = targets.toList() }
+
     /** The study `fluxion compare` makes of the same options. */
     override fun study(): CompareStudy = CompareStudy(optimizers, landscapes, starts, seeds,
-        Budget(maxSteps = steps, gradientNoise = noise), seed, studyName(), traces)
+        Budget(maxSteps = steps, targets = targets, gradientNoise = noise), seed, studyName(), traces)
 
     companion object {
         /** A comparison with the command's defaults, to set with chained calls. */

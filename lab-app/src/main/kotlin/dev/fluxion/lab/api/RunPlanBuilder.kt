@@ -41,6 +41,9 @@ abstract class RunPlanBuilder<B : RunPlanBuilder<B>> internal constructor(name: 
     /** [count] random starts in the domain box, for [starts]. */
     fun random(count: Int): StartPlan = randomStarts(count)
 
+    /** The one point [coordinates], for [starts]: `starts(point(3.0, 4.0))`. */
+    fun point(vararg coordinates: Double): StartPlan = pointStart(*coordinates)
+
     /** Seeds per start (`--seeds`, default 1). */
     fun seeds(seeds: Int): B = self().also { this.seeds = seeds }
 

@@ -22,5 +22,11 @@ fun proposalStarts(count: Int): StartPlan = StartPlan("proposal:$count")
 /** The centres of a [count]^d grid over the domain box (d <= 3). */
 fun gridStarts(count: Int): StartPlan = StartPlan("grid:$count")
 
+/**
+ * The one point [coordinates], in the landscape's variables in order: `pointStart(3.0, 4.0)` is the plan
+ * `point:3.0,4.0` (each coordinate written so that it reads back to the same double).
+ */
+fun pointStart(vararg coordinates: Double): StartPlan = StartPlan("point:" + coordinates.joinToString(","))
+
 /** Both plans' starts, this one's first: `default+random:100`. */
 operator fun StartPlan.plus(other: StartPlan): StartPlan = StartPlan("$text+${other.text}")

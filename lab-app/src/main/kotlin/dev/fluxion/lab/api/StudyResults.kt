@@ -6,6 +6,9 @@ import dev.fluxion.lab.stats.PairSummary
 import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.engine.RunResult
 import dev.fluxion.lab.study.Study
+import dev.fluxion.lab.LabException
+import dev.fluxion.lab.study.RateRow
+import dev.fluxion.lab.study.RatesStudy
 import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.report.StudyReport
 import java.nio.file.Path
@@ -25,6 +28,18 @@ class StudyResults internal constructor(
 ) {
     /** One summary per (optimizer, landscape) pair, in the order the pairs first appear in [runs]. */
     val summaries: List<PairSummary> by lazy { PairSummary.of(runs) }
+
+    /**
+     * Of a rates study ([Rates]), one row per run in the order of [runs] (rule by rule, kappa by kappa): the rate
+     * fitted on the run's trace beside the theory's, and the steps to the study's target beside the prediction, as
+     * [RatesStudy.analyse] gives them and `fluxion rates` prints them.
+     *
+     * @throws LabException when the study is not a rates study
+     */
+    fun rateRows(): List<RateRow> {
+        val rates = study as? RatesStudy ?: throw LabException("rate rows of study '${study.name}': it is not a rates study")
+        return rates.analyse(runs, engine)
+    }
 
     /** The console table and the HTML page, made from the store as `fluxion report` makes them. */
     private val rendered: StudyReport by lazy { ResultStore.open(store).use { StudyReport.of(study, it, engine) } }

@@ -32,8 +32,8 @@ class CompareCommand : Callable<Int> {
     @Option(names = ["--landscapes"], paramLabel = "SPECS", description = ["landscape specs separated by ';' (default: \${DEFAULT-VALUE})"])
     var landscapes = DEFAULT_LANDSCAPES
 
-    @Option(names = ["--starts"], description = ["default, random:N, proposal:N (COCO's restart proposals), grid:N, joined by + " +
-        "(default: \${DEFAULT-VALUE}; with --suite, default)"])
+    @Option(names = ["--starts"], description = ["default, random:N, proposal:N (COCO's restart proposals), grid:N, " +
+        "point:X,Y,..., joined by + (default: \${DEFAULT-VALUE}; with --suite, default)"])
     var starts = "default+random:4"
 
     @Option(names = ["--seeds"], description = ["seeds per start (default: \${DEFAULT-VALUE})"])

@@ -9,17 +9,32 @@ import java.util.SplittableRandom
  * Where runs start, written as text joined by `+`: `default` (the landscape's default start from the
  * literature), `random:N` (N points uniform in the landscape's domain box), `proposal:N` (N of COCO's restart
  * proposals: each coordinate the mean of two uniform draws over the box, so triangular on it; cocoex's
- * `initial_solution_proposal` after its first, the domain's middle) and `grid:N` (N points per axis at the
- * centres of an N^d grid over the box, for d <= 3). `default+random:4` gives five starts.
+ * `initial_solution_proposal` after its first, the domain's middle), `grid:N` (N points per axis at the
+ * centres of an N^d grid over the box, for d <= 3) and `point:X,Y,...` (the one point given, in the landscape's
+ * variables in order, such as `point:3,4`). `default+random:4` gives five starts.
  *
  * Random starts come from the study seed, the landscape and the start index only, so every optimizer of a
  * comparison starts from the same points.
  */
 data class StartPlan(val text: String) {
-    private val parts: List<Pair<String, Int>> = text.split('+').map { part ->
+    /** One part of the plan: its kind, its number of starts (per axis for a grid), and a point's coordinates. */
+    private class Part(val kind: String, val count: Int, val point: DoubleArray = DoubleArray(0)) {
+        operator fun component1() = kind
+        operator fun component2() = count
+    }
+
+    // a '+' after e or E is an exponent's sign (point:1e+3,0), not a join
+    private val parts: List<Part> = text.split(Regex("(?<![eE])\\+")).map { part ->
         val p = part.trim()
         when {
-            p == "default" -> "default" to 1
+            p == "default" -> Part("default", 1)
+            p.startsWith("point:") -> {
+                val coordinates = p.substringAfter(':').split(',').map { it.trim().toDoubleOrNull() }
+                if (coordinates.any { it == null || !it.isFinite() }) {
+                    throw LabException("starts '$text': '$p' needs finite numbers separated by ',' after 'point:'")
+                }
+                Part("point", 1, coordinates.map { it!! }.toDoubleArray())
+            }
             p.startsWith("random:") || p.startsWith("grid:") || p.startsWith("proposal:") -> {
                 val kind = p.substringBefore(':')
                 val count = p.substringAfter(':').toIntOrNull()
@@ -27,9 +42,10 @@ data class StartPlan(val text: String) {
                 if (count < 1 || count > Study.MAX_RUNS) {
                     throw LabException("starts '$text': the count in '$p' must be from 1 to ${Study.MAX_RUNS}")
                 }
-                kind to count
+                Part(kind, count)
             }
-            else -> throw LabException("starts '$text': unknown part '$p'; use default, random:N, proposal:N or grid:N joined by +")
+            else -> throw LabException("starts '$text': unknown part '$p'; use default, random:N, proposal:N, grid:N " +
+                "or point:X,Y,... joined by +")
         }
     }
 
@@ -56,12 +72,16 @@ data class StartPlan(val text: String) {
     }
 
     /**
-     * The number of starts for [landscape], checked: a grid needs dimension <= 3 and at most [Study.MAX_RUNS] points.
+     * The number of starts for [landscape], checked: a grid needs dimension <= 3 and at most [Study.MAX_RUNS] points,
+     * a point as many coordinates as the landscape has variables.
      *
-     * @throws LabException naming the part of the plan that is too large
+     * @throws LabException naming the part of the plan that is too large or does not fit
      */
     fun checkedCount(landscape: Landscape): Int {
         val d = landscape.dimension()
+        for (part in parts.filter { it.kind == "point" && it.point.size != d }) {
+            throw LabException("starts '$text': the point has ${part.point.size} coordinates, ${landscape.spec()} has $d variables")
+        }
         for ((kind, count) in parts) {
             if (kind != "grid") continue
             if (d > 3) throw LabException("starts '$text': a grid needs dimension <= 3, ${landscape.spec()} has $d")
@@ -81,7 +101,8 @@ data class StartPlan(val text: String) {
      */
     fun start(landscape: Landscape, studySeed: Long, index: Int): DoubleArray {
         var offset = 0L
-        for ((kind, count) in parts) {
+        for (part in parts) {
+            val (kind, count) = part
             val d = landscape.dimension()
             val size = if (kind == "grid") gridPoints(count, d) else count.toLong()
             if (index >= offset + size) {
@@ -91,6 +112,7 @@ data class StartPlan(val text: String) {
             val box = landscape.facts().domain()
             return when (kind) {
                 "default" -> landscape.facts().start()
+                "point" -> part.point.clone()
                 "random" -> box.sample(SplittableRandom(StableHash.of(studySeed, landscape.spec(), "random", index)))
                 "proposal" -> {
                     val random = SplittableRandom(StableHash.of(studySeed, landscape.spec(), "proposal", index))
