@@ -183,7 +183,8 @@ final class KernelCompiler {
             int[] longest = new int[1];
             byte[] bytes;
             try {
-                bytes = writeSplit(t, KernelSplit.of(t, partLength), constants, largestMethod, longest);
+                bytes = writeSplit(t, KernelSplit.of(t, partLength, ConstantAdjoints.of(t)), constants,
+                        largestMethod, longest);
             } catch (MethodTooLargeException | ClassTooLargeException tooLarge) {
                 return null;
             }

@@ -884,6 +884,11 @@ final class KernelMethod {
      */
     private void passOn(int i, int target, int instruction) {
         int source = adjointLocal[i];
+        if (source >= 0) {
+            // the local must hold node i's adjoint before a target takes it over: in a part of a split kernel, it
+            // may still be in the buffer
+            ensureAssigned(i);
+        }
         boolean receives = contributors[target] > 1;
         // a target that receives more may share only with node i, whose adjoint is complete; one that receives no
         // more, with anyone whose adjoint no longer changes
@@ -919,7 +924,11 @@ final class KernelMethod {
         accumulate(adjointLocal[target], adjointAssigned, target, instruction, contribution);
     }
 
-    /** local (+ or -)= contribution, or local = (-)contribution if nothing is assigned yet; nothing if local &lt; 0. */
+    /**
+     * local (+ or -)= contribution, or local = contribution (0 - contribution) if nothing is assigned yet; nothing if
+     * local &lt; 0. A first difference is 0 - c, as the interpreter's, not -c: the two differ in the sign of a NaN
+     * (a difference keeps its operand's NaN, a negation flips its sign bit).
+     */
     private void accumulate(int local, boolean[] assigned, int target, int instruction, Runnable contribution) {
         if (local < 0) {
             return;
@@ -928,11 +937,13 @@ final class KernelMethod {
             mv.visitVarInsn(DLOAD, local);
             contribution.run();
             mv.visitInsn(instruction);
+        } else if (instruction == DSUB) {
+            mv.visitInsn(DCONST_0);
+            contribution.run();
+            mv.visitInsn(DSUB);
+            assigned[target] = true;
         } else {
             contribution.run();
-            if (instruction == DSUB) {
-                mv.visitInsn(DNEG);
-            }
             assigned[target] = true;
         }
         mv.visitVarInsn(DSTORE, local);

@@ -35,10 +35,10 @@ final class KernelSplit {
     record ReversePart(int from, int to, int[] gradientSlots) {
     }
 
-    private KernelSplit(Tape t, int partLength) {
+    private KernelSplit(Tape t, int partLength, ConstantAdjoints known) {
         this.partLength = partLength;
-        this.storedForValue = stored(t, t.valueOrder, partLength, false);
-        this.storedForGradient = stored(t, t.gradientOrder, partLength, true);
+        this.storedForValue = stored(t, t.valueOrder, partLength, null);
+        this.storedForGradient = stored(t, t.gradientOrder, partLength, known);
         this.reverseParts = reverseParts(t, partLength);
         this.adjointInBuffer = new boolean[t.size];
         this.reverseStep = new int[t.size];
@@ -48,12 +48,15 @@ final class KernelSplit {
         }
     }
 
-    /** The plan with parts of {@code partLength} nodes (and steps, and gradient entries left over). */
-    static KernelSplit of(Tape t, int partLength) {
+    /**
+     * The plan with parts of {@code partLength} nodes (and steps, and gradient entries left over), for the kernel
+     * whose adjoints known at compile time are {@code known}.
+     */
+    static KernelSplit of(Tape t, int partLength, ConstantAdjoints known) {
         if (partLength < 1) {
             throw new IllegalArgumentException("a part needs at least one node, not " + partLength);
         }
-        return new KernelSplit(t, partLength);
+        return new KernelSplit(t, partLength, known);
     }
 
     /** Whether the tape can be split: scalar nodes only, one output, a reverse sweep with at least one step. */
@@ -95,8 +98,11 @@ final class KernelSplit {
         return reverseStep[i] < 0 ? -1 : reverseStep[i] / partLength;
     }
 
-    /** Values read outside the forward part that computes them, the output's included. */
-    private static boolean[] stored(Tape t, int[] order, int partLength, boolean withGradient) {
+    /**
+     * Values read outside the forward part that computes them, the output's included; with {@code known} (for the
+     * gradient), those the reverse sweep reads.
+     */
+    private static boolean[] stored(Tape t, int[] order, int partLength, ConstantAdjoints known) {
         int[] part = new int[t.size];
         java.util.Arrays.fill(part, -1);
         for (int k = 0; k < order.length; k++) {
@@ -111,9 +117,9 @@ final class KernelSplit {
                 }
             }
         }
-        if (withGradient) {
+        if (known != null) {
             for (int i : t.reverseOrder) {
-                for (int read : readByReverse(t, i)) {
+                for (int read : readByReverse(t, i, known)) {
                     if (read >= 0 && part[read] >= 0) {
                         stored[read] = true;
                     }
@@ -127,16 +133,30 @@ final class KernelSplit {
         return stored;
     }
 
-    /** The values node i's reverse step reads (as {@link Sweeps#reverse} does); -1 for none. */
-    private static int[] readByReverse(Tape t, int i) {
+    /**
+     * The values node i's reverse step reads (as {@link Sweeps#reverse} does) for the contributions that the
+     * generated code makes: none into a constant or an adjoint known at compile time, none from a known zero
+     * adjoint. -1 for none.
+     */
+    private static int[] readByReverse(Tape t, int i, ConstantAdjoints known) {
+        if (known.isKnown(i) && known.of(i) == 0) {
+            return new int[0];
+        }
+        boolean intoLeft = receives(t, t.left[i], known);
+        boolean intoRight = receives(t, t.right[i], known);
         return switch (t.op[i]) {
-            case Tape.MUL -> new int[] {t.left[i], t.right[i]};
-            case Tape.DIV -> new int[] {t.right[i], i};
-            case Tape.SQUARE -> new int[] {t.left[i]};
-            case Tape.UNARY -> new int[] {t.firstPartial[i]};
-            case Tape.BINARY -> new int[] {t.firstPartial[i], t.secondPartial[i]};
+            case Tape.MUL -> new int[] {intoRight ? t.left[i] : -1, intoLeft ? t.right[i] : -1};
+            case Tape.DIV -> new int[] {intoLeft || intoRight ? t.right[i] : -1, intoRight ? i : -1};
+            case Tape.SQUARE -> new int[] {intoLeft ? t.left[i] : -1};
+            case Tape.UNARY -> new int[] {intoLeft ? t.firstPartial[i] : -1};
+            case Tape.BINARY -> new int[] {intoLeft ? t.firstPartial[i] : -1, intoRight ? t.secondPartial[i] : -1};
             default -> new int[0];
         };
+    }
+
+    /** Whether node n takes contributions in generated code: a variable or computed node of unknown adjoint. */
+    private static boolean receives(Tape t, int n, ConstantAdjoints known) {
+        return n >= 0 && (t.op[n] == Tape.INPUT || Tape.isComputed(t.op[n])) && !known.isKnown(n);
     }
 
     /**
