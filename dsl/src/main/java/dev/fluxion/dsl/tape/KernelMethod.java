@@ -62,7 +62,13 @@ import org.objectweb.asm.MethodVisitor;
  * a loop of its own, and its reverse runs when the reverse sweep reaches it. Loops read a vector kept whole as a
  * leaf and add its element adjoints into its adjoint array. A sum of known adjoint runs its reverse in the forward
  * loop only when no later node reads a vector it adds adjoints into, so that each adjoint array receives its
- * contributions in the interpreter's order.
+ * contributions in the interpreter's order. A log-sum-exp and an element of a vector read the vector where it is (x,
+ * a constant's data, or the buffer of one kept whole); the log-sum-exp's value and adjoint are calls to the
+ * interpreter's own {@link VectorKernels#logSumExp} and {@link VectorKernels#logSumExpAdjoint}.
+ *
+ * <p>A method may also be one part of a kernel split into several ({@link KernelSplit}): a run of the forward
+ * schedule ({@link #writeForwardPart}) or of the reverse sweep ({@link #writeReversePart}), which reads the values and
+ * adjoints of other parts from the buffers and leaves there those that other parts read.
  *
  * <p>The code is kept short, because HotSpot inlines a hot method into its caller (an optimizer's step) only up to
  * 325 bytes of bytecode ({@code FreqInlineSize}), and on a small landscape the call and the stores and loads around
@@ -332,7 +338,7 @@ final class KernelMethod {
                 mv.visitInsn(DASTORE);
             }
         }
-        return finishPart();
+        return end(RETURN);
     }
 
     /**
@@ -388,26 +394,21 @@ final class KernelMethod {
                 split.leaveInBuffer(node);
             }
         }
-        return finishPart();
+        return end(RETURN);
     }
 
-    private int finishPart() {
-        Label end = new Label();
-        mv.visitLabel(end);
-        int size = end.getOffset();
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        return size;
-    }
-
-
+    /** Returns the output's value; returns the code size before the return. */
     private int finish() {
-        Label end = new Label();
         loadScalar(t.outputs[0]);
+        return end(DRETURN);
+    }
+
+    /** Ends the method with the return instruction; returns the code size before it. */
+    private int end(int returnInstruction) {
+        Label end = new Label();
         mv.visitLabel(end);
         int size = end.getOffset();
-        mv.visitInsn(DRETURN);
+        mv.visitInsn(returnInstruction);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return size;

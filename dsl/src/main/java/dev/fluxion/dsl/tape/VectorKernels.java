@@ -91,7 +91,7 @@ final class VectorKernels {
         }
     }
 
-    /** log sum e^(v_j), shifted by the largest element. */
+    /** log sum e^(v_j), shifted by the largest element; generated kernels call it too ({@link KernelMethod}). */
     static double logSumExp(double[] v, int a, int m) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < m; j++) {

@@ -28,8 +28,9 @@ import kotlin.random.Random
 /**
  * The tape compiled to bytecode (`isGenerated()`) against the interpreter of the same tape (`interpreted()`), the
  * tree walk on dual numbers, and closed-form gradients: random scalar expressions over every function of the dsl,
- * vector losses whose sums run as fused loops, random matrix-vector products, the fallback to the interpreter above the size limit, the kink
- * conventions, and calls from 8 threads.
+ * vector losses whose sums run as fused loops, random matrix-vector products, random softmax cross-entropy forms
+ * (log-sum-exp and elements), long scalar tapes split into several methods (forced with a small method limit), the
+ * kink conventions, and calls from 8 threads.
  */
 class GeneratedKernelSpec : FunSpec({
 
@@ -38,6 +39,30 @@ class GeneratedKernelSpec : FunSpec({
         val gradient = DoubleArray(x.size)
         val value = f.valueAndGradient(x, gradient)
         return listOf(value.toRawBits(), f.value(x).toRawBits()) + gradient.map { it.toRawBits() }
+    }
+
+    /**
+     * Rosenbrock compiled, at random points in [-1.5, 1.5)^n: the value and the gradient by hand,
+     * f = sum 100 (x_{i+1} - x_i^2)^2 + (1 - x_i)^2, and the interpreter's bits.
+     */
+    fun checkRosenbrock(compiled: CompiledExpression, random: java.util.Random, points: Int) {
+        val n = compiled.dimension()
+        repeat(points) {
+            val at = DoubleArray(n) { -1.5 + 3 * random.nextDouble() }
+            var value = 0.0
+            val gradient = DoubleArray(n)
+            for (i in 0 until n - 1) {
+                val valley = at[i + 1] - at[i] * at[i]
+                value += 100 * valley * valley + (1 - at[i]) * (1 - at[i])
+                gradient[i] += -400 * at[i] * valley - 2 * (1 - at[i])
+                gradient[i + 1] += 200 * valley
+            }
+            val g = DoubleArray(n)
+            assertClose(compiled.valueAndGradient(at, g), value, 1e-12 * scaleOf(value)) { "Rosenbrock value" }
+            assertClose(compiled.value(at), value, 1e-12 * scaleOf(value)) { "Rosenbrock value alone" }
+            assertClose(g, gradient, 1e-12 * scaleOf(gradient)) { "Rosenbrock gradient" }
+            bits(compiled, at) shouldBe bits(compiled.interpreted(), at)
+        }
     }
 
     test("random expressions over every function: generated value and gradient equal the interpreter's bit for bit, and the tree walk's") {
@@ -83,24 +108,8 @@ class GeneratedKernelSpec : FunSpec({
         val rosenbrock = (tail - head.square()).square().times(Expr.constant(100.0)).plus((head.lift(1.0) - head).square()).sum()
         val compiled = rosenbrock.compile("x")
         compiled.isGenerated() shouldBe true
-        val random = java.util.Random(3)
-        repeat(5) {
-            val at = DoubleArray(n) { -1.5 + 3 * random.nextDouble() }
-            var value = 0.0
-            val gradient = DoubleArray(n)
-            for (i in 0 until n - 1) {
-                val valley = at[i + 1] - at[i] * at[i]
-                value += 100 * valley * valley + (1 - at[i]) * (1 - at[i])
-                gradient[i] += -400 * at[i] * valley - 2 * (1 - at[i])
-                gradient[i + 1] += 200 * valley
-            }
-            val g = DoubleArray(n)
-            assertClose(compiled.valueAndGradient(at, g), value, 1e-12 * scaleOf(value)) { "Rosenbrock value" }
-            assertClose(compiled.value(at), value, 1e-12 * scaleOf(value)) { "Rosenbrock value alone" }
-            assertClose(g, gradient, 1e-12 * scaleOf(gradient)) { "Rosenbrock gradient" }
-            // two contributions per entry: the fused loop adds them in the interpreter's order up to commutativity
-            bits(compiled, at) shouldBe bits(compiled.interpreted(), at)
-        }
+        // two contributions per entry: the fused loop adds them in the interpreter's order up to commutativity
+        checkRosenbrock(compiled, java.util.Random(3), 5)
     }
 
     test("a mean with a broadcast scalar variable: f(w, s) = mean((s w - c)^2) + s^2") {
@@ -286,22 +295,7 @@ class GeneratedKernelSpec : FunSpec({
         val compiled = f.compile(List(n) { "x$it" })
         compiled.isGenerated() shouldBe true
         compiled.isSplit() shouldBe true
-        val random = java.util.Random(5)
-        repeat(3) {
-            val at = DoubleArray(n) { -1.5 + 3 * random.nextDouble() }
-            var value = 0.0
-            val gradient = DoubleArray(n)
-            for (i in 0 until n - 1) {
-                val valley = at[i + 1] - at[i] * at[i]
-                value += 100 * valley * valley + (1 - at[i]) * (1 - at[i])
-                gradient[i] += -400 * at[i] * valley - 2 * (1 - at[i])
-                gradient[i + 1] += 200 * valley
-            }
-            val g = DoubleArray(n)
-            assertClose(compiled.valueAndGradient(at, g), value, 1e-12 * scaleOf(value)) { "Rosenbrock value" }
-            assertClose(g, gradient, 1e-12 * scaleOf(gradient)) { "Rosenbrock gradient" }
-            bits(compiled, at) shouldBe bits(compiled.interpreted(), at)
-        }
+        checkRosenbrock(compiled, java.util.Random(5), 3)
     }
 
     test("random matrix products: generated value and gradient equal the interpreter's bit for bit, and the hand-written products'") {
