@@ -33,8 +33,10 @@ import static org.objectweb.asm.Opcodes.SIPUSH;
 import dev.fluxion.dsl.function.PowerOf;
 import dev.fluxion.dsl.function.UnaryFunction;
 import dev.fluxion.dsl.expr.Matrix;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -349,7 +351,7 @@ final class KernelMethod {
     int writeReversePart(KernelSplit.ReversePart part) {
         mv.visitCode();
         int[] order = t.reverseOrder;
-        java.util.List<Integer> touched = new java.util.ArrayList<>();
+        List<Integer> touched = new ArrayList<>();
         for (int k = part.from(); k < part.to(); k++) {
             int i = order[k];
             for (int node : new int[] {i, t.left[i], t.right[i]}) {
@@ -366,7 +368,7 @@ final class KernelMethod {
             reverse(order[k]);
         }
         int thisPart = part.to() > part.from() ? part.from() / split.partLength() : -1;
-        java.util.BitSet written = new java.util.BitSet();
+        BitSet written = new BitSet();
         for (int k : part.gradientSlots()) {
             if (t.inputPosition[k] >= 0) {
                 written.set(t.inputPosition[k]);

@@ -1,6 +1,7 @@
 package dev.fluxion.dsl.tape;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class KernelSplit {
         this.reverseParts = reverseParts(t, partLength);
         this.adjointInBuffer = new boolean[t.size];
         this.reverseStep = new int[t.size];
-        java.util.Arrays.fill(reverseStep, -1);
+        Arrays.fill(reverseStep, -1);
         for (int k = 0; k < t.reverseOrder.length; k++) {
             reverseStep[t.reverseOrder[k]] = k;
         }
@@ -104,7 +105,7 @@ final class KernelSplit {
      */
     private static boolean[] stored(Tape t, int[] order, int partLength, ConstantAdjoints known) {
         int[] part = new int[t.size];
-        java.util.Arrays.fill(part, -1);
+        Arrays.fill(part, -1);
         for (int k = 0; k < order.length; k++) {
             part[order[k]] = k / partLength;
         }
@@ -167,7 +168,7 @@ final class KernelSplit {
         int[] order = t.reverseOrder;
         int parts = (order.length + partLength - 1) / partLength;
         int[] lastPart = new int[t.size];
-        java.util.Arrays.fill(lastPart, -1);
+        Arrays.fill(lastPart, -1);
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
             for (int argument : new int[] {t.left[i], t.right[i]}) {
