@@ -47,6 +47,10 @@ public class LogisticLossGradientBenchmark {
         loss = LogisticLoss.seeded(EXAMPLES, FEATURES, 7);
         expression = loss.expression();
         compiled = expression.compile("w");
+        if (!compiled.isGenerated()) {
+            // the ratio to the hand-written gradient is bounded for generated code (issue 19)
+            throw new IllegalStateException("the loss is not on generated code: " + compiled);
+        }
         w = loss.point(11);
         point = Point.of("w", w);
         names = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Prints, from one JMH JSON result, the ratios that issues 3, 4, 6, 15 and 16 ("Must show") bound, each marked PASS or
+ * Prints, from one JMH JSON result, the ratios that issues 3, 4, 6, 15, 16 and 19 ("Must show") bound, each marked PASS or
  * FAIL, the bytes allocated per compiled value-and-gradient call, further ratios for context, and every raw score.
  * Output is Markdown, ready for the README.
  *
@@ -79,6 +79,13 @@ public final class RatioReport {
                         ROSENBROCK + "analyticValueAndGradient:n=1000", 2),
                 Ratio.atMost("compiled vg / analytic vg, logistic loss",
                         LOGISTIC + "compiledValueAndGradient", LOGISTIC + "analyticValueAndGradient", 2),
+                Ratio.atMost("compiled vg / analytic vg, scalar-built Rosenbrock n=1000",
+                        ROSENBROCK + "scalarBuiltValueAndGradient:n=1000",
+                        ROSENBROCK + "analyticValueAndGradient:n=1000", 2),
+                Ratio.atMost("compiled vg / analytic vg on generated code (issue 19), logistic loss",
+                        LOGISTIC + "compiledValueAndGradient", LOGISTIC + "analyticValueAndGradient", 1.2),
+                Ratio.atMost("compiled vg / analytic vg on generated code (issue 19), softmax cross-entropy",
+                        SOFTMAX + "compiledValueAndGradient", SOFTMAX + "analyticValueAndGradient", 1.2),
                 Ratio.atMost("compiled vg / analytic vg, Beale",
                         BEALE + "compiledValueAndGradient", BEALE + "analyticValueAndGradient", 5),
                 Ratio.atLeast("Hipparchus Gradient / compiled vg, scalar-built Rosenbrock n=100",

@@ -9,6 +9,10 @@ import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.CHECKCAST;
+import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.DRETURN;
+import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.PUTSTATIC;
@@ -18,12 +22,14 @@ import static org.objectweb.asm.Opcodes.V17;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -33,29 +39,47 @@ import org.objectweb.asm.Type;
  * {@link TapeKernel}, written with ASM by {@link KernelMethod}.
  *
  * <p>A tape is compiled when every node of its gradient schedule is scalar arithmetic, a unary or binary
- * function, a sum over an element-wise vector expression ({@link FusedSum}), or a matrix-vector product whose
- * argument is a vector variable, a constant vector, another product or an element-wise vector expression (kept
- * whole in an array, written by a loop of its own), and when each generated method
- * stays within {@link #LARGEST_METHOD} bytes of bytecode. Otherwise {@link #compile} returns null and the
- * interpreter ({@link Sweeps}) evaluates the tape. The limit is HotSpot's: it does not JIT-compile a method longer
- * than 8000 bytes ({@code -XX:+DontCompileHugeMethods}), and straight-line code the JVM interprets would be slower
- * than the tape interpreter, which is compiled.
+ * function, a sum over an element-wise vector expression ({@link FusedSum}), or a matrix-vector product, a
+ * log-sum-exp or an element of a vector whose argument is a vector variable, a constant vector, a product or an
+ * element-wise vector expression (kept whole in an array, written by a loop of its own), and when each generated
+ * method stays within {@link #LARGEST_METHOD} bytes of bytecode. A scalar tape too long for one method per entry
+ * point is split into several ({@link KernelSplit}). Otherwise {@link #compile} returns null and the interpreter
+ * ({@link Sweeps}) evaluates the tape. The limit is HotSpot's: it does not JIT-compile a method longer than 8000
+ * bytes ({@code -XX:+DontCompileHugeMethods}), and straight-line code the JVM interprets would be slower than the
+ * tape interpreter, which is compiled.
  */
 final class KernelCompiler {
     /** The longest method the kernel may have, in bytes of bytecode: HotSpot's {@code HugeMethodLimit}. */
     static final int LARGEST_METHOD = 8000;
-    /** Tapes with more computed nodes than this are not tried: each node takes at least 4 bytes. */
-    private static final int LARGEST_SCHEDULE = LARGEST_METHOD / 4;
+    /** A first guess of the bytes of bytecode of one reverse step (forward nodes take fewer), to size the parts. */
+    private static final int BYTES_PER_STEP = 24;
     private static final String NAME = "dev/fluxion/dsl/tape/GeneratedKernel";
+    /** The descriptors of the parts of a split kernel: the arguments of their entry point, no result. */
+    private static final String PART_OF_VALUE = "([D[D)V";
+    private static final String PART_OF_GRADIENT = "([D[D[D[D)V";
 
     private KernelCompiler() {
     }
 
     /** The tape's kernel, or null when the tape is left to the interpreter. */
     static TapeKernel compile(Tape t) {
-        if (t.outputs.length != 1 || t.gradientOrder.length > LARGEST_SCHEDULE) {
+        return compile(t, LARGEST_METHOD);
+    }
+
+    /**
+     * The tape's kernel with methods of at most {@code largestMethod} bytes of bytecode (tests pass a small limit, so
+     * that small tapes are split): one method per entry point where that fits, else, for a scalar tape, several
+     * ({@link KernelSplit}); or null when the tape is left to the interpreter.
+     */
+    static TapeKernel compile(Tape t, int largestMethod) {
+        if (t.outputs.length != 1) {
             return null;
         }
+        TapeKernel kernel = t.gradientOrder.length > largestMethod / 4 ? null : compileWhole(t, largestMethod);
+        return kernel == null && KernelSplit.applies(t) ? compileSplit(t, largestMethod) : kernel;
+    }
+
+    private static TapeKernel compileWhole(Tape t, int largestMethod) {
         BitSet whole = wholeVectors(t);
         Map<Integer, FusedSum> sums = fusedSums(t, whole);
         if (sums == null) {
@@ -64,7 +88,7 @@ final class KernelCompiler {
         byte[] bytes;
         KernelConstants constants = new KernelConstants();
         try {
-            bytes = write(t, sums, whole, constants);
+            bytes = write(t, sums, whole, constants, largestMethod);
         } catch (MethodTooLargeException | ClassTooLargeException | IllegalStateException tooLargeOrUnordered) {
             // IllegalStateException: a loop would read a scalar computed after its sum (see KernelMethod)
             return null;
@@ -81,14 +105,17 @@ final class KernelCompiler {
     }
 
     /**
-     * The vectors a kernel keeps whole, in the interpreter's buffers: every matrix product, and its argument unless
-     * that is a vector variable or constant (read where it is).
+     * The vectors a kernel keeps whole, in the interpreter's buffers: every matrix product, and the argument of a
+     * matrix product, a log-sum-exp or an element unless that is a vector variable or constant (read where it is).
      */
     private static BitSet wholeVectors(Tape t) {
         BitSet whole = new BitSet();
         for (int i : t.gradientOrder) {
-            if (t.op[i] == Tape.MATRIX_PRODUCT) {
-                whole.set(i);
+            int op = t.op[i];
+            if (op == Tape.MATRIX_PRODUCT || op == Tape.LOG_SUM_EXP || op == Tape.ELEMENT) {
+                if (op == Tape.MATRIX_PRODUCT) {
+                    whole.set(i);
+                }
                 int argument = t.left[i];
                 if (t.op[argument] != Tape.VECTOR_INPUT && t.op[argument] != Tape.VECTOR_CONSTANT) {
                     whole.set(argument);
@@ -107,7 +134,8 @@ final class KernelCompiler {
         BitSet covered = new BitSet();
         for (int i : t.gradientOrder) {
             switch (t.op[i]) {
-                case Tape.ADD, Tape.SUB, Tape.MUL, Tape.DIV, Tape.NEG, Tape.SQUARE, Tape.UNARY, Tape.BINARY -> {
+                case Tape.ADD, Tape.SUB, Tape.MUL, Tape.DIV, Tape.NEG, Tape.SQUARE, Tape.UNARY, Tape.BINARY,
+                        Tape.LOG_SUM_EXP, Tape.ELEMENT -> {
                 }
                 case Tape.MATRIX_PRODUCT -> covered.set(i);
                 case Tape.SUM -> {
@@ -144,8 +172,105 @@ final class KernelCompiler {
         return true;
     }
 
-    /** The class file, or null if a method is longer than {@link #LARGEST_METHOD}. */
-    private static byte[] write(Tape t, Map<Integer, FusedSum> sums, BitSet whole, KernelConstants constants) {
+    /**
+     * The kernel of a scalar tape split into parts ({@link KernelSplit}), the parts as long as fits: the first guess
+     * of their length from {@link #BYTES_PER_STEP}, shortened in proportion while a part is too long.
+     */
+    private static TapeKernel compileSplit(Tape t, int largestMethod) {
+        int partLength = Math.max(1, largestMethod / BYTES_PER_STEP);
+        while (true) {
+            KernelConstants constants = new KernelConstants();
+            int[] longest = new int[1];
+            byte[] bytes;
+            try {
+                bytes = writeSplit(t, KernelSplit.of(t, partLength, ConstantAdjoints.of(t)), constants,
+                        largestMethod, longest);
+            } catch (MethodTooLargeException | ClassTooLargeException tooLarge) {
+                return null;
+            }
+            if (bytes != null) {
+                return define(bytes, constants.values());
+            }
+            if (partLength == 1 || longest[0] <= largestMethod) {
+                // a single step too long, or the entry points (one call per part) too long
+                return null;
+            }
+            partLength = Math.max(1, Math.min(partLength - 1, (int) (0.9 * partLength * largestMethod / longest[0])));
+        }
+    }
+
+    /**
+     * The class file of a split kernel: each entry point calls its parts in order, then returns the output's value
+     * from the buffer. Null if a part is longer than {@code largestMethod} (its length in {@code longest[0]}) or an
+     * entry point longer than {@link #LARGEST_METHOD}.
+     */
+    private static byte[] writeSplit(Tape t, KernelSplit split, KernelConstants constants, int largestMethod,
+                                     int[] longest) {
+        ClassWriter cw = header();
+        ConstantAdjoints known = ConstantAdjoints.of(t);
+        MethodVisitor isSplit = cw.visitMethod(ACC_PUBLIC, "isSplit", "()Z", null, null);
+        isSplit.visitCode();
+        isSplit.visitInsn(ICONST_1);
+        isSplit.visitInsn(IRETURN);
+        isSplit.visitMaxs(0, 0);
+        isSplit.visitEnd();
+
+        List<String> valueParts = new ArrayList<>();
+        for (int p = 0; p < split.forwardParts(t.valueOrder); p++) {
+            valueParts.add("value" + p);
+            longest[0] = Math.max(longest[0], new KernelMethod(t, cw.visitMethod(ACC_PRIVATE, "value" + p,
+                    PART_OF_VALUE, null, null), NAME, constants, known, false, split).writeForwardPart(t.valueOrder, p));
+        }
+        List<String> gradientParts = new ArrayList<>();
+        for (int p = 0; p < split.forwardParts(t.gradientOrder); p++) {
+            gradientParts.add("forward" + p);
+            longest[0] = Math.max(longest[0], new KernelMethod(t, cw.visitMethod(ACC_PRIVATE, "forward" + p,
+                    PART_OF_GRADIENT, null, null), NAME, constants, known, true, split)
+                    .writeForwardPart(t.gradientOrder, p));
+        }
+        List<KernelSplit.ReversePart> reverseParts = split.reverseParts();
+        for (int p = 0; p < reverseParts.size(); p++) {
+            gradientParts.add("reverse" + p);
+            longest[0] = Math.max(longest[0], new KernelMethod(t, cw.visitMethod(ACC_PRIVATE, "reverse" + p,
+                    PART_OF_GRADIENT, null, null), NAME, constants, known, true, split)
+                    .writeReversePart(reverseParts.get(p)));
+        }
+        int valueSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), valueParts, 2,
+                PART_OF_VALUE);
+        int gradientSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D[D[D)D", null, null),
+                gradientParts, 4, PART_OF_GRADIENT);
+        if (longest[0] > largestMethod || valueSize > LARGEST_METHOD || gradientSize > LARGEST_METHOD) {
+            return null;
+        }
+        return finish(cw, constants);
+    }
+
+    /**
+     * An entry point of a split kernel: calls its parts, each with the entry point's arguments (locals 0 to
+     * {@code arguments}), then returns the output from the value buffer (local {@code arguments}, the last but one
+     * argument of the gradient). Returns the code size.
+     */
+    private static int writeCalls(Tape t, MethodVisitor mv, List<String> parts, int arguments, String descriptor) {
+        mv.visitCode();
+        for (String part : parts) {
+            for (int local = 0; local <= arguments; local++) {
+                mv.visitVarInsn(ALOAD, local);
+            }
+            mv.visitMethodInsn(INVOKESPECIAL, NAME, part, descriptor, false);
+        }
+        mv.visitVarInsn(ALOAD, arguments == 2 ? 2 : 3);
+        mv.visitLdcInsn(t.outputs[0]);
+        mv.visitInsn(DALOAD);
+        Label end = new Label();
+        mv.visitLabel(end);
+        mv.visitInsn(DRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return end.getOffset();
+    }
+
+    /** A class writer with the kernel class begun: its header and its constructor. */
+    private static ClassWriter header() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
                 new String[] {Type.getInternalName(TapeKernel.class)});
@@ -156,7 +281,13 @@ final class KernelCompiler {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
+        return cw;
+    }
 
+    /** The class file, or null if a method is longer than {@code largestMethod}. */
+    private static byte[] write(Tape t, Map<Integer, FusedSum> sums, BitSet whole, KernelConstants constants,
+                                int largestMethod) {
+        ClassWriter cw = header();
         ConstantAdjoints known = ConstantAdjoints.of(t);
         int valueSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), NAME,
                 constants, sums, whole, known, false).writeValue();
@@ -164,10 +295,14 @@ final class KernelCompiler {
                 null, null), NAME, constants, sums, whole, known, true).writeValueAndGradient();
         new KernelMethod(t, cw.visitMethod(ACC_PRIVATE | ACC_STATIC, KernelMethod.CLEAR, KernelMethod.CLEAR_DESCRIPTOR,
                 null, null), NAME, constants, sums, whole, known, true).writeClear();
-        if (valueSize > LARGEST_METHOD || gradientSize > LARGEST_METHOD) {
+        if (valueSize > largestMethod || gradientSize > largestMethod) {
             return null;
         }
+        return finish(cw, constants);
+    }
 
+    /** Ends the class: the static fields of its constants, set from the class data when the class is initialized. */
+    private static byte[] finish(ClassWriter cw, KernelConstants constants) {
         List<Object> values = constants.values();
         if (!values.isEmpty()) {
             MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);

@@ -33,8 +33,10 @@ import static org.objectweb.asm.Opcodes.SIPUSH;
 import dev.fluxion.dsl.function.PowerOf;
 import dev.fluxion.dsl.function.UnaryFunction;
 import dev.fluxion.dsl.expr.Matrix;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -62,7 +64,13 @@ import org.objectweb.asm.MethodVisitor;
  * a loop of its own, and its reverse runs when the reverse sweep reaches it. Loops read a vector kept whole as a
  * leaf and add its element adjoints into its adjoint array. A sum of known adjoint runs its reverse in the forward
  * loop only when no later node reads a vector it adds adjoints into, so that each adjoint array receives its
- * contributions in the interpreter's order.
+ * contributions in the interpreter's order. A log-sum-exp and an element of a vector read the vector where it is (x,
+ * a constant's data, or the buffer of one kept whole); the log-sum-exp's value and adjoint are calls to the
+ * interpreter's own {@link VectorKernels#logSumExp} and {@link VectorKernels#logSumExpAdjoint}.
+ *
+ * <p>A method may also be one part of a kernel split into several ({@link KernelSplit}): a run of the forward
+ * schedule ({@link #writeForwardPart}) or of the reverse sweep ({@link #writeReversePart}), which reads the values and
+ * adjoints of other parts from the buffers and leaves there those that other parts read.
  *
  * <p>The code is kept short, because HotSpot inlines a hot method into its caller (an optimizer's step) only up to
  * 325 bytes of bytecode ({@code FreqInlineSize}), and on a small landscape the call and the stores and loads around
@@ -81,6 +89,7 @@ final class KernelMethod {
     private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
     private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
     private static final String MATRIX = "dev/fluxion/dsl/expr/Matrix";
+    private static final String VECTOR_KERNELS = "dev/fluxion/dsl/tape/VectorKernels";
     /** The kernel's static method that sets the arrays its loops add into to 0 ({@link #writeClear}). */
     static final String CLEAR = "clear";
     static final String CLEAR_DESCRIPTOR = "([D[D)V";
@@ -127,6 +136,9 @@ final class KernelMethod {
     private final boolean[] elementAssigned;
     /** Whether a node is in the reverse sweep (level 0, computed). */
     private final boolean[] inReverse;
+    /** The plan of the split kernel this method is a part of, or null for a kernel of one method per entry point. */
+    private final KernelSplit split;
+    private final boolean withGradient;
     private int nextLocal;
     /** The node whose value the node before left on the stack for the next node's first operand, or -1. */
     private int onStack = -1;
@@ -135,7 +147,25 @@ final class KernelMethod {
 
     KernelMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, Map<Integer, FusedSum> sums,
                  BitSet whole, ConstantAdjoints known, boolean withGradient) {
+        this(t, mv, owner, constants, sums, whole, known, withGradient, null);
+    }
+
+    /**
+     * A part of a kernel split into several methods (a scalar tape, see {@link KernelSplit}), with the arguments of
+     * the entry point it is part of: {@code (x, values)} for the value, {@code (x, gradient, values, adjoints)} for
+     * the gradient.
+     */
+    KernelMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, ConstantAdjoints known,
+                 boolean withGradient, KernelSplit split) {
+        this(t, mv, owner, constants, Map.of(), new BitSet(), known, withGradient, split);
+    }
+
+    private KernelMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants,
+                         Map<Integer, FusedSum> sums, BitSet whole, ConstantAdjoints known, boolean withGradient,
+                         KernelSplit split) {
         this.t = t;
+        this.split = split;
+        this.withGradient = withGradient;
         this.whole = whole;
         this.valueBuffer = withGradient ? 3 : 2;
         this.adjointBuffer = withGradient ? 4 : -1;
@@ -257,42 +287,130 @@ final class KernelMethod {
             reverse(i);
         }
         for (int k = 0; k < t.inputPosition.length; k++) {
-            int position = t.inputPosition[k];
-            if (position >= 0 && position < t.size) {
-                mv.visitVarInsn(ALOAD, GRADIENT);
-                push(k);
-                if (adjointLocal[position] >= 0) {
-                    ensureAssigned(position);
-                    if (adjointFromZero[position]) {
-                        mv.visitVarInsn(DLOAD, adjointLocal[position]);
-                    } else {
-                        // 0 + adj, as the interpreter's adjoint, which starts at 0, has it: a first contribution of
-                        // -0 taken as it is would leave -0 where the interpreter has +0 (addInto)
-                        mv.visitInsn(DCONST_0);
-                        mv.visitVarInsn(DLOAD, adjointLocal[position]);
-                        mv.visitInsn(DADD);
-                    }
-                } else {
-                    mv.visitLdcInsn(known.of(position));
-                }
-                mv.visitInsn(DASTORE);
-            } else if (position < 0 && !vectorInputs) {
-                mv.visitVarInsn(ALOAD, GRADIENT);
-                push(k);
-                mv.visitInsn(DCONST_0);
-                mv.visitInsn(DASTORE);
-            }
+            writeGradientEntry(k, vectorInputs);
         }
         return finish();
     }
 
+    /** gradient[k] = the adjoint of variable slot k (a scalar; a vector's loops add into the gradient themselves). */
+    private void writeGradientEntry(int k, boolean vectorInputs) {
+        int position = t.inputPosition[k];
+        if (position >= 0 && position < t.size) {
+            mv.visitVarInsn(ALOAD, GRADIENT);
+            push(k);
+            if (adjointLocal[position] >= 0) {
+                ensureAssigned(position);
+                if (adjointFromZero[position]) {
+                    mv.visitVarInsn(DLOAD, adjointLocal[position]);
+                } else {
+                    // 0 + adj, as the interpreter's adjoint, which starts at 0, has it: a first contribution of
+                    // -0 taken as it is would leave -0 where the interpreter has +0 (addInto)
+                    mv.visitInsn(DCONST_0);
+                    mv.visitVarInsn(DLOAD, adjointLocal[position]);
+                    mv.visitInsn(DADD);
+                }
+            } else {
+                mv.visitLdcInsn(known.of(position));
+            }
+            mv.visitInsn(DASTORE);
+        } else if (position < 0 && !vectorInputs) {
+            mv.visitVarInsn(ALOAD, GRADIENT);
+            push(k);
+            mv.visitInsn(DCONST_0);
+            mv.visitInsn(DASTORE);
+        }
+    }
 
+    /**
+     * The body of forward part {@code part} of a split kernel: nodes {@code order[from .. to)} of the value's or the
+     * gradient's schedule, each value that another part reads also stored in the value buffer. Returns the code
+     * size.
+     */
+    int writeForwardPart(int[] order, int part) {
+        mv.visitCode();
+        int from = part * split.partLength();
+        int to = Math.min(order.length, from + split.partLength());
+        for (int k = from; k < to; k++) {
+            int i = order[k];
+            forward(i, withGradient, k + 1 < to ? order[k + 1] : -1);
+            if (split.storesValue(i, withGradient)) {
+                mv.visitVarInsn(ALOAD, valueBuffer);
+                push(i);
+                mv.visitVarInsn(DLOAD, valueLocal[i]);
+                mv.visitInsn(DASTORE);
+            }
+        }
+        return end(RETURN);
+    }
+
+    /**
+     * The body of a reverse part of a split kernel: its steps of the reverse sweep, with the adjoints that earlier
+     * parts left read from the adjoint buffer; then the adjoints a later part adds to or reads are left in the
+     * buffer, and the gradient entries that take no more contributions are written. Returns the code size.
+     */
+    int writeReversePart(KernelSplit.ReversePart part) {
+        mv.visitCode();
+        int[] order = t.reverseOrder;
+        List<Integer> touched = new ArrayList<>();
+        for (int k = part.from(); k < part.to(); k++) {
+            int i = order[k];
+            for (int node : new int[] {i, t.left[i], t.right[i]}) {
+                if (node >= 0 && adjointLocal[node] < 0 && !known.isKnown(node) && (t.op[node] == Tape.INPUT
+                        || (Tape.isComputed(t.op[node]) && inReverse[node]))) {
+                    adjointLocal[node] = newDouble();
+                    sharers[adjointLocal[node]] = 1;
+                    receivingSharers[adjointLocal[node]] = 1;
+                    touched.add(node);
+                }
+            }
+        }
+        for (int k = part.from(); k < part.to(); k++) {
+            reverse(order[k]);
+        }
+        int thisPart = part.to() > part.from() ? part.from() / split.partLength() : -1;
+        BitSet written = new BitSet();
+        for (int k : part.gradientSlots()) {
+            if (t.inputPosition[k] >= 0) {
+                written.set(t.inputPosition[k]);
+            }
+        }
+        for (int node : touched) {
+            boolean later = t.op[node] == Tape.INPUT ? !written.get(node) : split.reversePartOf(node) > thisPart;
+            if (later && adjointAssigned[node]) {
+                mv.visitVarInsn(ALOAD, adjointBuffer);
+                push(node);
+                mv.visitVarInsn(DLOAD, adjointLocal[node]);
+                mv.visitInsn(DASTORE);
+            }
+        }
+        for (int k : part.gradientSlots()) {
+            int position = t.inputPosition[k];
+            if (position >= 0 && adjointLocal[position] < 0 && !known.isKnown(position)) {
+                adjointLocal[position] = newDouble();
+            }
+            writeGradientEntry(k, false);
+        }
+        for (int node : touched) {
+            boolean later = t.op[node] == Tape.INPUT ? !written.get(node) : split.reversePartOf(node) > thisPart;
+            if (later && adjointAssigned[node]) {
+                split.leaveInBuffer(node);
+            }
+        }
+        return end(RETURN);
+    }
+
+    /** Returns the output's value; returns the code size before the return. */
     private int finish() {
-        Label end = new Label();
         loadScalar(t.outputs[0]);
+        return end(DRETURN);
+    }
+
+    /** Ends the method with the return instruction; returns the code size before it. */
+    private int end(int returnInstruction) {
+        Label end = new Label();
         mv.visitLabel(end);
         int size = end.getOffset();
-        mv.visitInsn(DRETURN);
+        mv.visitInsn(returnInstruction);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return size;
@@ -401,6 +519,12 @@ final class KernelMethod {
                 loadScalar(r);
                 mv.visitMethodInsn(INVOKEINTERFACE, BINARY, "value", "(DD)D", true);
             }
+            case Tape.LOG_SUM_EXP -> {
+                loadVector(l, valueBuffer, X);
+                push(t.length[l]);
+                mv.visitMethodInsn(INVOKESTATIC, VECTOR_KERNELS, "logSumExp", "([DII)D", false);
+            }
+            case Tape.ELEMENT -> loadVectorElement(l, t.extra[i], valueBuffer, X);
             default -> throw new IllegalStateException("no bytecode for operation " + op + " at node " + i);
         }
         valueLocal[i] = newDouble();
@@ -611,6 +735,10 @@ final class KernelMethod {
             }
             return;
         }
+        if (op == Tape.LOG_SUM_EXP || op == Tape.ELEMENT) {
+            reduceReverse(i);
+            return;
+        }
         int l = t.left[i];
         int r = t.right[i];
         Label skip = new Label();
@@ -682,6 +810,33 @@ final class KernelMethod {
         }
     }
 
+    /**
+     * The reverse step of a log-sum-exp or an element of a vector, which the interpreter takes even with a zero
+     * adjoint: a call of {@link VectorKernels#logSumExpAdjoint}, the interpreter's own, or adj[l][k] += adj[i].
+     * A constant argument takes nothing (the interpreter adds into adjoints that nothing reads).
+     */
+    private void reduceReverse(int i) {
+        int l = t.left[i];
+        if (t.op[l] == Tape.VECTOR_CONSTANT) {
+            return;
+        }
+        if (t.op[i] == Tape.LOG_SUM_EXP) {
+            loadVector(l, valueBuffer, X);
+            push(t.length[l]);
+            loadScalar(i);
+            loadAdjoint(i);
+            loadVector(l, adjointBuffer, GRADIENT);
+            mv.visitMethodInsn(INVOKESTATIC, VECTOR_KERNELS, "logSumExpAdjoint", "([DIIDD[DI)V", false);
+            return;
+        }
+        push(vectorArray(l, adjointBuffer, GRADIENT) + t.extra[i]);
+        mv.visitInsn(DUP2);
+        mv.visitInsn(DALOAD);
+        loadAdjoint(i);
+        mv.visitInsn(DADD);
+        mv.visitInsn(DASTORE);
+    }
+
     /** The adjoint of node i times the value of node. */
     private void product(int i, int node) {
         loadAdjoint(i);
@@ -702,10 +857,21 @@ final class KernelMethod {
         }
     }
 
-    /** Sets node i's adjoint local to 0 if no contribution has reached it yet on every path. */
+    /**
+     * Sets node i's adjoint local to 0 if no contribution has reached it yet on every path; in a part of a split
+     * kernel, to what earlier parts left in the buffer, if they left it.
+     */
     private void ensureAssigned(int i) {
         int local = adjointLocal[i];
-        if (local >= 0 && !adjointAssigned[i]) {
+        if (local >= 0 && !adjointAssigned[i] && split != null && split.adjointInBuffer(i)) {
+            mv.visitVarInsn(ALOAD, adjointBuffer);
+            push(i);
+            mv.visitInsn(DALOAD);
+            mv.visitVarInsn(DSTORE, local);
+            adjointAssigned[i] = true;
+            // its sign of zero may be the first contribution's: the gradient adds it to 0 (writeGradientEntry)
+            adjointFromZero[i] = false;
+        } else if (local >= 0 && !adjointAssigned[i]) {
             mv.visitInsn(DCONST_0);
             mv.visitVarInsn(DSTORE, local);
             adjointAssigned[i] = true;
@@ -721,12 +887,17 @@ final class KernelMethod {
      */
     private void passOn(int i, int target, int instruction) {
         int source = adjointLocal[i];
+        if (source >= 0) {
+            // the local must hold node i's adjoint before a target takes it over: in a part of a split kernel, it
+            // may still be in the buffer
+            ensureAssigned(i);
+        }
         boolean receives = contributors[target] > 1;
         // a target that receives more may share only with node i, whose adjoint is complete; one that receives no
         // more, with anyone whose adjoint no longer changes
         boolean free = source >= 0 && (receives ? sharers[source] == 1 : receivingSharers[source] == 0);
         if (instruction == DADD && free && adjointLocal[target] >= 0 && !adjointAssigned[target]
-                && t.left[i] != t.right[i]) {
+                && t.left[i] != t.right[i] && (split == null || !split.adjointInBuffer(target))) {
             int own = adjointLocal[target];
             sharers[own]--;
             receivingSharers[own]--;
@@ -750,10 +921,17 @@ final class KernelMethod {
      * the gradient loses when it adds the adjoint to 0 (writeValueAndGradient).
      */
     private void addInto(int target, int instruction, Runnable contribution) {
+        if (split != null && split.adjointInBuffer(target)) {
+            ensureAssigned(target);
+        }
         accumulate(adjointLocal[target], adjointAssigned, target, instruction, contribution);
     }
 
-    /** local (+ or -)= contribution, or local = (-)contribution if nothing is assigned yet; nothing if local &lt; 0. */
+    /**
+     * local (+ or -)= contribution, or local = contribution (0 - contribution) if nothing is assigned yet; nothing if
+     * local &lt; 0. A first difference is 0 - c, as the interpreter's, not -c: the two differ in the sign of a NaN
+     * (a difference keeps its operand's NaN, a negation flips its sign bit).
+     */
     private void accumulate(int local, boolean[] assigned, int target, int instruction, Runnable contribution) {
         if (local < 0) {
             return;
@@ -762,11 +940,13 @@ final class KernelMethod {
             mv.visitVarInsn(DLOAD, local);
             contribution.run();
             mv.visitInsn(instruction);
+        } else if (instruction == DSUB) {
+            mv.visitInsn(DCONST_0);
+            contribution.run();
+            mv.visitInsn(DSUB);
+            assigned[target] = true;
         } else {
             contribution.run();
-            if (instruction == DSUB) {
-                mv.visitInsn(DNEG);
-            }
             assigned[target] = true;
         }
         mv.visitVarInsn(DSTORE, local);
@@ -1169,10 +1349,20 @@ final class KernelMethod {
             mv.visitLdcInsn(t.constants[node]);
         } else {
             int local = valueLocal[node];
-            if (local < 0) {
+            if (local >= 0) {
+                mv.visitVarInsn(DLOAD, local);
+            } else if (split != null && t.op[node] == Tape.INPUT) {
+                mv.visitVarInsn(ALOAD, X);
+                push(t.left[node]);
+                mv.visitInsn(DALOAD);
+            } else if (split != null) {
+                // computed in another part of a split kernel, which left it in the buffer
+                mv.visitVarInsn(ALOAD, valueBuffer);
+                push(node);
+                mv.visitInsn(DALOAD);
+            } else {
                 throw new IllegalStateException("node " + node + " is read before it is computed");
             }
-            mv.visitVarInsn(DLOAD, local);
         }
     }
 

@@ -20,4 +20,12 @@ interface TapeKernel {
      * {@code values} and {@code adjoints} are the workspace's buffers.
      */
     double valueAndGradient(double[] x, double[] gradient, double[] values, double[] adjoints);
+
+    /**
+     * Whether the kernel is split into several methods ({@link KernelSplit}), which pass values and adjoints through
+     * the buffers: then they are never null.
+     */
+    default boolean isSplit() {
+        return false;
+    }
 }

@@ -91,7 +91,7 @@ final class VectorKernels {
         }
     }
 
-    /** log sum e^(v_j), shifted by the largest element. */
+    /** log sum e^(v_j), shifted by the largest element; generated kernels call it too ({@link KernelMethod}). */
     static double logSumExp(double[] v, int a, int m) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < m; j++) {
@@ -105,6 +105,17 @@ final class VectorKernels {
             sum += Math.exp(v[a + j] - max);
         }
         return max + Math.log(sum);
+    }
+
+    /**
+     * The reverse step of s = log sum e^(v_j) (v_j at values[from + j], j &lt; m): adds g e^(v_j - s), the adjoint g of s
+     * times the softmax weight of element j, into adjoints[to + j]. Generated kernels call it too, so that both
+     * engines share the rule and its rounding.
+     */
+    static void logSumExpAdjoint(double[] values, int from, int m, double lse, double g, double[] adjoints, int to) {
+        for (int j = 0; j < m; j++) {
+            adjoints[to + j] += g * Math.exp(values[from + j] - lse);
+        }
     }
 
     /** Adds node i's adjoints into its arguments' adjoints. */
@@ -210,14 +221,7 @@ final class VectorKernels {
                     adj[a + j] += g;
                 }
             }
-            case Tape.LOG_SUM_EXP -> {
-                double g = adj[i];
-                double lse = v[i];
-                int m = t.length[t.left[i]];
-                for (int j = 0; j < m; j++) {
-                    adj[a + j] += g * Math.exp(v[a + j] - lse);
-                }
-            }
+            case Tape.LOG_SUM_EXP -> logSumExpAdjoint(v, a, t.length[t.left[i]], v[i], adj[i], adj, a);
             case Tape.ELEMENT -> adj[a + t.extra[i]] += adj[i];
             default -> throw new IllegalStateException("not a vector operation: " + t.op[i]);
         }
