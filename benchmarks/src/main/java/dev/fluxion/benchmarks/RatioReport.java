@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Prints, from one JMH JSON result, the ratios that issues 3, 4, 6, 15 and 16 ("Must show") bound, each marked PASS or
+ * Prints, from one JMH JSON result, the ratios that issues 3, 4, 6, 15, 16 and 19 ("Must show") bound, each marked PASS or
  * FAIL, the bytes allocated per compiled value-and-gradient call, further ratios for context, and every raw score.
  * Output is Markdown, ready for the README.
  *
@@ -87,6 +87,10 @@ public final class RatioReport {
                         ROSENBROCK + "hipparchusGradient:n=100", ROSENBROCK + "vectorBuiltValueAndGradient:n=100", 10),
                 Ratio.atLeast("Hipparchus Gradient / compiled vg, Beale",
                         BEALE + "hipparchusGradient", BEALE + "compiledValueAndGradient", 1),
+                Ratio.atMost("compiled Hessian / analytic Hessian, Rosenbrock n=20",
+                        HESSIAN + "scalarBuiltCompiledHessian:n=20", HESSIAN + "analyticHessian:n=20", 5),
+                Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, Rosenbrock n=20",
+                        HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "scalarBuiltCompiledHessian:n=20", 20),
                 Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, scalar-built Rosenbrock n=20",
                         HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "scalarBuiltCompiledHessian:n=20", 5),
                 Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, vector-built Rosenbrock n=20",
@@ -138,6 +142,11 @@ public final class RatioReport {
         }
         ratios.add(Ratio.context("Rosenbrock n=20: vector-built compiled Hessian / analytic Hessian",
                 HESSIAN + "vectorBuiltCompiledHessian:n=20", HESSIAN + "analyticHessian:n=20"));
+        ratios.add(Ratio.context("Rosenbrock n=20: scalar-built interpreted Hessian / generated Hessian",
+                HESSIAN + "scalarBuiltInterpretedHessian:n=20", HESSIAN + "scalarBuiltCompiledHessian:n=20"));
+        ratios.add(Ratio.context("Rosenbrock n=20: scalar-built interpreted HVP / generated HVP",
+                HESSIAN + "scalarBuiltInterpretedHessianVectorProduct:n=20",
+                HESSIAN + "scalarBuiltHessianVectorProduct:n=20"));
         return ratios;
     }
 
