@@ -167,7 +167,7 @@ final class GeneratedHessian {
     }
 
     /** A method of a scratch class, written only to learn its size. */
-    private static MethodVisitor probe(String descriptor) {
+    static MethodVisitor probe(String descriptor) {
         ClassWriter scratch = new ClassWriter(0);
         scratch.visit(V17, ACC_PUBLIC, NAME, null, "java/lang/Object", null);
         return scratch.visitMethod(ACC_PUBLIC, "probe", descriptor, null, null);

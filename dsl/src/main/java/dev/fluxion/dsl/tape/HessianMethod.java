@@ -59,10 +59,23 @@ final class HessianMethod {
     /** Partial sums of the finiteness check, kept apart so that the adds do not form one long chain. */
     private static final int CHECKS = 4;
 
-    /** A term of a rule on the stack; null stands for a term that is zero at every point. */
-    private interface Term {
-        void push();
+    /**
+     * A term of a rule, pushed onto the stack by {@code push}; null stands for a term that is zero at every point.
+     * A term known at compile time ({@code constant}) is folded: products of constants are computed here, in the same
+     * double arithmetic, and a factor 1 (a seed, an adjoint of 1) is left out, as 1 x = x exactly.
+     */
+    private record Term(Runnable push, boolean constant, double value) {
+        void emit() {
+            push.run();
+        }
+
+        boolean isOne() {
+            return constant && value == 1;
+        }
     }
+
+    /** The local of a tangent that is 1 (a seeded variable) rather than a local. */
+    private static final int ONE = -2;
 
     private final Tape t;
     private final MethodVisitor mv;
@@ -77,10 +90,15 @@ final class HessianMethod {
     private final int[][] adjointTangentLocal;
     private final int[] check = new int[CHECKS];
     private int nextCheck;
+    /** Locals are numbered in order of creation; {@link #slot} maps them to JVM slots. */
     private int nextLocal;
+    private final int firstSlot;
+    /** Slot of each local, most used first (null while counting uses); uses of each local, counted. */
+    private final int[] slots;
+    private int[] uses = new int[64];
 
     private HessianMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, ConstantAdjoints known,
-                          int directions, int firstLocal) {
+                          int directions, int firstSlot, int[] slots) {
         this.t = t;
         this.mv = mv;
         this.owner = owner;
@@ -98,7 +116,8 @@ final class HessianMethod {
             tangentLocal[d] = filled(t.size);
             adjointTangentLocal[d] = filled(t.size);
         }
-        this.nextLocal = firstLocal;
+        this.firstSlot = firstSlot;
+        this.slots = slots;
     }
 
     /**
@@ -107,15 +126,22 @@ final class HessianMethod {
      */
     static int writeColumns(Tape t, MethodVisitor mv, String owner, KernelConstants constants, ConstantAdjoints known,
                             HessianSparsity sparsity, int from, int to) {
-        HessianMethod m = new HessianMethod(t, mv, owner, constants, known, to - from, 3);
+        HessianMethod counting = new HessianMethod(t, GeneratedHessian.probe("([D[[D)Z"), owner, new KernelConstants(),
+                known, to - from, 3, null);
+        counting.columns(sparsity, from, to);
+        return new HessianMethod(t, mv, owner, constants, known, to - from, 3, counting.slotsByUse())
+                .columns(sparsity, from, to);
+    }
+
+    private int columns(HessianSparsity sparsity, int from, int to) {
+        HessianMethod m = this;
         mv.visitCode();
         m.sweep(d -> {
             BitSet seeded = sparsity.columnsOf(from + d);
             for (int k = seeded.nextSetBit(0); k >= 0; k = seeded.nextSetBit(k + 1)) {
                 int position = t.inputPosition[k];
                 if (position >= 0) {
-                    mv.visitInsn(DCONST_1);
-                    m.tangentLocal[d][position] = m.store();
+                    m.tangentLocal[d][position] = ONE;
                 }
             }
         });
@@ -145,7 +171,14 @@ final class HessianMethod {
      */
     static int writeProduct(Tape t, MethodVisitor mv, String owner, KernelConstants constants,
                             ConstantAdjoints known) {
-        HessianMethod m = new HessianMethod(t, mv, owner, constants, known, 1, 4);
+        HessianMethod counting = new HessianMethod(t, GeneratedHessian.probe("([D[D[D)D"), owner, new KernelConstants(),
+                known, 1, 4, null);
+        counting.product();
+        return new HessianMethod(t, mv, owner, constants, known, 1, 4, counting.slotsByUse()).product();
+    }
+
+    private int product() {
+        HessianMethod m = this;
         mv.visitCode();
         m.sweep(d -> {
             for (int k = 0; k < t.dimension(); k++) {
@@ -192,39 +225,72 @@ final class HessianMethod {
             mv.visitInsn(DCONST_0);
             check[c] = store();
         }
+        boolean[] checked = checkedValues();
         for (int i = 0; i < t.size; i++) {
             if (t.op[i] == Tape.INPUT) {
                 mv.visitVarInsn(ALOAD, X);
                 push(t.left[i]);
                 mv.visitInsn(DALOAD);
-                valueLocal[i] = storeChecked();
+                valueLocal[i] = checked[i] ? storeChecked() : store();
             }
         }
         for (int i : t.hessianOrder) {
             evaluate(i);
-            valueLocal[i] = storeChecked();
+            valueLocal[i] = checked[i] ? storeChecked() : store();
         }
         for (int d = 0; d < tangentLocal.length; d++) {
             seeds.seed(d);
             for (int i : t.tangentOrder) {
                 Term tangent = tangentRule(d, i);
-                if (tangent != null) {
-                    tangent.push();
+                if (tangent != null && tangent.isOne()) {
+                    tangentLocal[d][i] = ONE;
+                } else if (tangent != null) {
+                    tangent.emit();
                     tangentLocal[d][i] = store();
                 }
             }
         }
         for (int i : t.reverseOrder) {
-            if (adjointLocal[i] >= 0) {
-                // node i's adjoint is complete: into the check, as every multiplier of a term left out must be finite
-                mv.visitVarInsn(DLOAD, adjointLocal[i]);
-                addToCheck();
-            }
             adjointRule(i);
             for (int d = 0; d < tangentLocal.length; d++) {
                 adjointTangentRule(d, i);
             }
         }
+        // the variables' adjoints (the gradient) into the check: an infinite or NaN adjoint passes on to every
+        // operand (its contributions a v, a / w, 2 a v are then infinite or NaN too, values being finite), so
+        // one anywhere on a path to a variable shows there; adjoints on no such path reach no result
+        for (int i = 0; i < t.size; i++) {
+            if (t.op[i] == Tape.INPUT && adjointLocal[i] >= 0) {
+                load(adjointLocal[i]);
+                addToCheck();
+            }
+        }
+    }
+
+    /**
+     * The values the check adds up: an infinite or NaN value passes on to every node that adds, subtracts,
+     * multiplies, negates or squares it, or divides it by something, so it is enough to check the values that no
+     * such node of the sweep reads (the output, the partials, and the arguments of functions and divisors that
+     * nothing else reads that way): if any value is not finite, one of those is not.
+     */
+    private boolean[] checkedValues() {
+        boolean[] passedOn = new boolean[t.size];
+        for (int i : t.hessianOrder) {
+            switch (t.op[i]) {
+                case Tape.ADD, Tape.SUB, Tape.MUL -> {
+                    passedOn[t.left[i]] = true;
+                    passedOn[t.right[i]] = true;
+                }
+                case Tape.DIV, Tape.NEG, Tape.SQUARE -> passedOn[t.left[i]] = true;
+                default -> {
+                }
+            }
+        }
+        boolean[] checked = new boolean[t.size];
+        for (int i = 0; i < t.size; i++) {
+            checked[i] = t.op[i] != Tape.CONSTANT && !passedOn[i];
+        }
+        return checked;
     }
 
     /** The value of node i on the stack, as {@link Tape#evaluate} computes it. */
@@ -358,54 +424,93 @@ final class HessianMethod {
 
     // ---- terms: each pushes its value; null is a zero at every point, and a term with a zero factor is zero ----
 
+    private Term code(Runnable push) {
+        return new Term(push, false, 0);
+    }
+
     private Term value(int node) {
-        return () -> pushValue(node);
+        return t.op[node] == Tape.CONSTANT ? constant(t.constants[node]) : code(() -> pushValue(node));
     }
 
     private Term constant(double c) {
-        return () -> mv.visitLdcInsn(c);
+        return new Term(() -> pushConstant(c), true, c);
+    }
+
+    private void pushConstant(double c) {
+        if (Double.doubleToRawLongBits(c) == 0) {
+            mv.visitInsn(DCONST_0);
+        } else if (c == 1) {
+            mv.visitInsn(DCONST_1);
+        } else {
+            mv.visitLdcInsn(c);
+        }
     }
 
     private Term tangent(int d, int node) {
         int local = tangentLocal[d][node];
-        return local < 0 ? null : () -> mv.visitVarInsn(DLOAD, local);
+        if (local == ONE) {
+            return constant(1);
+        }
+        return local < 0 ? null : code(() -> load(local));
     }
 
     private Term adjointTangent(int d, int node) {
         int local = adjointTangentLocal[d][node];
-        return local < 0 ? null : () -> mv.visitVarInsn(DLOAD, local);
+        return local < 0 ? null : code(() -> load(local));
     }
 
     /** Node i's adjoint: its local, or the constant it is at every point ({@link ConstantAdjoints}). */
     private Term adjoint(int i) {
         int local = adjointLocal[i];
         if (local >= 0) {
-            return () -> mv.visitVarInsn(DLOAD, local);
+            return code(() -> load(local));
         }
-        double c = known.isKnown(i) ? known.of(i) : 0;
-        return () -> mv.visitLdcInsn(c);
+        return constant(known.isKnown(i) ? known.of(i) : 0);
     }
 
     private Term times(Term a, Term b) {
         if (a == null || b == null) {
             return null;
         }
-        return () -> {
-            a.push();
-            b.push();
+        if (a.constant() && b.constant()) {
+            return constant(a.value() * b.value());
+        }
+        if (a.isOne()) {
+            return b;
+        }
+        if (b.isOne()) {
+            return a;
+        }
+        if (a.constant() && (a.value() == 2 || a.value() == -1)) {
+            return times(b, a);
+        }
+        if (b.constant() && b.value() == -1) {
+            return negated(a);
+        }
+        if (b.constant() && b.value() == 2) {
+            // x + x: 2 x exactly, as x * 2 is, in fewer bytes
+            return code(() -> {
+                a.emit();
+                mv.visitInsn(DUP2);
+                mv.visitInsn(DADD);
+            });
+        }
+        return code(() -> {
+            a.emit();
+            b.emit();
             mv.visitInsn(DMUL);
-        };
+        });
     }
 
     private Term over(Term a, Term b) {
         if (a == null) {
             return null;
         }
-        return () -> {
-            a.push();
-            b.push();
+        return code(() -> {
+            a.emit();
+            b.emit();
             mv.visitInsn(DDIV);
-        };
+        });
     }
 
     private Term plus(Term a, Term b) {
@@ -415,11 +520,11 @@ final class HessianMethod {
         if (b == null) {
             return a;
         }
-        return () -> {
-            a.push();
-            b.push();
+        return code(() -> {
+            a.emit();
+            b.emit();
             mv.visitInsn(DADD);
-        };
+        });
     }
 
     private Term minus(Term a, Term b) {
@@ -429,21 +534,24 @@ final class HessianMethod {
         if (a == null) {
             return negated(b);
         }
-        return () -> {
-            a.push();
-            b.push();
+        return code(() -> {
+            a.emit();
+            b.emit();
             mv.visitInsn(DSUB);
-        };
+        });
     }
 
     private Term negated(Term a) {
         if (a == null) {
             return null;
         }
-        return () -> {
-            a.push();
+        if (a.constant()) {
+            return constant(-a.value());
+        }
+        return code(() -> {
+            a.emit();
             mv.visitInsn(DNEG);
-        };
+        });
     }
 
     /** {@link Sweeps#dividedBySquare}, called: the interpreter's guard against w^2 underflowing or overflowing. */
@@ -451,11 +559,11 @@ final class HessianMethod {
         if (u == null) {
             return null;
         }
-        return () -> {
-            u.push();
-            w.push();
+        return code(() -> {
+            u.emit();
+            w.emit();
             mv.visitMethodInsn(INVOKESTATIC, SWEEPS, "dividedBySquare", "(DD)D", false);
-        };
+        });
     }
 
     // ---- accumulation ----
@@ -466,7 +574,7 @@ final class HessianMethod {
      * changes only the sign of a zero adjoint, which reaches no result (see the class comment).
      */
     private void addToAdjoint(int target, Term term, boolean subtract) {
-        if (!inReverse[target] || known.isKnown(target)) {
+        if (!(inReverse[target] || t.op[target] == Tape.INPUT) || known.isKnown(target)) {
             return;
         }
         adjointLocal[target] = accumulate(adjointLocal[target], term, subtract);
@@ -482,23 +590,23 @@ final class HessianMethod {
 
     private int accumulate(int local, Term term, boolean subtract) {
         if (local < 0) {
-            term.push();
+            term.emit();
             if (subtract) {
                 mv.visitInsn(DNEG);
             }
             return store();
         }
-        mv.visitVarInsn(DLOAD, local);
-        term.push();
+        load(local);
+        term.emit();
         mv.visitInsn(subtract ? DSUB : DADD);
-        mv.visitVarInsn(DSTORE, local);
+        storeLocal(local);
         return local;
     }
 
     /** +0 + the adjoint tangent in the local, on the stack, added to the check: the interpreter's +0 start. */
     private void result(int local) {
         mv.visitInsn(DCONST_0);
-        mv.visitVarInsn(DLOAD, local);
+        load(local);
         mv.visitInsn(DADD);
         mv.visitInsn(DUP2);
         addToCheck();
@@ -514,16 +622,52 @@ final class HessianMethod {
             if (local < 0) {
                 throw new IllegalStateException("node " + node + " is read before it is computed");
             }
-            mv.visitVarInsn(DLOAD, local);
+            load(local);
         }
     }
 
     /** Stores the double on the stack in a new local and returns it. */
     private int store() {
-        int local = nextLocal;
-        nextLocal += 2;
-        mv.visitVarInsn(DSTORE, local);
+        int local = nextLocal++;
+        storeLocal(local);
         return local;
+    }
+
+    private void load(int local) {
+        mv.visitVarInsn(DLOAD, slot(local));
+    }
+
+    private void storeLocal(int local) {
+        mv.visitVarInsn(DSTORE, slot(local));
+    }
+
+    /**
+     * The JVM slot of a local. The first 128 doubles take slots below 256, whose loads and stores are 2 bytes
+     * rather than 4 (WIDE): in the second pass they go to the most used locals, which keeps the method short.
+     */
+    private int slot(int local) {
+        if (slots != null) {
+            return slots[local];
+        }
+        if (local >= uses.length) {
+            uses = Arrays.copyOf(uses, 2 * local + 2);
+        }
+        uses[local]++;
+        return firstSlot + 2 * local;
+    }
+
+    /** After a counting pass: each local's slot, the most used first. */
+    private int[] slotsByUse() {
+        Integer[] order = new Integer[nextLocal];
+        for (int k = 0; k < nextLocal; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(uses[b], uses[a]));
+        int[] slot = new int[nextLocal];
+        for (int rank = 0; rank < nextLocal; rank++) {
+            slot[order[rank]] = firstSlot + 2 * rank;
+        }
+        return slot;
     }
 
     /** Stores the double on the stack in a new local, adding it to the check as well. */
@@ -538,16 +682,16 @@ final class HessianMethod {
     private void addToCheck() {
         int c = check[nextCheck];
         nextCheck = (nextCheck + 1) % CHECKS;
-        mv.visitVarInsn(DLOAD, c);
+        load(c);
         mv.visitInsn(DADD);
-        mv.visitVarInsn(DSTORE, c);
+        storeLocal(c);
     }
 
     /** The sum of the partial checks, on the stack: finite if every value, adjoint and result added was. */
     private void pushCheck() {
-        mv.visitVarInsn(DLOAD, check[0]);
+        load(check[0]);
         for (int c = 1; c < CHECKS; c++) {
-            mv.visitVarInsn(DLOAD, check[c]);
+            load(check[c]);
             mv.visitInsn(DADD);
         }
     }
