@@ -93,12 +93,18 @@ final class HessianMethod {
     /** Locals are numbered in order of creation; {@link #slot} maps them to JVM slots. */
     private int nextLocal;
     private final int firstSlot;
-    /** Slot of each local, most used first (null while counting uses); uses of each local, counted. */
-    private final int[] slots;
-    private int[] uses = new int[64];
+    /**
+     * From the counting pass (null while counting): the access after which each local is dead. The second pass
+     * gives a local the lowest slot free when it is first stored, and frees the slot after its last access.
+     */
+    private final int[] lastAccess;
+    private int[] lastAccessCounted = new int[64];
+    private int[] slotOf = new int[64];
+    private final java.util.BitSet freeSlots = new java.util.BitSet();
+    private int accesses;
 
     private HessianMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, ConstantAdjoints known,
-                          int directions, int firstSlot, int[] slots) {
+                          int directions, int firstSlot, int[] lastAccess) {
         this.t = t;
         this.mv = mv;
         this.owner = owner;
@@ -117,7 +123,8 @@ final class HessianMethod {
             adjointTangentLocal[d] = filled(t.size);
         }
         this.firstSlot = firstSlot;
-        this.slots = slots;
+        this.lastAccess = lastAccess;
+        freeSlots.set(0, 1 << 16);
     }
 
     /**
@@ -129,7 +136,7 @@ final class HessianMethod {
         HessianMethod counting = new HessianMethod(t, GeneratedHessian.probe("([D[[D)Z"), owner, new KernelConstants(),
                 known, to - from, 3, null);
         counting.columns(sparsity, from, to);
-        return new HessianMethod(t, mv, owner, constants, known, to - from, 3, counting.slotsByUse())
+        return new HessianMethod(t, mv, owner, constants, known, to - from, 3, counting.lastAccessCounted)
                 .columns(sparsity, from, to);
     }
 
@@ -174,7 +181,7 @@ final class HessianMethod {
         HessianMethod counting = new HessianMethod(t, GeneratedHessian.probe("([D[D[D)D"), owner, new KernelConstants(),
                 known, 1, 4, null);
         counting.product();
-        return new HessianMethod(t, mv, owner, constants, known, 1, 4, counting.slotsByUse()).product();
+        return new HessianMethod(t, mv, owner, constants, known, 1, 4, counting.lastAccessCounted).product();
     }
 
     private int product() {
@@ -635,39 +642,43 @@ final class HessianMethod {
 
     private void load(int local) {
         mv.visitVarInsn(DLOAD, slot(local));
+        release(local);
     }
 
     private void storeLocal(int local) {
         mv.visitVarInsn(DSTORE, slot(local));
+        release(local);
     }
 
     /**
-     * The JVM slot of a local. The first 128 doubles take slots below 256, whose loads and stores are 2 bytes
-     * rather than 4 (WIDE): in the second pass they go to the most used locals, which keeps the method short.
+     * The JVM slot of a local: while counting, one slot each; then the lowest slot free at its first store, so that
+     * dead locals' slots are taken again and most accesses stay below slot 256, where a load or store takes 2 bytes
+     * rather than 4 (WIDE).
      */
     private int slot(int local) {
-        if (slots != null) {
-            return slots[local];
+        if (lastAccess == null) {
+            if (local >= lastAccessCounted.length) {
+                lastAccessCounted = Arrays.copyOf(lastAccessCounted, 2 * local + 2);
+            }
+            lastAccessCounted[local] = accesses++;
+            return firstSlot + 2 * local;
         }
-        if (local >= uses.length) {
-            uses = Arrays.copyOf(uses, 2 * local + 2);
+        if (local >= slotOf.length) {
+            slotOf = Arrays.copyOf(slotOf, 2 * local + 2);
         }
-        uses[local]++;
-        return firstSlot + 2 * local;
+        if (slotOf[local] == 0) {
+            int free = freeSlots.nextSetBit(0);
+            freeSlots.clear(free);
+            slotOf[local] = firstSlot + 2 * free;
+        }
+        return slotOf[local];
     }
 
-    /** After a counting pass: each local's slot, the most used first. */
-    private int[] slotsByUse() {
-        Integer[] order = new Integer[nextLocal];
-        for (int k = 0; k < nextLocal; k++) {
-            order[k] = k;
+    /** After an access: frees the local's slot if that was its last access. */
+    private void release(int local) {
+        if (lastAccess != null && accesses++ == lastAccess[local]) {
+            freeSlots.set((slotOf[local] - firstSlot) / 2);
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(uses[b], uses[a]));
-        int[] slot = new int[nextLocal];
-        for (int rank = 0; rank < nextLocal; rank++) {
-            slot[order[rank]] = firstSlot + 2 * rank;
-        }
-        return slot;
     }
 
     /** Stores the double on the stack in a new local, adding it to the check as well. */
