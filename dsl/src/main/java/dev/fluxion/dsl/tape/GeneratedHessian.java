@@ -33,7 +33,8 @@ import org.objectweb.asm.Type;
  * tapes with an infinite or NaN constant.
  */
 final class GeneratedHessian {
-    private static final String NAME = "dev/fluxion/dsl/tape/GeneratedHessian";
+    /** The hidden class's name (the JVM adds a suffix of its own). */
+    private static final String NAME = "dev/fluxion/dsl/tape/GeneratedHessianKernel";
     private static final String COLUMNS_DESCRIPTOR = "([D[[D)Z";
     private static final String PRODUCT_DESCRIPTOR = "([D[D[D)D";
     /** Tapes with more nodes to differentiate than this are not tried: each takes several bytes per direction. */

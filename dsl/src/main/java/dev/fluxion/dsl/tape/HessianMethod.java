@@ -44,9 +44,16 @@ import org.objectweb.asm.MethodVisitor;
  * That is what makes the code short and the Hessian cheap, and it gives the interpreter's bits whenever every value
  * and adjoint is finite: the interpreter's term is then a zero, and adding a zero of either sign to an adjoint
  * tangent, which starts at +0, changes nothing (x + (+-0) = x for x != 0, and +0 + (+-0) = +0). Adjoint tangents
- * written to the result are added to +0 for the same reason. So the method also adds up every value, adjoint and
- * result, and reports whether that sum is finite; when it is not (an infinite or NaN value somewhere, where 0 times
- * it would be NaN in the interpreter), the caller uses the interpreter instead.
+ * written to the result are added to +0 for the same reason. So the method also adds up enough values and adjoints
+ * to know whether all of them are finite ({@link #checkedValues}, and the variables' adjoints), and every result,
+ * and reports whether that sum is finite; when it is not (an infinite or NaN value somewhere, where 0 times it would
+ * be NaN in the interpreter, or an entry the interpreter would recompute, see {@code Sweeps.rescueNonFinite}), the
+ * caller uses the interpreter instead. The interpreter's skipping of nodes whose adjoint and adjoint tangent are
+ * both 0 differs from computing their terms only in the same cases.
+ *
+ * <p>The method is written twice: a first pass counts when each local is last used, and the second gives each local
+ * the lowest free slot, so that nearly all loads and stores take 2 bytes and a Hessian such as Rosenbrock's fits one
+ * method of under 8000 bytes.
  */
 final class HessianMethod {
     private static final int X = 1;
