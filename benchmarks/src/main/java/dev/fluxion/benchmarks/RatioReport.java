@@ -94,6 +94,10 @@ public final class RatioReport {
                         ROSENBROCK + "hipparchusGradient:n=100", ROSENBROCK + "vectorBuiltValueAndGradient:n=100", 10),
                 Ratio.atLeast("Hipparchus Gradient / compiled vg, Beale",
                         BEALE + "hipparchusGradient", BEALE + "compiledValueAndGradient", 1),
+                Ratio.atMost("compiled Hessian / analytic Hessian, Rosenbrock n=20",
+                        HESSIAN + "scalarBuiltCompiledHessian:n=20", HESSIAN + "analyticHessian:n=20", 5),
+                Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, Rosenbrock n=20",
+                        HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "scalarBuiltCompiledHessian:n=20", 20),
                 Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, scalar-built Rosenbrock n=20",
                         HESSIAN + "derivativeStructureHessian:n=20", HESSIAN + "scalarBuiltCompiledHessian:n=20", 5),
                 Ratio.atLeast("DerivativeStructure Hessian / compiled Hessian, vector-built Rosenbrock n=20",
@@ -145,6 +149,11 @@ public final class RatioReport {
         }
         ratios.add(Ratio.context("Rosenbrock n=20: vector-built compiled Hessian / analytic Hessian",
                 HESSIAN + "vectorBuiltCompiledHessian:n=20", HESSIAN + "analyticHessian:n=20"));
+        ratios.add(Ratio.context("Rosenbrock n=20: scalar-built interpreted Hessian / generated Hessian",
+                HESSIAN + "scalarBuiltInterpretedHessian:n=20", HESSIAN + "scalarBuiltCompiledHessian:n=20"));
+        ratios.add(Ratio.context("Rosenbrock n=20: scalar-built interpreted HVP / generated HVP",
+                HESSIAN + "scalarBuiltInterpretedHessianVectorProduct:n=20",
+                HESSIAN + "scalarBuiltHessianVectorProduct:n=20"));
         return ratios;
     }
 

@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The full Hessian of Rosenbrock with n = 20: compiled (forward over reverse, one Hessian-vector product per
- * column) against Hipparchus {@code DerivativeStructure} of order 2 and the hand-written tridiagonal Hessian.
+ * The full Hessian of Rosenbrock with n = 20: compiled against Hipparchus {@code DerivativeStructure} of order 2 and
+ * the hand-written tridiagonal Hessian. Scalar-built, the compiled Hessian is generated code (forward over reverse in
+ * 3 directions, one per colour of the tridiagonal pattern); vector-built, and {@code interpreted()}, it is the
+ * interpreter's (one Hessian-vector product per column). Also one Hessian-vector product, generated and interpreted.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +33,10 @@ public class RosenbrockHessianBenchmark {
     public int n;
 
     private CompiledExpression scalarBuilt;
+    private CompiledExpression scalarBuiltInterpreted;
     private CompiledExpression vectorBuilt;
+    private double[] direction;
+    private double[] product;
     private DSFactory factory;
     private double[] x;
     private double[][] hessian;
@@ -41,7 +46,10 @@ public class RosenbrockHessianBenchmark {
     @Setup
     public void setUp() {
         scalarBuilt = Rosenbrock.scalarBuilt(n).compile(Rosenbrock.scalarVariableNames(n));
+        scalarBuiltInterpreted = scalarBuilt.interpreted();
         vectorBuilt = Rosenbrock.vectorBuilt(n).compile("x");
+        direction = Rosenbrock.point(n, 7);
+        product = new double[n];
         factory = new DSFactory(n, 2);
         x = Rosenbrock.point(n, 42);
         hessian = new double[n][n];
@@ -53,6 +61,24 @@ public class RosenbrockHessianBenchmark {
     public double[][] scalarBuiltCompiledHessian() {
         scalarBuilt.hessian(x, hessian);
         return hessian;
+    }
+
+    @Benchmark
+    public double[][] scalarBuiltInterpretedHessian() {
+        scalarBuiltInterpreted.hessian(x, hessian);
+        return hessian;
+    }
+
+    @Benchmark
+    public double[] scalarBuiltHessianVectorProduct() {
+        scalarBuilt.hessianVectorProduct(x, direction, product);
+        return product;
+    }
+
+    @Benchmark
+    public double[] scalarBuiltInterpretedHessianVectorProduct() {
+        scalarBuiltInterpreted.hessianVectorProduct(x, direction, product);
+        return product;
     }
 
     @Benchmark

@@ -17,7 +17,11 @@ import java.util.List;
  * and a sum over an element-wise vector expression becomes one loop that computes each element and its adjoints in
  * place, as a hand-written loop would. The generated code follows the interpreter's order of operations and its
  * conventions (kinks, zero adjoints), so both give the same numbers; {@link #interpreted()} keeps to the interpreter.
- * Hessians and Hessian-vector products use the interpreter.
+ * Hessians and Hessian-vector products of scalar expressions are generated too, on their first call
+ * ({@link GeneratedHessian}): the forward-over-reverse sweep as straight-line code, with the Hessian's columns
+ * compressed along its sparsity pattern (3 tangent directions for a tridiagonal Hessian); they give the interpreter's
+ * numbers bit for bit, and fall back to it where a value is not finite. Hessians of expressions with vector nodes
+ * use the interpreter.
  *
  * <p>A compiled expression (other than a {@link #confined()} copy) is safe to call from many threads at once:
  * generated code keeps everything in local variables, and the interpreter works in scratch arrays of each thread's
@@ -32,6 +36,8 @@ public final class CompiledExpression implements Objective {
     private final Tape tape;
     /** The generated code, or null when the interpreter evaluates the tape. */
     private final TapeKernel kernel;
+    /** The generated Hessian, compiled on first use; null after {@link #interpreted()}. */
+    private final GeneratedHessian generatedHessian;
     /** Whether the generated code keeps values in the workspace's buffers (a matrix product, a split kernel). */
     private final boolean kernelUsesWorkspace;
     /** Each thread's scratch arrays; null for a {@link #confined()} copy. */
@@ -40,8 +46,9 @@ public final class CompiledExpression implements Objective {
     private Workspace confinedWorkspace;
 
     private CompiledExpression(Expr expression, List<String> variables, Tape tape, TapeKernel kernel,
-                               boolean confined) {
+                               GeneratedHessian generatedHessian, boolean confined) {
         this.expression = expression;
+        this.generatedHessian = generatedHessian;
         this.variables = variables;
         this.tape = tape;
         this.kernel = kernel;
@@ -57,7 +64,7 @@ public final class CompiledExpression implements Objective {
      * threads that call it at the same time.
      */
     public CompiledExpression confined() {
-        return new CompiledExpression(expression, variables, tape, kernel, true);
+        return new CompiledExpression(expression, variables, tape, kernel, generatedHessian, true);
     }
 
     /** Whether this copy is for one thread at a time ({@link #confined()}). */
@@ -89,7 +96,7 @@ public final class CompiledExpression implements Objective {
     public static CompiledExpression compile(Expr expression, List<String> variables) {
         Tape tape = TapeBuilder.compile(List.of(expression), variables);
         return new CompiledExpression(expression, expandedNames(expression, variables), tape,
-                KernelCompiler.compile(tape), false);
+                KernelCompiler.compile(tape), new GeneratedHessian(tape), false);
     }
 
     /**
@@ -100,7 +107,7 @@ public final class CompiledExpression implements Objective {
     static CompiledExpression compile(Expr expression, List<String> variables, int largestMethod) {
         Tape tape = TapeBuilder.compile(List.of(expression), variables);
         return new CompiledExpression(expression, expandedNames(expression, variables), tape,
-                KernelCompiler.compile(tape, largestMethod), false);
+                KernelCompiler.compile(tape, largestMethod), new GeneratedHessian(tape), false);
     }
 
     /** Whether the generated code is split into several methods (a long scalar tape, see {@link KernelSplit}). */
@@ -128,7 +135,8 @@ public final class CompiledExpression implements Objective {
 
     /** The same tape evaluated by the interpreter only: the baseline of the generated code, and its reference. */
     public CompiledExpression interpreted() {
-        return kernel == null ? this : new CompiledExpression(expression, variables, tape, null, isConfined());
+        return kernel == null && generatedHessian == null ? this
+                : new CompiledExpression(expression, variables, tape, null, null, isConfined());
     }
 
     /**
@@ -139,6 +147,20 @@ public final class CompiledExpression implements Objective {
      */
     public boolean isGenerated() {
         return kernel != null;
+    }
+
+    /**
+     * Whether {@link #hessian} runs as generated code (compiling it now if not yet done): true for scalar expressions
+     * whose sweep, in as many methods as it takes, fits HotSpot's limit on compiled methods, unless
+     * {@link #interpreted()}. Package-private: for tests.
+     */
+    boolean isHessianGenerated() {
+        return generatedHessian != null && generatedHessian.hasColumns();
+    }
+
+    /** Whether {@link #hessianVectorProduct} runs as generated code, as {@link #isHessianGenerated()}. */
+    boolean isHessianVectorProductGenerated() {
+        return generatedHessian != null && generatedHessian.hasProduct();
     }
 
     /** The expression this was compiled from. */
@@ -193,8 +215,9 @@ public final class CompiledExpression implements Objective {
     }
 
     /**
-     * Writes the Hessian: values once, then one Hessian-vector product per column (forward over reverse).
-     * Allocates nothing after the first call on a thread, except to recompute an entry whose intermediate
+     * Writes the Hessian: values once, then one Hessian-vector product per column (forward over reverse), or, as
+     * generated code, one per colour of the Hessian's sparsity pattern ({@link HessianSparsity}), with the same
+     * numbers. Allocates nothing after the first call on a thread, except to recompute an entry whose intermediate
      * tangents overflowed (ln'(x) along a unit direction at x = 1e-160 in x ln x) along a direction scaled by a
      * power of two ({@link dev.fluxion.dsl.number.SeedScaling}).
      */
@@ -205,6 +228,9 @@ public final class CompiledExpression implements Objective {
         if (hessian.length != n) {
             throw new DslException("the Hessian array has " + hessian.length + " rows but the objective has " + n
                     + " variables");
+        }
+        if (generatedHessian != null && generatedHessian.hessian(x, hessian)) {
+            return;
         }
         Sweeps.hessian(tape, workspace(), x, 0, hessian);
     }
@@ -217,6 +243,12 @@ public final class CompiledExpression implements Objective {
         checkDimension(x);
         checkLength("direction", u.length);
         checkLength("product", product.length);
+        if (generatedHessian != null) {
+            double value = generatedHessian.hessianVectorProduct(x, u, product);
+            if (!Double.isNaN(value)) {
+                return value;
+            }
+        }
         return Sweeps.hessianVectorProduct(tape, workspace(), x, u, 0, null, product);
     }
 

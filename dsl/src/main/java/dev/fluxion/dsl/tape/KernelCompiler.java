@@ -96,7 +96,7 @@ final class KernelCompiler {
         if (bytes == null) {
             return null;
         }
-        return define(bytes, constants.values());
+        return define(bytes, constants.values(), TapeKernel.class);
     }
 
     /** Whether a kernel of the tape keeps vectors whole, and so needs the interpreter's buffers at each call. */
@@ -303,7 +303,16 @@ final class KernelCompiler {
 
     /** Ends the class: the static fields of its constants, set from the class data when the class is initialized. */
     private static byte[] finish(ClassWriter cw, KernelConstants constants) {
-        List<Object> values = constants.values();
+        writeClassData(cw, NAME, constants.values());
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * The static final fields of a generated class's constants ({@link KernelConstants}) and the class initializer
+     * that fills them from the hidden class's class data.
+     */
+    static void writeClassData(ClassWriter cw, String owner, List<Object> values) {
         if (!values.isEmpty()) {
             MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
             clinit.visitCode();
@@ -324,23 +333,21 @@ final class KernelCompiler {
                 clinit.visitIntInsn(SIPUSH, k);
                 clinit.visitInsn(AALOAD);
                 clinit.visitTypeInsn(CHECKCAST, KernelConstants.internalName(value));
-                clinit.visitFieldInsn(PUTSTATIC, NAME, "c" + k, KernelConstants.descriptor(value));
+                clinit.visitFieldInsn(PUTSTATIC, owner, "c" + k, KernelConstants.descriptor(value));
             }
             clinit.visitInsn(RETURN);
             clinit.visitMaxs(0, 0);
             clinit.visitEnd();
         }
-        cw.visitEnd();
-        return cw.toByteArray();
     }
 
     /** Defines the class as a hidden class of this package, its constants as class data, and makes one instance. */
-    private static TapeKernel define(byte[] bytes, List<Object> constants) {
+    static <T> T define(byte[] bytes, List<Object> constants, Class<T> type) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup()
                     .defineHiddenClassWithClassData(bytes, constants.toArray(), true);
-            return (TapeKernel) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
+            return type.cast(lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
+                    .invoke());
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
