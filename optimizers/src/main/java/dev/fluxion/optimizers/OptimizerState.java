@@ -98,8 +98,8 @@ public final class OptimizerState {
 
     private StepInfo report(double value, double gradientSquares, double stepSquares) {
         info.value = value;
-        info.gradientNorm = Math.sqrt(gradientSquares);
-        info.stepLength = Math.sqrt(stepSquares);
+        info.gradientSquares = gradientSquares;
+        info.stepSquares = stepSquares;
         info.steps = steps;
         info.values = context.values();
         info.gradients = context.gradients();

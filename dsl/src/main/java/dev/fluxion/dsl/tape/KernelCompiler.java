@@ -53,6 +53,24 @@ final class KernelCompiler {
 
     /** The tape's kernel, or null when the tape is left to the interpreter. */
     static TapeKernel compile(Tape t) {
+        return compile(t, new int[2]);
+    }
+
+    /**
+     * The bytes of bytecode of the kernel's {@code value} and {@code valueAndGradient}, or null when the tape is left
+     * to the interpreter: for the tests that keep the kernels of small landscapes within HotSpot's inlining limit
+     * (325 bytes, {@code FreqInlineSize}), where an optimizer's step can take them in.
+     */
+    static int[] methodSizes(Tape t) {
+        int[] sizes = new int[2];
+        if (compile(t, sizes) == null) {
+            return null;
+        }
+        // KernelMethod measures up to the final return, one byte
+        return new int[] {sizes[0] + 1, sizes[1] + 1};
+    }
+
+    private static TapeKernel compile(Tape t, int[] sizes) {
         if (t.outputs.length != 1 || t.gradientOrder.length > LARGEST_SCHEDULE) {
             return null;
         }
@@ -64,7 +82,7 @@ final class KernelCompiler {
         byte[] bytes;
         KernelConstants constants = new KernelConstants();
         try {
-            bytes = write(t, sums, whole, constants);
+            bytes = write(t, sums, whole, constants, sizes);
         } catch (MethodTooLargeException | ClassTooLargeException | IllegalStateException tooLargeOrUnordered) {
             // IllegalStateException: a loop would read a scalar computed after its sum (see KernelMethod)
             return null;
@@ -144,8 +162,12 @@ final class KernelCompiler {
         return true;
     }
 
-    /** The class file, or null if a method is longer than {@link #LARGEST_METHOD}. */
-    private static byte[] write(Tape t, Map<Integer, FusedSum> sums, BitSet whole, KernelConstants constants) {
+    /**
+     * The class file, or null if a method is longer than {@link #LARGEST_METHOD}; the sizes of value and
+     * valueAndGradient into {@code sizes}.
+     */
+    private static byte[] write(Tape t, Map<Integer, FusedSum> sums, BitSet whole, KernelConstants constants,
+                                int[] sizes) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
                 new String[] {Type.getInternalName(TapeKernel.class)});
@@ -164,6 +186,8 @@ final class KernelCompiler {
                 null, null), NAME, constants, sums, whole, known, true).writeValueAndGradient();
         new KernelMethod(t, cw.visitMethod(ACC_PRIVATE | ACC_STATIC, KernelMethod.CLEAR, KernelMethod.CLEAR_DESCRIPTOR,
                 null, null), NAME, constants, sums, whole, known, true).writeClear();
+        sizes[0] = valueSize;
+        sizes[1] = gradientSize;
         if (valueSize > LARGEST_METHOD || gradientSize > LARGEST_METHOD) {
             return null;
         }
