@@ -15,11 +15,11 @@ import java.util.function.Supplier;
  * java -cp benchmarks/target/benchmarks.jar dev.fluxion.benchmarks.StepFloorCpuTime adam|gd|momentum [rounds]
  * </pre>
  * It prints the fastest and the median round of each loop, in us per run of {@value StepFloorBenchmark#STEPS}
- * steps, the ratio of the fastest rounds and the median of the rounds' ratios.
+ * steps, the ratio of the fastest rounds and the median of the rounds' ratios. The case {@code adam1e6} times
+ * {@link AdamStepBenchmark}'s two steps on 10^6 parameters the same way, in rounds of 20 steps after 300 of each
+ * (the moments and x go on from round to round, as in JMH's iterations), in us per step.
  */
 public final class StepFloorCpuTime {
-    private static final int CALLS = 200;
-    private static final int WARM_UP = 20_000;
     /** Where each run's result goes, so that the JIT keeps the work. */
     private static volatile Object sink;
 
@@ -27,23 +27,35 @@ public final class StepFloorCpuTime {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || !Arrays.asList("adam", "gd", "momentum").contains(args[0])) {
-            throw new IllegalArgumentException("usage: StepFloorCpuTime adam|gd|momentum [rounds]");
+        if (args.length < 1 || !Arrays.asList("adam", "gd", "momentum", "adam1e6").contains(args[0])) {
+            throw new IllegalArgumentException("usage: StepFloorCpuTime adam|gd|momentum|adam1e6 [rounds]");
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        StepFloorBenchmark b = new StepFloorBenchmark();
-        b.setUp();
-        Supplier<double[]> library = switch (args[0]) {
-            case "adam" -> b::adamRosenbrockLibrary;
-            case "gd" -> b::gdQuadraticLibrary;
-            default -> b::momentumBealeLibrary;
-        };
-        Supplier<double[]> handWritten = switch (args[0]) {
-            case "adam" -> b::adamRosenbrockHandWritten;
-            case "gd" -> b::gdQuadraticHandWritten;
-            default -> b::momentumBealeHandWritten;
-        };
-        for (int k = 0; k < WARM_UP; k++) {
+        boolean large = args[0].equals("adam1e6");
+        int calls = large ? 20 : 200;
+        int warmUp = large ? 300 : 20_000;
+        Supplier<Object> library;
+        Supplier<Object> handWritten;
+        if (large) {
+            AdamStepBenchmark a = new AdamStepBenchmark();
+            a.setUp();
+            library = a::chainStep;
+            handWritten = a::fusedStep;
+        } else {
+            StepFloorBenchmark b = new StepFloorBenchmark();
+            b.setUp();
+            library = switch (args[0]) {
+                case "adam" -> b::adamRosenbrockLibrary;
+                case "gd" -> b::gdQuadraticLibrary;
+                default -> b::momentumBealeLibrary;
+            };
+            handWritten = switch (args[0]) {
+                case "adam" -> b::adamRosenbrockHandWritten;
+                case "gd" -> b::gdQuadraticHandWritten;
+                default -> b::momentumBealeHandWritten;
+            };
+        }
+        for (int k = 0; k < warmUp; k++) {
             sink = library.get();
             sink = handWritten.get();
         }
@@ -53,24 +65,24 @@ public final class StepFloorCpuTime {
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long start = threads.getCurrentThreadCpuTime();
-            for (int k = 0; k < CALLS; k++) {
+            for (int k = 0; k < calls; k++) {
                 sink = library.get();
             }
             long middle = threads.getCurrentThreadCpuTime();
-            for (int k = 0; k < CALLS; k++) {
+            for (int k = 0; k < calls; k++) {
                 sink = handWritten.get();
             }
             long end = threads.getCurrentThreadCpuTime();
-            libraryTimes[r] = (middle - start) / 1e3 / CALLS;
-            handTimes[r] = (end - middle) / 1e3 / CALLS;
+            libraryTimes[r] = (middle - start) / 1e3 / calls;
+            handTimes[r] = (end - middle) / 1e3 / calls;
             ratios[r] = libraryTimes[r] / handTimes[r];
         }
         Arrays.sort(libraryTimes);
         Arrays.sort(handTimes);
         Arrays.sort(ratios);
         System.out.printf("%s: library fastest %.2f median %.2f us, hand-written fastest %.2f median %.2f us,"
-                        + " ratio of the fastest %.3f, median ratio %.3f (%d rounds of %d runs)%n", args[0],
+                        + " ratio of the fastest %.3f, median ratio %.3f (%d rounds of %d calls)%n", args[0],
                 libraryTimes[0], libraryTimes[rounds / 2], handTimes[0], handTimes[rounds / 2],
-                libraryTimes[0] / handTimes[0], ratios[rounds / 2], rounds, CALLS);
+                libraryTimes[0] / handTimes[0], ratios[rounds / 2], rounds, calls);
     }
 }
