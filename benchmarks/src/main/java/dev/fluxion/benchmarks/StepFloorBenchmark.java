@@ -40,11 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The hand-written gradients follow the compiled tape's order of operations, and Adam's bias corrections are
  * 1 - beta^t with beta^t correctly rounded, as the library's are, taken from a table made once per trial (a load
- * per step, as cheap as a running product, which would differ in the last bits). So the Rosenbrock and Beale runs
- * end at the library's x bit for bit. The quadratic's gradient is A d with d = x - x*; the tape, which does not know
- * that A is symmetric, computes (A d + A^T d) / 2, which rounds differently and costs four more products: that is
- * the library's cost, so the floor does not copy it. {@code StepFloorBenchmarkTest} checks all of this.
- * The floors compute no f, which no update here reads.
+ * per step, as cheap as a running product, which would differ in the last bits). The quadratic's gradient is A d with
+ * d = x - x*, summed in index order, which is what the generated kernel computes for a quadratic form whose matrix is
+ * exactly symmetric (dsl's {@code SymmetricForms}). So all three runs end at the library's x bit for bit;
+ * {@code StepFloorBenchmarkTest} checks it. The floors compute no f, which no update here reads.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

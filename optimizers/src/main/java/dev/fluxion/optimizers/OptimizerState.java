@@ -73,8 +73,9 @@ public final class OptimizerState {
         if (!Double.isFinite(gradientSquares)) {
             checkFinite(gradient, objective);
         }
-        context.set(objective, x, gradient, value, steps);
-        double stepSquares = fused != null ? fused.apply(gradient, x, direction, steps) : chainStep(x);
+        // a fused pass reads no context: only the chain's transforms are told the step's x, g and f
+        double stepSquares = fused != null ? fused.apply(gradient, x, direction, steps)
+                : chainStep(objective, x, value);
         if (!Double.isFinite(stepSquares)) {
             undoIfNonFinite(direction, x, objective);
         }
@@ -88,7 +89,8 @@ public final class OptimizerState {
     }
 
     /** The chain's update of a copy of the gradient, then x += u; returns sum_i u_i^2. */
-    private double chainStep(double[] x) {
+    private double chainStep(Objective objective, double[] x, double value) {
+        context.set(objective, x, gradient, value, steps);
         for (int i = 0; i < dimension; i++) { // a loop, not arraycopy: n is often 2, where the call costs more
             direction[i] = gradient[i];
         }
@@ -98,8 +100,8 @@ public final class OptimizerState {
 
     private StepInfo report(double value, double gradientSquares, double stepSquares) {
         info.value = value;
-        info.gradientNorm = Math.sqrt(gradientSquares);
-        info.stepLength = Math.sqrt(stepSquares);
+        info.gradientSquares = gradientSquares;
+        info.stepSquares = stepSquares;
         info.steps = steps;
         info.values = context.values();
         info.gradients = context.gradients();

@@ -8,8 +8,9 @@ package dev.fluxion.optimizers;
  */
 public final class StepInfo {
     double value;
-    double gradientNorm;
-    double stepLength;
+    /** ||grad f||^2 and ||u||^2: the norms are taken when asked for, not at every step. */
+    double gradientSquares;
+    double stepSquares;
     long steps;
     long values;
     long gradients;
@@ -26,12 +27,12 @@ public final class StepInfo {
 
     /** The Euclidean norm of the raw gradient before the step. */
     public double gradientNorm() {
-        return gradientNorm;
+        return Math.sqrt(gradientSquares);
     }
 
     /** The Euclidean norm of the update added to x. */
     public double stepLength() {
-        return stepLength;
+        return Math.sqrt(stepSquares);
     }
 
     /** The number of steps completed, this one included. */
@@ -70,7 +71,7 @@ public final class StepInfo {
 
     @Override
     public String toString() {
-        return "step " + steps + ": f = " + value + ", |grad| = " + gradientNorm + ", |step| = " + stepLength
+        return "step " + steps + ": f = " + value + ", |grad| = " + gradientNorm() + ", |step| = " + stepLength()
                 + ", " + new Evaluations(values, gradients, hessians);
     }
 }

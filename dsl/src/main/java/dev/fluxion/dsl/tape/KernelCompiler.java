@@ -67,6 +67,20 @@ final class KernelCompiler {
     }
 
     /**
+     * The bytes of bytecode of the kernel's {@code value} and {@code valueAndGradient} in one method each, or null
+     * when the tape is not generated that way: for the tests that keep the kernels of small landscapes within
+     * HotSpot's inlining limit (325 bytes, {@code FreqInlineSize}), where an optimizer's step can take them in.
+     */
+    static int[] methodSizes(Tape t) {
+        int[] sizes = new int[2];
+        if (t.outputs.length != 1 || compileWhole(t, LARGEST_METHOD, sizes) == null) {
+            return null;
+        }
+        // KernelMethod measures up to the final return, one byte
+        return new int[] {sizes[0] + 1, sizes[1] + 1};
+    }
+
+    /**
      * The tape's kernel with methods of at most {@code largestMethod} bytes of bytecode (tests pass a small limit, so
      * that small tapes are split): one method per entry point where that fits, else, for a scalar tape, several
      * ({@link KernelSplit}); or null when the tape is left to the interpreter.
@@ -75,11 +89,11 @@ final class KernelCompiler {
         if (t.outputs.length != 1) {
             return null;
         }
-        TapeKernel kernel = t.gradientOrder.length > largestMethod / 4 ? null : compileWhole(t, largestMethod);
+        TapeKernel kernel = t.gradientOrder.length > largestMethod / 4 ? null : compileWhole(t, largestMethod, new int[2]);
         return kernel == null && KernelSplit.applies(t) ? compileSplit(t, largestMethod) : kernel;
     }
 
-    private static TapeKernel compileWhole(Tape t, int largestMethod) {
+    private static TapeKernel compileWhole(Tape t, int largestMethod, int[] sizes) {
         BitSet whole = wholeVectors(t);
         Map<Integer, FusedSum> sums = fusedSums(t, whole);
         if (sums == null) {
@@ -88,7 +102,7 @@ final class KernelCompiler {
         byte[] bytes;
         KernelConstants constants = new KernelConstants();
         try {
-            bytes = write(t, sums, whole, constants, largestMethod);
+            bytes = write(t, sums, whole, constants, largestMethod, sizes);
         } catch (MethodTooLargeException | ClassTooLargeException | IllegalStateException tooLargeOrUnordered) {
             // IllegalStateException: a loop would read a scalar computed after its sum (see KernelMethod)
             return null;
@@ -286,7 +300,7 @@ final class KernelCompiler {
 
     /** The class file, or null if a method is longer than {@code largestMethod}. */
     private static byte[] write(Tape t, Map<Integer, FusedSum> sums, BitSet whole, KernelConstants constants,
-                                int largestMethod) {
+                                int largestMethod, int[] sizes) {
         ClassWriter cw = header();
         ConstantAdjoints known = ConstantAdjoints.of(t);
         int valueSize = new KernelMethod(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), NAME,
@@ -295,6 +309,8 @@ final class KernelCompiler {
                 null, null), NAME, constants, sums, whole, known, true).writeValueAndGradient();
         new KernelMethod(t, cw.visitMethod(ACC_PRIVATE | ACC_STATIC, KernelMethod.CLEAR, KernelMethod.CLEAR_DESCRIPTOR,
                 null, null), NAME, constants, sums, whole, known, true).writeClear();
+        sizes[0] = valueSize;
+        sizes[1] = gradientSize;
         if (valueSize > largestMethod || gradientSize > largestMethod) {
             return null;
         }

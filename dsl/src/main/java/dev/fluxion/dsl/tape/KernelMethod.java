@@ -45,7 +45,8 @@ import org.objectweb.asm.MethodVisitor;
  * Writes the body of one kernel method, {@code value(x, values)} or
  * {@code valueAndGradient(x, gradient, values, adjoints)}, node by node in the tape's order and with the
  * interpreter's order of floating-point operations, so that the results agree with {@link Sweeps} bit for bit
- * (except where a fused loop adds three or more contributions to one gradient entry in another order).
+ * (except where a fused loop adds three or more contributions to one gradient entry in another order, as for a
+ * quadratic form v . (M v) with M symmetric, whose gradient is 2a (M v) from the one product, {@link SymmetricForms}).
  *
  * <p>Scalar nodes and their adjoints are local variables. A SUM over an element-wise vector expression
  * ({@link FusedSum}) is a loop whose body holds element j of every node as locals; with a gradient, the body also
@@ -110,6 +111,8 @@ final class KernelMethod {
     private final ConstantAdjoints known;
     /** The vectors kept whole in arrays (matrix products and their computed arguments). */
     private final BitSet whole;
+    /** The products p of symmetric forms v . (M v), whose reverse the sum's loop does ({@link SymmetricForms}). */
+    private final BitSet folded;
     /** Whether a sum runs its reverse in its forward loop (its adjoint is known, see {@link ConstantAdjoints}). */
     private final boolean[] early;
     /** The vector whose elements the loop being written writes, or -1. */
@@ -187,6 +190,7 @@ final class KernelMethod {
             inReverse[i] = true;
         }
         this.early = early(t, sums, whole, known, inReverse);
+        this.folded = SymmetricForms.of(t, known);
         this.sharers = new int[nextLocal + 4 * t.size];
         this.receivingSharers = new int[nextLocal + 4 * t.size];
         this.contributors = new int[t.size];
@@ -431,7 +435,9 @@ final class KernelMethod {
             fill(0, 0, t.inputPosition.length, true);
         }
         for (int i = whole.nextSetBit(0); i >= 0; i = whole.nextSetBit(i + 1)) {
-            fill(1, t.offset[i], t.offset[i] + t.length[i], false);
+            if (!folded.get(i)) {
+                fill(1, t.offset[i], t.offset[i] + t.length[i], false);
+            }
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
@@ -720,7 +726,9 @@ final class KernelMethod {
     private void reverseBody(int i) {
         int op = t.op[i];
         if (op == Tape.MATRIX_PRODUCT) {
-            multiply(i, "multiplyTransposedAddInto", adjointBuffer, GRADIENT);
+            if (!folded.get(i)) {
+                multiply(i, "multiplyTransposedAddInto", adjointBuffer, GRADIENT);
+            }
             return;
         }
         if (Tape.isVector(op)) {
@@ -984,7 +992,7 @@ final class KernelMethod {
             if (t.op[i] != Tape.BROADCAST) {
                 elementLocal[i] = newDouble();
             }
-            if (adjoints && !FusedSum.isConstantLeaf(t, i) && isLevelZero(sum, i)) {
+            if (adjoints && !FusedSum.isConstantLeaf(t, i) && isLevelZero(sum, i) && !folded.get(i)) {
                 elementAdjointLocal[i] = newDouble();
             }
         }
@@ -1233,6 +1241,16 @@ final class KernelMethod {
                 elementAddInto(r, DSUB, () -> mv.visitVarInsn(DLOAD, a));
             }
             case Tape.VECTOR_MUL -> {
+                if (folded.get(l) || folded.get(r)) {
+                    // v . (M v), M symmetric: v's contributions a (M v) and M^T (a v) are 2a (M v) exactly
+                    int product = folded.get(l) ? l : r;
+                    elementAddInto(product == l ? r : l, DADD, () -> {
+                        elementProduct(a, product);
+                        mv.visitLdcInsn(2.0);
+                        mv.visitInsn(DMUL);
+                    });
+                    return;
+                }
                 elementAddInto(l, DADD, () -> elementProduct(a, r));
                 elementAddInto(r, DADD, () -> elementProduct(a, l));
             }

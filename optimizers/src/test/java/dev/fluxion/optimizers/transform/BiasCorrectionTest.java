@@ -86,4 +86,28 @@ class BiasCorrectionTest {
             assertEquals(BiasCorrection.of(0.999, t), jumping.correction(t), "t = " + t);
         }
     }
+
+    /**
+     * The shared tables hold the powering's bits too: sequences of more betas than get a table (the others compute
+     * their own), and two sequences of one beta, one at the start of the table and one running past its end.
+     */
+    @Test
+    void theSharedTablesGiveThePoweringsBits() {
+        Random random = new Random(22);
+        for (int k = 0; k < BiasCorrection.TABLE_BETAS + 8; k++) {
+            double beta = 0.5 + 0.5 * random.nextDouble();
+            BiasCorrection.Sequence sequence = new BiasCorrection.Sequence(beta);
+            for (long t = 1; t <= 1500; t++) {
+                assertEquals(BiasCorrection.of(beta, t), sequence.correction(t), "beta = " + beta + ", t = " + t);
+            }
+        }
+        BiasCorrection.Sequence early = new BiasCorrection.Sequence(0.95);
+        BiasCorrection.Sequence late = new BiasCorrection.Sequence(0.95);
+        int end = BiasCorrection.TABLE_LENGTH;
+        for (long t = end - 300; t <= end + 300; t++) {
+            assertEquals(BiasCorrection.of(0.95, t), late.correction(t), "t = " + t);
+            long s = t - (end - 300) + 1;
+            assertEquals(BiasCorrection.of(0.95, s), early.correction(s), "t = " + s);
+        }
+    }
 }
