@@ -80,13 +80,14 @@ class CodeOptimizerStudiesSpec : FunSpec({
         ours.map { it.finalValue.toRawBits() } shouldBe gds.map { it.finalValue.toRawBits() }
 
         computed(tuned(FullDescent).second) shouldBe 0
-        val gdKeys = ResultStore.open(tuneStore).use { store -> RunRowKeys.of(store, "gd(") }
+        val gdKeys = ResultStore.open(tuneStore).use { store -> RunRowKeys.of(store, "gd") }
         val descentRuns = ResultStore.open(tuneStore).use { store -> RunRowKeys.of(store, "descent(").size }
 
-        // half the step is other code: its runs, and only they, are computed again; gd's stay as they were
+        // half the step is other code: its runs, and only they, are computed again; gd's (tuning runs `gd(lr=X)`,
+        // final runs `gd`) stay as they were
         val (_, planned) = tuned(HalfDescent)
         ResultStore.open(tuneStore).use { store ->
-            RunRowKeys.of(store, "gd(") shouldBe gdKeys
+            RunRowKeys.of(store, "gd") shouldBe gdKeys
             computed(planned) shouldBe RunRowKeys.of(store, "descent(").size
             RunRowKeys.of(store, "descent(").size shouldBe descentRuns
             store.size() shouldBe gdKeys.size + descentRuns
