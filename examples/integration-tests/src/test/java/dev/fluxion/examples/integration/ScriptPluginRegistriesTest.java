@@ -57,7 +57,7 @@ class ScriptPluginRegistriesTest {
         assertEquals("registries agree: true", lines.get(2), run::toString);
         // the study names lion by its canonical spec (a registry's optimizer, not code of the script's), and its
         // three steps from the default start end where the hand-worked ones do
-        assertEquals("study lion(lr=0.01, beta1=0.9, beta2=0.99, weightDecay=0) " + moved, lines.get(3),
+        assertEquals("study lion(lr=0.01, beta1=0.9, beta2=0.99, weightDecay=0.0) " + moved, lines.get(3),
                 run::toString);
         assertEquals(4, lines.size(), run::toString);
     }
@@ -77,7 +77,7 @@ class ScriptPluginRegistriesTest {
         // with the plugins, the same script runs; a name no jar has still lists the known ones, lion among them
         Fluxion with = Fluxion.run("--plugins", PluginJars.folderWithExamples().toString(), "script", script.toString());
         assertEquals(0, with.code(), with::toString);
-        assertEquals("lion(lr=0.01, beta1=0.9, beta2=0.99, weightDecay=0)", with.out().strip(), with::toString);
+        assertEquals("lion(lr=0.01, beta1=0.9, beta2=0.99, weightDecay=0.0)", with.out().strip(), with::toString);
         Path typo = write(folder, "typo.lab.kts", "val l = LandscapeRegistry.standard().create(\"gaussian-mixtur\")\n");
         Fluxion misspelt = Fluxion.run("--plugins", PluginJars.folderWithExamples().toString(), "script", typo.toString());
         assertEquals(1, misspelt.code(), misspelt::toString);
