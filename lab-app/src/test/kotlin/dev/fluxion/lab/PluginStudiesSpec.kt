@@ -65,6 +65,28 @@ class PluginStudiesSpec : FunSpec({
         fluxion("--plugins", jar.toString(), "report", out.resolve("scan.sqlite").toString()).code shouldBe 0
     }
 
+    test("rates runs a plugin optimizer at fixed hyperparameters: gd at lr = 0.05 contracts by max |1 - lr lambda| = 0.95") {
+        // steepest(lr=0.05) is gradient descent; on quadratic(kappa=k) the Hessian's eigenvalues span [1, k], so the
+        // error's slowest direction contracts by max(|1 - 0.05|, |1 - 0.05 k|) = 0.95 per step for k = 10 and 20
+        val out = folder.resolve("rates-optimizer")
+        val r = fluxion("--plugins", jar.toString(), "rates", "--rules", "steepest(lr=0.05)", "--kappas", "10,20",
+            "--dim", "4", "--threads", "1", "--out", out.toString())
+        withClue(r.err) { r.code shouldBe 0 }
+        // no theory for a plugin's optimizer: the theory, error and prediction columns are dashes
+        val row = r.out.lines().first { it.startsWith("steepest(lr=0.05)") && it.contains(" 10 ") }
+        row.split(Regex("\\s{2,}"))[2] shouldBe "-"
+        val (study, results) = stored(out.resolve("rates.sqlite"))
+        results.map { it.spec.optimizerSpec } shouldBe listOf("steepest(lr=0.05)", "steepest(lr=0.05)")
+        (study as RatesStudy).analyse(results, Engine(1, registries)).forEach { it.fittedRate shouldBe (0.95 plusOrMinus 1e-4) }
+
+        // its report needs the plugin's canonical specs: without --plugins, one line that says how to give them
+        val report = fluxion("report", out.resolve("rates.sqlite").toString())
+        report.code shouldBe 2
+        report.err.trim().lines().single() shouldContain "unknown optimizer 'steepest'"
+        report.err shouldContain "; a plugin's? give its jar: fluxion --plugins DIR report ..."
+        fluxion("--plugins", jar.toString(), "report", out.resolve("rates.sqlite").toString()).code shouldBe 0
+    }
+
     test("without the plugin, the same specs are one-line errors with exit code 2") {
         val out = folder.resolve("none").toString()
         for (args in listOf(arrayOf("scan", "--optimizer", "steepest", "--out", out),

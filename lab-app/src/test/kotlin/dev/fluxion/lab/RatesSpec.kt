@@ -48,7 +48,10 @@ class RatesSpec : FunSpec({
         StepRule.parse("heavyball@optimal").optimizer(100.0, 1.0) shouldBe "momentum(lr=${4.0 / 121}, momentum=${(9.0 / 11) * (9.0 / 11)})"
         StepRule.parse("nesterov@optimal").rate(100.0, 1.0) shouldBe (0.9 plusOrMinus 1e-15)
         StepRule.parse("gd@0.5/L").rate(10.0, 1.0) shouldBe (0.95 plusOrMinus 1e-15)
-        shouldThrowMessage("sideways") { StepRule.parse("sideways") }
+        shouldThrowMessage("sideways@optimal") { StepRule.parse("sideways@optimal") }
+        // a spec without '@' is an optimizer at fixed hyperparameters: its own spec, no theory
+        StepRule.parse("lion(lr=0.001)").optimizer(100.0, 1.0) shouldBe "lion(lr=0.001)"
+        StepRule.parse("lion(lr=0.001)").rate(100.0, 1.0).isNaN() shouldBe true
         shouldThrowMessage("0 < c < 2") { StepRule.parse("gd@2.5/L") }
     }
 

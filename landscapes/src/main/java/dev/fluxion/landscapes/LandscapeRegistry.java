@@ -1,5 +1,6 @@
 package dev.fluxion.landscapes;
 
+import dev.fluxion.dsl.spec.ContextRegistry;
 import dev.fluxion.dsl.spec.Registry;
 import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.dsl.spec.SpecParser;
@@ -21,15 +22,22 @@ public final class LandscapeRegistry {
             "landscape", LandscapeProvider::name, LandscapeProvider::parameters, Map.of(), LandscapeException::new,
             Registry::className);
 
+    private static final ContextRegistry<LandscapeRegistry> STANDARD = new ContextRegistry<>(
+            LandscapeRegistry.class.getClassLoader(), LandscapeRegistry::load,
+            (base, context) -> base.withPlugins(context, problem -> { }));
+
     private final Registry<LandscapeProvider> providers;
 
     private LandscapeRegistry(Registry<LandscapeProvider> providers) {
         this.providers = providers;
     }
 
-    /** The providers found on the class path of this module's class loader. */
+    /**
+     * The providers on the class path, as the current thread sees them: this module's class loader's, loaded once,
+     * joined by those the thread's context class loader adds (a script host's plugins; see {@link ContextRegistry}).
+     */
     public static LandscapeRegistry standard() {
-        return load(LandscapeRegistry.class.getClassLoader());
+        return STANDARD.current();
     }
 
     /** The providers a class loader finds. */

@@ -39,10 +39,12 @@ public final class OptimizerRegistry {
                 Optimizers.BUILT_IN.stream().<OptimizerProvider>map(TypedProvider::new).toList(), loader));
     }
 
-    /** The providers visible to the context class loader of the current thread (or this library's). */
+    /**
+     * The providers the current thread sees: this library's, joined by those its context class loader adds
+     * ({@link Optimizers#registry()}, which keeps them).
+     */
     public static OptimizerRegistry load() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return load(loader != null ? loader : OptimizerRegistry.class.getClassLoader());
+        return Optimizers.registry();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fluxion.optimizers;
 
+import dev.fluxion.dsl.spec.ContextRegistry;
 import dev.fluxion.optimizers.linesearch.BacktrackingLineSearch;
 import dev.fluxion.optimizers.linesearch.HagerZhangLineSearch;
 import dev.fluxion.optimizers.linesearch.PolyakStep;
@@ -66,11 +67,13 @@ import java.util.function.Consumer;
  *
  * Every value's {@link Transform#spec()} parses back to an equal value. Out-of-range values are refused with the
  * message a spec giving them would get, less its column. Kotlin has the same factories with named, defaulted
- * parameters in {@code dev.fluxion.optimizers.kotlin} ({@code adam(lr = 0.01)}). Providers are loaded once, from
- * the class loader of the first call.
+ * parameters in {@code dev.fluxion.optimizers.kotlin} ({@code adam(lr = 0.01)}). Providers are loaded once; a
+ * thread whose context class loader holds plugins (a script's) sees them too ({@link #registry()}).
  */
 public final class Optimizers {
-    private static volatile OptimizerRegistry registry;
+    private static final ContextRegistry<OptimizerRegistry> REGISTRY = new ContextRegistry<>(
+            Optimizers.class.getClassLoader(), OptimizerRegistry::load, (base, context) -> base.withPlugins(context,
+                    problem -> { }));
     /**
      * The signature of every optimizer and building block below, each one a provider that
      * {@link OptimizerRegistry} lists before the plugins.
@@ -92,19 +95,12 @@ public final class Optimizers {
     private Optimizers() {
     }
 
-    /** The registry of every provider on the class path. */
+    /**
+     * The registry of every provider on the class path, as the current thread sees it: this library's, joined by
+     * those its context class loader adds (a script host's plugins; see {@link ContextRegistry}).
+     */
     public static OptimizerRegistry registry() {
-        OptimizerRegistry current = registry;
-        if (current == null) {
-            synchronized (Optimizers.class) {
-                current = registry;
-                if (current == null) {
-                    current = OptimizerRegistry.load();
-                    registry = current;
-                }
-            }
-        }
-        return current;
+        return REGISTRY.current();
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.function.Consumer
  *
  * A study whose optimizers defined in code have changed since the store took its runs (the same study but for the
  * hashes of `NAME#HASH`) first drops the runs of the old code, then resumes: exactly the changed optimizers' runs
- * are computed again. (A staged study, whose later stages' runs its plan does not list, is left as it is.)
+ * are computed again (in a staged study, a tune, those whose labels name the old code).
  */
 class Experiment(val study: Study, val engine: Engine, val store: Path) {
 
@@ -44,21 +44,36 @@ class Experiment(val study: Study, val engine: Engine, val store: Path) {
         val runs = study.runs(engine) // a bad spec fails here, before the store is made
         store.toAbsolutePath().parent?.let { OutputFile.checkFolder(it) }
         return ResultStore.open(store).use { results ->
-            if (study !is StagedStudy) dropChangedCode(results, runs)
+            dropChangedCode(results, runs)
             Studies.compute(study, results, engine, callerWorks, progress)
             StudyResults(study, results.load(runs), store, engine)
         }
     }
 
-    /** Drops the stored runs of optimizers whose code changed, when that is all that changed in the study. */
+    /**
+     * Drops the stored runs of optimizers whose code changed, when that is all that changed in the study: the runs
+     * the plan no longer lists; for a staged study, whose later runs its first plan does not list, the runs whose
+     * label names a hash of code the study no longer has, after which the study is recorded anew over the rest.
+     */
     private fun dropChangedCode(results: ResultStore, runs: List<dev.fluxion.lab.engine.RunSpec>) {
         val recorded = results.study()
         val properties = study.properties()
         if (recorded.isEmpty() || recorded == properties) return
-        if (recorded.mapValues { unhashed(it.value) } == properties.mapValues { unhashed(it.value) }) {
+        if (recorded.mapValues { unhashed(it.value) } != properties.mapValues { unhashed(it.value) }) return
+        if (study !is StagedStudy) {
             results.removeRunsNotIn(KeyIndex.ofRuns(runs))
+            return
         }
+        val stale = hashes(recorded) - hashes(properties)
+        val kept = ArrayList<String>()
+        results.forEachRow(false) { row -> if (stale.none { it in row.optimizer }) kept += row.key }
+        results.removeRunsNotIn(KeyIndex.of(kept))
+        results.claimStudy(properties, kept)
     }
+
+    /** The `#HASH`es of code that [properties] name. */
+    private fun hashes(properties: Map<String, String>): Set<String> =
+        properties.values.flatMap { text -> HASH.findAll(text).map { it.value }.toList() }.toSet()
 
     private fun unhashed(text: String) = HASH.replace(text, "#")
 

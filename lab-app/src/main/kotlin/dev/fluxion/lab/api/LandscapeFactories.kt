@@ -14,10 +14,11 @@ import dev.fluxion.landscapes.Landscape
 import dev.fluxion.landscapes.LandscapeRegistry
 import java.util.Locale
 
-private val standard: LandscapeRegistry by lazy { LandscapeRegistry.standard() }
-
-/** The landscape of a spec, such as `"quadratic(dim=50, kappa=1000)"`, from the class path's landscapes. */
-fun landscape(spec: String): Landscape = standard.create(spec)
+/**
+ * The landscape of a spec, such as `"quadratic(dim=50, kappa=1000)"`, from the class path's landscapes as the
+ * calling thread sees them ([LandscapeRegistry.standard]: in a script run with `--plugins`, the plugins' too).
+ */
+fun landscape(spec: String): Landscape = LandscapeRegistry.standard().create(spec)
 
 /** Beale's function, `beale`: f* = 0 at (3, 0.5). */
 fun beale(): Landscape = landscape("beale")

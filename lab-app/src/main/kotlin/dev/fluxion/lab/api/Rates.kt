@@ -3,6 +3,7 @@ package dev.fluxion.lab.api
 import dev.fluxion.lab.study.RatesStudy
 import dev.fluxion.lab.study.SpecList
 import dev.fluxion.lab.engine.StepRule
+import dev.fluxion.optimizers.Transform
 
 /**
  * A convergence-rate study being built, `fluxion rates` as code: each step rule on the quadratics of each condition
@@ -10,6 +11,7 @@ import dev.fluxion.lab.engine.StepRule
  *
  * ```kotlin
  * val results = rates { rules("gd@1/L", "nesterov@optimal"); kappas(10.0, 100.0); dimension(10) }.run()
+ * val mine = rates { optimizers(signDescent); kappas(10.0) }.run()      // one defined in code: NAME#HASH
  * ```
  */
 class Rates private constructor() : StudyBuilder<Rates>("rates") {
@@ -20,8 +22,18 @@ class Rates private constructor() : StudyBuilder<Rates>("rates") {
     private var steps = 200_000L
     private var family = RatesStudy.DEFAULT_FAMILY
 
-    /** The rules, such as `gd@1/L` or `nesterov@optimal` (`--rules`). */
+    /**
+     * The rules, such as `gd@1/L` or `nesterov@optimal`, or optimizer specs at fixed hyperparameters (a plugin's
+     * too), fitted without a theory (`--rules`).
+     */
     fun rules(vararg rules: String): Rates = also { this.rules = rules.toList() }
+
+    /**
+     * The optimizers as values at fixed hyperparameters, fitted without a theory: the registries' by their specs,
+     * others defined in code (a class over the contract, a [transform] lambda) by `NAME#HASH`, as [Compare] names
+     * them; they replace the [rules].
+     */
+    fun optimizers(vararg optimizers: Transform): Rates = also { this.rules = optimizers.map { specOf(it) } }
 
     /** The condition numbers (`--kappas`). */
     fun kappas(vararg kappas: Double): Rates = also { this.kappas = kappas.toList() }

@@ -93,7 +93,8 @@ class FluxionCommand : Runnable {
                         "(FLUXION_STACK_TRACES=1 prints the whole trace)")
                     return@setExecutionExceptionHandler INTERNAL_ERROR
                 }
-                cmd.err.println("fluxion: ${firstLine(e.message ?: e.javaClass.simpleName)}")
+                cmd.err.println("fluxion: " + UnknownNameHint.added(firstLine(e.message ?: e.javaClass.simpleName), e,
+                    cmd.commandName.takeIf { it != "fluxion" }))
                 BAD_INPUT
             }
             return line

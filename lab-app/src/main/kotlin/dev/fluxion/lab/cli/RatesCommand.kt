@@ -20,7 +20,7 @@ class RatesCommand : Callable<Int> {
     @Mixin
     lateinit var options: StudyOptions
 
-    @Option(names = ["--rules"], paramLabel = "RULES", description = ["rules separated by ';' (default: \${DEFAULT-VALUE})"])
+    @Option(names = ["--rules"], paramLabel = "RULES", description = ["rules separated by ';' (default: \${DEFAULT-VALUE}); an optimizer spec without '@' (a plugin's too) runs at fixed hyperparameters, fitted without a theory"])
     var rules = RatesStudy.DEFAULT_RULES
 
     @Option(names = ["--kappas"], paramLabel = "K,K,...", split = ",", description = ["condition numbers (default: 1,3,10,30,100,300,1000)"])

@@ -51,7 +51,7 @@ class ScriptCommand : Callable<Int> {
         val plugins = FluxionCommand.pluginsOf(spec)
         val out = spec.commandLine().out
         val err = spec.commandLine().err
-        val outcome = LabScriptHost(plugins.registries, plugins.jars.map { it.file }, out, err).run(file, arguments)
+        val outcome = LabScriptHost(plugins.jars.map { it.file }, out, err).run(file, arguments)
         outcome.warnings.forEach { err.println("fluxion: $it") }
         val code = when (outcome) {
             is ScriptOutcome.Completed -> 0
@@ -60,7 +60,7 @@ class ScriptCommand : Callable<Int> {
                 FluxionCommand.BAD_INPUT
             }
             is ScriptOutcome.Threw -> {
-                err.println("fluxion: ${outcome.line}")
+                err.println("fluxion: ${UnknownNameHint.added(outcome.line, outcome.cause, "script")}")
                 1
             }
         }

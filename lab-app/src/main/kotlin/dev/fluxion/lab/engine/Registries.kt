@@ -10,7 +10,11 @@ import dev.fluxion.optimizers.Optimizers
  */
 data class Registries(val optimizers: OptimizerRegistry, val landscapes: LandscapeRegistry) {
     companion object {
-        /** The providers on the class path (the library's own, and any other there). */
+        /**
+         * The providers on the class path (the library's own, and any other there), as the calling thread sees
+         * them: in a `.lab.kts` script run with `--plugins`, whose thread's context class loader holds the plugin
+         * jars, the plugins' too ([dev.fluxion.dsl.spec.ContextRegistry]).
+         */
         @JvmStatic
         fun builtIn() = Registries(Optimizers.registry(), LandscapeRegistry.standard())
     }

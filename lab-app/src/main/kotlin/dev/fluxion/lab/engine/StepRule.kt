@@ -21,6 +21,7 @@ import kotlin.math.sqrt
  * iteration (B. T. Polyak, Introduction to Optimization, 1987, sections 1.4 and 3.2; Yu. Nesterov, Introductory
  * Lectures on Convex Optimization, 2004, section 2.2). The gap f - f* is quadratic in the error, so it contracts
  * at rho^2 per step. At kappa = 1 every rule but `gd@c/L` with c != 1 is exact Newton: rho = 0, one step.
+ * Any other optimizer takes part at fixed hyperparameters as [Fixed], written as its spec, with no theory.
  */
 sealed interface StepRule {
     /** The rule as written, such as `gd@1/L`. */
@@ -69,9 +70,24 @@ sealed interface StepRule {
         override fun rate(l: Double, mu: Double) = 1 - 1 / sqrt(l / mu)
     }
 
+    /**
+     * Any optimizer at fixed hyperparameters, written as its spec (`lion(lr=0.001)`, a plugin's; `NAME#HASH`, one
+     * defined in code): no theory predicts its rate, so the study reports the fitted rate alone ([rate] is NaN).
+     */
+    data class Fixed(val spec: String) : StepRule {
+        init {
+            if (spec.isBlank() || '@' in spec) throw LabException("rule '$spec' is neither a rule nor an optimizer spec; use $SYNTAX")
+        }
+
+        override val text get() = spec
+        override fun optimizer(l: Double, mu: Double) = spec
+        override fun rate(l: Double, mu: Double) = Double.NaN
+    }
+
     companion object {
         /** Every rule's syntax, for messages and help. */
-        const val SYNTAX = "gd@c/L (0 < c < 2), gd@2/(L+mu), heavyball@optimal, nesterov@optimal"
+        const val SYNTAX = "gd@c/L (0 < c < 2), gd@2/(L+mu), heavyball@optimal, nesterov@optimal, or an optimizer " +
+            "spec without '@' (a plugin's too), fitted without a theory"
 
         /** Parses a rule; spaces are ignored. */
         @JvmStatic
@@ -86,6 +102,7 @@ sealed interface StepRule {
                         ?: throw LabException("rule '$text': '${t.removePrefix("gd@").removeSuffix("/L")}' is not a number; use $SYNTAX")
                     ScaledGradientDescent(c)
                 }
+                '@' !in t -> Fixed(text.trim())
                 else -> throw LabException("unknown rule '$text'; use $SYNTAX")
             }
         }

@@ -64,16 +64,18 @@ object ConsoleTable {
             "steps to ${target(target)}", "predicted", "outcome"),
         rows.map { r ->
             val fit = r.fit
-            listOf(r.rule, g(r.kappa), String.format(Locale.ROOT, "%.6f", r.theoreticalRate),
+            // a rule without a theory (an optimizer at fixed hyperparameters) has the fitted columns alone
+            val theory = !r.theoreticalRate.isNaN()
+            listOf(r.rule, g(r.kappa), if (theory) String.format(Locale.ROOT, "%.6f", r.theoreticalRate) else "-",
                 if (fit == null) "n/a" else String.format(Locale.ROOT, "%.6f", fit.rate),
-                if (fit == null) "n/a" else pct2(r.relativeError),
+                if (fit == null) "n/a" else if (theory) pct2(r.relativeError) else "-",
                 if (r.slopeError.isNaN()) "-" else pct2(r.slopeError),
                 when {
                     fit == null -> "-"
                     fit.fromSlope -> "${fit.firstStep}-${fit.lastStep} (${fit.points} pts)"
                     else -> "one drop to step ${fit.lastStep}"
                 },
-                if (r.stepsToTarget < 0) "-" else r.stepsToTarget.toString(), g(r.predictedSteps), r.outcome)
+                if (r.stepsToTarget < 0) "-" else r.stepsToTarget.toString(), if (theory) g(r.predictedSteps) else "-", r.outcome)
         })
 
     /** The scan summary: the edge against 2/L, the best step against 2/(L + mu). */

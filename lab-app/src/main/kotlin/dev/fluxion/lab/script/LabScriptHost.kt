@@ -30,11 +30,12 @@ import kotlin.script.experimental.jvmhost.createJvmEvaluationConfigurationFromTe
  *
  * The compiler's class path is where the running lab's classes came from (the shaded `fluxion-lab.jar`, or the
  * modules' class folders and jars in a build), found through the code sources of one class of each part, plus
- * the [pluginJars]; so a script compiles against exactly what runs it. The script's `System.out` and
- * `System.err` go to [out] and [err] while it runs.
+ * the [pluginJars]; so a script compiles against exactly what runs it. The plugins are on one class loader, the
+ * script's, which is also its thread's context class loader while it runs: `Optimizers.parse("lion(...)")`,
+ * `LandscapeRegistry.standard()`, the builders' default registries and the script's `registries` all see them.
+ * The script's `System.out` and `System.err` go to [out] and [err] while it runs.
  */
 class LabScriptHost(
-    private val registries: Registries,
     private val pluginJars: List<Path>,
     private val out: Writer,
     private val err: Writer,
@@ -47,12 +48,16 @@ class LabScriptHost(
         }
         val loader = URLClassLoader(pluginJars.map { it.toUri().toURL() }.toTypedArray(),
             LabScript::class.java.classLoader)
-        val evaluation = createJvmEvaluationConfigurationFromTemplate<LabScript> {
-            constructorArgs(arguments.toTypedArray(), registries)
-            jvm { baseClassLoader(loader) }
-        }
         val result = loader.use {
-            redirected { BasicJvmScriptingHost().eval(file.toFile().toScriptSource(), compilation, evaluation) }
+            inContext(loader) {
+                // one class loader holds the plugins for the whole script: `registries`, `Optimizers.parse`,
+                // `LandscapeRegistry.standard()` and a plugin class the script names all make the same classes
+                val evaluation = createJvmEvaluationConfigurationFromTemplate<LabScript> {
+                    constructorArgs(arguments.toTypedArray(), Registries.builtIn())
+                    jvm { baseClassLoader(loader) }
+                }
+                redirected { BasicJvmScriptingHost().eval(file.toFile().toScriptSource(), compilation, evaluation) }
+            }
         }
         val warnings = result.reports.filter { it.severity == ScriptDiagnostic.Severity.WARNING && it.location != null }
             .map { line(name, it, "warning: ") }.distinct()
@@ -67,6 +72,23 @@ class LabScriptHost(
                 }
                 else -> ScriptOutcome.Completed(warnings)
             }
+        }
+    }
+
+    /**
+     * Runs [block] with [loader] as the thread's context class loader, which the registries of
+     * [Registries.builtIn], `Optimizers.parse` and `LandscapeRegistry.standard()` join (so the script sees its
+     * plugins wherever it asks, as a Java script with the jars on its class path does), and threads started meanwhile
+     * inherit.
+     */
+    private fun <T> inContext(loader: ClassLoader, block: () -> T): T {
+        val thread = Thread.currentThread()
+        val before = thread.contextClassLoader
+        thread.contextClassLoader = loader
+        try {
+            return block()
+        } finally {
+            thread.contextClassLoader = before
         }
     }
 

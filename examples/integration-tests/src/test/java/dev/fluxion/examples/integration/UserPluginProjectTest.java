@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A user's plugin project, outside the repository: made by {@code fluxion new plugin}, built by Maven (offline, its
  * own unit test included) against this build's BOM and artifacts in a local repository ({@link LocalRepository}),
- * and its jar given to {@code fluxion compare} with {@code --plugins}.
+ * and its jar given to {@code fluxion compare} with {@code --plugins}; in Java and in Kotlin.
  */
 class UserPluginProjectTest {
     private static final Path ROOT = Path.of(System.getProperty("repository.root", "../.."));
@@ -21,26 +21,60 @@ class UserPluginProjectTest {
 
     @Test
     void aProjectMadeByNewPluginBuildsAgainstTheBomAndItsOptimizerRunsInCompare() throws Exception {
+        Path jar = built("unit-step", "com.example.unitstep.UnitStepTest", 3);
+        compares(jar, "unit-step");
+    }
+
+    /**
+     * The Kotlin variant, {@code new plugin NAME --kotlin}: kotlin-maven-plugin compiles it and kotest runs its
+     * three specs, and the build leaves no Kotlin compile daemon behind (the scaffold's pom sets
+     * {@code kotlin.compiler.daemon} to false; a daemon would outlive Maven and hold memory on a CI machine).
+     */
+    @Test
+    void aKotlinProjectBuildsLeavesNoCompileDaemonAndItsOptimizerRunsInCompare() throws Exception {
+        java.time.Instant before = java.time.Instant.now();
+        Path jar = built("kt-step", "com.example.ktstep.KtStepTest", 3, "--kotlin");
+        List<String> daemons = ProcessHandle.allProcesses()
+                .filter(p -> p.info().startInstant().map(start -> !start.isBefore(before)).orElse(false))
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains("KotlinCompileDaemon"))
+                .toList();
+        assertEquals(List.of(), daemons, "Kotlin compile daemons started by the build and still running");
+        compares(jar, "kt-step");
+    }
+
+    /**
+     * Makes the project {@code name} with {@code fluxion new plugin} (and {@code options}), builds it with Maven
+     * offline against this build, and returns its jar, checking that its own unit test ran {@code tests} tests.
+     */
+    private static Path built(String name, String testClass, int tests, String... options) throws Exception {
         Path folder = TemporaryFolders.create("fluxion-user");
-        Fluxion made = Fluxion.run("new", "plugin", "unit-step", "--dir", folder.toString());
+        List<String> arguments = new java.util.ArrayList<>(List.of("new", "plugin", name, "--dir", folder.toString()));
+        arguments.addAll(List.of(options));
+        Fluxion made = Fluxion.run(arguments.toArray(String[]::new));
         assertEquals(0, made.code(), made::toString);
-        Path project = folder.resolve("unit-step");
+        Path project = folder.resolve(name);
         assertTrue(Files.readString(project.resolve("pom.xml")).contains("<fluxion.version>" + VERSION + "</fluxion.version>"));
 
         Path repository = LocalRepository.withThisBuild(Path.of(System.getProperty("local.repository")), ROOT, VERSION);
         maven(project, repository, "package");
-        Path jar = project.resolve("target/unit-step-1.0-SNAPSHOT.jar");
+        Path jar = project.resolve("target/" + name + "-1.0-SNAPSHOT.jar");
         assertTrue(Files.isRegularFile(jar), jar + " was not built");
-        // the project's own unit test ran (3 tests, none failed)
-        String report = Files.readString(project.resolve("target/surefire-reports/com.example.unitstep.UnitStepTest.txt"));
-        assertTrue(report.contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0"), report);
+        // the project's own unit test ran, and none failed
+        String report = Files.readString(project.resolve("target/surefire-reports/" + testClass + ".txt"));
+        assertTrue(report.contains("Tests run: " + tests + ", Failures: 0, Errors: 0, Skipped: 0"), report);
+        return jar;
+    }
 
-        // f = x^2 on [-4, 4] starts at -4 + (3/4) 8 = 2. unit-step(lr=0.5) moves exactly 0.5 downhill per step:
-        // 1.5, 1, 0.5, 0, where f - f* = 0, so it reaches the target at step 4; gd(lr=0.5) maps x to x - 0.5 (2x) = 0
-        // and reaches it at step 1
+    /**
+     * Runs the plugin's optimizer {@code name} beside gd in {@code fluxion compare}. f = x^2 on [-4, 4] starts at
+     * -4 + (3/4) 8 = 2. NAME(lr=0.5) moves exactly 0.5 downhill per step: 1.5, 1, 0.5, 0, where f - f* = 0, so it
+     * reaches the target at step 4; gd(lr=0.5) maps x to x - 0.5 (2x) = 0 and reaches it at step 1.
+     */
+    private static void compares(Path jar, String name) throws Exception {
         Path results = TemporaryFolders.create("fluxion-results");
         Fluxion compare = Fluxion.run("--plugins", jar.toString(), "compare",
-                "--optimizers", "unit-step(lr=0.5); gd(lr=0.5)",
+                "--optimizers", name + "(lr=0.5); gd(lr=0.5)",
                 "--landscapes", "formula(\"x^2\", lower=-4, upper=4, minimum=0)",
                 "--starts", "default", "--steps", "50", "--threads", "1",
                 "--out", results.toString(), "--name", "user");
@@ -48,10 +82,10 @@ class UserPluginProjectTest {
         assertTrue(compare.err().contains("2 runs, 0 already stored, 2 to compute"), compare::toString);
         List<String> csv = Files.readAllLines(results.resolve("user.csv"));
         List<String> header = fields(csv.get(0));
-        String unitStep = csv.stream().filter(row -> row.contains("unit-step(lr=0.5)")).findFirst().orElseThrow();
+        String plugin = csv.stream().filter(row -> row.contains(name + "(lr=0.5)")).findFirst().orElseThrow();
         String descent = csv.stream().filter(row -> row.contains("gd(lr=0.5)")).findFirst().orElseThrow();
-        assertEquals("reached", column(header, unitStep, "outcome"), String.join("\n", csv));
-        assertEquals("4", column(header, unitStep, "outcome_step"), String.join("\n", csv));
+        assertEquals("reached", column(header, plugin, "outcome"), String.join("\n", csv));
+        assertEquals("4", column(header, plugin, "outcome_step"), String.join("\n", csv));
         assertEquals("reached", column(header, descent, "outcome"), String.join("\n", csv));
         assertEquals("1", column(header, descent, "outcome_step"), String.join("\n", csv));
     }
