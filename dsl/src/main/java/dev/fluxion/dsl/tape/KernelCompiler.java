@@ -203,7 +203,7 @@ final class KernelCompiler {
                 return null;
             }
             if (bytes != null) {
-                return define(bytes, constants.values());
+                return define(bytes, constants.values(), TapeKernel.class);
             }
             if (partLength == 1 || longest[0] <= largestMethod) {
                 // a single step too long, or the entry points (one call per part) too long
