@@ -8,14 +8,15 @@ import dev.fluxion.lab.Progress;
 import dev.fluxion.lab.Registries;
 import dev.fluxion.lab.ResultStore;
 import dev.fluxion.lab.RunResult;
-import dev.fluxion.lab.RunRow;
 import dev.fluxion.lab.RunSpec;
 import dev.fluxion.lab.RunTimeout;
+import dev.fluxion.lab.Studies;
+import dev.fluxion.lab.Study;
 import dev.fluxion.lab.TracePolicy;
 import dev.fluxion.lab.cli.FluxionCommand;
+import dev.fluxion.lab.report.StudyReport;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,55 +65,35 @@ class ParquetDatasetTest {
     }
 
     @Test
-    void reportAndExportReadTheDatasetAsTheyReadTheStore(@TempDir Path dir) throws Exception {
-        fluxion(with("--out", dir.resolve("store").toString(), "--threads", "2"));
-        fluxion(with("--out", dir.resolve("parquet").toString(), "--engine", "spark", "--master", "local[2]",
+    void reportAndExportReadTheDatasetAsTheyReadTheStore(@TempDir Path dir) {
+        String computed = fluxion(with("--out", dir.toString(), "--engine", "spark", "--master", "local[2]",
             "--out-format", "parquet"));
-        Path store = dir.resolve("store/pq.sqlite");
-        Path dataset = dir.resolve("parquet/pq.parquet");
-        assertEquals(-1, Files.mismatch(dir.resolve("store/pq.csv"), dir.resolve("parquet/pq.csv")),
-            "the study commands' CSVs are byte for byte the same");
+        Path dataset = dir.resolve("pq.parquet");
+        // the same study, rebuilt from the dataset's record, computed by the coroutine engine into a store
+        Study study = Study.of(ParquetDataset.readStudy(dataset));
+        Path store = dir.resolve("pq.sqlite");
+        String fromStore;
+        try (ResultStore results = ResultStore.open(store)) {
+            Studies.run(study, results, 2);
+            fromStore = StudyReport.of(study, results, new Engine(1)).getConsole();
+        }
 
         fluxion("export", store.toString(), "--csv", dir.resolve("store.csv").toString());
         fluxion("export", dataset.toString(), "--csv", dir.resolve("dataset.csv").toString());
         assertEquals(-1, Files.mismatch(dir.resolve("store.csv"), dir.resolve("dataset.csv")),
             "fluxion export gives the same CSV from the store and from the dataset");
+        assertEquals(-1, Files.mismatch(dir.resolve("store.csv"), dir.resolve("pq.csv")), "and so did the study command");
         assertEquals(33, Files.readAllLines(dir.resolve("dataset.csv")).size(), "a header and the 32 runs");
 
-        String fromStore = fluxion("report", store.toString(), "--html", dir.resolve("a/page.html").toString());
-        String fromDataset = fluxion("report", dataset.toString(), "--html", dir.resolve("b/page.html").toString());
-        assertEquals(table(fromStore), table(fromDataset), "the same console table");
-        assertTrue(table(fromStore).contains("adam"), "a table of the study: " + fromStore);
-        assertEquals(-1, Files.mismatch(dir.resolve("a/page.html"), dir.resolve("b/page.html")), "the same page");
-
-        // the dataset's own rows, read by Spark SQL alone: the store's values, traces as arrays
-        Map<String, RunRow> stored = new HashMap<>();
-        RunRow.read(store, true).forEach(row -> stored.put(row.key(), row));
-        SparkSession session = SparkSession.builder().master("local[1]").appName("read").config("spark.ui.enabled", "false").getOrCreate();
-        try {
-            List<Row> rows = session.read().parquet(dataset.toUri().toString())
-                .selectExpr("run_key", "optimizer", "final_value", "final_gap", "trace_loss", "trace_position").collectAsList();
-            assertEquals(32, rows.size());
-            assertEquals(32, rows.stream().map(r -> r.getString(0)).distinct().count(), "each run once");
-            assertTrue(rows.stream().anyMatch(r -> r.getList(4).size() > 100), "the log traces are there");
-            for (Row row : rows) {
-                RunRow expected = stored.get(row.getString(0));
-                assertEquals(expected.optimizer(), row.getString(1));
-                assertEquals(Double.doubleToLongBits(expected.finalValue()), Double.doubleToLongBits(row.getDouble(2)));
-                assertEquals(Double.doubleToLongBits(expected.finalGap()), Double.doubleToLongBits(row.getDouble(3)));
-                List<Double> loss = row.getList(4);
-                assertEquals(expected.trace().getSize(), loss.size(), "the log trace's kept steps");
-                assertEquals(expected.trace().getLoss()[loss.size() - 1], loss.get(loss.size() - 1));
-                assertEquals(2 * loss.size(), row.getList(5).size(), "x and y at each kept step");
-            }
-        } finally {
-            session.stop();
-        }
+        String reported = fluxion("report", dataset.toString(), "--html", dir.resolve("report/page.html").toString());
+        assertTrue(fromStore.contains("adam"), "a table of the study: " + fromStore);
+        assertEquals(fromStore, table(reported) + "\n", "fluxion report of the dataset prints the store's table");
+        assertEquals(fromStore, table(computed) + "\n", "and so did the study command");
     }
 
     @Test
     void aDatasetWithSomeRunsGetsOnlyTheOthers(@TempDir Path dir) {
-        CompareStudy study = SparkRunBackendTest.study(TracePolicy.NONE);
+        CompareStudy study = SparkRunBackendTest.study(TracePolicy.LOG);
         List<RunSpec> runs = study.runs(new Engine(1));
         Engine here = new Engine(1);
         Path folder = dir.resolve("resume.parquet");
@@ -139,7 +120,24 @@ class ParquetDatasetTest {
             assertEquals(32, planned[0]);
             assertEquals(12, planned[1], "the 12 runs in the dataset are found");
             assertEquals(20, done[0], "only the 32 - 12 missing runs computed");
-            assertEquals(32, spark.session().read().parquet(folder.toUri().toString()).count(), "each run once");
+            // the dataset's own rows, read by Spark SQL alone: the runs computed here, traces as arrays
+            List<Row> rows = spark.session().read().parquet(folder.toUri().toString())
+                .selectExpr("run_key", "optimizer", "final_value", "final_gap", "trace_loss", "trace_position").collectAsList();
+            assertEquals(32, rows.size());
+            assertEquals(32, rows.stream().map(r -> r.getString(0)).distinct().count(), "each run once");
+            Map<String, RunResult> expected = new HashMap<>();
+            for (RunSpec run : runs) expected.put(run.getKey(), here.run(run));
+            assertTrue(rows.stream().anyMatch(r -> r.getList(4).size() > 100), "log traces of many steps");
+            for (Row row : rows) {
+                RunResult run = expected.get(row.getString(0));
+                assertEquals(run.getSpec().getOptimizerLabel(), row.getString(1));
+                assertEquals(Double.doubleToLongBits(run.getFinalValue()), Double.doubleToLongBits(row.getDouble(2)));
+                assertEquals(Double.doubleToLongBits(run.getFinalGap()), Double.doubleToLongBits(row.getDouble(3)));
+                List<Double> loss = row.getList(4);
+                assertEquals(run.getTrace().getSize(), loss.size(), "the log trace's kept steps");
+                assertEquals(run.getTrace().getLoss()[loss.size() - 1], loss.get(loss.size() - 1));
+                assertEquals(2 * loss.size(), row.getList(5).size(), "x and y at each kept step");
+            }
 
             try (ResultStore store = ResultStore.open(dir.resolve("copy.sqlite"))) {
                 dataset.copyInto(folder, store, here);
@@ -155,7 +153,7 @@ class ParquetDatasetTest {
             assertEquals(32, planned[1], "a complete dataset computes nothing");
             assertEquals(20, done[0]);
 
-            CompareStudy other = SparkRunBackendTest.study(TracePolicy.LOG);
+            CompareStudy other = SparkRunBackendTest.study(TracePolicy.NONE);
             LabException refused = assertThrows(LabException.class,
                 () -> dataset.compute(other, folder, onSpark, false, event -> kotlin.Unit.INSTANCE));
             assertTrue(refused.getMessage().contains("another study") && refused.getMessage().contains("traces"),

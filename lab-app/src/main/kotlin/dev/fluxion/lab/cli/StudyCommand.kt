@@ -21,7 +21,8 @@ import java.nio.file.Path
  * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the
  * study at once, keeps every stored run, closes the store and exits with [Interruption.EXIT_CODE]; the same command
  * again computes the rest. With `--engine spark` the runs compute on a Spark cluster ([dev.fluxion.lab.RunBackend])
- * and come back into the same store.
+ * and come back into the same store, or, with `--out-format parquet`, go to a Parquet dataset `OUT/NAME.parquet`
+ * written by the executors ([ResultDataset]).
  */
 internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec): Int {
     OutputFile.checkFolder(options.out)
