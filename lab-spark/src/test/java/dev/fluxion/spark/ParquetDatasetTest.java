@@ -65,7 +65,7 @@ class ParquetDatasetTest {
     }
 
     @Test
-    void reportAndExportReadTheDatasetAsTheyReadTheStore(@TempDir Path dir) {
+    void reportAndExportReadTheDatasetAsTheyReadTheStore(@TempDir Path dir) throws Exception {
         String computed = fluxion(with("--out", dir.toString(), "--engine", "spark", "--master", "local[2]",
             "--out-format", "parquet"));
         Path dataset = dir.resolve("pq.parquet");
@@ -92,7 +92,7 @@ class ParquetDatasetTest {
     }
 
     @Test
-    void aDatasetWithSomeRunsGetsOnlyTheOthers(@TempDir Path dir) {
+    void aDatasetWithSomeRunsGetsOnlyTheOthers(@TempDir Path dir) throws Exception {
         CompareStudy study = SparkRunBackendTest.study(TracePolicy.LOG);
         List<RunSpec> runs = study.runs(new Engine(1));
         Engine here = new Engine(1);
@@ -158,8 +158,6 @@ class ParquetDatasetTest {
                 () -> dataset.compute(other, folder, onSpark, false, event -> kotlin.Unit.INSTANCE));
             assertTrue(refused.getMessage().contains("another study") && refused.getMessage().contains("traces"),
                 refused.getMessage());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }
