@@ -72,4 +72,20 @@ class RunBackendSpec : StringSpec({
         master.code shouldBe 2
         master.err shouldContain "--master applies to --engine spark"
     }
+
+    "--out-format parquet needs the spark engine, and a dataset's folder needs lab-spark to be read, each in one line" {
+        val out = temporaryFolder("dataset-cli")
+        val coroutines = fluxion("compare", "--out-format", "parquet", "--out", out.toString())
+        coroutines.code shouldBe 2
+        coroutines.err shouldContain "--out-format parquet applies to --engine spark"
+        val missing = fluxion("compare", "--engine", "spark", "--out-format", "parquet", "--out", out.toString())
+        missing.code shouldBe 2
+        missing.err shouldContain "output format 'parquet' is not on the class path (known here: sqlite)"
+        val folder = out.resolve("compare.parquet").also { java.nio.file.Files.createDirectories(it) }
+        for (command in listOf("report", "export")) {
+            val read = fluxion(command, folder.toString())
+            read.code shouldBe 2
+            read.err shouldContain "$folder is a folder, not a study's .sqlite file; a Parquet dataset"
+        }
+    }
 })

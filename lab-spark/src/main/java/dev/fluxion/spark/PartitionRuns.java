@@ -7,22 +7,28 @@ import scala.runtime.AbstractFunction1;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One Spark task: computes the runs of one partition on the executor's thread, one after another, each with the
- * lab's own run loop ({@link Engine#run}), and returns their results in one list.
- *
- * <p>Each executor JVM has one {@link Engine} with the built-in optimizers and landscapes, made on its first task,
- * so each spec is parsed once per executor. A run is a pure function of its spec, so where and how often a task
- * computes (Spark retries a lost one elsewhere) does not change its results.
+ * lab's own run loop ({@link Engine#run}) on the executor's engine ({@link ExecutorEngine}: the built-in optimizers
+ * and landscapes and the driver's plugins), and returns their results in one list. A run is a pure function of its
+ * spec, so where and how often a task computes (Spark retries a lost one elsewhere) does not change its results.
  */
 final class PartitionRuns extends AbstractFunction1<Iterator<SpecRecord>, ArrayList<ResultRecord>>
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    private final List<String> plugins;
+
+    /** The task of a study whose plugin jars were shipped under the file names {@code plugins}. */
+    PartitionRuns(List<String> plugins) {
+        this.plugins = List.copyOf(plugins);
+    }
+
     @Override
     public ArrayList<ResultRecord> apply(Iterator<SpecRecord> records) {
-        Engine engine = ExecutorEngine.ENGINE;
+        Engine engine = ExecutorEngine.of(plugins);
         ArrayList<ResultRecord> results = new ArrayList<>();
         while (records.hasNext()) {
             SpecRecord record = records.next();
@@ -30,10 +36,5 @@ final class PartitionRuns extends AbstractFunction1<Iterator<SpecRecord>, ArrayL
             results.add(ResultRecord.of(record.position, engine.run(spec)));
         }
         return results;
-    }
-
-    /** The executor's engine, made when its first task starts. */
-    private static final class ExecutorEngine {
-        static final Engine ENGINE = new Engine(1);
     }
 }

@@ -38,7 +38,9 @@ import java.util.stream.IntStream;
  *
  * <p>The executors need the lab's classes. Run from {@code fluxion-spark.jar} (spark-submit, or the fluxion
  * command), that jar is shipped to them ({@code spark.jars}); run from class folders (the tests), the executors are
- * started with the driver's own class path, which only works on the driver's machine.
+ * started with the driver's own class path, which only works on the driver's machine. Plugin jars (the setting
+ * {@code plugins}) are shipped as the job's files, and each executor loads them as the driver did
+ * ({@link ExecutorEngine}).
  */
 public final class SparkRunBackend implements RunBackend {
     /** The most runs one task computes: small enough that a lost task costs little, large enough to amortise it. */
@@ -47,21 +49,29 @@ public final class SparkRunBackend implements RunBackend {
     private final SparkSession session;
     private final JavaSparkContext context;
     private final int tasksPerCore;
+    /** The file names the plugin jars were shipped under, in the driver's load order. */
+    private final List<String> plugins;
 
-    private SparkRunBackend(SparkSession session, int tasksPerCore) {
+    private SparkRunBackend(SparkSession session, int tasksPerCore, List<String> plugins) {
         this.session = session;
         this.context = JavaSparkContext.fromSparkContext(session.sparkContext());
         this.tasksPerCore = tasksPerCore;
+        this.plugins = plugins;
     }
 
     /**
      * Joins the cluster of {@code settings}: {@code master} (default: the {@code spark.master} that spark-submit sets,
      * else {@code local[*]}), {@code tasksPerCore} (default 4: how many tasks each core of the cluster gets, at
-     * least, so that a slow or lost one is a small part of the work), and any {@code spark.*} setting as it is.
+     * least, so that a slow or lost one is a small part of the work), {@code plugins} (the plugin jars the driver
+     * loaded, in its order, joined by the path separator: each is shipped to the executors, which load them as the
+     * driver did: {@link ExecutorEngine}), and any {@code spark.*} setting as it is. Spark's log is quiet
+     * ({@link SparkLog}).
      *
-     * @throws LabException when the master URL is malformed or the cluster cannot be joined
+     * @throws LabException when the master URL is malformed, a plugin jar is missing, or the cluster cannot be joined
      */
     public static SparkRunBackend open(Map<String, String> settings) {
+        SparkLog.configure();
+        List<Path> pluginJars = pluginJars(settings.getOrDefault("plugins", ""));
         SparkSession.Builder builder = SparkSession.builder().appName("fluxion");
         String master = settings.getOrDefault("master", System.getProperty("spark.master", "local[*]"));
         builder.master(master);
@@ -77,11 +87,33 @@ public final class SparkRunBackend implements RunBackend {
             throw new LabException("spark setting tasksPerCore = '" + settings.get("tasksPerCore") + "' is not a whole number", null);
         }
         if (tasksPerCore < 1) throw new LabException("spark setting tasksPerCore = " + tasksPerCore + " must be at least 1", null);
+        SparkSession session;
         try {
-            return new SparkRunBackend(builder.getOrCreate(), tasksPerCore);
+            session = builder.getOrCreate();
         } catch (RuntimeException e) {
             throw new LabException("spark master '" + master + "' could not be joined: " + firstLine(e), null);
         }
+        for (Path jar : pluginJars) session.sparkContext().addFile(jar.toUri().toString());
+        return new SparkRunBackend(session, tasksPerCore, pluginJars.stream().map(jar -> jar.getFileName().toString()).toList());
+    }
+
+    /**
+     * The plugin jars of the setting {@code plugins}, which must be files of distinct names (Spark ships a job's files
+     * into one folder of each executor, by name).
+     */
+    private static List<Path> pluginJars(String setting) {
+        List<Path> jars = new ArrayList<>();
+        Map<String, Path> byName = new java.util.HashMap<>();
+        for (String part : setting.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (part.isBlank()) continue;
+            Path jar = Path.of(part).toAbsolutePath();
+            if (!Files.isRegularFile(jar)) throw new LabException("plugin jar " + jar + " is not a file; the executors need it", null);
+            Path other = byName.put(jar.getFileName().toString(), jar);
+            if (other != null) throw new LabException("plugin jars " + other + " and " + jar + " have the same file name, "
+                + "which Spark ships them by: rename one", null);
+            jars.add(jar);
+        }
+        return jars;
     }
 
     /** Gives the executors the lab's classes: the jar this class came from, or else the driver's class path. */
@@ -109,6 +141,16 @@ public final class SparkRunBackend implements RunBackend {
         return session;
     }
 
+    /** The Spark context, for the jobs of a dataset. */
+    JavaSparkContext context() {
+        return context;
+    }
+
+    /** The file names the plugin jars were shipped under, for the executors' {@link ExecutorEngine}. */
+    List<String> plugins() {
+        return plugins;
+    }
+
     @Override
     public void forEachFinished(List<RunSpec> runs, Consumer<RunResult> keep) {
         if (runs.isEmpty()) return;
@@ -120,7 +162,7 @@ public final class SparkRunBackend implements RunBackend {
         LinkedBlockingQueue<ArrayList<ResultRecord>> finished = new LinkedBlockingQueue<>();
         Seq<Object> all = CollectionConverters.asScala(IntStream.range(0, tasks).boxed().map(i -> (Object) i).toList()).toSeq();
         SparkContext spark = context.sc();
-        SimpleFutureAction<BoxedUnit> job = spark.submitJob(partitions.rdd(), new PartitionRuns(), all,
+        SimpleFutureAction<BoxedUnit> job = spark.submitJob(partitions.rdd(), new PartitionRuns(plugins), all,
             new Collect(finished), new Done());
         BitSet kept = new BitSet(runs.size());
         int done = 0;
@@ -162,7 +204,8 @@ public final class SparkRunBackend implements RunBackend {
         return (int) Math.min(runs, Math.max(byCores, bySize));
     }
 
-    private static String firstLine(Throwable e) {
+    /** The first line of {@code e}'s message, with its root cause's. */
+    static String firstLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +97,17 @@ class SparkRunBackendTest {
             assertEquals(32, store.size());
             for (int i = 0; i < runs.size(); i++) assertEquals(here.run(runs.get(i)), all.get(i), "run " + i);
         }
+    }
+
+    @Test
+    void sparksLogShowsWarningsOnlyUnlessTheEnvironmentAsksForMore() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(SparkLog.LEVEL_VARIABLE) == null,
+            SparkLog.LEVEL_VARIABLE + " asks for another level");
+        assertEquals(org.apache.logging.log4j.Level.WARN, org.apache.logging.log4j.LogManager.getRootLogger().getLevel());
+        assertFalse(org.apache.logging.log4j.LogManager.getLogger("org.apache.spark.SparkContext").isInfoEnabled(),
+            "Spark's INFO lines are dropped");
+        assertTrue(org.apache.logging.log4j.LogManager.getLogger("org.apache.spark.SparkContext").isWarnEnabled(),
+            "its warnings are kept");
     }
 
     @Test

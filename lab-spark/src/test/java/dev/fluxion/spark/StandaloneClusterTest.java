@@ -12,13 +12,20 @@ import dev.fluxion.lab.engine.RunTimeout;
 import dev.fluxion.lab.study.StartPlan;
 import dev.fluxion.lab.study.Studies;
 import dev.fluxion.lab.engine.TracePolicy;
+import dev.fluxion.lab.engine.Plugins;
 import org.apache.spark.TaskFailedReason;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -28,14 +35,70 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A real Spark standalone cluster (a master and two one-core workers, each its own JVM) computes a study while one
- * worker is killed in the middle: Spark computes the lost tasks again on the other, and the stored study equals the
- * coroutine engine's, no run lost and none stored twice.
+ * A real Spark standalone cluster (a master and two one-core workers, each its own JVM), joined once for the class
+ * with the example plugin's jar (Lion, {@code examples/lion-optimizer}), which is not on the class path of the test
+ * or of the executors: first a study of Lion and gd, whose runs the executors can only compute with the plugin the
+ * driver shipped them; then a study during which one worker is killed: Spark computes the lost tasks again on the
+ * other, and the stored study equals the coroutine engine's, no run lost and none stored twice.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterTest {
+    @TempDir
+    static Path dir;
+    private static LocalCluster cluster;
+    private static SparkRunBackend spark;
+    private static Path lion;
+
+    @BeforeAll
+    static void joinCluster() throws Exception {
+        lion = Path.of(System.getProperty("plugin.lion"));
+        assertTrue(Files.isRegularFile(lion), "the example plugin's jar is built: " + lion);
+        cluster = LocalCluster.start(dir.resolve("cluster"), 2);
+        spark = SparkRunBackend.open(Map.of("master", cluster.masterUrl(), "tasksPerCore", "8", "plugins", lion.toString(),
+            "spark.executor.memory", "512m", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1"));
+        awaitExecutors(spark, 2, cluster);
+    }
+
+    @AfterAll
+    static void leaveCluster() {
+        if (spark != null) spark.close();
+        if (cluster != null) cluster.close();
+    }
+
+    /** 40 runs of Lion (the plugin) and gd on a quadratic, with gradient noise so that every run differs. */
+    static CompareStudy pluginStudy() {
+        return new CompareStudy(List.of("lion(lr=0.01)", "gd(lr=0.05)"), List.of("quadratic(dim=2)"),
+            new StartPlan("random:10"), 2, new Budget(500, Long.MAX_VALUE, Budget.DEFAULT_TARGETS, 1e-10, 1e-14, 10,
+            1e100, 0.01), 5, "plugin", TracePolicy.NONE);
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void theExecutorsComputeAPluginsOptimizerFromTheJarTheDriverShipped(@TempDir Path runs) {
+        assertFalse(Registries.builtIn().getOptimizers().names().contains("lion"), "Lion is not on the class path");
+        Registries withLion = Plugins.load(List.of(lion)).getRegistries();
+        CompareStudy study = pluginStudy();
+        List<RunResult> local;
+        try (ResultStore store = ResultStore.open(runs.resolve("local.sqlite"))) {
+            local = Studies.run(study, store, new Engine(2, withLion));
+        }
+        List<RunResult> remote;
+        try (ResultStore store = ResultStore.open(runs.resolve("cluster.sqlite"))) {
+            remote = Studies.run(study, store, new Engine(1, withLion, RunTimeout.NONE, Extensions.NONE, spark));
+        }
+        assertEquals(40, remote.size());
+        assertEquals(local, remote, "the cluster's Lion and gd runs are the coroutine engine's");
+        RunResult lionRun = remote.stream().filter(r -> r.getSpec().getOptimizerLabel().startsWith("lion")).findFirst().orElseThrow();
+        RunResult gdRun = remote.stream().filter(r -> r.getSpec().getOptimizerLabel().startsWith("gd")
+            && r.getSpec().getStartIndex() == lionRun.getSpec().getStartIndex()
+            && r.getSpec().getSeedIndex() == lionRun.getSpec().getSeedIndex()).findFirst().orElseThrow();
+        assertTrue(lionRun.getFinalValue() != gdRun.getFinalValue(), "Lion's runs are its own, not gd's");
+    }
 
     /**
      * 480 runs of 5,000 gd steps on an ill-conditioned quadratic with step sizes far below 1/L: each run contracts
@@ -48,45 +111,41 @@ class StandaloneClusterTest {
     }
 
     @Test
-    @Timeout(value = 420, unit = TimeUnit.SECONDS) // 5 JVMs start here: slow on a loaded machine
-    void aKilledWorkersTasksAreComputedAgainAndNoRunIsLostOrDoubled(@TempDir Path dir) throws Exception {
+    @Order(2)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aKilledWorkersTasksAreComputedAgainAndNoRunIsLostOrDoubled(@TempDir Path runs) {
         CompareStudy study = study();
         List<RunResult> local;
-        try (ResultStore store = ResultStore.open(dir.resolve("local.sqlite"))) {
+        try (ResultStore store = ResultStore.open(runs.resolve("local.sqlite"))) {
             local = Studies.run(study, store, 2);
         }
-        try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 2);
-             SparkRunBackend spark = SparkRunBackend.open(Map.of("master", cluster.masterUrl(), "tasksPerCore", "8",
-                 "spark.executor.memory", "512m", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1"))) {
-            awaitExecutors(spark, 2, cluster);
-            AtomicInteger failedTasks = new AtomicInteger();
-            spark.session().sparkContext().addSparkListener(new SparkListener() {
-                @Override
-                public void onTaskEnd(SparkListenerTaskEnd end) {
-                    if (end.reason() instanceof TaskFailedReason) failedTasks.incrementAndGet();
+        AtomicInteger failedTasks = new AtomicInteger();
+        spark.session().sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.reason() instanceof TaskFailedReason) failedTasks.incrementAndGet();
+            }
+        });
+        int total = local.size();
+        AtomicInteger finished = new AtomicInteger();
+        int[] killedAt = {-1};
+        List<RunResult> remote;
+        try (ResultStore store = ResultStore.open(runs.resolve("spark.sqlite"))) {
+            remote = Studies.run(study, store, new Engine(1, Registries.builtIn(), RunTimeout.NONE, Extensions.NONE, spark), event -> {
+                if (event instanceof Progress.Finished && finished.incrementAndGet() >= total / 4 && killedAt[0] < 0) {
+                    killedAt[0] = finished.get();
+                    cluster.killWorker(1);
                 }
             });
-            int total = local.size();
-            AtomicInteger finished = new AtomicInteger();
-            int[] killedAt = {-1};
-            List<RunResult> remote;
-            try (ResultStore store = ResultStore.open(dir.resolve("spark.sqlite"))) {
-                remote = Studies.run(study, store, new Engine(1, Registries.builtIn(), RunTimeout.NONE, Extensions.NONE, spark), event -> {
-                    if (event instanceof Progress.Finished && finished.incrementAndGet() >= total / 4 && killedAt[0] < 0) {
-                        killedAt[0] = finished.get();
-                        cluster.killWorker(1);
-                    }
-                });
-                assertEquals(total, store.size(), "each run stored once");
-            }
-            assertTrue(killedAt[0] > 0 && killedAt[0] < total, "the worker died in the middle, after run " + killedAt[0]);
-            assertTrue(failedTasks.get() >= 1, "a task was lost with the worker's executor and computed again");
-            assertEquals(total, finished.get(), "each run handed to the study once: none lost, none doubled");
-            Set<String> keys = new HashSet<>();
-            remote.forEach(r -> keys.add(r.getSpec().getKey()));
-            assertEquals(total, keys.size());
-            assertEquals(local, remote, "the cluster's results are the coroutine engine's");
+            assertEquals(total, store.size(), "each run stored once");
         }
+        assertTrue(killedAt[0] > 0 && killedAt[0] < total, "the worker died in the middle, after run " + killedAt[0]);
+        assertTrue(failedTasks.get() >= 1, "a task was lost with the worker's executor and computed again");
+        assertEquals(total, finished.get(), "each run handed to the study once: none lost, none doubled");
+        Set<String> keys = new HashSet<>();
+        remote.forEach(r -> keys.add(r.getSpec().getKey()));
+        assertEquals(total, keys.size());
+        assertEquals(local, remote, "the cluster's results are the coroutine engine's");
     }
 
     /** Waits (up to 3 minutes) until {@code count} executors have joined (one per worker), or fails with a worker's log. */

@@ -3,6 +3,7 @@ package dev.fluxion.lab.cli
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.store.OutputFile
 import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.engine.Engine
 import picocli.CommandLine.Command
 import picocli.CommandLine.Model.CommandSpec
 import picocli.CommandLine.Option
@@ -13,14 +14,15 @@ import java.util.concurrent.Callable
 
 /**
  * `fluxion export STORE [--csv FILE] [--json[=FILE]]`: a study's stored runs as CSV (the default, to stdout or
- * FILE) or as JSON with the study's spec (to stdout, or FILE); both files at once when both options name one.
+ * FILE) or as JSON with the study's spec (to stdout, or FILE); both files at once when both options name one. STORE
+ * may be a Parquet dataset's folder ([readStoreOrDataset]).
  */
 @Command(name = "export", description = ["Export a study's stored runs as CSV (to stdout or --csv FILE) or JSON (--json, to stdout or --json=FILE)."])
 class ExportCommand : Callable<Int> {
     @Spec
     lateinit var spec: CommandSpec
 
-    @Parameters(index = "0", paramLabel = "STORE", description = ["the study's .sqlite file"])
+    @Parameters(index = "0", paramLabel = "STORE", description = ["the study's .sqlite file, or its Parquet dataset's folder"])
     lateinit var store: Path
 
     @Option(names = ["--csv"], paramLabel = "FILE")
@@ -36,7 +38,7 @@ class ExportCommand : Callable<Int> {
         // every output is checked before the store is read: a folder, the store itself or another store is refused
         listOfNotNull(jsonTarget, csvTarget).forEach { OutputFile.check(it, store) }
         if (jsonTarget != null && jsonTarget == csvTarget) throw LabException("--csv and --json name the same file $csvTarget")
-        ResultStore.openReadOnly(store).use { results ->
+        readStoreOrDataset(store, { Engine(1, FluxionCommand.pluginsOf(spec).registries) }) { results ->
             if (json != null) write(jsonTarget) { results.writeJson(it) }
             if (json == null || csvTarget != null) write(csvTarget) { results.writeCsv(it) }
         }

@@ -18,14 +18,16 @@ import java.util.concurrent.Callable
 
 /**
  * `fluxion report STORE [--html FILE]`: rebuilds a stored study's console table and HTML page from its SQLite file
- * alone (the study is recorded in the file); by default the page goes beside the store as `NAME.html`.
+ * alone (the study is recorded in the file), or from its Parquet dataset's folder ([readStoreOrDataset]); by default
+ * the page goes beside the store as `NAME.html`.
  */
 @Command(name = "report", description = ["Rebuild the console table and the HTML report of a stored study from its .sqlite file."])
 class ReportCommand : Callable<Int> {
     @Spec
     lateinit var spec: CommandSpec
 
-    @Parameters(index = "0", paramLabel = "STORE", description = ["the study's .sqlite file"])
+    @Parameters(index = "0", paramLabel = "STORE", description = ["the study's .sqlite file, or its Parquet dataset's folder",
+        "(--out-format parquet; read with lab-spark's jars, which the fluxion command adds)"])
     lateinit var store: Path
 
     @Option(names = ["--html"], paramLabel = "FILE", description = ["where the page goes (default: beside the store)"])
@@ -34,7 +36,7 @@ class ReportCommand : Callable<Int> {
     override fun call(): Int {
         html?.let { OutputFile.check(it, store) }
         val engine = Engine(1, FluxionCommand.pluginsOf(spec).registries)
-        val (study, report) = ResultStore.openReadOnly(store).use { results ->
+        val (study, report) = readStoreOrDataset(store, { engine }) { results ->
             val properties = results.study()
             if (properties.isEmpty()) throw LabException("$store records no study (written by an older fluxion?); run the study again")
             val study = try {

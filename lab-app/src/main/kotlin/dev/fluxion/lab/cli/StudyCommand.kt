@@ -7,9 +7,12 @@ import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.engine.RunTimeout
 import dev.fluxion.lab.study.Studies
 import dev.fluxion.lab.study.Study
+import dev.fluxion.lab.store.ResultDataset
 import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.report.StudyReport
+import kotlinx.coroutines.runInterruptible
 import picocli.CommandLine.Model.CommandSpec
+import java.nio.file.Path
 
 /**
  * What `fluxion compare`, `rates` and `scan` share: computes [study] into `OUT/NAME.sqlite` with the optimizers
@@ -18,21 +21,48 @@ import picocli.CommandLine.Model.CommandSpec
  * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the
  * study at once, keeps every stored run, closes the store and exits with [Interruption.EXIT_CODE]; the same command
  * again computes the rest. With `--engine spark` the runs compute on a Spark cluster ([dev.fluxion.lab.engine.RunBackend])
- * and come back into the same store.
+ * and come back into the same store, or, with `--out-format parquet`, go to a Parquet dataset `OUT/NAME.parquet`
+ * written by the executors ([ResultDataset]).
  */
 internal fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec): Int {
     OutputFile.checkFolder(options.out)
-    val registries = FluxionCommand.pluginsOf(spec).registries
+    val plugins = FluxionCommand.pluginsOf(spec)
+    val registries = plugins.registries
     Engine(1, registries).let { study.runs(it) } // a bad spec fails here, before the store is created or a cluster joined
-    return options.openBackend().use { backend ->
+    val dataset = options.dataset()
+    return options.openBackend(plugins.jars.map { it.file }).use { backend ->
         if (backend != null) spec.commandLine().err.println("fluxion: computing on ${backend.describe()}")
-        executeStudy(study, options, spec, Engine(options.threads, registries, RunTimeout.ofSeconds(options.runTimeout), backend = backend))
+        val engine = Engine(options.threads, registries, RunTimeout.ofSeconds(options.runTimeout), backend = backend)
+        if (dataset == null) executeStudy(study, options, spec, engine) else executeStudy(study, options, spec, engine, dataset)
     }
+}
+
+/**
+ * [executeStudy] into a dataset of [format] (`--out-format parquet`: `OUT/NAME.parquet`, written by the cluster's
+ * executors) instead of the store; the CSV, page and table come from the dataset as `fluxion report` reads it.
+ */
+private fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec, engine: Engine, format: ResultDataset): Int {
+    val err = spec.commandLine().err
+    val folder = options.out.resolve("${study.name}.${format.name()}")
+    val csv = options.out.resolve("${study.name}.csv")
+    val page = options.out.resolve("${study.name}.html")
+    OutputFile.check(csv)
+    OutputFile.check(page)
+    val completed = Interruption.cancelOnShutdown({
+        err.println()
+        err.println("fluxion: interrupted; the runs of the tasks that had finished are in $folder, the rest were " +
+            "dropped (the same command computes them)")
+        err.flush()
+    }) {
+        val reporter = ProgressReporter(err, System.console() != null)
+        runInterruptible { format.compute(study, folder, engine, options.replace) { reporter.accept(it) } }
+    }
+    if (!completed) return Interruption.EXIT_CODE
+    return printReport(study, engine, spec, csv, page, folder) { report -> readStoreOrDataset(folder, { engine }, report) }
 }
 
 private fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec, engine: Engine): Int {
     val out = options.out
-    val console = spec.commandLine().out
     val err = spec.commandLine().err
     val store = out.resolve("${study.name}.sqlite")
     val csv = out.resolve("${study.name}.csv")
@@ -76,13 +106,23 @@ private fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec,
     if (byOthers > 0) err.println("fluxion: $computed runs computed here, $byOthers by other processes of the same study")
     // a writable connection, though it only reads: the last connection to close folds the journal back into the
     // store and removes it, which a read-only one cannot do (another process of the study may close after us)
-    val report = ResultStore.open(store).use { results ->
-        OutputFile.writeText(csv) { results.writeCsv(it) }
-        StudyReport.of(study, results, engine)
+    return printReport(study, engine, spec, csv, page, store) { report -> ResultStore.open(store).use(report) }
+}
+
+/**
+ * Writes [csv] and the report's [page] from the study's results, which [reading] opens (and closes) for the
+ * function it is given, and prints the study's table and what was written ([results] first).
+ */
+private fun printReport(study: Study, engine: Engine, spec: CommandSpec, csv: Path, page: Path, results: Path,
+                        reading: ((ResultStore) -> StudyReport) -> StudyReport): Int {
+    val console = spec.commandLine().out
+    val report = reading { stored ->
+        OutputFile.writeText(csv) { stored.writeCsv(it) }
+        StudyReport.of(study, stored, engine)
     }
     console.print(report.console)
     val plots = HtmlReport.write(page, report.html)
-    console.println("wrote $store, $csv and $page, with ${if (plots.size == 1) "1 plot" else "${plots.size} plots"} as PNG beside it")
+    console.println("wrote $results, $csv and $page, with ${if (plots.size == 1) "1 plot" else "${plots.size} plots"} as PNG beside it")
     console.flush()
     return 0
 }

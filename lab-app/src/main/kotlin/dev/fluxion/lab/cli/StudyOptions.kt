@@ -3,6 +3,7 @@ package dev.fluxion.lab.cli
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.engine.RunBackend
 import dev.fluxion.lab.engine.RunBackendProvider
+import dev.fluxion.lab.store.ResultDataset
 import picocli.CommandLine.Option
 import java.nio.file.Path
 
@@ -23,20 +24,44 @@ class StudyOptions {
     var runTimeout = 0.0
 
     @Option(names = ["--engine"], paramLabel = "NAME", description = ["where the runs compute: coroutines (this process's",
-        "threads) or spark (an Apache Spark cluster: see --master; the fluxion command adds lab-spark's jars)",
-        "(default: \${DEFAULT-VALUE})"])
+        "threads) or spark (an Apache Spark cluster: see --master; the fluxion command adds lab-spark's jars;",
+        "Spark logs warnings only, FLUXION_SPARK_LOG=info shows its INFO log) (default: \${DEFAULT-VALUE})"])
     var engine = RunBackendProvider.COROUTINES
 
     @Option(names = ["--master"], paramLabel = "URL", description = ["with --engine spark: the cluster's master URL, such as",
         "spark://host:7077 (default: local[*], every core of this machine)"])
     var master: String? = null
 
-    /** The backend of [engine] (null for the coroutines), opened with [master]; the caller closes it. */
-    fun openBackend(): RunBackend? {
+    @Option(names = ["--out-format"], paramLabel = "FORMAT", description = ["sqlite: the runs in OUT/NAME.sqlite; or, with",
+        "--engine spark, parquet: a Parquet dataset OUT/NAME.parquet written by the executors (one row per run: the",
+        "summary columns and the trace as array columns), which a second run resumes and fluxion report reads",
+        "(default: \${DEFAULT-VALUE})"])
+    var outFormat = "sqlite"
+
+    /**
+     * The dataset format of [outFormat] (null for the store, `sqlite`), checked before any cluster is joined.
+     *
+     * @throws LabException for a format other than sqlite on the coroutines engine, or one not on the class path
+     */
+    fun dataset(): ResultDataset? = when {
+        outFormat == "sqlite" -> null
+        engine == RunBackendProvider.COROUTINES ->
+            throw LabException("--out-format $outFormat applies to --engine spark; the coroutines engine writes sqlite")
+        else -> ResultDataset.of(outFormat)
+    }
+
+    /**
+     * The backend of [engine] (null for the coroutines), opened with [master] and the [plugins] jars (which it ships
+     * to its executors); the caller closes it.
+     */
+    fun openBackend(plugins: List<Path> = emptyList()): RunBackend? {
         if (engine == RunBackendProvider.COROUTINES) {
             if (master != null) throw LabException("--master applies to --engine spark; the coroutines engine runs here")
             return null
         }
-        return RunBackendProvider.open(engine, master?.let { mapOf("master" to it) } ?: emptyMap())
+        val settings = mutableMapOf<String, String>()
+        master?.let { settings["master"] = it }
+        if (plugins.isNotEmpty()) settings["plugins"] = plugins.joinToString(java.io.File.pathSeparator)
+        return RunBackendProvider.open(engine, settings)
     }
 }

@@ -1,0 +1,293 @@
+package dev.fluxion.spark;
+
+import dev.fluxion.lab.engine.Engine;
+import dev.fluxion.lab.LabException;
+import dev.fluxion.lab.engine.Progress;
+import dev.fluxion.lab.store.ResultDataset;
+import dev.fluxion.lab.store.ResultStore;
+import dev.fluxion.lab.engine.RunResult;
+import dev.fluxion.lab.engine.RunSpec;
+import dev.fluxion.lab.study.ScanStudy;
+import dev.fluxion.lab.study.StagedStudy;
+import dev.fluxion.lab.study.Study;
+import kotlin.Unit;
+import kotlin.jvm.functions.Function1;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * A study's results as a Parquet dataset ({@code --out-format parquet}): a folder of Parquet files, one row per run
+ * ({@link ParquetRows}), written by the executors themselves (the runs' results never pass through the driver), and
+ * the study's record beside them ({@value #STUDY_FILE}, which Parquet readers skip as they skip every file whose
+ * name starts with an underscore). Any Parquet reader (Spark, pandas, DuckDB) reads the rows; the lab reads them
+ * back through {@link #copyInto}.
+ *
+ * <p>The runs the dataset lacks are computed in jobs of at most {@value #RUNS_PER_JOB} runs, each appending its
+ * files when all of its tasks are done (Spark's commit protocol: a task computed twice, after a lost executor, is
+ * committed once). So a study stopped midway keeps its finished jobs' runs, and the same command computes the rest.
+ * One process writes a dataset at a time (the store's claims, which let processes share a study, have no
+ * counterpart here). On a cluster of several machines, the dataset's folder must be one they all share.
+ */
+public final class ParquetDataset implements ResultDataset {
+    /** The study's record in the dataset's folder: its properties ({@link Study#properties()}). */
+    static final String STUDY_FILE = "_fluxion-study.properties";
+
+    /** The most runs one job computes and commits. */
+    static final int RUNS_PER_JOB = 50_000;
+
+    @Override
+    public String name() {
+        return "parquet";
+    }
+
+    @Override
+    public boolean holds(Path folder) {
+        return Files.isRegularFile(folder.resolve(STUDY_FILE));
+    }
+
+    @Override
+    public void compute(Study study, Path folder, Engine engine, boolean replace, Function1<? super Progress, Unit> progress) {
+        if (!(engine.getBackend() instanceof SparkRunBackend spark)) {
+            throw new LabException("--out-format parquet needs --engine spark: its executors write the dataset", null);
+        }
+        if (study instanceof StagedStudy || study instanceof ScanStudy) {
+            throw new LabException("--out-format parquet writes compare and rates studies; a " + study.properties().get("kind")
+                + " study reads its earlier runs back as it goes, so it keeps them in a store (--out-format sqlite)", null);
+        }
+        Map<String, String> properties = study.properties();
+        if (replace) delete(folder);
+        claim(folder, properties);
+        List<RunSpec> runs = study.runs(engine);
+        Set<String> stored = storedKeys(spark.session(), folder);
+        List<RunSpec> remaining = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (RunSpec run : runs) {
+            if (!stored.contains(run.getKey()) && planned.add(run.getKey())) remaining.add(run);
+        }
+        progress.invoke(new Progress.Planned(runs.size(), runs.size() - remaining.size(), 0));
+        int done = 0;
+        for (int from = 0; from < remaining.size(); from += RUNS_PER_JOB) {
+            List<RunSpec> job = remaining.subList(from, Math.min(remaining.size(), from + RUNS_PER_JOB));
+            done = write(spark, job, folder, done, remaining.size(), progress);
+        }
+    }
+
+    /** Records the study in {@code folder}, or checks that the study recorded there is this one. */
+    static void claim(Path folder, Map<String, String> properties) {
+        Path record = folder.resolve(STUDY_FILE);
+        if (Files.isRegularFile(record)) {
+            Map<String, String> recorded = readStudy(folder);
+            if (!sameStudy(recorded, properties)) {
+                throw new LabException(folder + " holds the runs of another study (" + differences(recorded, properties)
+                    + "); --replace deletes them", null);
+            }
+            return;
+        }
+        try {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    if (files.findAny().isPresent()) {
+                        throw new LabException(folder + " is a folder that records no study; the dataset needs a folder of its own", null);
+                    }
+                }
+            }
+            Files.createDirectories(folder);
+            Properties written = new Properties();
+            written.putAll(properties);
+            try (Writer out = Files.newBufferedWriter(record, StandardCharsets.UTF_8)) {
+                written.store(out, "the fluxion study whose runs this Parquet dataset holds");
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot write the dataset " + folder + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** Whether a recorded study is the study of {@code properties}, read back as a study (as the store compares). */
+    private static boolean sameStudy(Map<String, String> recorded, Map<String, String> properties) {
+        if (recorded.equals(properties)) return true;
+        try {
+            return Study.of(recorded).properties().equals(properties);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String differences(Map<String, String> recorded, Map<String, String> properties) {
+        List<String> differ = new ArrayList<>();
+        Set<String> names = new java.util.TreeSet<>(recorded.keySet());
+        names.addAll(properties.keySet());
+        for (String name : names) {
+            if (!java.util.Objects.equals(recorded.get(name), properties.get(name))) {
+                differ.add(name + " " + recorded.get(name) + " there, " + properties.get(name) + " here");
+            }
+        }
+        return String.join("; ", differ.subList(0, Math.min(3, differ.size())));
+    }
+
+    /** The study recorded in dataset {@code folder}. */
+    static Map<String, String> readStudy(Path folder) {
+        Properties read = new Properties();
+        try (Reader in = Files.newBufferedReader(folder.resolve(STUDY_FILE), StandardCharsets.UTF_8)) {
+            read.load(in);
+        } catch (IOException e) {
+            throw new LabException("cannot read the study of the dataset " + folder + ": " + e.getMessage(), null);
+        }
+        Map<String, String> properties = new TreeMap<>();
+        read.forEach((name, value) -> properties.put((String) name, (String) value));
+        return properties;
+    }
+
+    /** The keys of the runs in dataset {@code folder}. */
+    private static Set<String> storedKeys(SparkSession session, Path folder) {
+        if (!hasParquetFiles(folder)) return Set.of();
+        return new HashSet<>(session.read().schema(ParquetRows.SCHEMA).parquet(uri(folder)).select("run_key")
+            .as(Encoders.STRING()).collectAsList());
+    }
+
+    private static boolean hasParquetFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Computes {@code runs} in one job that appends their rows to {@code folder}, reporting each finished task's runs
+     * to {@code progress} (runs {@code done} + 1, ... of {@code total}); returns the runs done after it.
+     */
+    private static int write(SparkRunBackend spark, List<RunSpec> runs, Path folder, int done, int total,
+                             Function1<? super Progress, Unit> progress) {
+        JavaSparkContext context = spark.context();
+        List<SpecRecord> records = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) records.add(SpecRecord.of(i, runs.get(i)));
+        LongAccumulator runsDone = context.sc().longAccumulator("fluxion runs done");
+        CollectionAccumulator<ResultRecord> lastRuns = context.sc().collectionAccumulator("fluxion last runs");
+        JavaRDD<Row> rows = context.parallelize(records, spark.tasks(runs.size(), context.defaultParallelism()))
+            .mapPartitions(new PartitionRows(spark.plugins(), runsDone, lastRuns));
+        // a job killed before its commit leaves its tasks' files here, which the next job's commit would take in
+        delete(folder.resolve("_temporary"));
+        String group = "fluxion-" + UUID.randomUUID();
+        CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
+            context.setJobGroup(group, "fluxion: " + runs.size() + " runs into " + folder, true);
+            spark.session().createDataFrame(rows, ParquetRows.SCHEMA).write().mode(SaveMode.Append).parquet(uri(folder));
+        });
+        int reported = 0;
+        try {
+            while (true) {
+                try {
+                    job.get(250, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    reported = report(runsDone, lastRuns, runs, reported, done, total, progress);
+                }
+            }
+        } catch (InterruptedException e) {
+            context.cancelJobGroup(group);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the study's Spark job was cancelled");
+        } catch (ExecutionException e) {
+            throw new LabException("the Spark job writing " + folder + " failed: " + SparkRunBackend.firstLine(e.getCause()), null);
+        }
+        report(runsDone, lastRuns, runs, reported, done, total, progress);
+        return done + runs.size(); // the job committed every task's rows
+    }
+
+    /** Reports the runs of the tasks finished since {@code reported} were; returns the runs reported now. */
+    private static int report(LongAccumulator runsDone, CollectionAccumulator<ResultRecord> lastRuns, List<RunSpec> runs,
+                              int reported, int done, int total, Function1<? super Progress, Unit> progress) {
+        int now = (int) Math.min(runs.size(), runsDone.value());
+        if (now == reported) return reported;
+        List<ResultRecord> last = lastRuns.value();
+        if (last.isEmpty()) return reported;
+        ResultRecord record = last.get(last.size() - 1);
+        RunResult result = record.toResult(runs.get(record.position));
+        progress.invoke(new Progress.Finished(result, done + now, total));
+        return now;
+    }
+
+    @Override
+    public void copyInto(Path folder, ResultStore store, Engine engine) {
+        Map<String, String> properties = readStudy(folder);
+        Study study;
+        try {
+            study = Study.of(properties);
+        } catch (LabException e) {
+            throw new LabException(folder + ": " + e.getMessage(), null);
+        }
+        Map<String, RunSpec> byKey = new HashMap<>();
+        for (RunSpec run : study.runs(engine)) byKey.putIfAbsent(run.getKey(), run);
+        store.claimStudy(properties);
+        if (!hasParquetFiles(folder)) return;
+        // the session of a study just computed here, or one of this process's own
+        SparkSession running = SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get() : null;
+        boolean ownSession = running == null || running.sparkContext().isStopped();
+        if (ownSession) SparkLog.configure();
+        SparkSession session = ownSession ? SparkSession.builder().appName("fluxion").master("local[2]")
+            .config("spark.ui.enabled", "false").getOrCreate() : running;
+        try {
+            Iterator<Row> rows = session.read().schema(ParquetRows.SCHEMA).parquet(uri(folder)).toLocalIterator();
+            Set<String> seen = new HashSet<>();
+            List<RunResult> batch = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                String key = row.getString(0);
+                RunSpec spec = byKey.get(key);
+                if (spec == null) throw new LabException(folder + ": run " + key + " is not a run of its study", null);
+                if (!seen.add(key)) continue; // written twice (by hand, say): the runs are equal, so either will do
+                batch.add(ParquetRows.toResult(row, spec));
+                if (batch.size() == 1024) {
+                    store.putAll(batch);
+                    batch.clear();
+                }
+            }
+            store.putAll(batch);
+        } finally {
+            if (ownSession) session.stop();
+        }
+    }
+
+    private static String uri(Path folder) {
+        return folder.toAbsolutePath().toUri().toString();
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) return;
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(file);
+        } catch (IOException e) {
+            throw new LabException("cannot delete " + folder + ": " + e.getMessage(), null);
+        }
+    }
+}
