@@ -8,6 +8,8 @@ import dev.fluxion.lab.report.HtmlReport
 import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.study.CompareStudy
 import dev.fluxion.lab.study.Studies
+import dev.fluxion.lab.report.Axis
+import dev.fluxion.lab.report.Series
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
@@ -85,5 +87,30 @@ class FiguresSpec : FunSpec({
             "trajectories of sphere(dim=3): contours need a two-dimensional landscape, this one has 3 variables"
         shouldThrow<LabException> { Figures.performanceProfile(results, 3) }.message shouldBe
             "target index 3: the budget has targets 0 to 0"
+    }
+
+    test("any series on log-log axes: y = x^2 is drawn where the axes put x^2, not ten times off, and its title kept") {
+        val x = DoubleArray(41) { 10.0.pow(-2 + it / 10.0) } // 1e-2 to 1e2
+        val figure = Figures.lines("a power law", Axis.log("h"), Axis.log("h^2"), listOf(Series("x^2", x, DoubleArray(41) { x[it] * x[it] })))
+        figure.title shouldBe "a power law"
+        val image = ImageIO.read(figure.save(folder.resolve("power-law.png")).toFile())
+        val axes = Axes.of(figure.svg, logX = true, logY = true)
+        for (h in listOf(0.03, 1.0, 30.0)) {
+            image.blueNear(axes.x(h), axes.y(h * h)) shouldBe true
+            image.blueNear(axes.x(h), axes.y(h * h * 10)) shouldBe false
+        }
+        // on linear axes the same points make a parabola: at x = 50 and 100 the heights 2500 and 10000
+        val linear = Figures.lines("a parabola", Axis.linear("x"), Axis.linear("x^2"), listOf(Series("x^2", x, DoubleArray(41) { x[it] * x[it] })))
+        val drawn = ImageIO.read(linear.save(folder.resolve("parabola.png")).toFile())
+        val linearAxes = Axes.of(linear.svg, logX = false, logY = false)
+        drawn.blueNear(linearAxes.x(50.0), linearAxes.y(2500.0)) shouldBe true
+        drawn.blueNear(linearAxes.x(50.0), linearAxes.y(5000.0)) shouldBe false
+    }
+
+    test("a line plot with no point its axes can show is refused in one line") {
+        val error = shouldThrow<LabException> {
+            Figures.lines("errors", Axis.log("h"), Axis.log("error"), listOf(Series("exact", doubleArrayOf(0.1, 0.01), doubleArrayOf(0.0, 0.0))))
+        }
+        error.message shouldBe "figure 'errors': none of its 1 series has a point to draw on these axes (finite values, positive on a log axis)"
     }
 })

@@ -66,8 +66,8 @@ class GuideScriptsSpec : FunSpec({
     test("every script in examples/scripts has a test below") {
         scripts.listDirectoryEntries().map { it.name }.filter { it.endsWith(".java") || it.endsWith(".kts") } shouldContainExactlyInAnyOrder listOf(
             "DerivativeAsLimit.java", "FiniteDifferenceError.java", "GradientCheckDemo.java",
-            "VanishingGradient.java", "TaylorApproximation.java", "CriticalPointsDemo.java",
-            "StepSizeThreshold.java", "AdamVersusDescent.java", "ConditionNumberRate.java",
+            "VanishingGradient.lab.kts", "TaylorApproximation.lab.kts", "CriticalPointsDemo.lab.kts",
+            "StepSizeThreshold.lab.kts", "AdamVersusDescent.java", "ConditionNumberRate.java",
             "IllConditionedAdam.lab.kts", "NaturalGradientGaussian.lab.kts", "GradientClipping.java",
             "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts", "QuasiNewton.lab.kts",
             "StochasticGradients.lab.kts", "ResultsAsData.lab.kts",
@@ -114,7 +114,7 @@ class GuideScriptsSpec : FunSpec({
     }
 
     test("the sigmoid's derivative is at most 1/4, so a sigmoid chain's gradient shrinks by at least 4 per layer") {
-        val out = run("VanishingGradient")
+        val out = run("VanishingGradient.lab.kts")
         out.number("largest derivative of sigmoid on [-5, 5]") shouldBe (0.25 plusOrMinus 1e-4)
         out.number("largest derivative of tanh on [-5, 5]") shouldBe (1.0 plusOrMinus 1e-3)
         out.number("largest ratio per sigmoid layer") shouldBeLessThanOrEqual 0.25
@@ -123,14 +123,14 @@ class GuideScriptsSpec : FunSpec({
     }
 
     test("the Taylor polynomials of exp stay within Lagrange's bound and reach 1e-10 at order 13") {
-        val out = run("TaylorApproximation")
+        val out = run("TaylorApproximation.lab.kts")
         out.number("first order with exp error below 1e-10") shouldBe 13.0
         out shouldContain "every error within the Lagrange bound: true"
         out shouldContain "T_3 of exp at 0: 1 + x + 0.5*x^2 + 0.16666666666666666*x^3"
     }
 
     test("x^4 - 4x^2 has minima at -sqrt 2 and sqrt 2 and a maximum at 0; x^3 - 3x a maximum at -1, a minimum at 1") {
-        val out = run("CriticalPointsDemo")
+        val out = run("CriticalPointsDemo.lab.kts")
         val points = Regex("x = ([-+0-9.]+) +f = ([-+0-9.]+) +(\\w+)").findAll(out)
             .map { Triple(it.groupValues[1].toDouble(), it.groupValues[2].toDouble(), it.groupValues[3]) }.toList()
         points.map { it.third } shouldBe listOf("LOCAL_MIN", "LOCAL_MAX", "LOCAL_MIN", "LOCAL_MAX", "LOCAL_MIN", "INFLECTION")
@@ -143,7 +143,7 @@ class GuideScriptsSpec : FunSpec({
     }
 
     test("gradient descent on a quadratic with L = 10 converges below lr = 2 / L and diverges above it") {
-        val out = run("StepSizeThreshold")
+        val out = run("StepSizeThreshold.lab.kts")
         val lastConverging = out.number("last converging lr")
         val firstDiverging = out.number("first diverging lr")
         lastConverging shouldBeLessThan 0.2

@@ -93,6 +93,20 @@ public final class FiniteDifference {
         return gradient;
     }
 
+    /**
+     * The centered gradient with one step h for every component: (f(x + h e_i) - f(x - h e_i)) / (2h), h taken as
+     * given (as a scan of the error against the step needs). The array x is not modified.
+     *
+     * @throws DslException if h is not finite and positive
+     */
+    public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, double h) {
+        double[] gradient = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            gradient[i] = centered(along(f, x, i), x[i], h);
+        }
+        return gradient;
+    }
+
     /** The centered partial derivative of an expression by one variable at a point. */
     public static double partial(Expr f, Point point, String variable) {
         return gradient(f, point, List.of(variable))[0];

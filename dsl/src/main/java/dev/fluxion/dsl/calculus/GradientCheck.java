@@ -74,6 +74,18 @@ public record GradientCheck(double[] analytic, double[] numerical, double[] comp
         return compare(analytic, FiniteDifference.gradient(f, x));
     }
 
+    /**
+     * Checks an analytic gradient of f at x against centered differences with the step h for every component
+     * ({@link FiniteDifference#gradient(ToDoubleFunction, double[], double)}): over a range of h, a correct
+     * gradient's error traces the difference's own V of truncation and rounding, while a wrong one's stays flat.
+     *
+     * @throws DslException if h is not finite and positive, or the lengths differ
+     */
+    public static GradientCheck byCenteredDifference(ToDoubleFunction<double[]> f, double[] x, double[] analytic,
+                                                     double h) {
+        return compare(analytic, FiniteDifference.gradient(f, x, h));
+    }
+
     /** Checks an expression's dual-number gradient at a point against the {@link Richardson} gradient. */
     public static GradientCheck of(Expr f, Point point, List<String> variables) {
         return compare(f.gradientAt(point, variables), Richardson.gradient(f, point, variables));

@@ -92,6 +92,51 @@ public final class StepSize {
     }
 
     /**
+     * The steps 10^from, 10^(from - 1/perDecade), ..., 10^to: a grid evenly spaced on a log axis, perDecade steps
+     * to each factor of ten, from the largest down (from = -1, to = -14, perDecade = 4 gives 53 steps from 0.1 to
+     * 1e-14). The exponent of step k is from - k / perDecade, computed as such, so 10^-1.25 is the same double
+     * however the grid is made.
+     *
+     * @throws DslException if from or to is not finite, to &gt; from, perDecade &lt; 1, or (from - to) perDecade is
+     *                      not a whole number
+     */
+    public static double[] powersOfTen(double from, double to, int perDecade) {
+        if (!Double.isFinite(from) || !Double.isFinite(to) || to > from || perDecade < 1) {
+            throw new DslException("a grid of steps 10^from down to 10^to needs finite from >= to and perDecade >= 1, got"
+                    + " from = " + from + ", to = " + to + ", perDecade = " + perDecade);
+        }
+        double count = (from - to) * perDecade;
+        if (Math.abs(count - Math.rint(count)) > 1e-9) {
+            throw new DslException("a grid of steps from 10^" + from + " to 10^" + to + " in " + perDecade
+                    + " steps per decade does not end at 10^" + to + ": (from - to) * perDecade = " + count
+                    + " is not a whole number");
+        }
+        double[] steps = new double[(int) Math.rint(count) + 1];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = Math.pow(10, from - k / (double) perDecade);
+        }
+        return steps;
+    }
+
+    /**
+     * The steps 2^from, 2^(from - 1), ..., 2^to, halving from the largest down (from = 0, to = -20 gives 1, 1/2, ...,
+     * 2^-20). Each is exact, and so is x + h for every x with |x| &lt; 2^(to + 53) (x = 1 and h &gt;= 2^-52, say).
+     *
+     * @throws DslException if to &gt; from, or a power falls outside the normal doubles (exponents -1022 to 1023)
+     */
+    public static double[] powersOfTwo(int from, int to) {
+        if (to > from || to < Double.MIN_EXPONENT || from > Double.MAX_EXPONENT) {
+            throw new DslException("a grid of steps 2^from down to 2^to needs " + Double.MIN_EXPONENT + " <= to <= from <= "
+                    + Double.MAX_EXPONENT + ", got from = " + from + ", to = " + to);
+        }
+        double[] steps = new double[from - to + 1];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = Math.scalb(1.0, from - k);
+        }
+        return steps;
+    }
+
+    /**
      * The step nearest h for which x + h is a double exactly: (x + h) - x. Returns h itself if that would be 0.
      *
      * @throws DslException if x is not finite or h is not finite and positive

@@ -94,6 +94,25 @@ public record TaylorPolynomial(String variable, double center, double[] coeffici
     }
 
     /**
+     * Lagrange's bound on the error |f(x) - T_k(x)|: M |x - a|^(k+1) / (k+1)!, where M bounds |f^(k+1)| on the
+     * interval between a and x (e for exp on [0, 1], 1 for sin anywhere). The remainder is
+     * f^(k+1)(xi) (x - a)^(k+1) / (k+1)! for some xi there, so the bound holds whenever M does.
+     *
+     * @throws DslException if x is not finite or M is negative or not finite
+     */
+    public double remainderBound(double x, double derivativeBound) {
+        if (!Double.isFinite(x) || !(derivativeBound >= 0) || !Double.isFinite(derivativeBound)) {
+            throw new DslException("Lagrange's bound needs a finite x and a finite bound M >= 0 on |f^(k+1)|, got x = "
+                    + x + ", M = " + derivativeBound);
+        }
+        double factorial = 1;
+        for (int n = 2; n <= order() + 1; n++) {
+            factorial *= n;
+        }
+        return derivativeBound * Math.pow(Math.abs(x - center), order() + 1) / factorial;
+    }
+
+    /**
      * The polynomial as an expression in the variable: sum_n c_n (x - a)^n, leaving out zero coefficients (the
      * zero polynomial is the constant 0).
      */

@@ -78,5 +78,15 @@ class GradientCheckSpec : FunSpec({
         shouldThrow<DslException> { GradientCheck.compare(doubleArrayOf(1.0), doubleArrayOf(1.0, 2.0)) }
             .message shouldContain "length 1"
     }
-})
 
+    test("with a given step the numerical gradient is the centered difference at that step: x^2 + y^3 at (1, 1)") {
+        // (1 + h)^2 - (1 - h)^2 = 4h and (1 + h)^3 - (1 - h)^3 = 6h + 2h^3, exact for h = 1/16: (2, 3 + h^2)
+        val cubic = { p: DoubleArray -> p[0] * p[0] + p[1] * p[1] * p[1] }
+        val check = GradientCheck.byCenteredDifference(cubic, doubleArrayOf(1.0, 1.0), doubleArrayOf(2.0, 3.0), 0.0625)
+        check.numerical.toList() shouldBe listOf(2.0, 3 + 0.0625 * 0.0625)
+        check.componentErrors[1] shouldBe (0.0625 * 0.0625 / (6 + 0.0625 * 0.0625) plusOrMinus 1e-18)
+        check.worstComponent shouldBe 1
+        shouldThrow<DslException> { GradientCheck.byCenteredDifference(cubic, doubleArrayOf(1.0, 1.0), doubleArrayOf(2.0, 3.0), 0.0) }
+            .message shouldContain "h = 0.0"
+    }
+})

@@ -50,4 +50,16 @@ class StepSizeSpec : FunSpec({
         shouldThrow<DslException> { StepSize.representable(Double.NaN, 1.0) }.message shouldContain "x = NaN"
         shouldThrow<DslException> { StepSize.representable(1.0, -1.0) }.message shouldContain "h = -1.0"
     }
+
+    test("grids of steps: powers of ten evenly spaced on a log axis, powers of two halving") {
+        val tens = StepSize.powersOfTen(-1.0, -3.0, 2)
+        tens.size shouldBe 5
+        tens.zip(listOf(0.1, 0.1 / sqrt(10.0), 0.01, 0.01 / sqrt(10.0), 0.001)).forEach { (h, exact) -> h shouldBe (exact plusOrMinus 1e-15 * exact) }
+        StepSize.powersOfTen(-1.0, -14.0, 4).size shouldBe 53
+        StepSize.powersOfTwo(0, -3).toList() shouldBe listOf(1.0, 0.5, 0.25, 0.125)
+        StepSize.powersOfTwo(2, 2).toList() shouldBe listOf(4.0)
+        shouldThrow<DslException> { StepSize.powersOfTen(-3.0, -1.0, 4) }.message shouldContain "from = -3.0, to = -1.0"
+        shouldThrow<DslException> { StepSize.powersOfTen(-1.0, -2.5, 1) }.message shouldContain "not a whole number"
+        shouldThrow<DslException> { StepSize.powersOfTwo(0, -2000) }.message shouldContain "to = -2000"
+    }
 })

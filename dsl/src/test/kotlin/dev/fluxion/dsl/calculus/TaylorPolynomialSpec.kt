@@ -70,4 +70,14 @@ class TaylorPolynomialSpec : FunSpec({
         shouldThrow<DslException> { TaylorPolynomial.of(formula("x"), Double.NaN, 2) }
             .message shouldContain "a = NaN"
     }
+
+    test("Lagrange's bound M |x - a|^(k+1) / (k+1)!: exp at 0, order 3, at 0.5 with M = e^0.5, and the error under it") {
+        val taylor = TaylorPolynomial.of(formula("exp(x)"), 0.0, 3)
+        val bound = taylor.remainderBound(0.5, kotlin.math.exp(0.5))
+        bound shouldBe (kotlin.math.exp(0.5) * 0.0625 / 24 plusOrMinus 1e-17)
+        (kotlin.math.abs(kotlin.math.exp(0.5) - taylor.valueAt(0.5)) <= bound) shouldBe true
+        // about a = 2 the distance counts, not x: |1 - 2|^4 / 4!
+        TaylorPolynomial.of(formula("exp(x)"), 2.0, 3).remainderBound(1.0, 1.0) shouldBe (1.0 / 24 plusOrMinus 1e-17)
+        shouldThrow<DslException> { taylor.remainderBound(0.5, -1.0) }.message shouldContain "M = -1.0"
+    }
 })

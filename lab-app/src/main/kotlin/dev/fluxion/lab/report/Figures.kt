@@ -242,4 +242,26 @@ object Figures {
                 DoubleArray(r.trace.size) { r.trace.loss[it] - minimum })
         }, logX = false, logY = true)
     }
+
+    /**
+     * A line plot of any [series] against the axes [x] and [y] (linear or log, [Axis]), titled [title]: the figure a
+     * script draws of its own numbers, say an error against the step on log-log axes,
+     *
+     * ```java
+     * Figures.lines("Secant error", Axis.log("h"), Axis.log("error"), List.of(new Series("sin at 1", steps, errors)))
+     *     .save(Path.of("secant.svg"));
+     * ```
+     *
+     * Points that an axis cannot show (not finite, or not positive on a log axis) are left out.
+     *
+     * @throws LabException when no series has a point to show
+     */
+    @JvmStatic
+    fun lines(title: String, x: Axis, y: Axis, series: List<Series>): Figure {
+        if (series.none { it.plottable(x.log, y.log).isNotEmpty() }) {
+            throw LabException("figure '$title': none of its ${series.size} series has a point to draw on these axes " +
+                "(finite values${if (x.log || y.log) ", positive on a log axis" else ""})")
+        }
+        return LetsPlotFigures.lines(title, x.label, y.label, series, logX = x.log, logY = y.log)
+    }
 }

@@ -68,9 +68,11 @@ object LetsPlotFigures {
             plot += geomVLine(data = data, color = MARKER_COLOUR, linetype = DASHED, size = 0.8) { xintercept = "x" }
             plot += geomText(data = data, color = MARKER_COLOUR, hjust = 0, vjust = 1, size = 6) { x = "x"; y = "y"; label = "label" }
         }
-        plot += if (logX) scaleXLog10(name = xLabel) else scaleXContinuous(name = xLabel)
+        val shown = series.map { it.plottable(logX, logY) }
+        plot += if (logX) scaleXLog10(name = xLabel, format = exponentFormat(series.flatMapIndexed { i, s -> shown[i].map { s.x[it] } }))
+        else scaleXContinuous(name = xLabel)
         plot += when {
-            logY -> scaleYLog10(name = yLabel, format = exponentFormat(series, logX))
+            logY -> scaleYLog10(name = yLabel, format = exponentFormat(series.flatMapIndexed { i, s -> shown[i].map { s.y[it] } }))
             signedLogY -> signedLogScale(yLabel, yRange ?: series.flatMap { s -> s.plottable(logX, false).map { s.y[it] } }
                 .let { ys -> if (ys.isEmpty()) 0.0 to 0.0 else ys.min() to ys.max() })
             else -> scaleYContinuous(name = yLabel)
@@ -143,13 +145,12 @@ object LetsPlotFigures {
         .let { ticks -> scaleYContinuous(name = name, breaks = ticks.map { it.first }, labels = ticks.map { it.second }) }
 
     /**
-     * The tick format of a log y axis: powers of ten as `1e-8` when the values reach below 1e-3 or above 1e5 (where
-     * Lets-Plot's default mixes `0.010`, `1.0e-4` and `1e-8`), otherwise the default (`10`, `100`, `1,000`).
+     * The tick format of a log axis showing [values]: powers of ten as `1e-8` when they reach below 1e-3 or above 1e5
+     * (where Lets-Plot's default mixes `0.010`, `1.0e-4` and `1e-8`), otherwise the default (`10`, `100`, `1,000`).
      */
-    private fun exponentFormat(series: List<Series>, logX: Boolean): String? {
-        val ys = series.flatMap { s -> s.plottable(logX, true).map { s.y[it] } }
-        if (ys.isEmpty()) return null
-        return if (ys.min() < 1e-3 || ys.max() > 1e5) ".0e" else null
+    private fun exponentFormat(values: List<Double>): String? {
+        if (values.isEmpty()) return null
+        return if (values.min() < 1e-3 || values.max() > 1e5) ".0e" else null
     }
 
     /** The SVG of [plot] at [width] x [height], with ids that do not change from run to run. */

@@ -4,9 +4,9 @@ package dev.fluxion.lab.report
  * One curve of a line plot: the points ([x], [y]) in order, named [name] in the legend. [stepped] draws a step
  * function (an ECDF), [dashed] a dashed line (theory beside measurement), [dots] marks each point, and
  * [line] = false leaves only the dots. [colour] picks a palette index (default: the series' position), so a
- * measured and a predicted series can share one.
+ * measured and a predicted series can share one. From Java, `new Series(name, x, y)` draws a plain line.
  */
-data class Series(val name: String, val x: DoubleArray, val y: DoubleArray, val stepped: Boolean = false,
+data class Series @JvmOverloads constructor(val name: String, val x: DoubleArray, val y: DoubleArray, val stepped: Boolean = false,
                   val dashed: Boolean = false, val dots: Boolean = false, val colour: Int = -1,
                   val line: Boolean = true) {
     init {

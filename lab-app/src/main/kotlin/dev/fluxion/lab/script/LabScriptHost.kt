@@ -125,7 +125,8 @@ class LabScriptHost(
          * The packages every lab script imports: the dsl's, the optimizers' (with their Kotlin factories, so that
          * `adam(lr = 0.01)` and `cosine(init = 0.05, steps = 1500)` need no import), the landscapes', the lab's
          * (with its study builders, `compare { ... }`, and landscape factories, `beale()`),
-         * [dev.fluxion.lab.report.Figures], `kotlin.math`, and `Files`, `Path` and `Locale`.
+         * [dev.fluxion.lab.report.Figures] with its [dev.fluxion.lab.report.Axis] and [dev.fluxion.lab.report.Series],
+         * `kotlin.math`, and `Files`, `Path` and `Locale`.
          */
         val DEFAULT_IMPORTS = listOf(
             "dev.fluxion.dsl.*", "dev.fluxion.dsl.expr.*", "dev.fluxion.dsl.calculus.*", "dev.fluxion.dsl.number.*",
@@ -135,7 +136,8 @@ class LabScriptHost(
             "dev.fluxion.landscapes.*", "dev.fluxion.landscapes.catalog.*",
             "dev.fluxion.lab.*", "dev.fluxion.lab.engine.*", "dev.fluxion.lab.study.*", "dev.fluxion.lab.store.*",
             "dev.fluxion.lab.stats.*", "dev.fluxion.lab.api.*",
-            "dev.fluxion.lab.report.Figures", "dev.fluxion.lab.report.ConsoleTable",
+            "dev.fluxion.lab.report.Figures", "dev.fluxion.lab.report.ConsoleTable", "dev.fluxion.lab.report.Axis",
+            "dev.fluxion.lab.report.Series",
             "kotlin.math.*", "java.nio.file.Files", "java.nio.file.Path", "java.util.Locale",
         )
 
