@@ -725,15 +725,7 @@ final class HessianMethod {
     }
 
     private void push(int value) {
-        if (value >= -1 && value <= 5) {
-            mv.visitInsn(ICONST_0 + value);
-        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            mv.visitIntInsn(BIPUSH, value);
-        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            mv.visitIntInsn(SIPUSH, value);
-        } else {
-            mv.visitLdcInsn(value);
-        }
+        KernelMethod.push(mv, value);
     }
 
     private static int[] filled(int n) {

@@ -285,9 +285,14 @@ final class KernelCompiler {
 
     /** A class writer with the kernel class begun: its header and its constructor. */
     private static ClassWriter header() {
+        return header(NAME, TapeKernel.class);
+    }
+
+    /** A class writer with a generated class {@code name} begun, implementing {@code kernel}, and its constructor. */
+    static ClassWriter header(String name, Class<?> kernel) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
-                new String[] {Type.getInternalName(TapeKernel.class)});
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
+                new String[] {Type.getInternalName(kernel)});
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);

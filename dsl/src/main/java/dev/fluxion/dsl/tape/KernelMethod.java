@@ -1391,6 +1391,11 @@ final class KernelMethod {
     }
 
     private void push(int value) {
+        push(mv, value);
+    }
+
+    /** Pushes an int constant with the shortest instruction: ICONST, BIPUSH, SIPUSH or LDC. */
+    static void push(MethodVisitor mv, int value) {
         if (value >= -1 && value <= 5) {
             mv.visitInsn(ICONST_0 + value);
         } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
