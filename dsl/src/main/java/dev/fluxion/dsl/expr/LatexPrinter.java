@@ -24,7 +24,7 @@ final class LatexPrinter {
     }
 
     static String print(Expr e) {
-        return TextPrinter.expand(e, Pieces::new);
+        return TextPrinter.expand(e, LATEX);
     }
 
     private static String number(double v) {
@@ -66,39 +66,34 @@ final class LatexPrinter {
         }
     }
 
-    /** One node as pieces: its LaTeX, and its children where theirs goes (see {@code TextPrinter.expand}). */
-    private record Pieces(List<Object> out) implements ScalarNodeVisitor<Void> {
+    /** LaTeX: each node's LaTeX, and its children where theirs goes (see {@code TextPrinter.expand}). */
+    private static final TextPrinter.Dialect LATEX = new TextPrinter.Dialect() {
         @Override
-        public Void constant(Constant c) {
-            out.add(number(c.value()));
-            return null;
+        public String constant(double value) {
+            return number(value);
         }
 
         @Override
-        public Void variable(Variable v) {
-            out.add(v.name().length() == 1 ? v.name() : "\\mathit{" + v.name().replace("_", "\\_") + "}");
-            return null;
+        public String variable(String name) {
+            return name.length() == 1 ? name : "\\mathit{" + name.replace("_", "\\_") + "}";
         }
 
         @Override
-        public Void unary(UnaryCall u) {
+        public void unary(UnaryCall u, List<Object> out) {
             writeUnary(u, out);
-            return null;
         }
 
         @Override
-        public Void binary(BinaryCall b) {
+        public void binary(BinaryCall b, List<Object> out) {
             writeBinary(b, out);
-            return null;
         }
 
         @Override
-        public Void reduction(Reduction r) {
-            out.add("\\operatorname{" + r.kind().name().toLowerCase(java.util.Locale.ROOT) + "}\\left(\\mathtt{"
-                    + VectorPrinter.print(r.argument()).replace("_", "\\_") + "}\\right)");
-            return null;
+        public String reduction(Reduction r) {
+            return "\\operatorname{" + r.kind().name().toLowerCase(java.util.Locale.ROOT) + "}\\left(\\mathtt{"
+                    + VectorPrinter.print(r.argument()).replace("_", "\\_") + "}\\right)";
         }
-    }
+    };
 
     private static void writeUnary(UnaryCall u, List<Object> out) {
         Expr a = u.argument();

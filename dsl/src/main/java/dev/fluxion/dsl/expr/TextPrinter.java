@@ -7,7 +7,6 @@ import dev.fluxion.dsl.function.Unary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Prints an expression as a formula that {@link FormulaParser} reads back to the same tree.
@@ -29,18 +28,19 @@ final class TextPrinter {
     }
 
     static String print(Expr e) {
-        return expand(e, Pieces::new);
+        return expand(e, TEXT);
     }
 
     /**
-     * The text of an expression, without recursion: the writer, given the list of pieces, turns one node into
-     * them, strings and the child expressions to print in their place, which a stack then expands in turn. A
-     * left-leaning chain of 100,000 terms prints as a short formula does.
+     * The text of an expression, without recursion: the dialect turns one node into pieces, strings and the child
+     * expressions to print in their place, which a stack then expands in turn. A left-leaning chain of 100,000
+     * terms prints as a short formula does.
      */
-    static String expand(Expr root, Function<List<Object>, ScalarNodeVisitor<Void>> writer) {
+    static String expand(Expr root, Dialect dialect) {
         StringBuilder text = new StringBuilder();
         ArrayDeque<Object> pending = new ArrayDeque<>();
         List<Object> pieces = new ArrayList<>();
+        Pieces writer = new Pieces(dialect, pieces);
         pending.push(root);
         while (!pending.isEmpty()) {
             Object next = pending.pop();
@@ -49,7 +49,7 @@ final class TextPrinter {
                 continue;
             }
             pieces.clear();
-            ((Expr) next).accept(writer.apply(pieces));
+            ((Expr) next).accept(writer);
             for (int j = pieces.size() - 1; j >= 0; j--) {
                 pending.push(pieces.get(j));
             }
@@ -134,40 +134,81 @@ final class TextPrinter {
         }
     }
 
-    /** One node as pieces: its text, and its children where their text goes (see {@link #expand}). */
-    private record Pieces(List<Object> out) implements ScalarNodeVisitor<Void> {
+    /** How a printer writes each kind of scalar node: as text, or as pieces with its children in their places. */
+    interface Dialect {
+        String constant(double value);
+
+        String variable(String name);
+
+        void unary(UnaryCall u, List<Object> out);
+
+        void binary(BinaryCall b, List<Object> out);
+
+        String reduction(Reduction r);
+    }
+
+    /** The formula the parser reads back. */
+    private static final Dialect TEXT = new Dialect() {
+        @Override
+        public String constant(double value) {
+            return number(value);
+        }
+
+        @Override
+        public String variable(String name) {
+            return name;
+        }
+
+        @Override
+        public void unary(UnaryCall u, List<Object> out) {
+            writeUnary(u, out);
+        }
+
+        @Override
+        public void binary(BinaryCall b, List<Object> out) {
+            writeBinary(b, out);
+        }
+
+        @Override
+        public String reduction(Reduction r) {
+            String vector = VectorPrinter.print(r.argument());
+            return switch (r.kind()) {
+                case SUM -> "sum(" + vector + ")";
+                case LOG_SUM_EXP -> "logSumExp(" + vector + ")";
+                case ELEMENT -> "(" + vector + ")[" + r.index() + "]";
+            };
+        }
+    };
+
+    /** One node as pieces in a dialect: its text, and its children where their text goes (see {@link #expand}). */
+    private record Pieces(Dialect dialect, List<Object> out) implements ScalarNodeVisitor<Void> {
         @Override
         public Void constant(Constant c) {
-            out.add(number(c.value()));
+            out.add(dialect.constant(c.value()));
             return null;
         }
 
         @Override
         public Void variable(Variable v) {
-            out.add(v.name());
+            out.add(dialect.variable(v.name()));
             return null;
         }
 
         @Override
         public Void unary(UnaryCall u) {
-            writeUnary(u, out);
+            dialect.unary(u, out);
             return null;
         }
 
         @Override
         public Void binary(BinaryCall b) {
-            writeBinary(b, out);
+            dialect.binary(b, out);
             return null;
         }
 
         @Override
         public Void reduction(Reduction r) {
-            String vector = VectorPrinter.print(r.argument());
-            out.add(switch (r.kind()) {
-                case SUM -> "sum(" + vector + ")";
-                case LOG_SUM_EXP -> "logSumExp(" + vector + ")";
-                case ELEMENT -> "(" + vector + ")[" + r.index() + "]";
-            });
+            out.add(dialect.reduction(r));
             return null;
         }
     }
