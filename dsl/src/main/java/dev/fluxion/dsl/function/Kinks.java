@@ -63,7 +63,7 @@ public record Kinks(double heavisideAtZero, double signAtZero, double tieShare, 
 
     /** Whether this is the standard convention, under which every function of the table is used as it is. */
     public boolean isStandard() {
-        return equals(STANDARD);
+        return this == STANDARD || equals(STANDARD);
     }
 
     /** f under this convention: f itself under {@link #STANDARD} or where f is smooth, else f bound to it. */
