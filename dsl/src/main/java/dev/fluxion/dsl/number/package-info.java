@@ -30,7 +30,11 @@
  * every function the rule applies, so no rule is written twice and no number type grows a field. Under
  * {@code Kinks.STANDARD}, {@code bind} returns the function itself, so the default path runs the table's functions
  * exactly as before, minus the thread-local read in sign, heaviside, greater and the cusp power: results are bit
- * for bit the same. Under another convention a kinked function's partial-derivative nodes are built through the
+ * for bit the same. Measured on 2026-12-06 (load average about 30, thread CPU time per compiled value-and-gradient
+ * call, median of 7 rounds of 2e6 calls, three alternating runs each of main's dsl jar and this one): Beale at
+ * (1, 1), which reads no convention, 7.70 / 6.88 / 7.44 ns before and 7.04 / 7.08 / 7.58 ns after;
+ * relu(x) + abs(y) + max(x, y) + sqrt(x^2 + y^2) at the origin, which reads it four times, 18.1 / 17.6 / 27.0 ns
+ * before and 4.1 / 6.1 / 7.7 ns after. Under another convention a kinked function's partial-derivative nodes are built through the
  * wrapper, which the bytecode generator calls like any other function (no inlining by identity) and which
  * common-sub-expression elimination does not merge with the unbound node: a little slower, and only then.
  */
