@@ -5,171 +5,171 @@ package dev.fluxion.dsl
 import dev.fluxion.dsl.expr.Expr
 import dev.fluxion.dsl.expr.Point
 import dev.fluxion.dsl.expr.Variable
-import dev.fluxion.dsl.number.Real
+import dev.fluxion.dsl.number.Algebra
 
-// Kotlin face of the dsl. The arithmetic operators come for free from Real's plus/minus/times/div/unaryMinus;
+// Kotlin face of the dsl. The arithmetic operators come for free from Algebra's plus/minus/times/div/unaryMinus;
 // this file adds numbers on the left (2.0 * x), Int constants, the functions as top-level calls (sin(x)),
 // `pow`, and small builders, all generic in T so one Kotlin function serves doubles, duals, jets and
 // expressions alike.
 
 /** c + x. */
-operator fun <T : Real<T>> Double.plus(x: T): T = x.plus(this)
+operator fun <T : Algebra<T>> Double.plus(x: T): T = x.plus(this)
 
 /** c - x. */
-operator fun <T : Real<T>> Double.minus(x: T): T = x.unaryMinus().plus(this)
+operator fun <T : Algebra<T>> Double.minus(x: T): T = x.unaryMinus().plus(this)
 
 /** c * x. */
-operator fun <T : Real<T>> Double.times(x: T): T = x.times(this)
+operator fun <T : Algebra<T>> Double.times(x: T): T = x.times(this)
 
 /** c / x. */
-operator fun <T : Real<T>> Double.div(x: T): T = x.lift(this).div(x)
+operator fun <T : Algebra<T>> Double.div(x: T): T = x.lift(this).div(x)
 
 /** n + x. */
-operator fun <T : Real<T>> Int.plus(x: T): T = x.plus(toDouble())
+operator fun <T : Algebra<T>> Int.plus(x: T): T = x.plus(toDouble())
 
 /** n - x. */
-operator fun <T : Real<T>> Int.minus(x: T): T = x.unaryMinus().plus(toDouble())
+operator fun <T : Algebra<T>> Int.minus(x: T): T = x.unaryMinus().plus(toDouble())
 
 /** n * x. */
-operator fun <T : Real<T>> Int.times(x: T): T = x.times(toDouble())
+operator fun <T : Algebra<T>> Int.times(x: T): T = x.times(toDouble())
 
 /** n / x. */
-operator fun <T : Real<T>> Int.div(x: T): T = x.lift(toDouble()).div(x)
+operator fun <T : Algebra<T>> Int.div(x: T): T = x.lift(toDouble()).div(x)
 
 /** x + n. */
-operator fun <T : Real<T>> T.plus(n: Int): T = plus(n.toDouble())
+operator fun <T : Algebra<T>> T.plus(n: Int): T = plus(n.toDouble())
 
 /** x - n. */
-operator fun <T : Real<T>> T.minus(n: Int): T = minus(n.toDouble())
+operator fun <T : Algebra<T>> T.minus(n: Int): T = minus(n.toDouble())
 
 /** x * n. */
-operator fun <T : Real<T>> T.times(n: Int): T = times(n.toDouble())
+operator fun <T : Algebra<T>> T.times(n: Int): T = times(n.toDouble())
 
 /** x / n. */
-operator fun <T : Real<T>> T.div(n: Int): T = div(n.toDouble())
+operator fun <T : Algebra<T>> T.div(n: Int): T = div(n.toDouble())
 
 /** x^n for a whole-number exponent: `x pow 2`. */
-infix fun <T : Real<T>> T.pow(n: Int): T = pow(n.toDouble())
+infix fun <T : Algebra<T>> T.pow(n: Int): T = pow(n.toDouble())
 
 /** x^y for a variable exponent (positive base): `x pow y`. */
-infix fun <T : Real<T>> T.powOf(y: T): T = pow(y)
+infix fun <T : Algebra<T>> T.powOf(y: T): T = pow(y)
 
 /** The square root. */
-fun <T : Real<T>> sqrt(x: T): T = x.sqrt()
+fun <T : Algebra<T>> sqrt(x: T): T = x.sqrt()
 
 /** The real cube root. */
-fun <T : Real<T>> cbrt(x: T): T = x.cbrt()
+fun <T : Algebra<T>> cbrt(x: T): T = x.cbrt()
 
 /** e^x. */
-fun <T : Real<T>> exp(x: T): T = x.exp()
+fun <T : Algebra<T>> exp(x: T): T = x.exp()
 
 /** e^x - 1. */
-fun <T : Real<T>> expm1(x: T): T = x.expm1()
+fun <T : Algebra<T>> expm1(x: T): T = x.expm1()
 
 /** The natural logarithm. */
-fun <T : Real<T>> ln(x: T): T = x.log()
+fun <T : Algebra<T>> ln(x: T): T = x.log()
 
 /** The natural logarithm. */
-fun <T : Real<T>> log(x: T): T = x.log()
+fun <T : Algebra<T>> log(x: T): T = x.log()
 
 /** The logarithm to a base. */
-fun <T : Real<T>> log(x: T, base: T): T = x.log(base)
+fun <T : Algebra<T>> log(x: T, base: T): T = x.log(base)
 
 /** log(1 + x). */
-fun <T : Real<T>> log1p(x: T): T = x.log1p()
+fun <T : Algebra<T>> log1p(x: T): T = x.log1p()
 
 /** The sine. */
-fun <T : Real<T>> sin(x: T): T = x.sin()
+fun <T : Algebra<T>> sin(x: T): T = x.sin()
 
 /** The cosine. */
-fun <T : Real<T>> cos(x: T): T = x.cos()
+fun <T : Algebra<T>> cos(x: T): T = x.cos()
 
 /** The tangent. */
-fun <T : Real<T>> tan(x: T): T = x.tan()
+fun <T : Algebra<T>> tan(x: T): T = x.tan()
 
 /** The arcsine. */
-fun <T : Real<T>> asin(x: T): T = x.asin()
+fun <T : Algebra<T>> asin(x: T): T = x.asin()
 
 /** The arccosine. */
-fun <T : Real<T>> acos(x: T): T = x.acos()
+fun <T : Algebra<T>> acos(x: T): T = x.acos()
 
 /** The arctangent. */
-fun <T : Real<T>> atan(x: T): T = x.atan()
+fun <T : Algebra<T>> atan(x: T): T = x.atan()
 
 /** The angle of the point (x, y). */
-fun <T : Real<T>> atan2(y: T, x: T): T = y.atan2(x)
+fun <T : Algebra<T>> atan2(y: T, x: T): T = y.atan2(x)
 
 /** The hyperbolic sine. */
-fun <T : Real<T>> sinh(x: T): T = x.sinh()
+fun <T : Algebra<T>> sinh(x: T): T = x.sinh()
 
 /** The hyperbolic cosine. */
-fun <T : Real<T>> cosh(x: T): T = x.cosh()
+fun <T : Algebra<T>> cosh(x: T): T = x.cosh()
 
 /** The hyperbolic tangent. */
-fun <T : Real<T>> tanh(x: T): T = x.tanh()
+fun <T : Algebra<T>> tanh(x: T): T = x.tanh()
 
 /** The inverse hyperbolic sine. */
-fun <T : Real<T>> asinh(x: T): T = x.asinh()
+fun <T : Algebra<T>> asinh(x: T): T = x.asinh()
 
 /** The inverse hyperbolic cosine. */
-fun <T : Real<T>> acosh(x: T): T = x.acosh()
+fun <T : Algebra<T>> acosh(x: T): T = x.acosh()
 
 /** The inverse hyperbolic tangent. */
-fun <T : Real<T>> atanh(x: T): T = x.atanh()
+fun <T : Algebra<T>> atanh(x: T): T = x.atanh()
 
 /** The absolute value. */
-fun <T : Real<T>> abs(x: T): T = x.abs()
+fun <T : Algebra<T>> abs(x: T): T = x.abs()
 
 /** The sign. */
-fun <T : Real<T>> sign(x: T): T = x.sign()
+fun <T : Algebra<T>> sign(x: T): T = x.sign()
 
 /** The smaller of two. */
-fun <T : Real<T>> min(x: T, y: T): T = x.min(y)
+fun <T : Algebra<T>> min(x: T, y: T): T = x.min(y)
 
 /** The larger of two. */
-fun <T : Real<T>> max(x: T, y: T): T = x.max(y)
+fun <T : Algebra<T>> max(x: T, y: T): T = x.max(y)
 
 /** sqrt(x^2 + y^2). */
-fun <T : Real<T>> hypot(x: T, y: T): T = x.hypot(y)
+fun <T : Algebra<T>> hypot(x: T, y: T): T = x.hypot(y)
 
 /** The error function. */
-fun <T : Real<T>> erf(x: T): T = x.erf()
+fun <T : Algebra<T>> erf(x: T): T = x.erf()
 
 /** The complementary error function. */
-fun <T : Real<T>> erfc(x: T): T = x.erfc()
+fun <T : Algebra<T>> erfc(x: T): T = x.erfc()
 
 /** log Gamma. */
-fun <T : Real<T>> logGamma(x: T): T = x.logGamma()
+fun <T : Algebra<T>> logGamma(x: T): T = x.logGamma()
 
 /** The logistic sigmoid. */
-fun <T : Real<T>> sigmoid(x: T): T = x.sigmoid()
+fun <T : Algebra<T>> sigmoid(x: T): T = x.sigmoid()
 
 /** log sigmoid. */
-fun <T : Real<T>> logSigmoid(x: T): T = x.logSigmoid()
+fun <T : Algebra<T>> logSigmoid(x: T): T = x.logSigmoid()
 
 /** log(1 + e^x). */
-fun <T : Real<T>> softplus(x: T): T = x.softplus()
+fun <T : Algebra<T>> softplus(x: T): T = x.softplus()
 
 /** max(x, 0). */
-fun <T : Real<T>> relu(x: T): T = x.relu()
+fun <T : Algebra<T>> relu(x: T): T = x.relu()
 
 /** The leaky relu with slope alpha below 0. */
-fun <T : Real<T>> leakyRelu(x: T, alpha: Double = 0.01): T = x.leakyRelu(alpha)
+fun <T : Algebra<T>> leakyRelu(x: T, alpha: Double = 0.01): T = x.leakyRelu(alpha)
 
 /** The exponential linear unit. */
-fun <T : Real<T>> elu(x: T, alpha: Double = 1.0): T = x.elu(alpha)
+fun <T : Algebra<T>> elu(x: T, alpha: Double = 1.0): T = x.elu(alpha)
 
 /** The exact gelu x Phi(x). */
-fun <T : Real<T>> gelu(x: T): T = x.gelu()
+fun <T : Algebra<T>> gelu(x: T): T = x.gelu()
 
 /** x sigmoid(x). */
-fun <T : Real<T>> silu(x: T): T = x.silu()
+fun <T : Algebra<T>> silu(x: T): T = x.silu()
 
 /** x sigmoid(x). */
-fun <T : Real<T>> swish(x: T): T = x.swish()
+fun <T : Algebra<T>> swish(x: T): T = x.swish()
 
 /** x tanh(softplus(x)). */
-fun <T : Real<T>> mish(x: T): T = x.mish()
+fun <T : Algebra<T>> mish(x: T): T = x.mish()
 
 /** Variables by name, for destructuring: `val (x, y) = variables("x", "y")`. */
 fun variables(vararg names: String): List<Variable> = names.map { Expr.variable(it) }

@@ -2,9 +2,12 @@ package dev.fluxion.dsl
 
 import dev.fluxion.dsl.expr.Expr
 import dev.fluxion.dsl.expr.Point
+import dev.fluxion.dsl.expr.VectorExpr
 import dev.fluxion.dsl.function.Kinks
 import dev.fluxion.dsl.function.Polygamma
+import dev.fluxion.dsl.number.Algebra
 import dev.fluxion.dsl.number.Jet
+import dev.fluxion.dsl.number.Real
 import io.kotest.assertions.throwables.shouldThrowExactly
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.datatest.withTests
@@ -97,8 +100,10 @@ class BadInputSpec : FunSpec({
             refused("repeat a name") { (x * y).gradientAt(point("x" to 1.0, "y" to 2.0), listOf("x", "x")) }
         }
 
-        test("an expression with variables has no value without a point") {
-            refused("has no value without a point", "valueAt") { (x + 1).value() }
+        test("an expression is an algebra, not a number: value() without a point does not even compile") {
+            Real::class.java.isAssignableFrom(Expr::class.java) shouldBe false
+            Real::class.java.isAssignableFrom(VectorExpr::class.java) shouldBe false
+            Algebra::class.java.isAssignableFrom(Expr::class.java) shouldBe true
         }
 
         test("nthDerivativeAt needs a one-variable expression and an order >= 0") {

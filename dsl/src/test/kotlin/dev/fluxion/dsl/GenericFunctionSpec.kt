@@ -7,7 +7,7 @@ import dev.fluxion.dsl.number.DoubleReal
 import dev.fluxion.dsl.number.Dual
 import dev.fluxion.dsl.number.HyperDual
 import dev.fluxion.dsl.number.Jet
-import dev.fluxion.dsl.number.Real
+import dev.fluxion.dsl.number.Algebra
 import io.kotest.core.spec.style.StringSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.property.Arb
@@ -17,7 +17,7 @@ import kotlin.math.cos
 import kotlin.math.sin
 
 /** Written once, generic in the kind of number. */
-fun <T : Real<T>> f(x: T, y: T): T = 2.0 * x + sin(x * y)
+fun <T : Algebra<T>> f(x: T, y: T): T = 2.0 * x + sin(x * y)
 
 /**
  * The Kotlin face: one generic function evaluated on plain doubles, duals, hyper-duals, jets and expressions

@@ -2,7 +2,7 @@ package dev.fluxion.dsl.expr;
 
 import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.BinaryFunction;
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * Dispatches the four arithmetic operators to a number's own arithmetic (which each number type implements
@@ -12,7 +12,7 @@ final class Arithmetic {
     private Arithmetic() {
     }
 
-    static <T extends Real<T>> T apply(BinaryFunction f, T left, T right) {
+    static <T extends Algebra<T>> T apply(BinaryFunction f, T left, T right) {
         if (f == Binary.ADD) {
             return left.plus(right);
         }

@@ -1,5 +1,8 @@
 package dev.fluxion.dsl.expr;
 
+import dev.fluxion.dsl.function.BinaryFunction;
+import dev.fluxion.dsl.function.Kinks;
+import dev.fluxion.dsl.function.UnaryFunction;
 import dev.fluxion.dsl.number.Dual;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
@@ -17,6 +20,8 @@ import java.util.Optional;
 final class CheckedEvaluator implements ScalarNodeVisitor<CheckedEvaluator.Checked> {
     private final Point point;
     private final List<String> variables;
+    /** The convention every function is bound to. */
+    private final Kinks kinks;
     private final Map<Node, Checked> seen = new IdentityHashMap<>();
     private NonFinite first;
 
@@ -27,14 +32,15 @@ final class CheckedEvaluator implements ScalarNodeVisitor<CheckedEvaluator.Check
         }
     }
 
-    private CheckedEvaluator(Point point, List<String> variables) {
+    private CheckedEvaluator(Point point, List<String> variables, Kinks kinks) {
         this.point = point;
         this.variables = variables;
+        this.kinks = kinks;
     }
 
-    static CheckedEvaluation evaluate(Expr root, Point point, List<String> variables) {
+    static CheckedEvaluation evaluate(Expr root, Point point, List<String> variables, Kinks kinks) {
         Derivatives.checkBound(root, point, variables);
-        CheckedEvaluator evaluator = new CheckedEvaluator(point, variables);
+        CheckedEvaluator evaluator = new CheckedEvaluator(point, variables, kinks);
         Checked node = evaluator.walk(root, evaluator.seen);
         return new CheckedEvaluation(node.value, node.tangents, variables, point, Optional.ofNullable(evaluator.first));
     }
@@ -61,9 +67,10 @@ final class CheckedEvaluator implements ScalarNodeVisitor<CheckedEvaluator.Check
         Checked argument = seen.get(u.argument());
         double[] tangents = new double[variables.size()];
         BitSet dependsOn = (BitSet) argument.dependsOn.clone();
-        double value = Dual.constant(argument.value).apply(u.function()).value();
+        UnaryFunction f = kinks.bind(u.function());
+        double value = Dual.constant(argument.value).apply(f).value();
         for (int i = dependsOn.nextSetBit(0); i >= 0; i = dependsOn.nextSetBit(i + 1)) {
-            tangents[i] = argument.dual(i).apply(u.function()).tangent();
+            tangents[i] = argument.dual(i).apply(f).tangent();
         }
         return finish(u, value, tangents, dependsOn, argument.finite);
     }
@@ -75,9 +82,10 @@ final class CheckedEvaluator implements ScalarNodeVisitor<CheckedEvaluator.Check
         double[] tangents = new double[variables.size()];
         BitSet dependsOn = (BitSet) left.dependsOn.clone();
         dependsOn.or(right.dependsOn);
-        double value = Arithmetic.apply(b.function(), Dual.constant(left.value), Dual.constant(right.value)).value();
+        BinaryFunction f = kinks.bind(b.function());
+        double value = Arithmetic.apply(f, Dual.constant(left.value), Dual.constant(right.value)).value();
         for (int i = dependsOn.nextSetBit(0); i >= 0; i = dependsOn.nextSetBit(i + 1)) {
-            tangents[i] = Arithmetic.apply(b.function(), left.dual(i), right.dual(i)).tangent();
+            tangents[i] = Arithmetic.apply(f, left.dual(i), right.dual(i)).tangent();
         }
         return finish(b, value, tangents, dependsOn, left.finite && right.finite);
     }
@@ -92,10 +100,10 @@ final class CheckedEvaluator implements ScalarNodeVisitor<CheckedEvaluator.Check
         for (int i = 0; i < n; i++) {
             if (own.contains(variables.get(i))) {
                 dependsOn.set(i);
-                tangents[i] = Derivatives.gradient(r, point, List.of(variables.get(i)))[0];
+                tangents[i] = Derivatives.gradient(r, point, List.of(variables.get(i)), kinks)[0];
             }
         }
-        return finish(r, r.valueAt(point), tangents, dependsOn, true);
+        return finish(r, r.valueAt(point, kinks), tangents, dependsOn, true);
     }
 
     /** The node's result, noting it if it is the first non-finite one while its children are all finite. */

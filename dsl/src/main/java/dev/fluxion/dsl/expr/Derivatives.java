@@ -1,6 +1,7 @@
 package dev.fluxion.dsl.expr;
 
 import dev.fluxion.dsl.DslException;
+import dev.fluxion.dsl.function.Kinks;
 import dev.fluxion.dsl.number.Dual;
 import dev.fluxion.dsl.number.HyperDual;
 import dev.fluxion.dsl.number.Jet;
@@ -37,12 +38,12 @@ final class Derivatives {
         }
     }
 
-    static double[] gradient(Expr f, Point point, List<String> variables) {
+    static double[] gradient(Expr f, Point point, List<String> variables, Kinks kinks) {
         checkBound(f, point, variables);
         double[] gradient = new double[variables.size()];
         for (int i = 0; i < gradient.length; i++) {
             String seeded = variables.get(i);
-            gradient[i] = f.evaluate(dualBindings(f, point, name -> name.equals(seeded) ? 1.0 : 0.0)).tangent();
+            gradient[i] = f.evaluate(dualBindings(f, point, name -> name.equals(seeded) ? 1.0 : 0.0), kinks).tangent();
         }
         return gradient;
     }
@@ -70,7 +71,7 @@ final class Derivatives {
      * is bilinear in the seeds, and an intermediate such as ln''(x) = -1/x^2 at x = 1e-160 may overflow where
      * the entry (1/x for x ln x) does not.
      */
-    static double[][] hessian(Expr f, Point point, List<String> variables) {
+    static double[][] hessian(Expr f, Point point, List<String> variables, Kinks kinks) {
         checkBound(f, point, variables);
         int n = variables.size();
         double[][] hessian = new double[n][n];
@@ -79,8 +80,9 @@ final class Derivatives {
             for (int j = i; j < n; j++) {
                 String first = variables.get(i);
                 String second = variables.get(j);
-                double entry = SeedScaling.rescued(crossPart(f, names, point, first, second, 1), 2,
-                        SeedScaling.MAX_EXPONENT, k -> crossPart(f, names, point, first, second, Math.scalb(1.0, -k)));
+                double entry = SeedScaling.rescued(crossPart(f, names, point, first, second, 1, kinks), 2,
+                        SeedScaling.MAX_EXPONENT,
+                        k -> crossPart(f, names, point, first, second, Math.scalb(1.0, -k), kinks));
                 hessian[i][j] = entry;
                 hessian[j][i] = entry;
             }
@@ -90,7 +92,7 @@ final class Derivatives {
 
     /** The cross part of f on hyper-duals with {@code first} seeded s in e1 and {@code second} s in e2. */
     private static double crossPart(Expr f, SortedSet<String> names, Point point, String first, String second,
-                                    double seed) {
+                                    double seed, Kinks kinks) {
         Map<String, HyperDual> bindings = new HashMap<>();
         for (String name : names) {
             double e1 = name.equals(first) ? seed : 0;
@@ -100,7 +102,7 @@ final class Derivatives {
         if (bindings.isEmpty()) {
             bindings.put("_", HyperDual.constant(0));
         }
-        return f.evaluate(bindings).cross();
+        return f.evaluate(bindings, kinks).cross();
     }
 
     /**
@@ -136,7 +138,7 @@ final class Derivatives {
     static double[][] jacobian(List<Expr> functions, Point point, List<String> variables) {
         double[][] jacobian = new double[functions.size()][];
         for (int i = 0; i < jacobian.length; i++) {
-            jacobian[i] = gradient(functions.get(i), point, variables);
+            jacobian[i] = gradient(functions.get(i), point, variables, Kinks.STANDARD);
         }
         return jacobian;
     }

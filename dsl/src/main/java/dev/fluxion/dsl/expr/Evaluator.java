@@ -1,6 +1,7 @@
 package dev.fluxion.dsl.expr;
 
 import dev.fluxion.dsl.DslException;
+import dev.fluxion.dsl.function.Kinks;
 import dev.fluxion.dsl.function.Unary;
 import dev.fluxion.dsl.number.DoubleReal;
 import dev.fluxion.dsl.number.Real;
@@ -32,11 +33,13 @@ final class Evaluator {
     private static final class Walk<T extends Real<T>> implements NodeVisitor<Object> {
         final Map<String, T> bindings;
         final T kind;
+        final Kinks kinks;
         final Map<Node, Object> seen = new IdentityHashMap<>();
 
-        Walk(Map<String, T> bindings, T kind) {
+        Walk(Map<String, T> bindings, T kind, Kinks kinks) {
             this.bindings = bindings;
             this.kind = kind;
+            this.kinks = kinks;
         }
 
         T bound(String name) {
@@ -79,12 +82,12 @@ final class Evaluator {
 
         @Override
         public T unary(UnaryCall u) {
-            return done(u.argument()).apply(u.function());
+            return done(u.argument()).apply(kinks.bind(u.function()));
         }
 
         @Override
         public T binary(BinaryCall b) {
-            return Arithmetic.apply(b.function(), done(b.left()), done(b.right()));
+            return Arithmetic.apply(kinks.bind(b.function()), done(b.left()), done(b.right()));
         }
 
         @Override
@@ -119,7 +122,7 @@ final class Evaluator {
         public List<T> map(VectorMap m) {
             List<T> result = new ArrayList<>(m.length());
             for (T element : done(m.argument())) {
-                result.add(m.function() == Unary.NEG ? element.unaryMinus() : element.apply(m.function()));
+                result.add(m.function() == Unary.NEG ? element.unaryMinus() : element.apply(kinks.bind(m.function())));
             }
             return result;
         }
@@ -130,7 +133,7 @@ final class Evaluator {
             List<T> b = done(z.right());
             List<T> result = new ArrayList<>(z.length());
             for (int j = 0; j < z.length(); j++) {
-                result.add(Arithmetic.apply(z.function(), a.get(j), b.get(j)));
+                result.add(Arithmetic.apply(kinks.bind(z.function()), a.get(j), b.get(j)));
             }
             return result;
         }
@@ -169,17 +172,18 @@ final class Evaluator {
         }
     }
 
-    static <T extends Real<T>> T evaluate(Expr root, Map<String, T> bindings) {
+    /** Evaluates with every function {@link Kinks#bind bound} to the convention (unchanged under the standard one). */
+    static <T extends Real<T>> T evaluate(Expr root, Map<String, T> bindings, Kinks kinks) {
         T any = bindings.isEmpty() ? null : bindings.values().iterator().next();
-        return scalar(root, new Walk<>(bindings, any));
+        return scalar(root, new Walk<>(bindings, any, kinks));
     }
 
-    static double valueAt(Expr root, Point point) {
+    static double valueAt(Expr root, Point point, Kinks kinks) {
         Map<String, DoubleReal> bindings = new HashMap<>();
         for (String name : variables(root)) {
             bindings.put(name, new DoubleReal(point.get(name)));
         }
-        return scalar(root, new Walk<>(bindings, new DoubleReal(0))).value();
+        return scalar(root, new Walk<>(bindings, new DoubleReal(0), kinks)).value();
     }
 
     /** Evaluates every node below {@code root} once, children first, without recursion (see {@link NodeWalk}). */

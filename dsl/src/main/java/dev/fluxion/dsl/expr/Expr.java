@@ -4,6 +4,7 @@ import dev.fluxion.dsl.DslException;
 import dev.fluxion.dsl.function.BinaryFunction;
 import dev.fluxion.dsl.function.Kinks;
 import dev.fluxion.dsl.function.UnaryFunction;
+import dev.fluxion.dsl.number.Algebra;
 import dev.fluxion.dsl.number.Real;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,17 @@ import java.util.SortedSet;
 /**
  * An immutable expression tree of variables, constants and functions.
  *
- * <p>An expression is itself a {@link Real}, so it is built with the same operations as any number
+ * <p>An expression is an {@link Algebra}, so it is built with the same operations as any number
  * ({@code x.times(y).plus(x.sin())} in Java, {@code x * y + sin(x)} in Kotlin), and a derivative rule applied to
- * expressions yields the symbolic derivative. Construction simplifies locally (constant folding, 0 and 1
- * identities, merging powers of the same base) so that derivatives do not swell.
+ * expressions yields the symbolic derivative. It is not a {@link Real}: without a point it has no numeric value,
+ * so asking for one does not compile ({@link #valueAt(Point)} evaluates; a {@link Constant} has its value).
+ * Construction simplifies locally (constant folding, 0 and 1 identities, merging powers of the same base) so that
+ * derivatives do not swell.
  *
  * <p>Evaluation walks the tree on any {@link Real}: doubles for values, {@code Dual} for gradients,
  * {@code HyperDual} for Hessians, {@code Jet} for higher derivatives. Shared sub-expressions are evaluated once.
  */
-public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant, UnaryCall, BinaryCall, Reduction {
+public sealed interface Expr extends Algebra<Expr>, Node permits Variable, Constant, UnaryCall, BinaryCall, Reduction {
 
     /** The variable with this name. */
     static Variable variable(String name) {
@@ -35,15 +38,6 @@ public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant
     /** Parses a formula such as {@code "(1.5 - x + x*y)^2 + exp(-x^2/2)"}; errors name the column. */
     static Expr parse(String formula) {
         return FormulaParser.parse(formula);
-    }
-
-    /** The value of a constant expression; any other expression has no value without a point. */
-    @Override
-    default double value() {
-        if (this instanceof Constant c) {
-            return c.value();
-        }
-        throw new DslException("the expression " + this + " has no value without a point; use valueAt(point)");
     }
 
     @Override
@@ -105,17 +99,25 @@ public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant
      * @throws DslException naming a variable that the bindings leave unbound
      */
     default <T extends Real<T>> T evaluate(Map<String, T> bindings) {
-        return Evaluator.evaluate(this, bindings);
+        return Evaluator.evaluate(this, bindings, Kinks.STANDARD);
+    }
+
+    /**
+     * Evaluates on any {@link Real} under a chosen convention for kinks: every function is applied
+     * {@link Kinks#bind bound} to it, so the derivative parts of the numbers follow it at every order.
+     */
+    default <T extends Real<T>> T evaluate(Map<String, T> bindings, Kinks kinks) {
+        return Evaluator.evaluate(this, bindings, kinks);
     }
 
     /** The value at a point. */
     default double valueAt(Point point) {
-        return Evaluator.valueAt(this, point);
+        return Evaluator.valueAt(this, point, Kinks.STANDARD);
     }
 
-    /** The value at a point under a chosen convention for kinks. */
+    /** The value at a point under a chosen convention for kinks (sign and heaviside at 0, the cusp slope). */
     default double valueAt(Point point, Kinks kinks) {
-        return kinks.within(() -> valueAt(point));
+        return Evaluator.valueAt(this, point, kinks);
     }
 
     /** The symbolic derivative by a variable, simplified. */
@@ -135,7 +137,7 @@ public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant
 
     /** The gradient at a point by dual numbers, in the order of {@code variables}. */
     default double[] gradientAt(Point point, List<String> variables) {
-        return Derivatives.gradient(this, point, variables);
+        return Derivatives.gradient(this, point, variables, Kinks.STANDARD);
     }
 
     /** The gradient at a point by dual numbers, variables in sorted order. */
@@ -145,7 +147,7 @@ public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant
 
     /** The gradient at a point under a chosen convention for kinks. */
     default double[] gradientAt(Point point, List<String> variables, Kinks kinks) {
-        return kinks.within(() -> gradientAt(point, variables));
+        return Derivatives.gradient(this, point, variables, kinks);
     }
 
     /**
@@ -159,12 +161,12 @@ public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant
 
     /** The checked value and gradient at a point, in the order of {@code variables}. */
     default CheckedEvaluation checkedAt(Point point, List<String> variables) {
-        return CheckedEvaluator.evaluate(this, point, variables);
+        return CheckedEvaluator.evaluate(this, point, variables, Kinks.STANDARD);
     }
 
     /** The checked value and gradient at a point under a chosen convention for kinks. */
     default CheckedEvaluation checkedAt(Point point, List<String> variables, Kinks kinks) {
-        return kinks.within(() -> checkedAt(point, variables));
+        return CheckedEvaluator.evaluate(this, point, variables, kinks);
     }
 
     /**
@@ -174,7 +176,12 @@ public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant
      * itself is beyond the range of doubles.
      */
     default double[][] hessianAt(Point point, List<String> variables) {
-        return Derivatives.hessian(this, point, variables);
+        return Derivatives.hessian(this, point, variables, Kinks.STANDARD);
+    }
+
+    /** The Hessian at a point by hyper-dual numbers under a chosen convention for kinks. */
+    default double[][] hessianAt(Point point, List<String> variables, Kinks kinks) {
+        return Derivatives.hessian(this, point, variables, kinks);
     }
 
     /** The directional derivative grad f . v at a point, by one dual evaluation. */
@@ -205,6 +212,11 @@ public sealed interface Expr extends Real<Expr>, Node permits Variable, Constant
      */
     default dev.fluxion.dsl.tape.CompiledExpression compile(List<String> variableOrder) {
         return dev.fluxion.dsl.tape.CompiledExpression.compile(this, variableOrder);
+    }
+
+    /** Compiles for a fixed variable order, with the kinks following the given convention (see {@link Kinks}). */
+    default dev.fluxion.dsl.tape.CompiledExpression compile(List<String> variableOrder, Kinks kinks) {
+        return dev.fluxion.dsl.tape.CompiledExpression.compile(this, variableOrder, kinks);
     }
 
     /** Compiles for the variable order given. */

@@ -13,14 +13,14 @@ import java.util.List;
  * {@link #get(int)}) turn it into a scalar {@link Expr}, so an ML loss over a data set is a handful of nodes,
  * not one node per data point.
  *
- * <p>A vector expression is a {@link dev.fluxion.dsl.number.Real}: its arithmetic and every scalar function
+ * <p>A vector expression is an {@link dev.fluxion.dsl.number.Algebra}: its arithmetic and every scalar function
  * apply element-wise, so the derivative rules of the dsl apply to it unchanged. Shapes are checked when the
  * expression is built, and a mismatch names the operation and both shapes.
  *
  * <p>Example, the logistic-regression loss with labels y in {-1, +1}:
  * {@code y.times(X.times(w)).unaryMinus().softplus().mean()}.
  */
-public sealed interface VectorExpr extends dev.fluxion.dsl.number.Real<VectorExpr>, Node
+public sealed interface VectorExpr extends dev.fluxion.dsl.number.Algebra<VectorExpr>, Node
         permits VectorVariable, VectorConstant, VectorMap, VectorZip, Broadcast, MatrixProduct, Slice, Stack {
 
     /** The number of elements. */
@@ -49,13 +49,6 @@ public sealed interface VectorExpr extends dev.fluxion.dsl.number.Real<VectorExp
     /** A vector from scalar expressions. */
     static VectorExpr of(Expr... elements) {
         return new Stack(List.of(elements));
-    }
-
-    /** A vector has no single value. */
-    @Override
-    default double value() {
-        throw new DslException("a vector expression of length " + length() + " has no single value; reduce it with"
-                + " sum(), mean(), dot(...) or get(i) first");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.fluxion.dsl.function;
 
 import dev.fluxion.dsl.number.DoubleReal;
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * A function of two arguments together with its two partial-derivative rules, written once for every face.
@@ -14,11 +14,21 @@ public interface BinaryFunction {
     /** f(x, y) on doubles; NaN outside the domain. */
     double value(double x, double y);
 
-    /** df/dx at (x, y), written with the operations of {@link Real}. */
-    <T extends Real<T>> T partialFirst(T x, T y);
+    /** df/dx at (x, y), written with the operations of {@link Algebra}. */
+    <T extends Algebra<T>> T partialFirst(T x, T y);
 
-    /** df/dy at (x, y), written with the operations of {@link Real}. */
-    <T extends Real<T>> T partialSecond(T x, T y);
+    /** df/dy at (x, y), written with the operations of {@link Algebra}. */
+    <T extends Algebra<T>> T partialSecond(T x, T y);
+
+    /** f(x, y) under a convention for kinks: {@link #value(double, double)} except where the value is the convention. */
+    default double value(double x, double y, Kinks kinks) {
+        return value(x, y);
+    }
+
+    /** This function under a non-standard convention (see {@link Kinks#bind(BinaryFunction)}); smooth ones return this. */
+    default BinaryFunction under(Kinks kinks) {
+        return new KinkedBinary(this, kinks);
+    }
 
     /** df/dx on doubles. */
     default double slopeFirst(double x, double y) {

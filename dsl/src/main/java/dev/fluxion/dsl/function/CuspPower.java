@@ -1,6 +1,6 @@
 package dev.fluxion.dsl.function;
 
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * x^q for a negative exponent q, except at x = 0, where it takes {@link Kinks#cuspSlope()} in place of the pole.
@@ -36,14 +36,21 @@ public record CuspPower(double exponent) implements Power {
         return "^";
     }
 
+    /** x^q, and at 0 the standard convention's slope. */
     @Override
     public double value(double x) {
-        return x == 0 ? Kinks.current().cuspSlope() : Math.pow(x, exponent);
+        return value(x, Kinks.STANDARD);
+    }
+
+    /** x^q, and at 0 the convention's slope. */
+    @Override
+    public double value(double x, Kinks kinks) {
+        return x == 0 ? kinks.cuspSlope() : Math.pow(x, exponent);
     }
 
     /** q x^(q-1), again with the convention's value at 0 (times q), so that second derivatives follow it too. */
     @Override
-    public <T extends Real<T>> T derivative(T x) {
+    public <T extends Algebra<T>> T derivative(T x) {
         return x.apply(of(exponent - 1)).times(exponent);
     }
 }

@@ -1,7 +1,5 @@
 package dev.fluxion.dsl.function;
 
-import java.util.function.Supplier;
-
 /**
  * The convention for derivatives at the points where a function is not differentiable.
  *
@@ -18,7 +16,15 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Every value lies in [0, 1] (for {@code signAtZero}, [-1, 1]; for {@code cuspSlope}, [0, +inf]) so that it is
- * a subgradient. The convention in force is per thread; an evaluation selects one with {@link #within(Supplier)}.
+ * a subgradient.
+ *
+ * <p>A convention is a plain value that an evaluation is given, never a global or per-thread setting: the tree walk
+ * ({@code expr.gradientAt(point, variables, kinks)}), the checked walk and the compiled tape
+ * ({@code expr.compile(order, kinks)}) apply every function {@link #bind(UnaryFunction) bound} to it. Binding
+ * leaves a smooth function as it is and wraps one with a kink in a {@link KinkedUnary} or {@link KinkedBinary},
+ * whose value reads this convention and whose derivative rule, the table's own, applies its functions bound to it
+ * in turn. Under {@link #STANDARD} nothing is wrapped: the table's functions are the standard convention, so the
+ * default path runs the very same code. Two evaluations under two conventions can run at once on any threads.
  *
  * @param heavisideAtZero value of the Heaviside step at 0, in [0, 1]
  * @param signAtZero      value of sign at 0, in [-1, 1]
@@ -29,8 +35,6 @@ public record Kinks(double heavisideAtZero, double signAtZero, double tieShare, 
 
     /** relu'(0) = 0, abs'(0) = 0, a tie in max/min splits evenly, and sqrt'(0) = 0. */
     public static final Kinks STANDARD = new Kinks(0.0, 0.0, 0.5, 0.0);
-
-    private static final ThreadLocal<Kinks> CURRENT = ThreadLocal.withInitial(() -> STANDARD);
 
     /** Checks the ranges. */
     public Kinks {
@@ -57,20 +61,19 @@ public record Kinks(double heavisideAtZero, double signAtZero, double tieShare, 
         }
     }
 
-    /** The convention in force on this thread (STANDARD unless an evaluation selected another). */
-    public static Kinks current() {
-        return CURRENT.get();
+    /** Whether this is the standard convention, under which every function of the table is used as it is. */
+    public boolean isStandard() {
+        return this == STANDARD || equals(STANDARD);
     }
 
-    /** Runs {@code body} with this convention in force on the current thread, then restores the previous one. */
-    public <R> R within(Supplier<R> body) {
-        Kinks previous = CURRENT.get();
-        CURRENT.set(this);
-        try {
-            return body.get();
-        } finally {
-            CURRENT.set(previous);
-        }
+    /** f under this convention: f itself under {@link #STANDARD} or where f is smooth, else f bound to it. */
+    public UnaryFunction bind(UnaryFunction f) {
+        return isStandard() ? f : f.under(this);
+    }
+
+    /** f under this convention: f itself under {@link #STANDARD} or where f is smooth, else f bound to it. */
+    public BinaryFunction bind(BinaryFunction f) {
+        return isStandard() ? f : f.under(this);
     }
 
     /** The Heaviside step under this convention: 1 for x &gt; 0, 0 for x &lt; 0, {@code heavisideAtZero} at 0. */

@@ -1,7 +1,7 @@
 package dev.fluxion.dsl.function;
 
 import dev.fluxion.dsl.DslException;
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * lse(z) = m + log(sum_i e^(z_i - m)) with m = max_i z_i, so every exponent is at most 0 and the sum lies in
  * [1, n]. Its gradient is the softmax: d lse / d z_j = e^(z_j) / sum_i e^(z_i) (see {@link Softmax}).
  *
- * <p>The shift m is built with {@link Real#max(Real)}, so the formula is generic in the number type and holds
+ * <p>The shift m is built with {@link Algebra#max(Algebra)}, so the formula is generic in the number type and holds
  * for expressions too; m cancels from every derivative (d lse / d m = 1 - sum_i softmax_i = 0), so a tie in the
  * maximum changes nothing. Defined for finite z.
  *
@@ -21,13 +21,13 @@ public final class LogSumExp {
     }
 
     /** lse(z) = m + log(sum_i e^(z_i - m)), m = max_i z_i; z must not be empty. */
-    public static <T extends Real<T>> T logSumExp(List<T> z) {
+    public static <T extends Algebra<T>> T logSumExp(List<T> z) {
         T m = largest(z, "logSumExp");
         return m.plus(sumOfShiftedExponentials(z, m).log());
     }
 
-    /** m = max_i z_i, folded with {@link Real#max(Real)}; names {@code caller} if z is empty or holds null. */
-    static <T extends Real<T>> T largest(List<T> z, String caller) {
+    /** m = max_i z_i, folded with {@link Algebra#max(Algebra)}; names {@code caller} if z is empty or holds null. */
+    static <T extends Algebra<T>> T largest(List<T> z, String caller) {
         if (z == null || z.isEmpty()) {
             throw new DslException(caller + " needs at least one value, got " + (z == null ? "null" : "[]"));
         }
@@ -43,7 +43,7 @@ public final class LogSumExp {
     }
 
     /** sum_i e^(z_i - m), which lies in [1, n] when m = max_i z_i. */
-    static <T extends Real<T>> T sumOfShiftedExponentials(List<T> z, T m) {
+    static <T extends Algebra<T>> T sumOfShiftedExponentials(List<T> z, T m) {
         T sum = null;
         for (T zi : z) {
             T term = zi.minus(m).exp();

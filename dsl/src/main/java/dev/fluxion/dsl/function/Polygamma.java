@@ -1,6 +1,6 @@
 package dev.fluxion.dsl.function;
 
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * The polygamma function of order n: the (n+1)-th derivative of log Gamma. Order 0 is the digamma function,
@@ -30,7 +30,7 @@ public record Polygamma(int order) implements UnaryFunction {
     }
 
     @Override
-    public <T extends Real<T>> T derivative(T x) {
+    public <T extends Algebra<T>> T derivative(T x) {
         return x.apply(new Polygamma(order + 1));
     }
 }

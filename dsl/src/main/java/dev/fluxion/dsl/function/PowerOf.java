@@ -1,6 +1,6 @@
 package dev.fluxion.dsl.function;
 
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * x^p for a constant exponent p: (x^p)' = p x^(p-1). For an integer p it is defined for every real x;
@@ -40,8 +40,14 @@ public record PowerOf(double exponent) implements Power {
         return Math.pow(x, exponent);
     }
 
+    /** Itself for a whole-number exponent; a fractional one reaches a cusp at some order, so it is bound. */
     @Override
-    public <T extends Real<T>> T derivative(T x) {
+    public UnaryFunction under(Kinks kinks) {
+        return exponent == Math.rint(exponent) ? this : new KinkedUnary(this, kinks);
+    }
+
+    @Override
+    public <T extends Algebra<T>> T derivative(T x) {
         if (exponent == 0) {
             return x.lift(0);
         }

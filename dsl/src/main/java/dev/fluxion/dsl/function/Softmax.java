@@ -1,6 +1,6 @@
 package dev.fluxion.dsl.function;
 
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class Softmax {
     }
 
     /** softmax(z) as an unmodifiable list of the same length; z must not be empty. */
-    public static <T extends Real<T>> List<T> softmax(List<T> z) {
+    public static <T extends Algebra<T>> List<T> softmax(List<T> z) {
         T m = LogSumExp.largest(z, "softmax");
         T denominator = LogSumExp.sumOfShiftedExponentials(z, m);
         List<T> probabilities = new ArrayList<>(z.size());

@@ -18,7 +18,8 @@ import dev.fluxion.dsl.function.UnaryFunction;
  * Im f(z) = h f'(x) to full relative precision. This holds in the complex-step regime,
  * |h| &lt;= 1e-3 (1 + |x|); complex numbers far from the real axis (exp(i pi)) are not what this type is for.
  * The non-analytic functions (abs, relu, max and the like) take the branch of the real part, and at the kink
- * itself the slope is the one of {@code Kinks.current()}, as for every other face of the dsl.
+ * itself the slope is the one of the convention the function is bound to (standard unless applied as
+ * {@code z.apply(kinks.bind(Unary.ABS))}), as for every other face of the dsl.
  *
  * <p>Reference: J. R. R. A. Martins, P. Sturdza and J. J. Alonso, "The complex-step derivative
  * approximation", ACM Transactions on Mathematical Software 29(3), 2003, 245-262.
@@ -150,7 +151,7 @@ public record Complex(double real, double imaginary) implements Real<Complex> {
      * derivatives taken from a {@link Jet} through f's own derivative rules (see {@code ComplexTaylor}); -z
      * exactly. It holds for |b| &lt;= 1e-3 (1 + |a|), the regime of the complex step, and throws a
      * {@code DslException} beyond that limit or where the series does not settle (near a pole). At a kink the
-     * slope is the one of {@code Kinks.current()}, as everywhere in the dsl.
+     * slope is the one of the convention f is bound to ({@code Kinks.bind}), as everywhere in the dsl.
      */
     @Override
     public Complex apply(UnaryFunction f) {

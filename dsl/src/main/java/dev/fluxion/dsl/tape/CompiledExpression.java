@@ -3,6 +3,7 @@ package dev.fluxion.dsl.tape;
 import dev.fluxion.dsl.DslException;
 import dev.fluxion.dsl.Objective;
 import dev.fluxion.dsl.expr.Expr;
+import dev.fluxion.dsl.function.Kinks;
 import java.util.List;
 
 /**
@@ -94,7 +95,16 @@ public final class CompiledExpression implements Objective {
      * @throws DslException if the expression uses a variable not in the order, or the order repeats a name
      */
     public static CompiledExpression compile(Expr expression, List<String> variables) {
-        Tape tape = TapeBuilder.compile(List.of(expression), variables);
+        return compile(expression, variables, Kinks.STANDARD);
+    }
+
+    /**
+     * Compiles an expression whose kinks follow the given convention: relu'(0) = heaviside(0), abs'(0) = sign(0),
+     * the share of a max/min tie, the slope of a root at 0. The convention is fixed in the tape (its functions are
+     * {@link Kinks#bind bound} to it), so compiled expressions under different conventions can run side by side.
+     */
+    public static CompiledExpression compile(Expr expression, List<String> variables, Kinks kinks) {
+        Tape tape = TapeBuilder.compile(List.of(expression), variables, kinks);
         return new CompiledExpression(expression, expandedNames(expression, variables), tape,
                 KernelCompiler.compile(tape), new GeneratedHessian(tape), false);
     }

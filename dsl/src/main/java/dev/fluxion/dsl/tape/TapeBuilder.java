@@ -22,6 +22,7 @@ import dev.fluxion.dsl.expr.VectorVariable;
 import dev.fluxion.dsl.expr.VectorZip;
 import dev.fluxion.dsl.function.Binary;
 import dev.fluxion.dsl.function.BinaryFunction;
+import dev.fluxion.dsl.function.Kinks;
 import dev.fluxion.dsl.function.Unary;
 import dev.fluxion.dsl.function.UnaryFunction;
 import java.util.ArrayDeque;
@@ -60,6 +61,8 @@ final class TapeBuilder implements NodeVisitor<Integer> {
 
     private final Map<String, Slots> slotsOf = new HashMap<>();
     private final int dimension;
+    /** The convention every function on the tape is bound to, and so its partial-derivative nodes. */
+    private final Kinks kinks;
     private final Map<Key, Integer> nodeOf = new HashMap<>();
     private final Map<Node, Integer> seen = new IdentityHashMap<>();
     private final List<Node> expressionOf = new ArrayList<>();
@@ -74,7 +77,8 @@ final class TapeBuilder implements NodeVisitor<Integer> {
     private double[] constant = new double[64];
     private int size;
 
-    private TapeBuilder(List<String> variables, Map<String, Integer> vectorLengths) {
+    private TapeBuilder(List<String> variables, Map<String, Integer> vectorLengths, Kinks kinks) {
+        this.kinks = kinks;
         int next = 0;
         for (String name : variables) {
             int count = vectorLengths.getOrDefault(name, 1);
@@ -91,11 +95,16 @@ final class TapeBuilder implements NodeVisitor<Integer> {
      * consecutive slots of x as it has elements.
      */
     static Tape compile(List<Expr> outputs, List<String> variables) {
+        return compile(outputs, variables, Kinks.STANDARD);
+    }
+
+    /** Compiles the outputs with every function bound to a convention for kinks ({@link Kinks#bind}). */
+    static Tape compile(List<Expr> outputs, List<String> variables, Kinks kinks) {
         Map<String, Integer> vectorLengths = new HashMap<>();
         for (Expr output : outputs) {
             VectorVariables.collect(output, vectorLengths);
         }
-        TapeBuilder builder = new TapeBuilder(variables, vectorLengths);
+        TapeBuilder builder = new TapeBuilder(variables, vectorLengths, kinks);
         for (Expr output : outputs) {
             for (String name : VectorVariables.scalarAndVectorNames(output)) {
                 if (!builder.slotsOf.containsKey(name)) {
@@ -159,7 +168,7 @@ final class TapeBuilder implements NodeVisitor<Integer> {
             return node(Tape.NEG, a, -1, null, 0, 0, 1, u);
         }
         return isSquare(u.function()) ? node(Tape.SQUARE, a, -1, null, 0, 0, 1, u)
-                : node(Tape.UNARY, a, -1, u.function(), 0, 0, 1, u);
+                : node(Tape.UNARY, a, -1, kinks.bind(u.function()), 0, 0, 1, u);
     }
 
     @Override
@@ -167,7 +176,7 @@ final class TapeBuilder implements NodeVisitor<Integer> {
         int a = added(b.left());
         int c = added(b.right());
         int code = arithmeticCode(b.function());
-        return node(code, a, c, code == Tape.BINARY ? b.function() : null, 0, 0, 1, b);
+        return node(code, a, c, code == Tape.BINARY ? kinks.bind(b.function()) : null, 0, 0, 1, b);
     }
 
     @Override
@@ -212,7 +221,7 @@ final class TapeBuilder implements NodeVisitor<Integer> {
             return node(Tape.VECTOR_NEG, a, -1, null, 0, 0, n, m);
         }
         return isSquare(m.function()) ? node(Tape.VECTOR_SQUARE, a, -1, null, 0, 0, n, m)
-                : node(Tape.VECTOR_UNARY, a, -1, m.function(), 0, 0, n, m);
+                : node(Tape.VECTOR_UNARY, a, -1, kinks.bind(m.function()), 0, 0, n, m);
     }
 
     @Override
@@ -233,7 +242,7 @@ final class TapeBuilder implements NodeVisitor<Integer> {
         int c = added(z.right());
         int code = arithmeticCode(z.function());
         int vectorCode = code - Tape.ADD + Tape.VECTOR_ADD;
-        return node(vectorCode, a, c, code == Tape.BINARY ? z.function() : null, 0, 0, n, z);
+        return node(vectorCode, a, c, code == Tape.BINARY ? kinks.bind(z.function()) : null, 0, 0, n, z);
     }
 
     @Override

@@ -27,15 +27,11 @@ class CuspSlopeSpec : FunSpec({
     /** The gradient at the point from the compiled and the interpreted tape, the tree walk and the symbolic gradient, which must agree. */
     fun gradients(f: Expr, order: List<String>, at: DoubleArray, kinks: Kinks): List<DoubleArray> {
         val point = Point.of(order, at)
-        val compiled = CompiledExpression.compile(f, order)
+        val compiled = CompiledExpression.compile(f, order, kinks)
         val taped = listOf(compiled, compiled.interpreted()).map { tape ->
-            kinks.within {
-                val g = DoubleArray(at.size)
-                tape.valueAndGradient(at, g)
-                g
-            }
+            DoubleArray(at.size).also { g -> tape.valueAndGradient(at, g) }
         }
-        val symbolic = kinks.within { f.gradient(order).map { it.valueAt(point, kinks) }.toDoubleArray() }
+        val symbolic = f.gradient(order).map { it.valueAt(point, kinks) }.toDoubleArray()
         return taped + listOf(f.gradientAt(point, order, kinks), symbolic)
     }
 
@@ -80,7 +76,7 @@ class CuspSlopeSpec : FunSpec({
         val h = Array(1) { DoubleArray(1) }
         f.compile("x").hessian(doubleArrayOf(0.0), h)
         h[0][0] shouldBe 0.0
-        oneSided.within { f.compile("x").hessian(doubleArrayOf(0.0), h) }
+        f.compile(listOf("x"), oneSided).hessian(doubleArrayOf(0.0), h)
         h[0][0] shouldBe Double.POSITIVE_INFINITY
         f.compile("x").hessian(doubleArrayOf(4.0), h)
         assertClose(h[0][0], 0.75 * 4.0.pow(-0.5), 1e-15) { "0.75 / sqrt(4)" }

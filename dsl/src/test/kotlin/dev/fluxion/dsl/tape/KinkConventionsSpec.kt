@@ -13,7 +13,7 @@ import io.kotest.matchers.shouldBe
 
 /**
  * The tape honours the convention for kinks in force on the calling thread, in both gradient modes: relu'(0) = 0,
- * abs'(0) = 0 and an even split of a max/min tie by default, and whatever [Kinks.within] selects.
+ * abs'(0) = 0 and an even split of a max/min tie by default, and the convention it was compiled with otherwise.
  */
 class KinkConventionsSpec : FunSpec({
 
@@ -21,11 +21,9 @@ class KinkConventionsSpec : FunSpec({
 
     /** The gradient of the compiled expression at the point, generated or interpreted, under the given convention. */
     fun gradient(f: Expr, order: List<String>, at: DoubleArray, interpreted: Boolean, kinks: Kinks): DoubleArray =
-        kinks.within {
-            val g = DoubleArray(at.size)
-            val compiled = CompiledExpression.compile(f, order)
+        DoubleArray(at.size).also { g ->
+            val compiled = CompiledExpression.compile(f, order, kinks)
             (if (interpreted) compiled.interpreted() else compiled).valueAndGradient(at, g)
-            g
         }
 
     /** Checks the compiled and the interpreted tape against the expected gradient and against the tree walk under the same convention. */
@@ -53,13 +51,16 @@ class KinkConventionsSpec : FunSpec({
         check(x.leakyRelu(0.1), listOf("x"), doubleArrayOf(0.0), heavisideOne, doubleArrayOf(1.0))
     }
 
-    test("the default convention applies outside within, also after a call under another convention") {
-        val compiled = x.relu().compile("x")
+    test("each compiled expression keeps its own convention, also called in turn with one under another") {
+        val standard = x.relu().compile("x")
+        val eager = x.relu().compile(listOf("x"), heavisideOne)
         val g = DoubleArray(1)
-        heavisideOne.within { compiled.valueAndGradient(doubleArrayOf(0.0), g) }
+        eager.valueAndGradient(doubleArrayOf(0.0), g)
         g[0] shouldBe 1.0
-        compiled.valueAndGradient(doubleArrayOf(0.0), g)
+        standard.valueAndGradient(doubleArrayOf(0.0), g)
         g[0] shouldBe 0.0
+        eager.valueAndGradient(doubleArrayOf(0.0), g)
+        g[0] shouldBe 1.0
     }
 
     test("relu on a vector tape: the slope at 0 follows the convention element by element") {
@@ -69,7 +70,7 @@ class KinkConventionsSpec : FunSpec({
         val g = DoubleArray(3)
         compiled.valueAndGradient(at, g)
         assertClose(g, doubleArrayOf(0.0, 1.0, 0.0), 0.0) { "default" }
-        heavisideOne.within { compiled.valueAndGradient(at, g) }
+        w.relu().sum().compile(listOf("w"), heavisideOne).valueAndGradient(at, g)
         assertClose(g, doubleArrayOf(1.0, 1.0, 0.0), 0.0) { "heaviside(0) = 1" }
     }
 

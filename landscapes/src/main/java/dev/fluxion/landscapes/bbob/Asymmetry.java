@@ -2,7 +2,7 @@ package dev.fluxion.landscapes.bbob;
 
 import dev.fluxion.dsl.function.UnaryFunction;
 import dev.fluxion.dsl.number.Jet;
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * One coordinate of the asymmetry T_asy^beta of the bbob definitions, or its derivative of a given order:
@@ -49,7 +49,7 @@ record Asymmetry(double coefficient, int order) implements UnaryFunction {
     }
 
     @Override
-    public <T extends Real<T>> T derivative(T x) {
+    public <T extends Algebra<T>> T derivative(T x) {
         return x.apply(new Asymmetry(coefficient, order + 1));
     }
 }

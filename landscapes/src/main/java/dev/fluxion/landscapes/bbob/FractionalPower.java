@@ -1,7 +1,7 @@
 package dev.fluxion.landscapes.bbob;
 
 import dev.fluxion.dsl.function.UnaryFunction;
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * x^p for a constant 0 &lt; p &lt; 1 on x &gt;= 0, or its derivative of a given order, with every derivative set to
@@ -49,7 +49,7 @@ record FractionalPower(double exponent, int order) implements UnaryFunction {
     }
 
     @Override
-    public <T extends Real<T>> T derivative(T x) {
+    public <T extends Algebra<T>> T derivative(T x) {
         return x.apply(new FractionalPower(exponent, order + 1));
     }
 }

@@ -2,7 +2,7 @@ package dev.fluxion.landscapes.bbob;
 
 import dev.fluxion.dsl.function.UnaryFunction;
 import dev.fluxion.dsl.number.Jet;
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * The oscillation T_osz of the bbob definitions, or its derivative of a given order: a monotone map of the real
@@ -68,12 +68,12 @@ record Oscillation(int order) implements UnaryFunction {
     }
 
     @Override
-    public <T extends Real<T>> T derivative(T x) {
+    public <T extends Algebra<T>> T derivative(T x) {
         return x.apply(new Oscillation(order + 1));
     }
 
-    /** The branch of one sign, written with the operations of {@link Real}, for the higher derivatives. */
-    private static <T extends Real<T>> T branch(T x, boolean positive) {
+    /** The branch of one sign, written with the operations of {@link Algebra}, for the higher derivatives. */
+    private static <T extends Algebra<T>> T branch(T x, boolean positive) {
         double c1 = positive ? 1.0 : 0.55;
         double c2 = positive ? 0.79 : 0.31;
         T t = (positive ? x : x.unaryMinus()).log().div(ALPHA);

@@ -1,7 +1,7 @@
 package dev.fluxion.landscapes.bbob;
 
 import dev.fluxion.dsl.function.UnaryFunction;
-import dev.fluxion.dsl.number.Real;
+import dev.fluxion.dsl.number.Algebra;
 
 /**
  * The roundings of the bbob functions, piecewise constant, so their derivative is 0 wherever it exists (everywhere
@@ -35,7 +35,7 @@ enum Rounding implements UnaryFunction {
     }
 
     @Override
-    public <T extends Real<T>> T derivative(T x) {
+    public <T extends Algebra<T>> T derivative(T x) {
         return x.lift(0);
     }
 }
