@@ -4,8 +4,8 @@ package dev.fluxion.optimizers;
  * What one step did: f and ||grad f|| at the point the step started from, the length ||u|| of the update it
  * applied, the number of steps completed, and the run's evaluations so far by kind. One instance belongs to an
  * {@link OptimizerState} and is overwritten by its next step, so that a step allocates nothing; copy the numbers
- * out to keep them. The evaluation counts are the run's as they stand when read: after a step that threw, they
- * include the evaluations that step made.
+ * out to keep them. The evaluation counts and {@link #reusedEvaluation()} are the run's as they stand when read:
+ * after a step that threw, they include the evaluation that step made.
  */
 public final class StepInfo {
     double value;

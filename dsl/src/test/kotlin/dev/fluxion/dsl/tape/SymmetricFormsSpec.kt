@@ -114,6 +114,7 @@ class SymmetricFormsSpec : FunSpec({
         bitsOf(gradient(f.interpreted(), at)) shouldBe bitsOf(doubleArrayOf(1.0, 3.0))
         f.value(at) shouldBe 1.5
     }
+
     test("the factor 2a is one constant: (1/2) x . (A x) has the gradient A x exactly, below the normal range too") {
         // 3 times the least subnormal: halving it first would round 1.5 ulps to 2 (ties to even) and give 4, not 3
         val tiny = 3 * Double.MIN_VALUE
