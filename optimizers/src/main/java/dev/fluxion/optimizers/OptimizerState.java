@@ -19,7 +19,7 @@ public final class OptimizerState {
     private final double[] gradient;
     private final double[] direction;
     private final StepContext context;
-    private final StepInfo info = new StepInfo();
+    private final StepInfo info;
     /** The chain's own passes fused into one, where that pays; null for every other chain. */
     private final FusedPass fused;
     private long steps;
@@ -31,6 +31,7 @@ public final class OptimizerState {
         this.gradient = new double[dimension];
         this.direction = new double[dimension];
         this.context = new StepContext(dimension);
+        this.info = new StepInfo(context);
         this.fused = FusedPass.of(optimizer, root);
     }
 
@@ -103,10 +104,6 @@ public final class OptimizerState {
         info.gradientSquares = gradientSquares;
         info.stepSquares = stepSquares;
         info.steps = steps;
-        info.values = context.values();
-        info.gradients = context.gradients();
-        info.hessians = context.hessians();
-        info.reused = context.reused();
         return info;
     }
 

@@ -4,7 +4,8 @@ package dev.fluxion.optimizers;
  * What one step did: f and ||grad f|| at the point the step started from, the length ||u|| of the update it
  * applied, the number of steps completed, and the run's evaluations so far by kind. One instance belongs to an
  * {@link OptimizerState} and is overwritten by its next step, so that a step allocates nothing; copy the numbers
- * out to keep them.
+ * out to keep them. The evaluation counts and {@link #reusedEvaluation()} are the run's as they stand when read:
+ * after a step that threw, they include the evaluation that step made.
  */
 public final class StepInfo {
     double value;
@@ -12,12 +13,15 @@ public final class StepInfo {
     double gradientSquares;
     double stepSquares;
     long steps;
-    long values;
-    long gradients;
-    long hessians;
-    boolean reused;
+    /**
+     * The run's evaluation counts, read when asked for: a step writes four fields here, not eight, because on a
+     * small landscape each store a step makes is a measurable part of it (benchmarks/README.md, "A step against its
+     * floor").
+     */
+    private final StepContext counts;
 
-    StepInfo() {
+    StepInfo(StepContext counts) {
+        this.counts = counts;
     }
 
     /** f(x) before the step. */
@@ -42,17 +46,17 @@ public final class StepInfo {
 
     /** The run's evaluations of f alone so far, this step's included. */
     public long valueEvaluations() {
-        return values;
+        return counts.values();
     }
 
     /** The run's evaluations of f with grad f so far, this step's included. */
     public long gradientEvaluations() {
-        return gradients;
+        return counts.gradients();
     }
 
     /** The run's evaluations of the Hessian or the metric so far, this step's included. */
     public long hessianEvaluations() {
-        return hessians;
+        return counts.hessians();
     }
 
     /**
@@ -61,17 +65,17 @@ public final class StepInfo {
      * was counted by the step before.
      */
     public boolean reusedEvaluation() {
-        return reused;
+        return counts.reused();
     }
 
     /** The run's evaluations so far under the cost model of {@link Evaluations#cost(int)}. */
     public long evaluationCost(int dimension) {
-        return Evaluations.cost(values, gradients, hessians, dimension);
+        return Evaluations.cost(counts.values(), counts.gradients(), counts.hessians(), dimension);
     }
 
     @Override
     public String toString() {
         return "step " + steps + ": f = " + value + ", |grad| = " + gradientNorm() + ", |step| = " + stepLength()
-                + ", " + new Evaluations(values, gradients, hessians);
+                + ", " + counts.evaluations();
     }
 }

@@ -1242,12 +1242,16 @@ final class KernelMethod {
             }
             case Tape.VECTOR_MUL -> {
                 if (folded.get(l) || folded.get(r)) {
-                    // v . (M v), M symmetric: v's contributions a (M v) and M^T (a v) are 2a (M v) exactly
+                    // v . (M v), M symmetric: v's contributions a (M v) and M^T (a v) are 2a (M v) exactly, with 2a
+                    // a constant; one product (none when 2a = 1) where (a p) 2 would put two on the step's path
                     int product = folded.get(l) ? l : r;
+                    double twiceAdjoint = SymmetricForms.twiceAdjoint(t, known, i);
                     elementAddInto(product == l ? r : l, DADD, () -> {
-                        elementProduct(a, product);
-                        mv.visitLdcInsn(2.0);
-                        mv.visitInsn(DMUL);
+                        loadElement(product);
+                        if (twiceAdjoint != 1.0) {
+                            mv.visitLdcInsn(twiceAdjoint);
+                            mv.visitInsn(DMUL);
+                        }
                     });
                     return;
                 }

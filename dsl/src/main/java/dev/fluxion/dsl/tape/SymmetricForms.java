@@ -16,7 +16,9 @@ import java.util.BitSet;
  * p_c in the same order, and all of them to 2a p_c, exactly. The interpreter ({@link Sweeps}) adds the same three
  * contributions in the other order (a p_c first), so its gradient may differ from the kernel's in the last bits: one
  * of the fused loops that add three or more contributions to one gradient entry in another order
- * ({@link KernelMethod}). The value is unchanged.
+ * ({@link KernelMethod}). The value is unchanged. The kernel writes the gradient as p_c (2a), 2a a constant, and as
+ * p_c alone when 2a = 1 (the landscapes' (1/2) forms): an optimizer's step waits on every dependent operation between
+ * x and the gradient, and (a p_c) 2 would be two of them.
  *
  * <p>This is the rotated quadratic (1/2) (x - x*)^T A (x - x*) of the landscapes, whose gradient A (x - x*) a
  * hand-written loop computes with n^2 products where the general reverse sweep takes 2 n^2.
@@ -54,6 +56,20 @@ final class SymmetricForms {
             }
         }
         return products;
+    }
+
+    /**
+     * 2a, where a is the known adjoint of the sum that reads the element-wise product q of a qualifying form: the
+     * factor of v's gradient 2a (M v). Computed once at compile time, 2a p_c is the correctly rounded product, the
+     * same bits as (a p_c) 2 wherever a p_c is exact (everywhere but where it falls below the normal range).
+     */
+    static double twiceAdjoint(Tape t, ConstantAdjoints known, int q) {
+        for (int s : t.reverseOrder) {
+            if (t.op[s] == Tape.SUM && t.left[s] == q) {
+                return 2 * known.of(s);
+            }
+        }
+        throw new IllegalStateException("no sum reads the quadratic form's product at node " + q);
     }
 
     /** p if node p is a matrix product of node v (v != p), else -1. */

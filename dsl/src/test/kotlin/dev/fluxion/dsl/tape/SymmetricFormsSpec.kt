@@ -114,4 +114,19 @@ class SymmetricFormsSpec : FunSpec({
         bitsOf(gradient(f.interpreted(), at)) shouldBe bitsOf(doubleArrayOf(1.0, 3.0))
         f.value(at) shouldBe 1.5
     }
+
+    test("the factor 2a is one constant: (1/2) x . (A x) has the gradient A x exactly, below the normal range too") {
+        // 3 times the least subnormal: halving it first would round 1.5 ulps to 2 (ties to even) and give 4, not 3
+        val tiny = 3 * Double.MIN_VALUE
+        val a = arrayOf(doubleArrayOf(1.0, 0.0), doubleArrayOf(0.0, 1.0))
+        val x = VectorExpr.variable("x", 2)
+        val f = x.dot(Matrix.of(a).times(x)).times(0.5).compile(listOf("x"))
+        f.isGenerated() shouldBe true
+        val at = doubleArrayOf(tiny, -2.5)
+        // the gradient of (1/2) |x|^2 is x
+        bitsOf(gradient(f, at)) shouldBe bitsOf(doubleArrayOf(tiny, -2.5))
+        // and with a = 1, 2a = 2: the gradient of x . (A x) is 2 x, 2 tiny exactly
+        val g = x.dot(Matrix.of(a).times(x)).compile(listOf("x"))
+        bitsOf(gradient(g, at)) shouldBe bitsOf(doubleArrayOf(2 * tiny, -5.0))
+    }
 })
