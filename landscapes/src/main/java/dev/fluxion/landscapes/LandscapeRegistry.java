@@ -6,7 +6,6 @@ import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.dsl.spec.SpecParser;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  * {@link #catalog()} lists every landscape with its parameters and the facts of its default instance in one
  * call. Plugins from other class loaders (jar files) join with {@link #withPlugins(ClassLoader, Consumer)}.
  */
-public final class LandscapeRegistry {
+public final class LandscapeRegistry extends Registry<LandscapeProvider, LandscapeRegistry> {
     private static final Registry.Kind<LandscapeProvider> KIND = new Registry.Kind<>(LandscapeProvider.class,
             "landscape", LandscapeProvider::name, LandscapeProvider::parameters, Map.of(), LandscapeException::new,
             Registry::className);
@@ -26,10 +25,13 @@ public final class LandscapeRegistry {
             LandscapeRegistry.class.getClassLoader(), LandscapeRegistry::load,
             (base, context) -> base.withPlugins(context, problem -> { }));
 
-    private final Registry<LandscapeProvider> providers;
+    private LandscapeRegistry(Iterable<LandscapeProvider> providers) {
+        super(KIND, providers);
+    }
 
-    private LandscapeRegistry(Registry<LandscapeProvider> providers) {
-        this.providers = providers;
+    @Override
+    protected LandscapeRegistry with(Iterable<LandscapeProvider> providers) {
+        return new LandscapeRegistry(providers);
     }
 
     /**
@@ -42,30 +44,7 @@ public final class LandscapeRegistry {
 
     /** The providers a class loader finds. */
     public static LandscapeRegistry load(ClassLoader loader) {
-        return new LandscapeRegistry(Registry.load(KIND, List.of(), loader));
-    }
-
-    /**
-     * This registry joined by the providers a plugin class loader finds, as {@link Registry#withPlugins(ClassLoader,
-     * Consumer)} says.
-     */
-    public LandscapeRegistry withPlugins(ClassLoader plugins, Consumer<ServiceConfigurationError> problems) {
-        return new LandscapeRegistry(providers.withPlugins(plugins, problems));
-    }
-
-    /**
-     * This registry joined by the providers a plugin class loader finds, as {@link #withPlugins(ClassLoader,
-     * Consumer)} does, but strictly.
-     *
-     * @throws LandscapeException naming the first provider that cannot join and why
-     */
-    public LandscapeRegistry withPlugins(ClassLoader plugins) {
-        return new LandscapeRegistry(providers.withPlugins(plugins));
-    }
-
-    /** The known names, sorted. */
-    public List<String> names() {
-        return providers.names();
+        return new LandscapeRegistry(Registry.found(KIND, List.of(), loader));
     }
 
     /**
@@ -74,7 +53,7 @@ public final class LandscapeRegistry {
      * @throws LandscapeException naming the unknown name and listing the known ones
      */
     public LandscapeProvider provider(String name) {
-        return providers.find(name, 0);
+        return find(name);
     }
 
     /**
@@ -86,13 +65,13 @@ public final class LandscapeRegistry {
      */
     public Landscape create(String spec) {
         SpecNode.Call parsed = SpecParser.parse(spec, LandscapeException::new);
-        LandscapeProvider provider = providers.find(parsed.name(), parsed.column());
+        LandscapeProvider provider = find(parsed.name(), parsed.column());
         return provider.create(Arguments.bind(provider, parsed));
     }
 
     /** Every landscape with its description, its parameters and the facts of its default instance. */
     public List<CatalogEntry> catalog() {
-        return providers.providers().stream()
+        return providers().stream()
                 .map(p -> new CatalogEntry(p.name(), p.description(), p.parameters(), p.create().facts()))
                 .toList();
     }

@@ -6,7 +6,7 @@ import dev.fluxion.dsl.spec.Range;
 import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.optimizers.schedule.ConstantSchedule;
 import dev.fluxion.optimizers.schedule.Schedule;
-import dev.fluxion.optimizers.schedule.ScheduleKind;
+import dev.fluxion.optimizers.schedule.Schedules;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class Hyperparameter extends Parameter {
 
         @Override
         public Object build(SpecNode.Call call) {
-            return ScheduleKind.build(call);
+            return Schedules.build(call);
         }
     };
 

@@ -3,20 +3,20 @@ package dev.fluxion.optimizers;
 import dev.fluxion.dsl.spec.Registry;
 import dev.fluxion.dsl.spec.SpecNode;
 import dev.fluxion.dsl.spec.SpecParser;
-import dev.fluxion.optimizers.schedule.ScheduleKind;
+import dev.fluxion.optimizers.schedule.Schedule;
+import dev.fluxion.optimizers.schedule.Schedules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
 /**
  * The optimizers and transforms that specs can name: the library's own, every {@link OptimizerProvider} that
- * {@link ServiceLoader} finds, and the combinator {@code chain(T1, T2, ...)}. Plugins from other class
- * loaders (jar files) join with {@link #withPlugins(ClassLoader, Consumer)}.
+ * {@link ServiceLoader} finds, and the combinator {@code chain(T1, T2, ...)}, which no plugin may take the name of.
+ * Plugins from other class loaders (jar files) join with {@link #withPlugins(ClassLoader, Consumer)}.
  */
-public final class OptimizerRegistry {
+public final class OptimizerRegistry extends Registry<OptimizerProvider, OptimizerRegistry> {
     /** The name of the combinator that applies its positional transforms in order. */
     public static final String CHAIN = "chain";
     private static final Registry.Kind<OptimizerProvider> KIND = new Registry.Kind<>(OptimizerProvider.class,
@@ -24,10 +24,13 @@ public final class OptimizerRegistry {
             Map.of(CHAIN, "the chain combinator"), OptimizerException::new,
             provider -> provider instanceof TypedProvider typed ? typed.origin() : Registry.className(provider));
 
-    private final Registry<OptimizerProvider> providers;
+    private OptimizerRegistry(Iterable<OptimizerProvider> providers) {
+        super(KIND, providers);
+    }
 
-    private OptimizerRegistry(Registry<OptimizerProvider> providers) {
-        this.providers = providers;
+    @Override
+    protected OptimizerRegistry with(Iterable<OptimizerProvider> providers) {
+        return new OptimizerRegistry(providers);
     }
 
     /**
@@ -35,7 +38,7 @@ public final class OptimizerRegistry {
      * one name are an error.
      */
     public static OptimizerRegistry load(ClassLoader loader) {
-        return new OptimizerRegistry(Registry.load(KIND,
+        return new OptimizerRegistry(Registry.found(KIND,
                 Optimizers.BUILT_IN.stream().<OptimizerProvider>map(TypedProvider::new).toList(), loader));
     }
 
@@ -45,39 +48,6 @@ public final class OptimizerRegistry {
      */
     public static OptimizerRegistry load() {
         return Optimizers.registry();
-    }
-
-    /**
-     * This registry joined by the providers a plugin class loader finds, as {@link Registry#withPlugins(ClassLoader,
-     * Consumer)} says; a plugin may not take the name {@code chain}.
-     */
-    public OptimizerRegistry withPlugins(ClassLoader plugins, Consumer<ServiceConfigurationError> problems) {
-        return new OptimizerRegistry(providers.withPlugins(plugins, problems));
-    }
-
-    /**
-     * This registry joined by the providers a plugin class loader finds, as {@link #withPlugins(ClassLoader,
-     * Consumer)} does, but strictly.
-     *
-     * @throws OptimizerException naming the first provider that cannot join and why
-     */
-    public OptimizerRegistry withPlugins(ClassLoader plugins) {
-        return new OptimizerRegistry(providers.withPlugins(plugins));
-    }
-
-    /** All providers, sorted by name. */
-    public List<OptimizerProvider> providers() {
-        return providers.providers();
-    }
-
-    /** The names specs may use, sorted, {@code chain} included. */
-    public List<String> names() {
-        return providers.names();
-    }
-
-    /** The provider with this name. */
-    public OptimizerProvider find(String name) {
-        return providers.find(name, 0);
     }
 
     /**
@@ -111,7 +81,7 @@ public final class OptimizerRegistry {
             }
             return new Chain(links);
         }
-        OptimizerProvider provider = providers.find(call.name(), call.column());
+        OptimizerProvider provider = find(call.name(), call.column());
         // an optimizer nested as a hyperparameter (lookahead's inner) is built by this registry, plugins included
         return provider.create(HyperparameterValues.bind(call,
                 provider.hyperparameters().stream().map(h -> h.resolvedBy(this)).toList()));
@@ -124,12 +94,12 @@ public final class OptimizerRegistry {
     public String describe() {
         StringBuilder text = new StringBuilder();
         text.append("chain(T1, T2, ...)\n    applies the transforms in order (optax's chain)\n");
-        for (OptimizerProvider provider : providers.providers()) {
+        for (OptimizerProvider provider : providers()) {
             entry(text, provider.name(), provider.description(), provider.hyperparameters());
         }
         text.append("\nschedules (wherever a learning rate is expected):\n");
-        for (ScheduleKind kind : ScheduleKind.values()) {
-            entry(text, kind.specName(), kind.description(), kind.hyperparameters());
+        for (Signature<? extends Schedule> schedule : Schedules.SIGNATURES) {
+            entry(text, schedule.name(), schedule.description(), schedule.hyperparameters());
         }
         return text.toString();
     }

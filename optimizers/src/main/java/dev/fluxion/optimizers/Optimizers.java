@@ -50,8 +50,6 @@ import dev.fluxion.optimizers.transform.TrustRegion;
 import dev.fluxion.optimizers.transform.ValueClip;
 import dev.fluxion.optimizers.transform.WeightDecay;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.function.Consumer;
 
 /**
  * The entry points, for Java and Kotlin alike: a typed value with every default for each named optimizer and
@@ -101,15 +99,6 @@ public final class Optimizers {
      */
     public static OptimizerRegistry registry() {
         return REGISTRY.current();
-    }
-
-    /**
-     * The registry of every provider on the class path joined by the providers of a plugin class loader, built-ins
-     * first; each plugin provider that cannot join goes to {@code problems} (see
-     * {@link OptimizerRegistry#withPlugins(ClassLoader, Consumer)}). This class's own registry is left as it is.
-     */
-    public static OptimizerRegistry withPlugins(ClassLoader plugins, Consumer<ServiceConfigurationError> problems) {
-        return registry().withPlugins(plugins, problems);
     }
 
     /** The optimizer a spec describes, such as {@code adam(lr=0.01, beta2=0.99)}. */

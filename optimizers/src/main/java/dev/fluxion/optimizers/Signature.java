@@ -77,6 +77,19 @@ public record Signature<T extends Record>(Class<T> type, String name, List<Hyper
     }
 
     /**
+     * The constant schedule the schedule-valued hyperparameter {@code hyperparameter} (such as {@code lr}) takes for a
+     * number, checked as a spec giving that number would be: {@code adam(lr = -1.0)} fails as {@code adam(lr=-1)}.
+     *
+     * @throws OptimizerException for a number out of range
+     * @throws IllegalArgumentException if this signature has no such hyperparameter
+     */
+    public dev.fluxion.optimizers.schedule.Schedule constant(String hyperparameter, double value) {
+        return hyperparameters.stream().filter(h -> h.name().equals(hyperparameter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no hyperparameter " + hyperparameter))
+                .constant(name, value);
+    }
+
+    /**
      * The spec of a record of this signature, every hyperparameter printed: {@code adam(lr=0.01, beta1=0.9, ...)}.
      */
     public String spec(T value) {

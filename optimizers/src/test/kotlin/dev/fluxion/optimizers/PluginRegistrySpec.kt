@@ -26,7 +26,7 @@ fun pluginLoader(vararg providers: String): ClassLoader {
 class PluginRegistrySpec : FunSpec({
 
     test("a plugin's provider joins beside the built-ins, which keep theirs, and runs in chains") {
-        val registry = Optimizers.withPlugins(pluginLoader("dev.fluxion.optimizers.plugin.PlainStepProvider")) {
+        val registry = Optimizers.registry().withPlugins(pluginLoader("dev.fluxion.optimizers.plugin.PlainStepProvider")) {
             throw it
         }
         registry.names() shouldContain "plainStep"

@@ -4,7 +4,7 @@ import dev.fluxion.dsl.spec.ParameterType
 import dev.fluxion.dsl.spec.Range
 import dev.fluxion.optimizers.schedule.ConstantSchedule
 import dev.fluxion.optimizers.schedule.Schedule
-import dev.fluxion.optimizers.schedule.ScheduleKind
+import dev.fluxion.optimizers.schedule.Schedules
 import kotlin.math.ceil
 import kotlin.math.pow
 import kotlin.random.Random
@@ -46,10 +46,10 @@ class RandomOptimizers(private val random: Random) {
 
     /** A schedule of any kind, warm-ups and joins nesting schedules up to [depth] 3. */
     fun schedule(depth: Int = 1): Schedule {
-        val kinds = ScheduleKind.values().filter { depth < 3 || it.hyperparameters().none { h -> h.type() == ParameterType.NESTED } }
+        val kinds = Schedules.SIGNATURES.filter { depth < 3 || it.hyperparameters().none { h -> h.type() == ParameterType.NESTED } }
         val kind = kinds.random(random)
-        seen += kind.specName()
-        return kind.create(HyperparameterValues(kind.specName(), kind.hyperparameters().associate { it.name() to value(it, depth + 1) }))
+        seen += kind.name()
+        return kind.create(HyperparameterValues(kind.name(), kind.hyperparameters().associate { it.name() to value(it, depth + 1) }))
     }
 
     private fun values(owner: String, declared: List<Hyperparameter>): HyperparameterValues {

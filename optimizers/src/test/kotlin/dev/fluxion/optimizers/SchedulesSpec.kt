@@ -1,7 +1,6 @@
 package dev.fluxion.optimizers
 
-import dev.fluxion.optimizers.schedule.ScheduleKind
-import dev.fluxion.dsl.spec.SpecParser
+import dev.fluxion.optimizers.schedule.Schedules
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
@@ -12,7 +11,7 @@ import kotlin.math.cos
 import kotlin.math.pow
 
 class SchedulesSpec : FunSpec({
-    fun schedule(spec: String) = ScheduleKind.build(SpecParser.parse(spec, ::OptimizerException))
+    fun schedule(spec: String) = Schedules.parse(spec)
     fun values(spec: String, vararg steps: Long) = steps.map { schedule(spec).at(it) }
 
     test("step decay: 0.1 * 0.5^floor(t / 3)") {

@@ -3,7 +3,7 @@ package dev.fluxion.optimizers
 import dev.fluxion.dsl.spec.ParameterType
 import dev.fluxion.dsl.spec.SpecNode
 import dev.fluxion.dsl.spec.SpecParser
-import dev.fluxion.optimizers.schedule.ScheduleKind
+import dev.fluxion.optimizers.schedule.Schedules
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
@@ -107,7 +107,7 @@ private fun uncovered(specs: List<String>): List<String> {
         }
         listOf("${provider.name()}(").filter { provider.name() !in names } + formulations.filter { it !in written }
     }
-    return optimizers + ScheduleKind.values().map { it.specName() }.filter { it !in names }
+    return optimizers + Schedules.SIGNATURES.map { it.name() }.filter { it !in names }
 }
 
 /** Every call in a spec tree: the optimizers, the transforms of chains, and the schedules nested in them. */

@@ -13,11 +13,14 @@ import java.util.function.Function;
 
 /**
  * Named providers of one kind (optimizers, schedules, landscapes), found with {@link ServiceLoader} or given,
- * by name. Plugins from other class loaders (jar files) join with {@link #withPlugins(ClassLoader, Consumer)}.
+ * by name. Plugins from other class loaders (jar files) join with {@link #withPlugins(ClassLoader, Consumer)}. A
+ * module's registry ({@code OptimizerRegistry}, {@code LandscapeRegistry}) is a subclass that adds what it builds
+ * out of specs; {@link #of(Kind, Iterable)} is a registry that only finds its providers.
  *
  * @param <P> the provider type
+ * @param <R> the registry type, which {@link #withPlugins(ClassLoader, Consumer)} returns
  */
-public final class Registry<P> {
+public abstract class Registry<P, R extends Registry<P, R>> {
     private final Kind<P> kind;
     private final Map<String, P> providers;
 
@@ -40,13 +43,24 @@ public final class Registry<P> {
                           Map<String, String> reserved, SpecErrors errors, Function<P, String> origin) {
     }
 
-    private Registry(Kind<P> kind, Map<String, P> providers) {
-        this.kind = kind;
-        this.providers = Collections.unmodifiableMap(providers);
+    /** A registry that only finds its providers by name. */
+    public static final class Plain<P> extends Registry<P, Plain<P>> {
+        private Plain(Kind<P> kind, Iterable<P> providers) {
+            super(kind, providers);
+        }
+
+        @Override
+        protected Plain<P> with(Iterable<P> providers) {
+            return new Plain<>(kind(), providers);
+        }
     }
 
-    /** The given providers. Two providers of different origins with one name are an error. */
-    public static <P> Registry<P> of(Kind<P> kind, Iterable<P> providers) {
+    /**
+     * The given providers, for a subclass's constructor.
+     *
+     * @throws RuntimeException the kind's exception when two providers of different origins have one name
+     */
+    protected Registry(Kind<P> kind, Iterable<P> providers) {
         Map<String, P> found = new TreeMap<>();
         for (P provider : providers) {
             String name = kind.name.apply(provider);
@@ -56,7 +70,21 @@ public final class Registry<P> {
                         + kind.origin.apply(previous) + " and " + kind.origin.apply(provider), 0);
             }
         }
-        return new Registry<>(kind, found);
+        this.kind = kind;
+        this.providers = Collections.unmodifiableMap(found);
+    }
+
+    /** A registry of this one's type and kind holding {@code providers}. */
+    protected abstract R with(Iterable<P> providers);
+
+    /** What this registry holds. */
+    protected final Kind<P> kind() {
+        return kind;
+    }
+
+    /** A registry of the given providers that only finds them by name. */
+    public static <P> Plain<P> of(Kind<P> kind, Iterable<P> providers) {
+        return new Plain<>(kind, providers);
     }
 
     /** The name of a provider's class: the origin of providers that are each a class of their own. */
@@ -65,10 +93,10 @@ public final class Registry<P> {
     }
 
     /** The given providers, then those {@link ServiceLoader} finds through {@code loader}. */
-    public static <P> Registry<P> load(Kind<P> kind, List<P> builtIn, ClassLoader loader) {
+    public static <P> List<P> found(Kind<P> kind, List<P> builtIn, ClassLoader loader) {
         List<P> all = new ArrayList<>(builtIn);
         ServiceLoader.load(kind.service, loader).forEach(all::add);
-        return of(kind, all);
+        return all;
     }
 
     /**
@@ -82,7 +110,7 @@ public final class Registry<P> {
      * @param problems receives one {@link ServiceConfigurationError} per provider left out, whose message says
      *                 which provider and why (and whose cause, if any, is what the provider threw)
      */
-    public Registry<P> withPlugins(ClassLoader plugins, Consumer<ServiceConfigurationError> problems) {
+    public R withPlugins(ClassLoader plugins, Consumer<ServiceConfigurationError> problems) {
         Map<String, P> joined = new TreeMap<>(providers);
         Iterator<P> found = ServiceLoader.load(kind.service, plugins).iterator();
         while (true) {
@@ -115,14 +143,14 @@ public final class Registry<P> {
             }
             joined.put(name, provider);
         }
-        return new Registry<>(kind, joined);
+        return with(joined.values());
     }
 
     /**
      * This registry joined by the providers a plugin class loader finds, as {@link #withPlugins(ClassLoader,
      * Consumer)} does, but strictly: the error names the first provider that cannot join and why.
      */
-    public Registry<P> withPlugins(ClassLoader plugins) {
+    public R withPlugins(ClassLoader plugins) {
         return withPlugins(plugins, problem -> {
             RuntimeException error = kind.errors.error((kind.noun.matches("[aeiou].*") ? "an " : "a ") + kind.noun
                     + " plugin cannot join the registry: " + problem.getMessage(), 0);
@@ -142,6 +170,11 @@ public final class Registry<P> {
         names.addAll(kind.reserved.keySet());
         Collections.sort(names);
         return names;
+    }
+
+    /** The provider named {@code name}, as {@link #find(String, int)} finds it outside a spec. */
+    public P find(String name) {
+        return find(name, 0);
     }
 
     /**

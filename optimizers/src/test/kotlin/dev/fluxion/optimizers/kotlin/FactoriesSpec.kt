@@ -1,12 +1,14 @@
 package dev.fluxion.optimizers.kotlin
 
-import dev.fluxion.dsl.spec.SpecParser
+import dev.fluxion.dsl.spec.ParameterType
+import dev.fluxion.optimizers.KotlinFace
 import dev.fluxion.optimizers.Optimizer
 import dev.fluxion.optimizers.OptimizerException
 import dev.fluxion.optimizers.Optimizers
-import dev.fluxion.optimizers.schedule.ScheduleKind
+import dev.fluxion.optimizers.schedule.Schedules
 import dev.fluxion.optimizers.textMessage
 import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 
@@ -18,7 +20,7 @@ import io.kotest.matchers.shouldBe
 class FactoriesSpec : FunSpec({
 
     fun parse(spec: String) = Optimizers.parse(spec)
-    fun schedule(spec: String) = ScheduleKind.build(SpecParser.parse(spec, ::OptimizerException))
+    fun schedule(spec: String) = Schedules.parse(spec)
 
     test("named parameters read like the spec and give the value it parses to") {
         adam(lr = 0.01) shouldBe parse("adam(lr=0.01)")
@@ -120,5 +122,29 @@ class FactoriesSpec : FunSpec({
         message { warmup(then = -1.0) } shouldBe textMessage("gd(lr=warmup(then=-1.0))")
         message { step(factor = 1.5) } shouldBe textMessage("gd(lr=step(factor=1.5))")
         message { constant(value = -1.0) } shouldBe textMessage("gd(lr=constant(value=-1.0))")
+    }
+
+    test("the face is written from the signatures: a function per record with its components' types, a Double twin per learning rate") {
+        val facade = Class.forName("dev.fluxion.optimizers.kotlin.Factories")
+        fun has(name: String, returns: Class<*>, parameters: List<Class<*>>) =
+            facade.methods.any { it.name == name && it.returnType == returns && it.parameterTypes.toList() == parameters }
+        var twins = 0
+        for (signature in KotlinFace.signatures()) {
+            val name = signature.name().replace("-tr", "Tr")
+            val types = signature.type().recordComponents.map { it.type }
+            withClue(name) { has(name, signature.type(), types) shouldBe true }
+            signature.hyperparameters().forEachIndexed { i, h ->
+                if (h.type() == ParameterType.NESTED && h.range() != null) {
+                    twins++
+                    withClue("$name with a number for ${h.name()}") {
+                        has(name, signature.type(), types.toMutableList().also { it[i] = Double::class.javaPrimitiveType!! }) shouldBe true
+                    }
+                }
+            }
+        }
+        // counted by hand: 20 records take lr (18 named optimizers, scale, scheduleFree), warmup takes then, join first and second
+        twins shouldBe 23
+        KotlinFace.functionName("newton-tr") shouldBe "newtonTr"
+        KotlinFace.functionName("adam") shouldBe "adam"
     }
 })
