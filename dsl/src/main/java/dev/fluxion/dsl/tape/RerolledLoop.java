@@ -18,6 +18,7 @@ import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.RETURN;
@@ -25,7 +26,6 @@ import static org.objectweb.asm.Opcodes.RETURN;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -81,9 +81,9 @@ final class RerolledLoop {
     private final int valueBuffer;
     private final int adjointBuffer;
     private int nextLocal;
-    /** The int locals holding b times a stride, by stride. */
-    private final Map<Integer, Integer> shifts = new LinkedHashMap<>();
-    private int counter;
+    /** The int local of the block counter b. */
+    private int counter = -1;
+    private Label loopHead;
 
     /**
      * A loop part with the arguments of the entry point it is part of: {@code (x, values)} for the value,
@@ -146,9 +146,15 @@ final class RerolledLoop {
                     }
                 }
             }
-            for (int b = 0; b < count; b++) {
+            for (int b = 0; b + 1 < count; b++) {
                 stored[j] |= split.storesValue(run.node(order, b, j), withGradient);
             }
+        }
+        // a value only the last block's is read outside the loop (the output, the next part's argument) is stored
+        // once, after it
+        boolean[] storedAfter = new boolean[period];
+        for (int j = 0; j < period; j++) {
+            storedAfter[j] = !stored[j] && split.storesValue(run.node(order, count - 1, j), withGradient);
         }
         mv.visitCode();
         int[] local = new int[period];
@@ -157,6 +163,11 @@ final class RerolledLoop {
             local[j] = newDouble();
             if (carried[j]) {
                 carry[j] = newDouble();
+            }
+            if (storedAfter[j]) {
+                // read after the loop: the verifier wants it set on the path that skips the loop
+                mv.visitInsn(DCONST_0);
+                mv.visitVarInsn(DSTORE, local[j]);
             }
         }
         // the carries start with what block -1 would have left: the nodes block 0 reads in their place
@@ -167,15 +178,6 @@ final class RerolledLoop {
                     mv.visitVarInsn(DSTORE, carry[o.step()]);
                 }
             }
-        }
-        for (int j = 0; j < period; j++) {
-            for (Operand o : operands[j]) {
-                if (o != null) {
-                    shiftOf(o.stride());
-                    shiftOf(o.slotStride());
-                }
-            }
-            shiftOf(stride[j]);
         }
         Label end = beginLoop(count);
         for (int j = 0; j < period; j++) {
@@ -223,6 +225,14 @@ final class RerolledLoop {
             }
         }
         endLoop(end);
+        for (int j = 0; j < period; j++) {
+            if (storedAfter[j]) {
+                mv.visitVarInsn(ALOAD, valueBuffer);
+                push(run.node(order, count - 1, j));
+                mv.visitVarInsn(DLOAD, local[j]);
+                mv.visitInsn(DASTORE);
+            }
+        }
         return finish();
     }
 
@@ -452,20 +462,6 @@ final class RerolledLoop {
                 startAdjoint(f.node(m + f.lowest), f.window[m]);
             }
         }
-        for (int j = 0; j < period; j++) {
-            for (Operand o : reads[j]) {
-                if (o != null) {
-                    shiftOf(o.stride());
-                    shiftOf(o.slotStride());
-                }
-            }
-        }
-        for (Family f : families) {
-            shiftOf(f.stride);
-            if (!f.steps && f.stride != 0 && Boolean.TRUE.equals(toGradient.get(f))) {
-                shiftOf(t.left[f.node(f.lowest + 1)] - t.left[f.node(f.lowest)]);
-            }
-        }
         Label end = beginLoop(count);
         for (int j = 0; j < period; j++) {
             reverseStep(run.node(order, 0, j), own[j], targets[j], reads[j]);
@@ -676,54 +672,43 @@ final class RerolledLoop {
 
     // ---------------------------------------------------------------- the loop
 
-    /** The int local that holds b times the stride (none for 0), made on first use. */
-    private int shiftOf(int stride) {
-        if (stride == 0) {
-            return -1;
-        }
-        return shifts.computeIfAbsent(stride, s -> nextLocal++);
-    }
-
-    /** base + b stride on the stack. */
+    /**
+     * base + b stride on the stack, as b times a constant plus a constant: the form in which the JIT proves the
+     * array indices of a counted loop in range once, before the loop, rather than at each access.
+     */
     private void index(int base, int stride) {
         if (stride == 0) {
             push(base);
             return;
         }
-        mv.visitVarInsn(ILOAD, shiftOf(stride));
+        mv.visitVarInsn(ILOAD, counter);
+        if (stride != 1) {
+            push(stride);
+            mv.visitInsn(IMUL);
+        }
         if (base != 0) {
             push(base);
             mv.visitInsn(IADD);
         }
     }
 
-    /** Sets the counter and the shifts to 0 and opens the loop; returns the label after it. */
+    /** Sets the block counter b to 0 and opens the loop; returns the label after it. */
     private Label beginLoop(int count) {
         counter = nextLocal++;
         push(0);
         mv.visitVarInsn(ISTORE, counter);
-        for (int local : shifts.values()) {
-            push(0);
-            mv.visitVarInsn(ISTORE, local);
-        }
-        Label head = new Label();
+        loopHead = new Label();
         Label end = new Label();
-        mv.visitLabel(head);
+        mv.visitLabel(loopHead);
         mv.visitVarInsn(ILOAD, counter);
         push(count);
         mv.visitJumpInsn(IF_ICMPGE, end);
-        loopHead = head;
         return end;
     }
 
-    private Label loopHead;
-
-    /** Moves the counter and the shifts on by one block and closes the loop. */
+    /** Moves the counter on by one block and closes the loop. */
     private void endLoop(Label end) {
         mv.visitIincInsn(counter, 1);
-        for (Map.Entry<Integer, Integer> shift : shifts.entrySet()) {
-            mv.visitIincInsn(shift.getValue(), shift.getKey());
-        }
         mv.visitJumpInsn(GOTO, loopHead);
         mv.visitLabel(end);
     }
