@@ -12,6 +12,7 @@ import static org.objectweb.asm.Opcodes.DMUL;
 import static org.objectweb.asm.Opcodes.DNEG;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
@@ -269,24 +270,44 @@ final class RerolledLoop {
         mv.visitInsn(instruction);
     }
 
-    /** The operand's value in block b. */
+    /**
+     * The operand's value in block b. In the forward loop, whose body has no branches, an element read from x or
+     * the buffer is read once per block and kept in a local: the JIT cannot tell x from the buffer, so it would
+     * read it again after each store.
+     */
     private void load(Operand o, int[] local, int[] carry) {
         switch (o.source()) {
             case CONSTANT -> mv.visitLdcInsn(t.constants[o.node()]);
-            case VARIABLE -> {
-                mv.visitVarInsn(ALOAD, X);
-                index(o.slot(), o.slotStride());
-                mv.visitInsn(DALOAD);
-            }
             case LOCAL -> mv.visitVarInsn(DLOAD, local[o.step()]);
             case CARRIED -> mv.visitVarInsn(DLOAD, carry[o.step()]);
-            case BUFFER -> {
-                mv.visitVarInsn(ALOAD, valueBuffer);
-                index(o.node(), o.stride());
+            default -> {
+                List<Integer> key = o.source() == Source.VARIABLE ? List.of(0, o.slot(), o.slotStride())
+                        : List.of(1, o.node(), o.stride());
+                Integer kept = local == null ? null : readOnce.get(key);
+                if (kept != null) {
+                    mv.visitVarInsn(DLOAD, kept);
+                    return;
+                }
+                if (o.source() == Source.VARIABLE) {
+                    mv.visitVarInsn(ALOAD, X);
+                    index(o.slot(), o.slotStride());
+                } else {
+                    mv.visitVarInsn(ALOAD, valueBuffer);
+                    index(o.node(), o.stride());
+                }
                 mv.visitInsn(DALOAD);
+                if (local != null) {
+                    int keep = newDouble();
+                    readOnce.put(key, keep);
+                    mv.visitInsn(DUP2);
+                    mv.visitVarInsn(DSTORE, keep);
+                }
             }
         }
     }
+
+    /** The locals of the elements the forward loop's body has read from x or the buffer. */
+    private final Map<List<Integer>, Integer> readOnce = new HashMap<>();
 
     /** The value of a node outside the loop: a constant, a variable from x, a computed node from the buffer. */
     private void loadOutside(int node) {
