@@ -339,6 +339,15 @@ final class RerolledLoop {
         int lowest;
         int span = 1;
         int[] window;
+        /**
+         * Whether the family's adjoint lives within one block (span 1) and starts there with its first contribution
+         * rather than 0 + it, as a straight-line part's does ({@link KernelMethod}): that saves an add per node and
+         * block, and changes only the sign of a zero adjoint, which no result depends on (a zero adjoint's products
+         * are skipped, and a gradient entry is written as 0 + its adjoint).
+         */
+        boolean startsWithContribution;
+        /** Whether the block being written has set the local yet. */
+        boolean assigned;
 
         Family(int base, int stride, boolean steps) {
             this.base = base;
@@ -475,6 +484,9 @@ final class RerolledLoop {
             }
         }
 
+        for (Family f : families) {
+            f.startsWithContribution = f.span == 1 && f.stride != 0 && !split.adjointInBuffer(f.node(f.lowest));
+        }
         mv.visitCode();
         for (Family f : families) {
             f.window = new int[f.span];
@@ -484,8 +496,14 @@ final class RerolledLoop {
             }
         }
         Label end = beginLoop(count);
+        for (Family f : families) {
+            f.assigned = !f.startsWithContribution;
+        }
         for (int j = 0; j < period; j++) {
             reverseStep(run.node(order, 0, j), own[j], targets[j], reads[j]);
+        }
+        for (Family f : families) {
+            ensureAssigned(f);
         }
         for (Family f : families) {
             if (f.stride == 0) {
@@ -513,8 +531,10 @@ final class RerolledLoop {
                 mv.visitVarInsn(DLOAD, f.window[m + 1]);
                 mv.visitVarInsn(DSTORE, f.window[m]);
             }
-            mv.visitInsn(DCONST_0);
-            mv.visitVarInsn(DSTORE, f.window[f.span - 1]);
+            if (!f.startsWithContribution) {
+                mv.visitInsn(DCONST_0);
+                mv.visitVarInsn(DSTORE, f.window[f.span - 1]);
+            }
         }
         endLoop(end);
         for (Family f : families) {
@@ -605,9 +625,18 @@ final class RerolledLoop {
         if (multiplies && isKnown && known.of(node) == 0) {
             return;
         }
+        if (!isKnown) {
+            ensureAssigned(own.family());
+        }
         Runnable a = isKnown ? () -> mv.visitLdcInsn(known.of(node)) : () -> mv.visitVarInsn(DLOAD, local(own));
         Label skip = new Label();
         if (multiplies && !isKnown) {
+            // the contributions below run on one path only: their targets need a value on the other too
+            for (Member target : targets) {
+                if (target != null) {
+                    ensureAssigned(target.family());
+                }
+            }
             // the interpreter skips a zero adjoint, so that 0 times an infinite partial adds nothing
             a.run();
             mv.visitInsn(DCONST_0);
@@ -676,10 +705,30 @@ final class RerolledLoop {
             return;
         }
         int local = local(target);
-        mv.visitVarInsn(DLOAD, local);
-        contribution.run();
-        mv.visitInsn(instruction);
+        Family f = target.family();
+        if (f.assigned) {
+            mv.visitVarInsn(DLOAD, local);
+            contribution.run();
+            mv.visitInsn(instruction);
+        } else if (instruction == DSUB) {
+            // 0 - c, as the interpreter has it, not -c: the two differ in the sign of a NaN
+            mv.visitInsn(DCONST_0);
+            contribution.run();
+            mv.visitInsn(DSUB);
+        } else {
+            contribution.run();
+        }
+        f.assigned = true;
         mv.visitVarInsn(DSTORE, local);
+    }
+
+    /** Sets a family's local to 0 if the block being written has not set it yet. */
+    private void ensureAssigned(Family f) {
+        if (!f.assigned) {
+            mv.visitInsn(DCONST_0);
+            mv.visitVarInsn(DSTORE, f.window[0]);
+            f.assigned = true;
+        }
     }
 
     private int local(Member m) {

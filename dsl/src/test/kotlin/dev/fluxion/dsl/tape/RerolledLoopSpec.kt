@@ -75,6 +75,7 @@ class RerolledLoopSpec : FunSpec({
 
     test("random blocks repeated with shifted variables run as loops and equal the interpreter bit for bit") {
         var rerolled = 0
+        var tried = 0
         checkAll(PropTestConfig(seed = 20261206L, iterations = 60), Arb.long()) { seed ->
             val random = Random(seed)
             val n = random.nextInt(12, 40)
@@ -95,6 +96,11 @@ class RerolledLoopSpec : FunSpec({
                 }
             }
             val largestMethod = listOf(150, 400, KernelCompiler.LARGEST_METHOD)[random.nextInt(3)]
+            if (TapeBuilder.compile(listOf(f), names).reverseOrder.isEmpty()) {
+                // a block that folds to a constant (a product with 0): nothing to compile
+                return@checkAll
+            }
+            tried++
             val compiled = CompiledExpression.compile(f, names, largestMethod)
             compiled.isGenerated() shouldBe true
             if (compiled.loops() > 0) {
@@ -108,7 +114,8 @@ class RerolledLoopSpec : FunSpec({
             val zeros = DoubleArray(names.size) { if (random.nextBoolean()) 0.0 else -0.0 }
             bits(compiled, zeros) shouldBe bits(interpreter, zeros)
         }
-        rerolled shouldBeGreaterThan 30
+        println("RerolledLoopSpec: $rerolled of $tried random tapes ran loops")
+        rerolled shouldBeGreaterThan tried / 2
     }
 
     test("a Rosenbrock whose term 37 almost repeats the others is not taken for a repeat there") {
