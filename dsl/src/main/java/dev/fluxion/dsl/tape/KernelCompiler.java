@@ -43,7 +43,8 @@ import org.objectweb.asm.Type;
  * log-sum-exp or an element of a vector whose argument is a vector variable, a constant vector, a product or an
  * element-wise vector expression (kept whole in an array, written by a loop of its own), and when each generated
  * method stays within {@link #LARGEST_METHOD} bytes of bytecode. A scalar tape too long for one method per entry
- * point is split into several ({@link KernelSplit}). Otherwise {@link #compile} returns null and the interpreter
+ * point is split into several ({@link KernelSplit}), with runs of repeated blocks as loops ({@link RerolledLoop}) where
+ * it has them. Otherwise {@link #compile} returns null and the interpreter
  * ({@link Sweeps}) evaluates the tape. The limit is HotSpot's: it does not JIT-compile a method longer than 8000
  * bytes ({@code -XX:+DontCompileHugeMethods}), and straight-line code the JVM interprets would be slower than the
  * tape interpreter, which is compiled.

@@ -16,6 +16,10 @@ import java.util.List;
  * that a later part or the reverse sweep reads, and the adjoints that a later part adds to or reads; a part reads
  * them back from there. Each gradient entry is written by the reverse part after which its variable receives no
  * more contributions. The order of the floating-point operations is the interpreter's, so the results are its bits.
+ *
+ * <p>A run of a schedule that repeats one block of operations with shifted operands ({@link Reroll}), such as the
+ * terms of a sum built term by term, is a part of its own whatever its length, written as a loop over the blocks
+ * ({@link RerolledLoop}); the parts between runs keep the length above.
  */
 final class KernelSplit {
     /** The parts of the value's schedule, the gradient's forward schedule, and the reverse sweep. */
