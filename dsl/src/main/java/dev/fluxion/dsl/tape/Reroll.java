@@ -51,6 +51,10 @@ record Reroll(int from, int period, int count) {
             Reroll best = null;
             int longest = Math.min(LONGEST_PERIOD, (order.length - s) / FEWEST_BLOCKS);
             for (int period = 1; period <= longest; period++) {
+                if (best != null && period % best.period == 0) {
+                    // a multiple of a period that repeats covers what it covers, in longer blocks
+                    continue;
+                }
                 if (!loopable(t, order[s]) || !sameShape(t, order, known, s, s + period, period, null)) {
                     continue;
                 }
@@ -65,6 +69,10 @@ record Reroll(int from, int period, int count) {
                 if (count >= FEWEST_BLOCKS && period * count >= fewestSteps
                         && (best == null || period * count > best.period * best.count)) {
                     best = new Reroll(s, period, count);
+                }
+                if (best != null && order.length - best.to() < best.period) {
+                    // no longer period covers more (a tie keeps the shorter one)
+                    break;
                 }
             }
             if (best != null) {
