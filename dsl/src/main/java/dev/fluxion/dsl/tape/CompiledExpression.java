@@ -125,6 +125,11 @@ public final class CompiledExpression implements Objective {
         return kernel != null && kernel.isSplit();
     }
 
+    /** The methods of a split kernel that run repeated blocks as loops ({@link RerolledLoop}). */
+    int loops() {
+        return kernel == null ? 0 : kernel.loops();
+    }
+
     /** The variable names slot by slot: a vector variable w of length m gives w[0] ... w[m-1]. */
     private static List<String> expandedNames(Expr expression, List<String> variables) {
         java.util.Map<String, Integer> lengths = new java.util.HashMap<>();

@@ -43,7 +43,8 @@ import org.objectweb.asm.Type;
  * log-sum-exp or an element of a vector whose argument is a vector variable, a constant vector, a product or an
  * element-wise vector expression (kept whole in an array, written by a loop of its own), and when each generated
  * method stays within {@link #LARGEST_METHOD} bytes of bytecode. A scalar tape too long for one method per entry
- * point is split into several ({@link KernelSplit}). Otherwise {@link #compile} returns null and the interpreter
+ * point is split into several ({@link KernelSplit}), with runs of repeated blocks as loops ({@link RerolledLoop}) where
+ * it has them. Otherwise {@link #compile} returns null and the interpreter
  * ({@link Sweeps}) evaluates the tape. The limit is HotSpot's: it does not JIT-compile a method longer than 8000
  * bytes ({@code -XX:+DontCompileHugeMethods}), and straight-line code the JVM interprets would be slower than the
  * tape interpreter, which is compiled.
@@ -191,15 +192,24 @@ final class KernelCompiler {
      * of their length from {@link #BYTES_PER_STEP}, shortened in proportion while a part is too long.
      */
     private static TapeKernel compileSplit(Tape t, int largestMethod) {
+        TapeKernel rerolled = compileSplit(t, largestMethod, true);
+        return rerolled != null ? rerolled : compileSplit(t, largestMethod, false);
+    }
+
+    /**
+     * The split kernel; with {@code reroll}, runs of repeated blocks ({@link Reroll}) are loops
+     * ({@link RerolledLoop}), and null if one cannot be.
+     */
+    private static TapeKernel compileSplit(Tape t, int largestMethod, boolean reroll) {
         int partLength = Math.max(1, largestMethod / BYTES_PER_STEP);
         while (true) {
             KernelConstants constants = new KernelConstants();
             int[] longest = new int[1];
             byte[] bytes;
             try {
-                bytes = writeSplit(t, KernelSplit.of(t, partLength, ConstantAdjoints.of(t)), constants,
+                bytes = writeSplit(t, KernelSplit.of(t, partLength, ConstantAdjoints.of(t), reroll), constants,
                         largestMethod, longest);
-            } catch (MethodTooLargeException | ClassTooLargeException tooLarge) {
+            } catch (MethodTooLargeException | ClassTooLargeException | RerolledLoop.Refused notWritten) {
                 return null;
             }
             if (bytes != null) {
@@ -229,26 +239,59 @@ final class KernelCompiler {
         isSplit.visitMaxs(0, 0);
         isSplit.visitEnd();
 
+        // a loop's length does not depend on the part length: it needs only to stay within the JIT's limit
+        int longestLoop = 0;
+        int loopCount = 0;
         List<String> valueParts = new ArrayList<>();
-        for (int p = 0; p < split.forwardParts(t.valueOrder); p++) {
+        for (int p = 0; p < split.forwardParts(false); p++) {
             valueParts.add("value" + p);
-            longest[0] = Math.max(longest[0], new KernelMethod(t, cw.visitMethod(ACC_PRIVATE, "value" + p,
-                    PART_OF_VALUE, null, null), NAME, constants, known, false, split).writeForwardPart(t.valueOrder, p));
+            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, "value" + p, PART_OF_VALUE, null, null);
+            Reroll run = split.forwardLoop(false, p);
+            if (run != null) {
+                loopCount++;
+                longestLoop = Math.max(longestLoop, new RerolledLoop(t, mv, NAME, constants, known, false, split)
+                        .writeForward(t.valueOrder, run, false));
+            } else {
+                longest[0] = Math.max(longest[0], new KernelMethod(t, mv, NAME, constants, known, false, split)
+                        .writeForwardPart(t.valueOrder, p));
+            }
         }
         List<String> gradientParts = new ArrayList<>();
-        for (int p = 0; p < split.forwardParts(t.gradientOrder); p++) {
+        for (int p = 0; p < split.forwardParts(true); p++) {
             gradientParts.add("forward" + p);
-            longest[0] = Math.max(longest[0], new KernelMethod(t, cw.visitMethod(ACC_PRIVATE, "forward" + p,
-                    PART_OF_GRADIENT, null, null), NAME, constants, known, true, split)
-                    .writeForwardPart(t.gradientOrder, p));
+            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, "forward" + p, PART_OF_GRADIENT, null, null);
+            Reroll run = split.forwardLoop(true, p);
+            if (run != null) {
+                loopCount++;
+                longestLoop = Math.max(longestLoop, new RerolledLoop(t, mv, NAME, constants, known, true, split)
+                        .writeForward(t.gradientOrder, run, true));
+            } else {
+                longest[0] = Math.max(longest[0], new KernelMethod(t, mv, NAME, constants, known, true, split)
+                        .writeForwardPart(t.gradientOrder, p));
+            }
         }
         List<KernelSplit.ReversePart> reverseParts = split.reverseParts();
         for (int p = 0; p < reverseParts.size(); p++) {
             gradientParts.add("reverse" + p);
-            longest[0] = Math.max(longest[0], new KernelMethod(t, cw.visitMethod(ACC_PRIVATE, "reverse" + p,
-                    PART_OF_GRADIENT, null, null), NAME, constants, known, true, split)
-                    .writeReversePart(reverseParts.get(p)));
+            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, "reverse" + p, PART_OF_GRADIENT, null, null);
+            if (reverseParts.get(p).loop() != null) {
+                loopCount++;
+                longestLoop = Math.max(longestLoop, new RerolledLoop(t, mv, NAME, constants, known, true, split)
+                        .writeReverse(reverseParts.get(p)));
+            } else {
+                longest[0] = Math.max(longest[0], new KernelMethod(t, mv, NAME, constants, known, true, split)
+                        .writeReversePart(reverseParts.get(p)));
+            }
         }
+        if (longestLoop > LARGEST_METHOD) {
+            throw new RerolledLoop.Refused("a loop longer than the JIT compiles");
+        }
+        MethodVisitor loops = cw.visitMethod(ACC_PUBLIC, "loops", "()I", null, null);
+        loops.visitCode();
+        KernelMethod.push(loops, loopCount);
+        loops.visitInsn(IRETURN);
+        loops.visitMaxs(0, 0);
+        loops.visitEnd();
         int valueSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), valueParts, 2,
                 PART_OF_VALUE);
         int gradientSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D[D[D)D", null, null),

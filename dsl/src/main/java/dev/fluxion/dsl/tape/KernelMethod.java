@@ -332,8 +332,8 @@ final class KernelMethod {
      */
     int writeForwardPart(int[] order, int part) {
         mv.visitCode();
-        int from = part * split.partLength();
-        int to = Math.min(order.length, from + split.partLength());
+        int from = split.forwardStart(withGradient, part);
+        int to = split.forwardEnd(withGradient, part);
         for (int k = from; k < to; k++) {
             int i = order[k];
             forward(i, withGradient, k + 1 < to ? order[k + 1] : -1);
@@ -371,7 +371,7 @@ final class KernelMethod {
         for (int k = part.from(); k < part.to(); k++) {
             reverse(order[k]);
         }
-        int thisPart = part.to() > part.from() ? part.from() / split.partLength() : -1;
+        int thisPart = part.to() > part.from() ? split.reversePartOfStep(part.from()) : -1;
         BitSet written = new BitSet();
         for (int k : part.gradientSlots()) {
             if (t.inputPosition[k] >= 0) {

@@ -16,9 +16,16 @@ import java.util.List;
  * that a later part or the reverse sweep reads, and the adjoints that a later part adds to or reads; a part reads
  * them back from there. Each gradient entry is written by the reverse part after which its variable receives no
  * more contributions. The order of the floating-point operations is the interpreter's, so the results are its bits.
+ *
+ * <p>A run of a schedule that repeats one block of operations with shifted operands ({@link Reroll}), such as the
+ * terms of a sum built term by term, is a part of its own whatever its length, written as a loop over the blocks
+ * ({@link RerolledLoop}); the parts between runs keep the length above.
  */
 final class KernelSplit {
-    private final int partLength;
+    /** The parts of the value's schedule, the gradient's forward schedule, and the reverse sweep. */
+    private final Partition valueParts;
+    private final Partition gradientParts;
+    private final Partition reversePartition;
     /** Whether a node's value is read outside its forward part: by the value method's schedule, by the gradient's. */
     private final boolean[] storedForValue;
     private final boolean[] storedForGradient;
@@ -31,16 +38,61 @@ final class KernelSplit {
 
     /**
      * One reverse part: steps {@code reverseOrder[from .. to)}, then the gradient entries of the variable slots in
-     * {@code gradientSlots}.
+     * {@code gradientSlots}; {@code loop} when the steps run as a loop ({@link RerolledLoop}), else null.
      */
-    record ReversePart(int from, int to, int[] gradientSlots) {
+    record ReversePart(int from, int to, int[] gradientSlots, Reroll loop) {
     }
 
-    private KernelSplit(Tape t, int partLength, ConstantAdjoints known) {
-        this.partLength = partLength;
-        this.storedForValue = stored(t, t.valueOrder, partLength, null);
-        this.storedForGradient = stored(t, t.gradientOrder, partLength, known);
-        this.reverseParts = reverseParts(t, partLength);
+    /**
+     * The parts of one schedule: part p is steps {@code starts[p] .. starts[p + 1]}, a loop when {@code loops[p]} is
+     * not null; {@code partOfStep} maps each step to its part.
+     */
+    private record Partition(int[] starts, Reroll[] loops, int[] partOfStep) {
+        /**
+         * Parts of at most {@code partLength} steps between the runs, and one part per run.
+         */
+        static Partition of(int length, int partLength, List<Reroll> runs) {
+            List<Integer> starts = new ArrayList<>();
+            List<Reroll> loops = new ArrayList<>();
+            int k = 0;
+            for (Reroll run : runs) {
+                for (; k < run.from(); k += Math.min(partLength, run.from() - k)) {
+                    starts.add(k);
+                    loops.add(null);
+                }
+                starts.add(run.from());
+                loops.add(run);
+                k = run.to();
+            }
+            for (; k < length; k += partLength) {
+                starts.add(k);
+                loops.add(null);
+            }
+            starts.add(length);
+            int[] partOfStep = new int[length];
+            for (int p = 0; p + 1 < starts.size(); p++) {
+                Arrays.fill(partOfStep, starts.get(p), starts.get(p + 1), p);
+            }
+            return new Partition(starts.stream().mapToInt(Integer::intValue).toArray(),
+                    loops.toArray(new Reroll[0]), partOfStep);
+        }
+
+        int parts() {
+            return starts.length - 1;
+        }
+    }
+
+    private KernelSplit(Tape t, int partLength, ConstantAdjoints known, boolean reroll) {
+        int fewestSteps = Math.max(2 * Reroll.FEWEST_BLOCKS, partLength);
+        this.valueParts = Partition.of(t.valueOrder.length, partLength,
+                reroll ? Reroll.find(t, t.valueOrder, null, fewestSteps) : List.of());
+        this.gradientParts = Partition.of(t.gradientOrder.length, partLength,
+                reroll ? Reroll.find(t, t.gradientOrder, null, fewestSteps) : List.of());
+        this.reversePartition = Partition.of(t.reverseOrder.length, partLength,
+                reroll ? Reroll.find(t, t.reverseOrder, known, fewestSteps) : List.of());
+        this.storedForValue = stored(t, t.valueOrder, valueParts, null);
+        this.storedForGradient = stored(t, t.gradientOrder, gradientParts, known);
+        this.reverseParts = reverseParts(t, reversePartition, partLength);
         this.adjointInBuffer = new boolean[t.size];
         this.reverseStep = new int[t.size];
         Arrays.fill(reverseStep, -1);
@@ -51,13 +103,14 @@ final class KernelSplit {
 
     /**
      * The plan with parts of {@code partLength} nodes (and steps, and gradient entries left over), for the kernel
-     * whose adjoints known at compile time are {@code known}.
+     * whose adjoints known at compile time are {@code known}; with {@code reroll}, each run of repeated blocks
+     * ({@link Reroll}) is a part of its own, run as a loop.
      */
-    static KernelSplit of(Tape t, int partLength, ConstantAdjoints known) {
+    static KernelSplit of(Tape t, int partLength, ConstantAdjoints known, boolean reroll) {
         if (partLength < 1) {
             throw new IllegalArgumentException("a part needs at least one node, not " + partLength);
         }
-        return new KernelSplit(t, partLength, known);
+        return new KernelSplit(t, partLength, known, reroll);
     }
 
     /** Whether the tape can be split: scalar nodes only, one output, a reverse sweep with at least one step. */
@@ -65,14 +118,28 @@ final class KernelSplit {
         return !t.hasVectors && t.outputs.length == 1 && t.reverseOrder.length > 0;
     }
 
-    /** The number of nodes (or reverse steps) in a part. */
-    int partLength() {
-        return partLength;
+    private Partition forward(boolean withGradient) {
+        return withGradient ? gradientParts : valueParts;
     }
 
-    /** The number of forward parts of a schedule. */
-    int forwardParts(int[] order) {
-        return (order.length + partLength - 1) / partLength;
+    /** The number of forward parts of the value's schedule or of the gradient's. */
+    int forwardParts(boolean withGradient) {
+        return forward(withGradient).parts();
+    }
+
+    /** The first step of forward part p. */
+    int forwardStart(boolean withGradient, int p) {
+        return forward(withGradient).starts()[p];
+    }
+
+    /** The step after the last of forward part p. */
+    int forwardEnd(boolean withGradient, int p) {
+        return forward(withGradient).starts()[p + 1];
+    }
+
+    /** The run that forward part p loops over, or null for straight-line code. */
+    Reroll forwardLoop(boolean withGradient, int p) {
+        return forward(withGradient).loops()[p];
     }
 
     List<ReversePart> reverseParts() {
@@ -96,18 +163,23 @@ final class KernelSplit {
 
     /** The index of the reverse part that runs the reverse step of node i, or -1 if node i has none. */
     int reversePartOf(int i) {
-        return reverseStep[i] < 0 ? -1 : reverseStep[i] / partLength;
+        return reverseStep[i] < 0 ? -1 : reversePartition.partOfStep()[reverseStep[i]];
+    }
+
+    /** The index of the reverse part that runs reverse step k. */
+    int reversePartOfStep(int k) {
+        return reversePartition.partOfStep()[k];
     }
 
     /**
      * Values read outside the forward part that computes them, the output's included; with {@code known} (for the
      * gradient), those the reverse sweep reads.
      */
-    private static boolean[] stored(Tape t, int[] order, int partLength, ConstantAdjoints known) {
+    private static boolean[] stored(Tape t, int[] order, Partition parts, ConstantAdjoints known) {
         int[] part = new int[t.size];
         Arrays.fill(part, -1);
         for (int k = 0; k < order.length; k++) {
-            part[order[k]] = k / partLength;
+            part[order[k]] = parts.partOfStep()[k];
         }
         boolean[] stored = new boolean[t.size];
         for (int k = 0; k < order.length; k++) {
@@ -156,7 +228,7 @@ final class KernelSplit {
     }
 
     /** Whether node n takes contributions in generated code: a variable or computed node of unknown adjoint. */
-    private static boolean receives(Tape t, int n, ConstantAdjoints known) {
+    static boolean receives(Tape t, int n, ConstantAdjoints known) {
         return n >= 0 && (t.op[n] == Tape.INPUT || Tape.isComputed(t.op[n])) && !known.isKnown(n);
     }
 
@@ -164,16 +236,16 @@ final class KernelSplit {
      * The reverse parts; each variable's gradient entry goes to the part of its last contribution, and the entries of
      * variables that take none (unused, or of an adjoint known at compile time) to parts of their own at the end.
      */
-    private static List<ReversePart> reverseParts(Tape t, int partLength) {
+    private static List<ReversePart> reverseParts(Tape t, Partition partition, int partLength) {
         int[] order = t.reverseOrder;
-        int parts = (order.length + partLength - 1) / partLength;
+        int parts = partition.parts();
         int[] lastPart = new int[t.size];
         Arrays.fill(lastPart, -1);
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
             for (int argument : new int[] {t.left[i], t.right[i]}) {
                 if (argument >= 0 && t.op[argument] == Tape.INPUT) {
-                    lastPart[argument] = k / partLength;
+                    lastPart[argument] = partition.partOfStep()[k];
                 }
             }
         }
@@ -192,12 +264,12 @@ final class KernelSplit {
         }
         List<ReversePart> result = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            result.add(new ReversePart(p * partLength, Math.min(order.length, (p + 1) * partLength),
-                    slots.get(p).stream().mapToInt(Integer::intValue).toArray()));
+            result.add(new ReversePart(partition.starts()[p], partition.starts()[p + 1],
+                    slots.get(p).stream().mapToInt(Integer::intValue).toArray(), partition.loops()[p]));
         }
         for (int from = 0; from < leftOver.size(); from += partLength) {
             result.add(new ReversePart(order.length, order.length, leftOver.subList(from,
-                    Math.min(leftOver.size(), from + partLength)).stream().mapToInt(Integer::intValue).toArray()));
+                    Math.min(leftOver.size(), from + partLength)).stream().mapToInt(Integer::intValue).toArray(), null));
         }
         return List.copyOf(result);
     }

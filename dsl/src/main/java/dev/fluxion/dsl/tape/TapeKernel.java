@@ -28,4 +28,9 @@ interface TapeKernel {
     default boolean isSplit() {
         return false;
     }
+
+    /** The parts of a split kernel that run repeated blocks as loops ({@link RerolledLoop}); 0 for the others. */
+    default int loops() {
+        return 0;
+    }
 }
