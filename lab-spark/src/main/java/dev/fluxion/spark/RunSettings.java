@@ -34,6 +34,9 @@ final class RunSettings implements Serializable {
     private final int traceKind;
     private final long traceLong;
     private final double traceRatio;
+    /** The budget and trace policy, made from the fields above by the first {@link #toSpec} (each task has its own copy of the table). */
+    private transient Budget budget;
+    private transient TracePolicy traces;
 
     private RunSettings(RunSpec spec) {
         optimizerLabel = spec.getOptimizerLabel();
@@ -88,13 +91,15 @@ final class RunSettings implements Serializable {
 
     /** The spec of the run with these settings, start {@code startIndex} at {@code start}, and seed {@code seedIndex}. */
     RunSpec toSpec(int startIndex, double[] start, int seedIndex) {
-        Budget budget = new Budget(maxSteps, maxEvaluations, list(targets), stallGradient, stallStep, stallPatience,
-            divergenceBound, gradientNoise);
-        TracePolicy traces = switch (traceKind) {
-            case 1 -> new TracePolicy.Log(traceLong, traceRatio);
-            case 2 -> new TracePolicy.Every(traceLong);
-            default -> TracePolicy.NONE;
-        };
+        if (budget == null) { // once per task: the runs of these settings share one budget and trace policy
+            traces = switch (traceKind) {
+                case 1 -> new TracePolicy.Log(traceLong, traceRatio);
+                case 2 -> new TracePolicy.Every(traceLong);
+                default -> TracePolicy.NONE;
+            };
+            budget = new Budget(maxSteps, maxEvaluations, list(targets), stallGradient, stallStep, stallPatience,
+                divergenceBound, gradientNoise);
+        }
         return new RunSpec(optimizerLabel, optimizerSpec, landscapeLabel, landscapeSpec, startIndex, list(start),
             seedIndex, studySeed, budget, traces);
     }
