@@ -34,7 +34,10 @@ final class RunSettings implements Serializable {
     private final int traceKind;
     private final long traceLong;
     private final double traceRatio;
-    /** The budget and trace policy, made from the fields above by the first {@link #toSpec} (each task has its own copy of the table). */
+    /**
+     * The budget and trace policy, made from the fields above by the first {@link #toSpec} (each task deserialises its
+     * own copy of the table, so no two threads share them).
+     */
     private transient Budget budget;
     private transient TracePolicy traces;
 
