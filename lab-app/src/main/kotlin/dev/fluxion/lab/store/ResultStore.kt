@@ -316,6 +316,20 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         } }
     }
 
+    /**
+     * Each optimizer label of the stored runs with the canonical spec its runs recorded (a plugin's, or `NAME#HASH`
+     * of one defined in code), by label: what a report needs of an optimizer whose code is not loaded.
+     */
+    fun optimizerSpecs(): Map<String, String> = reading("the runs' optimizers") {
+        connection.createStatement().use { st ->
+            st.executeQuery("SELECT DISTINCT optimizer_label, optimizer FROM runs ORDER BY optimizer_label").use { rs ->
+                buildMap {
+                    while (rs.next()) put(rs.getString(1) ?: continue, rs.getString(2) ?: continue)
+                }
+            }
+        }
+    }
+
     /** The recorded study's properties (empty for a store written before studies were recorded). */
     fun study(): Map<String, String> = reading("the study record") {
         connection.createStatement().use { st ->
