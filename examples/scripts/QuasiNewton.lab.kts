@@ -5,8 +5,8 @@
 // phi(alpha) = f(x + alpha d). The script tabulates both along -g from Rosenbrock's start and checks the step
 // chain(wolfe(...)) accepts there. Then a stored comparison runs gradient descent (clipped, lr = 0.0015), damped Newton
 // with its full step, trust-region Newton (Steihaug's CG) and L-BFGS (ten pairs, a strong Wolfe search trying the unit
-// step first) on Rosenbrock's function in 2 and 100 variables until f - f* <= 1e-12, and counts steps and evaluations
-// (values + gradients + n Hessians): a line search spends evaluations inside a step. It prints where damped Newton
+// step first) on Rosenbrock's function in 2 and 100 variables until f - f* <= 1e-12 (or a stall, or 60000 steps), and
+// counts steps and evaluations (values + gradients + n Hessians): a line search spends evaluations inside a step. It prints where damped Newton
 // stops in 100 variables (near (-1, 1, ..., 1), H positive definite: another minimum), and writes
 // quasi-newton-steps.svg and quasi-newton-evaluations.svg, f - f* on rosenbrock(dim=100) against the step and the
 // evaluations at which each target 1e-1, ..., 1e-12 was first reached.
@@ -34,7 +34,7 @@ val accepted = (x0[0] - searched[0]) / g0[0]
 println(String.format(Locale.ROOT, "wolfe accepts alpha = %.6e after %d evaluations: decrease %s, curvature %s",
     accepted, info.gradientEvaluations(), decrease(accepted), curvature(accepted)))
 
-val optimizers = linkedMapOf("gd" to chain(clip(norm = 10.0), gd(lr = 0.0015)), "newton" to newton(lr = 1.0),
+val optimizers = linkedMapOf<String, Optimizer>("gd" to chain(clip(norm = 10.0), gd(lr = 0.0015)), "newton" to newton(lr = 1.0),
     "newton-tr" to newtonTr(), "lbfgs" to lbfgs(memory = 10))
 val targets = DoubleArray(12) { 10.0.pow(-it - 1.0) }
 val results = compare {
@@ -42,9 +42,9 @@ val results = compare {
     starts(default()); steps(60_000); targets(*targets); threads(2); name("quasi-newton")
 }.run()
 fun name(run: RunResult) = optimizers.entries.first { it.value.spec() == run.spec.optimizerLabel }.key
-println("landscape            optimizer  steps to f - f* <= 1e-12    evaluations   f - f* at the end")
-for (run in results.runs) println(String.format(Locale.ROOT, "%-20s %-10s %-27s %-13d %.3e", run.spec.landscapeLabel, name(run),
-    run.hitSteps.last().let { if (it < 0) "not within 60000" else "$it" }, run.evaluations, run.finalGap))
+println("landscape            optimizer  steps              evaluations   f - f* at the end  outcome")
+for (run in results.runs) println(String.format(Locale.ROOT, "%-20s %-10s %-18s %-13d %-18.3e %s", run.spec.landscapeLabel,
+    name(run), if (run.outcome.kind == "budget") "not within 60000" else "${run.steps}", run.evaluations, run.finalGap, run.outcome.kind))
 
 val rosenbrock100 = rosenbrock(dim = 100)
 val on100 = results.runs.filter { it.spec.landscapeLabel == rosenbrock100.spec() }
@@ -56,7 +56,7 @@ println(String.format(Locale.ROOT, "newton on rosenbrock(dim=100) ends at x_1 = 
     (1 until 100).maxOf { abs(newtonEnd[it] - 1) }, newtonValue, sqrt(newtonGradient.sumOf { it * it }),
     rosenbrock100.hessianSpectrumAt(newtonEnd).smallest()))
 val lbfgs100 = on100.single { name(it) == "lbfgs" }
-println(String.format(Locale.ROOT, "lbfgs on rosenbrock(dim=100), evaluations per step: %.2f", lbfgs100.evaluations.toDouble() / lbfgs100.hitSteps.last()))
+println(String.format(Locale.ROOT, "lbfgs on rosenbrock(dim=100), evaluations per step: %.2f", lbfgs100.evaluations.toDouble() / lbfgs100.steps))
 
 val legend = java.util.function.Function<RunResult, String> { name(it) }
 println("figure: " + Figures.lossCurves(rosenbrock100, on100, "rosenbrock(dim=100)", legend).save(folder.resolve("quasi-newton-steps.svg")))

@@ -325,6 +325,9 @@ class RobustnessSpec : FunSpec({
                 withClue("$command $flag") {
                     help.code shouldBe 0
                     help.out shouldContain "Usage: fluxion $command"
+                    // and lists every option the command takes, by the spec picocli reads from the command's class
+                    picocli.CommandLine(dev.fluxion.lab.cli.FluxionCommand()).subcommands.getValue(command).commandSpec
+                        .options().filter { !it.hidden() }.forEach { help.out shouldContain it.longestName() }
                 }
             }
         }
