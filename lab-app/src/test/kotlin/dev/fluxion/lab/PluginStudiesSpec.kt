@@ -89,7 +89,8 @@ class PluginStudiesSpec : FunSpec({
         withClue(fromRows.err) { fromRows.code shouldBe 0 }
         fromRows.out.lines().dropLast(2) shouldBe withPlugins.out.lines().dropLast(2) // the last line names the page
         fromRows.out shouldContain "steepest(lr=0.05)"
-        Files.readString(out.resolve("without.html")) shouldBe Files.readString(out.resolve("with.html"))
+        // the same page, but for the names of its plots, which follow the page's
+        Files.readString(out.resolve("without.html")).replace("without-", "with-") shouldBe Files.readString(out.resolve("with.html"))
     }
 
     test("without the plugin, the same specs are one-line errors with exit code 2") {
