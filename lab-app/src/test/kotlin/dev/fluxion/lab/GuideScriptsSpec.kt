@@ -72,6 +72,7 @@ class GuideScriptsSpec : FunSpec({
             "BealeTrajectories.lab.kts", "ComposingOptimizers.lab.kts", "QuasiNewton.lab.kts",
             "StochasticGradients.lab.kts", "ResultsAsData.lab.kts",
             "ScriptOptimizer.lab.kts", // run by ScriptExtensionsSpec
+            "ScriptObjective.lab.kts", // run by ScriptObjectiveSpec
         )
     }
 

@@ -18,7 +18,8 @@ import java.nio.file.Path
 
 /**
  * `--plugins` reaches every study: `rates` and `scan` (and `report`, which rebuilds them) read specs with the
- * plugin registries as `compare` and `run` do. The plugin jar adds `tilted-bowl(kappa=k)`, (x - 1)^2/2 +
+ * plugin registries as `compare` and `run` do; `report` of a study whose plugin optimizers are not given rebuilds it
+ * from the specs its stored rows recorded. The plugin jar adds `tilted-bowl(kappa=k)`, (x - 1)^2/2 +
  * k (y + 2)^2/2, and `steepest(lr=...)`, gradient descent under another name; neither is on the class path's
  * service lists. The expected values come from the formula: the Hessian is diag(1, k), so L = k and mu = 1 for
  * k >= 1; gradient descent at 1/L contracts the error by 1 - 1/k per step, and diverges above 2/L = 2/k.
@@ -79,12 +80,17 @@ class PluginStudiesSpec : FunSpec({
         results.map { it.spec.optimizerSpec } shouldBe listOf("steepest(lr=0.05)", "steepest(lr=0.05)")
         (study as RatesStudy).analyse(results, Engine(1, registries)).forEach { it.fittedRate shouldBe (0.95 plusOrMinus 1e-4) }
 
-        // its report needs the plugin's canonical specs: without --plugins, one line that says how to give them
-        val report = fluxion("report", out.resolve("rates.sqlite").toString())
-        report.code shouldBe 2
-        report.err.trim().lines().single() shouldContain "unknown optimizer 'steepest'"
-        report.err shouldContain "; a plugin's? give its jar: fluxion --plugins DIR report ..."
-        fluxion("--plugins", jar.toString(), "report", out.resolve("rates.sqlite").toString()).code shouldBe 0
+        // its report is rebuilt from the stored rows alone, which hold the plugin optimizer's canonical spec: without
+        // --plugins it is the report made with them, table and page
+        val withPlugins = fluxion("--plugins", jar.toString(), "report", out.resolve("rates.sqlite").toString(),
+            "--html", out.resolve("with.html").toString())
+        withClue(withPlugins.err) { withPlugins.code shouldBe 0 }
+        val fromRows = fluxion("report", out.resolve("rates.sqlite").toString(), "--html", out.resolve("without.html").toString())
+        withClue(fromRows.err) { fromRows.code shouldBe 0 }
+        fromRows.out.lines().dropLast(2) shouldBe withPlugins.out.lines().dropLast(2) // the last line names the page
+        fromRows.out shouldContain "steepest(lr=0.05)"
+        // the same page, but for the names of its plots, which follow the page's
+        Files.readString(out.resolve("without.html")).replace("without-", "with-") shouldBe Files.readString(out.resolve("with.html"))
     }
 
     test("without the plugin, the same specs are one-line errors with exit code 2") {

@@ -122,8 +122,9 @@ class RobustnessSpec : FunSpec({
         smallStudy(out).code shouldBe 0
         val store = out.resolve("compare.sqlite")
         val csv = fluxion("export", store.toString()).out
-        // strip the marks and the claims table: what fluxion wrote before this change
+        // strip the marks, the claims table and the optimizers' specs: what fluxion wrote before these
         sql(store, "DROP TABLE claims")
+        sql(store, "DROP TABLE optimizer_specs")
         sql(store, "PRAGMA application_id = 0")
         sql(store, "PRAGMA user_version = 0")
         sql(store, "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -325,6 +326,9 @@ class RobustnessSpec : FunSpec({
                 withClue("$command $flag") {
                     help.code shouldBe 0
                     help.out shouldContain "Usage: fluxion $command"
+                    // and lists every option the command takes, by the spec picocli reads from the command's class
+                    picocli.CommandLine(dev.fluxion.lab.cli.FluxionCommand()).subcommands.getValue(command).commandSpec
+                        .options().filter { !it.hidden() }.forEach { help.out shouldContain it.longestName() }
                 }
             }
         }

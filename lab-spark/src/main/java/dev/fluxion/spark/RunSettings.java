@@ -15,7 +15,7 @@ import java.util.List;
  * key and seed are the driver's.
  */
 final class RunSettings implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final String optimizerLabel;
     private final String optimizerSpec;
@@ -30,6 +30,7 @@ final class RunSettings implements Serializable {
     private final int stallPatience;
     private final double divergenceBound;
     private final double gradientNoise;
+    private final boolean fixedLength;
     /** 0 none, 1 log (with {@link #traceLong} keep-all and {@link #traceRatio}), 2 every {@link #traceLong} steps. */
     private final int traceKind;
     private final long traceLong;
@@ -56,6 +57,7 @@ final class RunSettings implements Serializable {
         stallPatience = budget.getStallPatience();
         divergenceBound = budget.getDivergenceBound();
         gradientNoise = budget.getGradientNoise();
+        fixedLength = budget.getFixedLength();
         TracePolicy traces = spec.getTraces();
         if (traces instanceof TracePolicy.Log log) {
             traceKind = 1;
@@ -101,7 +103,7 @@ final class RunSettings implements Serializable {
                 default -> TracePolicy.NONE;
             };
             budget = new Budget(maxSteps, maxEvaluations, list(targets), stallGradient, stallStep, stallPatience,
-                divergenceBound, gradientNoise);
+                divergenceBound, gradientNoise, fixedLength);
         }
         return new RunSpec(optimizerLabel, optimizerSpec, landscapeLabel, landscapeSpec, startIndex, list(start),
             seedIndex, studySeed, budget, traces);

@@ -1,11 +1,14 @@
 package dev.fluxion.spark;
 
+import dev.fluxion.lab.engine.Budget;
 import dev.fluxion.lab.engine.Engine;
 import dev.fluxion.lab.engine.Outcome;
 import dev.fluxion.lab.engine.RunResult;
 import dev.fluxion.lab.engine.RunSpec;
 import dev.fluxion.lab.engine.Trace;
 import dev.fluxion.lab.engine.TracePolicy;
+import dev.fluxion.lab.study.CompareStudy;
+import dev.fluxion.lab.study.StartPlan;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The compact forms a Spark job sends: runs as a {@link RunTable} and {@link RunBlock}s, results as
@@ -57,6 +61,19 @@ class CompactRunsTest {
             sizes.add(block.size());
         }
         assertEquals(List.of(10, 11, 11), sizes, "32 runs in 3 blocks: floor(32 k / 3) - floor(32 (k - 1) / 3)");
+    }
+
+    @Test
+    void aFixedLengthBudgetCrossesTheWire() throws Exception {
+        CompareStudy study = new CompareStudy(List.of("gd(lr=0.05)"), List.of("quadratic(dim=2)"),
+            new StartPlan("random:2"), 1, new Budget(50, Long.MAX_VALUE, Budget.DEFAULT_TARGETS, 1e-10, 1e-14, 10,
+            1e100, 0.0, true), 7, "fixed", TracePolicy.NONE);
+        List<RunSpec> runs = study.runs(new Engine(1));
+        RunTable.Split split = RunTable.split(runs, 1);
+        RunTable table = sent(split.table());
+        RunSpec back = table.spec(sent(split.blocks().get(0)), 1);
+        assertTrue(back.getBudget().getFixedLength(), "the executor's run is fixed-length too");
+        assertEquals(runs.get(1).getKey(), back.getKey(), "so its key is the driver's");
     }
 
     @Test

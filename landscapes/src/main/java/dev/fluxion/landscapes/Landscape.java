@@ -18,6 +18,8 @@ import java.util.function.Function;
  * A test landscape: an expression (so its gradient and Hessian come from the dsl, exactly) with what is known
  * about it ({@link Facts}), and the geometry a study measures against those facts: the distance to the nearest
  * known minimizer, the value gap f(x) - f*, and the Hessian's eigenvalues with the second-order classification.
+ * A landscape may also be given by code alone, an {@link Objective} with its facts ({@link #of(Facts, Objective)}):
+ * values and gradients are then the code's, and it has no expression to differentiate or print.
  *
  * <p>Landscapes are immutable and safe to share between threads. Build one from a spec with
  * {@link LandscapeRegistry#create(String)}.
@@ -27,14 +29,15 @@ public final class Landscape {
     private final List<String> variables;
     private final Facts facts;
     private final Dataset data;
-    private final LandscapeObjective objective;
+    /** A {@link LandscapeObjective} for a landscape of an expression, the code's own for one of code. */
+    private final Objective objective;
     /** The loss with the batch weights as variables after x; null for a full-batch landscape. */
     private final CompiledExpression weightedLoss;
     private final int batch;
     private final boolean withReplacement;
     private final Metric metric;
 
-    private Landscape(Expr expression, List<String> variables, Facts facts, Dataset data, LandscapeObjective objective,
+    private Landscape(Expr expression, List<String> variables, Facts facts, Dataset data, Objective objective,
                       CompiledExpression weightedLoss, int batch, boolean withReplacement, Metric metric) {
         this.expression = expression;
         this.variables = variables;
@@ -55,6 +58,28 @@ public final class Landscape {
         return new Builder(arguments, expression, variables);
     }
 
+    /**
+     * A landscape given by code: {@code objective} gives f and its gradient (and its Hessian, if it has one), and
+     * {@code facts} say what is known (the domain and start are required; a minimum, minimizers and constants where
+     * known). Nothing symbolic is known of it: {@link #hasExpression()} is false. Runs of several threads share
+     * {@code objective}, so it must be safe to call from several threads at once (a function of x alone is).
+     *
+     * @throws LandscapeException if the objective's dimension is not the facts'
+     */
+    public static Landscape of(Facts facts, Objective objective) {
+        if (objective.dimension() != facts.dimension()) {
+            throw new LandscapeException(facts.spec() + ": the objective has dimension " + objective.dimension()
+                    + " but the facts have dimension " + facts.dimension());
+        }
+        return new Landscape(null, objective.variableNames(), facts, null, objective, null, 0, false,
+                objective.metric().orElse(null));
+    }
+
+    /** Whether f is an expression ({@link #expression()}); false for a landscape given by code ({@link #of}). */
+    public boolean hasExpression() {
+        return expression != null;
+    }
+
     /** The registry name, such as {@code rosenbrock}. */
     public String name() {
         return facts.name();
@@ -65,8 +90,15 @@ public final class Landscape {
         return facts.spec();
     }
 
-    /** The expression f. */
+    /**
+     * The expression f.
+     *
+     * @throws LandscapeException for a landscape given by code, which has none (see {@link #hasExpression()})
+     */
     public Expr expression() {
+        if (expression == null) {
+            throw new LandscapeException(spec() + " is given by code (an Objective), not by an expression");
+        }
         return expression;
     }
 
@@ -105,7 +137,8 @@ public final class Landscape {
      * from several threads at once, unlike {@link #objective()}.
      */
     public Objective confinedObjective() {
-        return objective.confined();
+        // code has no scratch arrays of ours to separate: the code's objective is shared (see of)
+        return objective instanceof LandscapeObjective compiled ? compiled.confined() : objective;
     }
 
     /**

@@ -3,16 +3,24 @@
  * the landscape its text spec gives (`rosenbrock(dim = 10)` is `LandscapeRegistry.standard().create(
  * "rosenbrock(dim=10)")`), so a study builder reads `landscapes(beale(), rosenbrock(dim = 10))`. Any other
  * landscape, a plugin's included, is [landscape] of its spec; a landscape of one's own is [landscape] of a dsl
- * expression, whose spec, and so whose identity in a store, holds the expression's printed form.
+ * expression, whose spec, and so whose identity in a store, holds the expression's printed form, or [landscape] of
+ * a name and an [Objective] (code), whose identity holds a hash of the code ([CodeHash]).
  */
 @file:JvmName("LandscapeFactories")
 
 package dev.fluxion.lab.api
 
+import dev.fluxion.dsl.Objective
 import dev.fluxion.dsl.expr.Expr
+import dev.fluxion.lab.LabException
+import dev.fluxion.landscapes.Box
+import dev.fluxion.landscapes.Facts
 import dev.fluxion.landscapes.Landscape
 import dev.fluxion.landscapes.LandscapeRegistry
+import dev.fluxion.landscapes.Tag
+import java.util.EnumSet
 import java.util.Locale
+import java.util.OptionalDouble
 
 /**
  * The landscape of a spec, such as `"quadratic(dim=50, kappa=1000)"`, from the class path's landscapes as the
@@ -63,6 +71,69 @@ fun landscape(expression: Expr, lower: Double = -5.0, upper: Double = 5.0, minim
         }
     }
     return landscape("formula(expression=\"$expression\", lower=${number(lower)}, upper=${number(upper)}$known)")
+}
+
+/**
+ * The landscape given by code: [objective] computes f and its gradient (its Hessian too, if it has one), over the box
+ * [[lower], [upper]] in every variable, starting at [start] (by default three quarters of the box, as a formula's).
+ * [minimum] and [minimizers] state what is known, if anything. Nothing symbolic is known of it (no expression; no
+ * smoothness or convexity constants unless [objective] states them); figures draw its contours by evaluating it.
+ *
+ * Its spec, and so its identity in a store, is `NAME(lower=..., upper=...)#HASH`, with the facts given and
+ * [CodeHash]'s hash of the objective's code: changing the code changes the spec, so a resumed study recomputes
+ * exactly its runs. Numbers the code holds in fields (not in its code) belong in [name], as `wave_k3`. Runs share
+ * [objective] between threads, so it must be safe to call from several at once (a function of x alone is).
+ *
+ * ```kotlin
+ * val bowl = object : Objective {
+ *     override fun dimension() = 2
+ *     override fun value(x: DoubleArray) = x[0] * x[0] + 4 * x[1] * x[1]
+ *     override fun valueAndGradient(x: DoubleArray, g: DoubleArray): Double {
+ *         g[0] = 2 * x[0]; g[1] = 8 * x[1]
+ *         return value(x)
+ *     }
+ * }
+ * compare { optimizers(adam(lr = 0.1), gd(lr = 0.1)); landscapes(landscape("bowl", bowl, minimum = 0.0)) }.run()
+ * ```
+ *
+ * @throws LabException when [name] is not letters, digits and '_', or the box or start do not fit
+ */
+@JvmOverloads
+fun landscape(name: String, objective: Objective, lower: Double = -5.0, upper: Double = 5.0, start: DoubleArray? = null,
+              minimum: Double? = null, minimizers: List<DoubleArray> = emptyList()): Landscape {
+    if (!name.matches(Regex("[A-Za-z_][A-Za-z0-9_]*"))) {
+        throw LabException("a landscape given by code needs a name of letters, digits and '_', got '$name'")
+    }
+    val spec = buildString {
+        append(name).append("(lower=").append(number(lower)).append(", upper=").append(number(upper))
+        if (start != null) append(", start=\"").append(start.joinToString(" ") { number(it) }).append('"')
+        if (minimum != null) append(", minimum=").append(number(minimum))
+        if (minimizers.isNotEmpty()) {
+            append(", minimizers=\"").append(minimizers.joinToString("; ") { p -> p.joinToString(" ") { number(it) } }).append('"')
+        }
+        append(")#").append(CodeHash.ofValue(objective))
+    }
+    return codeLandscape(name, spec, objective, lower, upper, start, minimum, minimizers)
+}
+
+/** The landscape given by [objective] under [spec] (its identity: the caller puts the code's hash in it), as [landscape]. */
+internal fun codeLandscape(name: String, spec: String, objective: Objective, lower: Double = -5.0, upper: Double = 5.0,
+                           start: DoubleArray? = null, minimum: Double? = null, minimizers: List<DoubleArray> = emptyList()): Landscape {
+    if (!(lower < upper)) throw LabException("landscape $name: the box needs lower < upper, got $lower and $upper")
+    val n = objective.dimension()
+    if (n < 1) throw LabException("landscape $name: the objective's dimension is $n; it must be at least 1")
+    val from = start ?: DoubleArray(n) { lower + 0.75 * (upper - lower) }
+    if (from.size != n) throw LabException("landscape $name: the start has ${from.size} coordinates, the objective $n")
+    val known = if (minimum != null) OptionalDouble.of(minimum) else
+        minimizers.firstOrNull()?.let { OptionalDouble.of(objective.value(it)) } ?: objective.minimum()
+    val tags = EnumSet.noneOf(Tag::class.java).apply { if (n == 1) add(Tag.ONE_DIMENSIONAL) }
+    val facts = try {
+        Facts(name, spec, "given by code: ${objective.javaClass.name}", n, Box.cube(n, lower, upper), known, minimizers,
+            emptyList(), objective.smoothness(), objective.strongConvexity(), from, tags, listOf("user code"))
+    } catch (e: RuntimeException) {
+        throw LabException("landscape $name: ${e.message}", e)
+    }
+    return Landscape.of(facts, objective)
 }
 
 /** A number as a spec writes it: shortest round-tripping decimal. */

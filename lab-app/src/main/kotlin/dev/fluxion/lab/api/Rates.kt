@@ -1,5 +1,7 @@
 package dev.fluxion.lab.api
 
+import dev.fluxion.dsl.Objective
+import dev.fluxion.lab.engine.HashedLandscapeFamily
 import dev.fluxion.lab.study.RatesStudy
 import dev.fluxion.lab.study.SpecList
 import dev.fluxion.lab.engine.StepRule
@@ -52,6 +54,18 @@ class Rates private constructor() : StudyBuilder<Rates>("rates") {
 
     /** The landscapes, a spec with `{kappa}` and optionally `{dim}` (`--landscape`). */
     fun landscape(family: String): Rates = also { this.family = family }
+
+    /**
+     * The landscapes given by code: [make] gives the objective of a condition number kappa and a dimension, which
+     * must state its smoothness L, strong convexity mu and minimum f* ([dev.fluxion.dsl.Objective.smoothness], ...),
+     * as the rules' step sizes and the theory need them. Each is named `NAME(dim=D, kappa=K)#HASH`, with [CodeHash]'s
+     * hash of [make]'s code; its box is [-5, 5] in every variable and its start at three quarters of it.
+     */
+    fun landscape(name: String, make: (kappa: Double, dimension: Int) -> Objective): Rates = also {
+        family = templateOf(HashedLandscapeFamily(name, CodeHash.ofValue(make)) { spec, kappa, dimension ->
+            codeLandscape(name, spec, make(kappa, dimension))
+        })
+    }
 
     /** The study `fluxion rates` makes of the same options. */
     override fun study(): RatesStudy = RatesStudy(rules.map { StepRule.parse(it) }, kappas, dimension, target,

@@ -3,6 +3,7 @@ package dev.fluxion.lab.api
 import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.engine.Extensions
 import dev.fluxion.lab.engine.HashedFamily
+import dev.fluxion.lab.engine.HashedLandscapeFamily
 import dev.fluxion.lab.engine.HashedOptimizer
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.engine.Progress
@@ -26,7 +27,8 @@ import java.util.function.Consumer
  * An optimizer value the registries make (`adam(lr = 0.01)`, a chain of building blocks) is named by its spec. An
  * optimizer or transform defined in code (a class over the [Transform] contract, or a [transform] lambda) takes
  * part as a [HashedOptimizer], `NAME#HASH`, the hash being [CodeHash]'s of its code: the registries need no jar for
- * it, and a store never mixes the results of changed code with old ones.
+ * it, and a store never mixes the results of changed code with old ones. A landscape given by code (an `Objective`,
+ * [landscape]) takes part the same way, by its spec `NAME(...)#HASH`.
  *
  * @param B the builder's own type, which its setters return (for Java's chained calls)
  */
@@ -120,6 +122,12 @@ abstract class StudyBuilder<B : StudyBuilder<B>> internal constructor(private va
         return family.template
     }
 
+    /** The spec with `{dim}` and `{kappa}` a rates study names a [family] of landscapes given by code by, joining the engine's extensions. */
+    protected fun templateOf(family: HashedLandscapeFamily): String {
+        extensions = extensions.with(family)
+        return family.template
+    }
+
     private fun join(optimizer: HashedOptimizer): String {
         extensions = extensions.with(optimizer)
         return optimizer.spec()
@@ -127,18 +135,30 @@ abstract class StudyBuilder<B : StudyBuilder<B>> internal constructor(private va
 
     /**
      * The spec a study names [landscape] by: its own, which the registries must make into the same landscape (a
-     * landscape of one's own is [landscape] of its expression, whose spec holds the expression).
+     * landscape of one's own is [landscape] of its expression, whose spec holds the expression); or, for a landscape
+     * given by code ([landscape] of an `Objective`), its spec `NAME(...)#HASH`, with the landscape joining the
+     * engine's extensions.
      */
     protected fun specOf(landscape: Landscape): String {
         val spec = landscape.spec()
+        if (!landscape.hasExpression()) {
+            if (!Extensions.isHashed(spec)) {
+                throw LabException("landscape '$spec' is given by code but its spec carries no hash of the code: " +
+                    "make it with landscape(name, objective, ...)")
+            }
+            extensions = extensions.with(landscape)
+            return spec
+        }
         val made = try {
             registries.landscapes.create(spec)
         } catch (e: RuntimeException) {
             null
         }
-        if (made == null || made.expression().toString() != landscape.expression().toString() || made.facts().toString() != landscape.facts().toString()) {
+        if (made == null || !made.hasExpression() || made.expression().toString() != landscape.expression().toString() ||
+            made.facts().toString() != landscape.facts().toString()) {
             throw LabException("landscape '$spec' is not one the registries make from its spec: give a landscape of " +
-                "your own as a dsl expression, landscape(formula(\"...\")), whose spec holds it")
+                "your own as a dsl expression, landscape(formula(\"...\")), whose spec holds it, or as code, " +
+                "landscape(name, objective)")
         }
         return spec
     }

@@ -16,6 +16,8 @@ import dev.fluxion.lab.LabException
  * @property divergenceBound |f| above this counts as divergence (as does any NaN or infinity)
  * @property gradientNoise the standard deviation of Gaussian noise added to every gradient component (0: exact
  *   gradients), drawn from the run's own seeded generator
+ * @property fixedLength whether every run takes all [maxSteps] steps (a fixed-length run): reaching the finest target
+ *   and stalling then end no run (the targets' first steps are still recorded); a divergence and [maxEvaluations] do
  */
 data class Budget @JvmOverloads constructor(
     val maxSteps: Long = 2000,
@@ -26,6 +28,7 @@ data class Budget @JvmOverloads constructor(
     val stallPatience: Int = 10,
     val divergenceBound: Double = 1e100,
     val gradientNoise: Double = 0.0,
+    val fixedLength: Boolean = false,
 ) {
     init {
         if (maxSteps < 1) throw LabException("steps = $maxSteps must be at least 1")
@@ -43,7 +46,7 @@ data class Budget @JvmOverloads constructor(
      * makes a million specs of one budget, where writing its doubles out each time cost as much as a short run.
      */
     private val identityText: String = "steps=$maxSteps evals=$maxEvaluations targets=$targets stall=$stallGradient/" +
-        "$stallStep/$stallPatience bound=$divergenceBound noise=$gradientNoise"
+        "$stallStep/$stallPatience bound=$divergenceBound noise=$gradientNoise" + (if (fixedLength) " fixed-length" else "")
 
     /** The text that identifies this budget in a run's key. */
     fun identity(): String = identityText

@@ -31,7 +31,7 @@ import kotlin.coroutines.EmptyCoroutineContext
  * a failing run cancels the rest).
  * Results arrive in completion order, which depends on the threads; their content does not. Specs are read with
  * [registries]: the built-ins, or those joined by [Plugins]; and `NAME#HASH` names one of the [extensions],
- * optimizers defined in code.
+ * optimizers and landscapes defined in code.
  */
 class Engine @JvmOverloads constructor(
     val threads: Int = Runtime.getRuntime().availableProcessors(),
@@ -43,7 +43,7 @@ class Engine @JvmOverloads constructor(
      * compute on the workers themselves.
      */
     val runTimeout: RunTimeout = RunTimeout.NONE,
-    /** The optimizers defined in code (a script's, a test's) that specs `NAME#HASH` name. */
+    /** The optimizers and landscapes defined in code (a script's, a test's) that specs `NAME#HASH` name. */
     val extensions: Extensions = Extensions.NONE,
     /**
      * Where the study runs of [forEachFinished] compute, when not on the engine's threads (a cluster: see
@@ -64,7 +64,12 @@ class Engine @JvmOverloads constructor(
      * that throws something other than the registries' own errors (a plugin's bug) is a [LabException] naming the
      * spec, the exception and where it was thrown.
      */
-    fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) { made("landscape", spec) { registries.landscapes.create(spec) } }
+    fun landscape(spec: String): Landscape = landscapes.getOrPut(spec) {
+        extensions.landscape(spec) ?: if (Extensions.isHashed(spec)) {
+            throw LabException("landscape '$spec' was given by code (a script's Objective, say: '#' and the hash of its " +
+                "code follow its name), which this engine was not given: run the study from that code")
+        } else made("landscape", spec) { registries.landscapes.create(spec) }
+    }
 
     /** The optimizer of a spec, parsed once per engine (each run starts its own state); errors as for [landscape]. */
     fun optimizer(spec: String): Optimizer = optimizers.getOrPut(spec) {

@@ -1,39 +1,78 @@
 package dev.fluxion.lab.engine
 
+import dev.fluxion.landscapes.Landscape
+import dev.fluxion.optimizers.Optimizer
+
 /**
- * The optimizers defined in code (in a script or a test) that one [Engine] knows besides its [Registries], each by
- * its spec `NAME#HASH` ([HashedOptimizer]), and families of them, one per learning rate ([HashedFamily]).
- * Immutable: [with] gives a new value.
+ * What one [Engine] knows besides its [Registries]: the optimizers defined in code (in a script or a test), each by
+ * its spec `NAME#HASH` ([HashedOptimizer]), families of them, one per learning rate ([HashedFamily]), the landscapes
+ * given by code ([Landscape.of]), each by its spec `NAME(...)#HASH`, families of them, one per condition number
+ * ([HashedLandscapeFamily]), and the optimizers a report knows only by the
+ * specs its store recorded ([StoredOptimizer]). Immutable: [with] gives a new value.
  */
 class Extensions private constructor(
-    private val optimizers: Map<String, HashedOptimizer>,
+    private val optimizers: Map<String, Optimizer>,
     private val families: List<HashedFamily> = emptyList(),
+    private val landscapes: Map<String, Landscape> = emptyMap(),
+    private val landscapeFamilies: List<HashedLandscapeFamily> = emptyList(),
 ) {
 
-    /** The optimizer whose spec is [spec] (one of [with]'s, or of a family's), or null. */
-    fun optimizer(spec: String): HashedOptimizer? =
+    /** The optimizer whose spec (or stored label) is [spec], one of [with]'s or of a family's, or null. */
+    fun optimizer(spec: String): Optimizer? =
         optimizers[spec] ?: families.firstNotNullOfOrNull { it.optimizer(spec) }
 
-    /** Every optimizer, by spec. */
-    fun optimizers(): Collection<HashedOptimizer> = optimizers.values
+    /** Every optimizer defined in code, by spec. */
+    fun optimizers(): Collection<HashedOptimizer> = optimizers.values.filterIsInstance<HashedOptimizer>().distinct()
+
+    /** The landscape given by code whose spec is [spec] (one of [with]'s, or of a family's), or null. */
+    fun landscape(spec: String): Landscape? =
+        landscapes[spec] ?: landscapeFamilies.firstNotNullOfOrNull { it.landscape(spec) }
 
     /**
      * These extensions and [optimizer]. One spec is one name and one code, so an optimizer whose spec is held
      * already is that one.
      */
     fun with(optimizer: HashedOptimizer): Extensions =
-        if (optimizer.spec() in optimizers) this else Extensions(optimizers + (optimizer.spec() to optimizer), families)
+        if (optimizer.spec() in optimizers) this else copy(optimizers = optimizers + (optimizer.spec() to optimizer))
 
     /** These extensions and a [family] of optimizers, one per learning rate. */
     fun with(family: HashedFamily): Extensions =
-        if (families.any { it.template == family.template }) this else Extensions(optimizers, families + family)
+        if (families.any { it.template == family.template }) this else copy(families = families + family)
+
+    /**
+     * These extensions and a [landscape] given by code, whose spec carries the hash of its code (`NAME(...)#HASH`,
+     * see [dev.fluxion.lab.api.landscape]); a spec held already is that landscape.
+     */
+    fun with(landscape: Landscape): Extensions {
+        require(isHashed(landscape.spec())) { "landscape '${landscape.spec()}' carries no hash of its code" }
+        return if (landscape.spec() in landscapes) this else copy(landscapes = landscapes + (landscape.spec() to landscape))
+    }
+
+    /** These extensions and a [family] of landscapes given by code, one per condition number and dimension. */
+    fun with(family: HashedLandscapeFamily): Extensions =
+        if (landscapeFamilies.any { it.template == family.template }) this else copy(landscapeFamilies = landscapeFamilies + family)
+
+    /**
+     * These extensions and the stand-in of an optimizer that a store recorded under [label] with the canonical
+     * [spec] ([StoredOptimizer]), found by either; an optimizer held already under either stays.
+     */
+    fun withStored(label: String, spec: String): Extensions {
+        val stored = StoredOptimizer(spec)
+        val added = listOf(label, spec).filter { it !in optimizers && families.none { f -> f.optimizer(it) != null } }
+        return if (added.isEmpty()) this else copy(optimizers = optimizers + added.associateWith { stored })
+    }
+
+    private fun copy(optimizers: Map<String, Optimizer> = this.optimizers, families: List<HashedFamily> = this.families,
+                     landscapes: Map<String, Landscape> = this.landscapes,
+                     landscapeFamilies: List<HashedLandscapeFamily> = this.landscapeFamilies) =
+        Extensions(optimizers, families, landscapes, landscapeFamilies)
 
     companion object {
         /** No extensions: an engine reads specs with its registries alone. */
         @JvmField
         val NONE = Extensions(emptyMap())
 
-        /** Whether [spec] names an optimizer defined in code (it carries a `#` and the hash of the code). */
+        /** Whether [spec] names an optimizer or landscape defined in code (it carries a `#` and the hash of the code). */
         @JvmStatic
         fun isHashed(spec: String): Boolean = '#' in spec
     }

@@ -172,7 +172,7 @@ object RunLoop {
     /**
      * The run's endings other than the budget, decided after a step that might end it: divergence (f NaN, infinite
      * or beyond the bound), the finest target reached, or a stall (a tiny gradient and a tiny step, relative to the
-     * point's size, for [Budget.stallPatience] steps in a row).
+     * point's size, for [Budget.stallPatience] steps in a row); only a divergence for a [Budget.fixedLength] run.
      */
     private class Watch(private val targets: DoubleArray, budget: Budget, private val fStar: Double,
                         private val hits: Hits) {
@@ -180,6 +180,7 @@ object RunLoop {
         private val stallGradient = budget.stallGradient
         private val stallStep = budget.stallStep
         private val stallPatience = budget.stallPatience
+        private val fixedLength = budget.fixedLength
 
         /** The number of still steps in a row so far. */
         private var still = 0
@@ -207,6 +208,7 @@ object RunLoop {
             }
             val reachedAll = hits.check(f - fStar, targets, k, evaluations)
             nextTarget = hits.nextTarget(targets)
+            if (fixedLength) return null
             if (reachedAll) return Outcome.ReachedTarget(k, evaluations)
             still = if (gradientNorm <= stallGradient && stepLength <= stallStep * (1.0 + largestMagnitude(point)))
                 still + 1 else 0
@@ -252,10 +254,12 @@ object RunLoop {
 
     /**
      * The dsl's checked evaluation at x: the first sub-expression whose value or derivative is NaN or infinite,
-     * as a message, or null when every node is finite or the landscape has vector variables.
+     * as a message, or null when every node is finite, the landscape has vector variables, or it is given by code
+     * (it has no nodes).
      */
     @JvmStatic
     fun nonFiniteNode(landscape: Landscape, x: DoubleArray): String? {
+        if (!landscape.hasExpression()) return null
         val variables = landscape.variables()
         if (variables.size != x.size) return null
         return try {

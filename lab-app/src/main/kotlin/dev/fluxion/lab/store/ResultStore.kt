@@ -78,6 +78,10 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 }
                 schema = SCHEMA_VERSION
             }
+            // each optimizer label's canonical spec, which a run's row does not repeat: what `fluxion report` knows of
+            // an optimizer whose code is not loaded (a plugin's without --plugins, a script's); a store of an older
+            // fluxion gains the table when it is next written
+            st.execute("CREATE TABLE IF NOT EXISTS $OPTIMIZER_SPECS (label TEXT PRIMARY KEY, spec TEXT NOT NULL) WITHOUT ROWID")
         }
         prepared = true
     }
@@ -116,6 +120,13 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 ).use { st ->
                     for (result in results) {
                         bind(st, result)
+                        st.executeUpdate()
+                    }
+                }
+                connection.prepareStatement("INSERT OR REPLACE INTO $OPTIMIZER_SPECS (label, spec) VALUES (?, ?)").use { st ->
+                    for ((label, spec) in results.associate { it.spec.optimizerLabel to it.spec.optimizerSpec }) {
+                        st.setString(1, label)
+                        st.setString(2, spec)
                         st.executeUpdate()
                     }
                 }
@@ -304,6 +315,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 if (replace) {
                     it.executeUpdate("DELETE FROM runs")
                     it.executeUpdate("DELETE FROM claims")
+                    it.executeUpdate("DELETE FROM $OPTIMIZER_SPECS")
                 }
             }
             connection.prepareStatement("INSERT INTO study (property, value) VALUES (?, ?)").use { st ->
@@ -314,6 +326,24 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 }
             }
         } }
+    }
+
+    /**
+     * Each optimizer label of the stored runs with its canonical spec (a plugin's, or `NAME#HASH` of one defined in
+     * code), as the runs were stored: what a report needs of an optimizer whose code is not loaded. Empty for a store
+     * written before these were kept.
+     */
+    fun optimizerSpecs(): Map<String, String> = reading("the optimizers' specs") {
+        connection.createStatement().use { st ->
+            val kept = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '$OPTIMIZER_SPECS'")
+                .use { it.next() }
+            if (!kept) return@reading emptyMap()
+            st.executeQuery("SELECT label, spec FROM $OPTIMIZER_SPECS ORDER BY label").use { rs ->
+                buildMap {
+                    while (rs.next()) put(rs.getString(1), rs.getString(2))
+                }
+            }
+        }
     }
 
     /** The recorded study's properties (empty for a store written before studies were recorded). */
@@ -619,6 +649,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
          * either kind read the same, in a store of any schema: an upgraded store keeps its older rows as they are).
          */
         const val SCHEMA_VERSION = 2
+
+        /** The table of each optimizer label's canonical spec ([optimizerSpecs]). */
+        private const val OPTIMIZER_SPECS = "optimizer_specs"
 
         /**
          * Opens the store at [path] for a study to write, creating the file and its folder when they are missing

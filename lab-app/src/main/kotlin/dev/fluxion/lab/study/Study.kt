@@ -96,12 +96,13 @@ interface Study {
             maxSteps = (properties["steps"] ?: throw LabException("the stored study lacks the property 'steps'")).toLong(),
             maxEvaluations = properties["evaluations"]?.toLong() ?: Long.MAX_VALUE,
             targets = properties["targets"]?.split(',')?.map { it.trim().toDouble() } ?: Budget.DEFAULT_TARGETS,
-            gradientNoise = properties["noise"]?.toDouble() ?: 0.0)
+            gradientNoise = properties["noise"]?.toDouble() ?: 0.0,
+            fixedLength = properties["fixed-length"] == "true")
 
-        /** A budget as properties, read back by [budgetOf]. */
+        /** A budget as properties, read back by [budgetOf]; `fixed-length` only for fixed-length runs, as before them. */
         internal fun budgetProperties(budget: Budget) = mapOf("steps" to budget.maxSteps.toString(),
             "evaluations" to budget.maxEvaluations.toString(), "targets" to budget.targets.joinToString(","),
-            "noise" to budget.gradientNoise.toString())
+            "noise" to budget.gradientNoise.toString()) + (if (budget.fixedLength) mapOf("fixed-length" to "true") else emptyMap())
     }
 }
 

@@ -3,7 +3,9 @@ package dev.fluxion.lab.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fluxion.dsl.Objective;
 import dev.fluxion.lab.engine.RunResult;
+import dev.fluxion.landscapes.Landscape;
 import dev.fluxion.optimizers.Optimizers;
 import dev.fluxion.optimizers.StepContext;
 import dev.fluxion.optimizers.Transform;
@@ -14,8 +16,53 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Java face of the study builders: {@code Compare.builder()...run()}, with an optimizer defined in Java. */
+/**
+ * The Java face of the study builders: {@code Compare.builder()...run()}, with an optimizer defined in Java, and a
+ * landscape given by Java code.
+ */
 class CompareBuilderTest {
+
+    /** f = x^2 / 2 + 2 y^2 written in Java, an {@link Objective} with no expression: f* = 0 at the origin. */
+    record Bowl() implements Objective {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public double value(double[] x) {
+            return x[0] * x[0] / 2 + 2 * x[1] * x[1];
+        }
+
+        @Override
+        public double valueAndGradient(double[] x, double[] gradient) {
+            gradient[0] = x[0];
+            gradient[1] = 4 * x[1];
+            return value(x);
+        }
+    }
+
+    @Test
+    void aJavaComparisonRunsALandscapeGivenByJavaCodeForExactlyItsSteps(@TempDir Path folder) {
+        Landscape bowl = LandscapeFactories.landscape("javaBowl", new Bowl(), -5.0, 5.0, null, 0.0);
+        assertTrue(bowl.spec().matches("javaBowl\\(lower=-5\\.0, upper=5\\.0, minimum=0\\.0\\)#[0-9a-f]{12}"), bowl.spec());
+        StudyResults results = Compare.builder()
+                .optimizers(Optimizers.parse("gd(lr=0.1)"))
+                .landscapes(bowl)
+                .starts("default")
+                .steps(200)
+                .fixedLength()
+                .threads(1)
+                .store(folder.resolve("bowl.sqlite"))
+                .run();
+        RunResult run = results.getRuns().get(0);
+        // from (2.5, 2.5), three quarters of the box, gd(lr=0.1) multiplies x by 1 - 0.1 and y by 1 - 0.4 per step;
+        // it passes the finest target 1e-8 near step 120, and a fixed-length run goes on to its 200th step
+        assertEquals(200, run.getSteps());
+        assertTrue(run.getHitSteps().get(run.getHitSteps().size() - 1) < 200);
+        assertEquals(2.5 * Math.pow(0.9, 200), run.getFinalPoint().get(0), 1e-12 * 2.5 * Math.pow(0.9, 200));
+        assertEquals(2.5 * Math.pow(0.6, 200), run.getFinalPoint().get(1), 1e-12 * 2.5 * Math.pow(0.6, 200));
+    }
 
     /** Gradient descent written by hand over the optimizers' contract: u = -lr g. */
     record HandDescent(double lr) implements Transform {

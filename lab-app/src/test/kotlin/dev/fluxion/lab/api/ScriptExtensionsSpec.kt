@@ -63,9 +63,14 @@ class ScriptExtensionsSpec : FunSpec({
         csvAfter.count { it.contains(changedSign) } shouldBe 9
         csvAfter.count { it.contains(sign) } shouldBe 0
 
-        // without the script, the optimizer is unknown: fluxion report says where it came from, in one line
-        val report = fluxion("report", output.resolve("script-optimizer.sqlite").toString())
-        report.code shouldNotBe 0
-        report.err.trim().lines().single() shouldContain "was defined in code"
+        // without the script, the report is rebuilt from the stored rows alone: the optimizer's spec is in them,
+        // and its table is the one the script printed
+        val html = output.resolve("from-rows.html")
+        val report = fluxion("report", output.resolve("script-optimizer.sqlite").toString(), "--html", html.toString())
+        withClue(report.err) { report.code shouldBe 0 }
+        val scriptTable = run().lines().filter { it.contains(changedSign) || it.contains("adam(") }
+        scriptTable.size shouldBe 2
+        report.out.lines().filter { it.contains(changedSign) || it.contains("adam(") } shouldBe scriptTable
+        Files.readString(html) shouldContain changedSign
     }
 })
