@@ -14,14 +14,14 @@ final class Sweeps {
     /** Values of level 0; returns the value of output j. */
     static double value(Tape t, Workspace w, double[] x, int output) {
         t.load(x, w.values);
-        t.run(t.valueOrder, w.values);
+        w.interpreter.run(t.valueOrder);
         return w.values[t.outputs[output]];
     }
 
     /** Values of levels 0 and 1 (the partials), ready for a reverse sweep. */
     static void valuesWithPartials(Tape t, Workspace w, double[] x) {
         t.load(x, w.values);
-        t.run(t.gradientOrder, w.values);
+        w.interpreter.run(t.gradientOrder);
     }
 
     /** The reverse sweep for output j, assuming values with partials are loaded; writes the gradient. */
@@ -46,41 +46,20 @@ final class Sweeps {
         int root = t.outputs[output];
         adj[root] = 1;
         int[] op = t.op;
-        int[] left = t.left;
-        int[] right = t.right;
-        int[] p1 = t.firstPartial;
-        int[] p2 = t.secondPartial;
+        Interpreter rules = w.interpreter;
         for (int i : order) {
             double a = adj[i];
-            if (a == 0 && op[i] <= Tape.BINARY) {
+            int code = op[i];
+            if (a == 0 && code <= Tape.BINARY) {
                 continue;
             }
-            switch (op[i]) {
-                case Tape.ADD -> {
-                    adj[left[i]] += a;
-                    adj[right[i]] += a;
-                }
-                case Tape.SUB -> {
-                    adj[left[i]] += a;
-                    adj[right[i]] -= a;
-                }
-                case Tape.MUL -> {
-                    adj[left[i]] += a * v[right[i]];
-                    adj[right[i]] += a * v[left[i]];
-                }
-                case Tape.DIV -> {
-                    double divisor = v[right[i]];
-                    adj[left[i]] += a / divisor;
-                    adj[right[i]] -= a * v[i] / divisor;
-                }
-                case Tape.NEG -> adj[left[i]] -= a;
-                case Tape.SQUARE -> adj[left[i]] += 2 * a * v[left[i]];
-                case Tape.UNARY -> adj[left[i]] += a * v[p1[i]];
-                case Tape.BINARY -> {
-                    adj[left[i]] += a * v[p1[i]];
-                    adj[right[i]] += a * v[p2[i]];
-                }
-                default -> VectorKernels.reverse(t, i, v, adj);
+            if (Tape.hasScalarRule(code)) {
+                rules.at(i, a, 0);
+                Rules.adjoint(code, rules);
+            } else if (Tape.elementRule(code) >= 0) {
+                rules.elementAdjoints(i, Tape.elementRule(code), false);
+            } else {
+                VectorKernels.reverse(t, i, v, adj);
             }
         }
         int[] inputs = t.inputPosition;
@@ -97,7 +76,7 @@ final class Sweeps {
     static double hessianVectorProduct(Tape t, Workspace w, double[] x, double[] u, int output, double[] gradient,
                                        double[] product) {
         t.load(x, w.values);
-        t.run(t.hessianOrder, w.values);
+        w.interpreter.run(t.hessianOrder);
         double value = hessianVectorProductAtLoadedValues(t, w, u, output, gradient, product);
         rescueNonFinite(t, w, u, output, product);
         return value;
@@ -109,7 +88,7 @@ final class Sweeps {
      */
     static void hessian(Tape t, Workspace w, double[] x, int output, double[][] hessian) {
         t.load(x, w.values);
-        t.run(t.hessianOrder, w.values);
+        w.interpreter.run(t.hessianOrder);
         int n = t.dimension();
         double[] unit = w.unit(n);
         double[] column = w.column(n);
@@ -167,11 +146,8 @@ final class Sweeps {
         double[] v = w.values;
         double[] dot = w.tangents;
         int[] op = t.op;
-        int[] left = t.left;
-        int[] right = t.right;
-        int[] p1 = t.firstPartial;
-        int[] p2 = t.secondPartial;
         int[] inputs = t.inputPosition;
+        Interpreter rules = w.interpreter;
         Arrays.fill(dot, 0);
         for (int k = 0; k < inputs.length; k++) {
             if (inputs[k] >= 0) {
@@ -179,16 +155,14 @@ final class Sweeps {
             }
         }
         for (int i : t.tangentOrder) {
-            switch (op[i]) {
-                case Tape.ADD -> dot[i] = dot[left[i]] + dot[right[i]];
-                case Tape.SUB -> dot[i] = dot[left[i]] - dot[right[i]];
-                case Tape.MUL -> dot[i] = dot[left[i]] * v[right[i]] + v[left[i]] * dot[right[i]];
-                case Tape.DIV -> dot[i] = (dot[left[i]] - v[i] * dot[right[i]]) / v[right[i]];
-                case Tape.NEG -> dot[i] = -dot[left[i]];
-                case Tape.SQUARE -> dot[i] = 2 * v[left[i]] * dot[left[i]];
-                case Tape.UNARY -> dot[i] = v[p1[i]] * dot[left[i]];
-                case Tape.BINARY -> dot[i] = v[p1[i]] * dot[left[i]] + v[p2[i]] * dot[right[i]];
-                default -> VectorKernels.tangent(t, i, v, dot);
+            int code = op[i];
+            if (Tape.hasScalarRule(code)) {
+                rules.at(i, 0, 0);
+                dot[i] = Rules.tangent(code, rules);
+            } else if (Tape.elementRule(code) >= 0) {
+                rules.elementTangents(i, Tape.elementRule(code));
+            } else {
+                VectorKernels.tangent(t, i, v, dot);
             }
         }
         double[] adj = w.adjoints;
@@ -200,57 +174,18 @@ final class Sweeps {
         for (int i : t.reverseOrder) {
             double a = adj[i];
             double ad = adjDot[i];
-            if (a == 0 && ad == 0 && op[i] <= Tape.BINARY) {
+            int code = op[i];
+            if (a == 0 && ad == 0 && code <= Tape.BINARY) {
                 continue;
             }
-            int l = left[i];
-            int r = right[i];
-            switch (op[i]) {
-                case Tape.ADD -> {
-                    adj[l] += a;
-                    adj[r] += a;
-                    adjDot[l] += ad;
-                    adjDot[r] += ad;
-                }
-                case Tape.SUB -> {
-                    adj[l] += a;
-                    adj[r] -= a;
-                    adjDot[l] += ad;
-                    adjDot[r] -= ad;
-                }
-                case Tape.MUL -> {
-                    adj[l] += a * v[r];
-                    adj[r] += a * v[l];
-                    adjDot[l] += ad * v[r] + a * dot[r];
-                    adjDot[r] += ad * v[l] + a * dot[l];
-                }
-                case Tape.DIV -> {
-                    double divisor = v[r];
-                    double quotient = v[i];
-                    adj[l] += a / divisor;
-                    adj[r] -= a * quotient / divisor;
-                    adjDot[l] += ad / divisor - dividedBySquare(a * dot[r], divisor);
-                    adjDot[r] -= ad * quotient / divisor + a * (dot[i] - quotient * dot[r] / divisor) / divisor;
-                }
-                case Tape.NEG -> {
-                    adj[l] -= a;
-                    adjDot[l] -= ad;
-                }
-                case Tape.SQUARE -> {
-                    adj[l] += 2 * a * v[l];
-                    adjDot[l] += 2 * (ad * v[l] + a * dot[l]);
-                }
-                case Tape.UNARY -> {
-                    adj[l] += a * v[p1[i]];
-                    adjDot[l] += ad * v[p1[i]] + a * dot[p1[i]];
-                }
-                case Tape.BINARY -> {
-                    adj[l] += a * v[p1[i]];
-                    adj[r] += a * v[p2[i]];
-                    adjDot[l] += ad * v[p1[i]] + a * dot[p1[i]];
-                    adjDot[r] += ad * v[p2[i]] + a * dot[p2[i]];
-                }
-                default -> VectorKernels.reverseWithTangents(t, i, v, dot, adj, adjDot);
+            if (Tape.hasScalarRule(code)) {
+                rules.at(i, a, ad);
+                Rules.adjoint(code, rules);
+                Rules.adjointTangent(code, rules);
+            } else if (Tape.elementRule(code) >= 0) {
+                rules.elementAdjoints(i, Tape.elementRule(code), true);
+            } else {
+                VectorKernels.reverseWithTangents(t, i, v, dot, adj, adjDot);
             }
         }
         for (int k = 0; k < inputs.length; k++) {

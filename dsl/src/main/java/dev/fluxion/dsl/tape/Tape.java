@@ -135,22 +135,35 @@ final class Tape {
                 || code == VECTOR_SQUARE || code == VECTOR_SCALE || code == VECTOR_SHIFT;
     }
 
-    /** Computes the value of node i from the values of earlier nodes. */
-    void evaluate(int i, double[] v) {
-        switch (op[i]) {
-            case ADD -> v[i] = v[left[i]] + v[right[i]];
-            case SUB -> v[i] = v[left[i]] - v[right[i]];
-            case MUL -> v[i] = v[left[i]] * v[right[i]];
-            case DIV -> v[i] = v[left[i]] / v[right[i]];
-            case NEG -> v[i] = -v[left[i]];
-            case SQUARE -> v[i] = v[left[i]] * v[left[i]];
-            case UNARY -> v[i] = unary[i].value(v[left[i]]);
-            case BINARY -> v[i] = binary[i].value(v[left[i]], v[right[i]]);
-            case CONSTANT, INPUT, VECTOR_CONSTANT, VECTOR_INPUT -> {
-                // set before a sweep
-            }
-            default -> VectorKernels.value(this, i, v);
+    /** Whether operation {@code code} is scalar arithmetic, whose rules are in {@link Rules}. */
+    static boolean hasScalarRule(int code) {
+        return code >= ADD && code <= BINARY || code == SQUARE;
+    }
+
+    /**
+     * The operation whose {@link Rules} element j of an element-wise vector operation follows: the scalar one for
+     * + - * / negation, x^2 and functions, itself for c v and v + c; -1 for any other operation.
+     */
+    static int elementRule(int code) {
+        if (code >= VECTOR_ADD && code <= VECTOR_BINARY) {
+            return code - (VECTOR_ADD - ADD);
         }
+        return switch (code) {
+            case VECTOR_SQUARE -> SQUARE;
+            case VECTOR_SCALE, VECTOR_SHIFT -> code;
+            default -> -1;
+        };
+    }
+
+    /** The node that is {@code operand} of node i: {@link Machine#LEFT}, {@link Machine#RIGHT}, and so on. */
+    int operand(int i, int operand) {
+        return switch (operand) {
+            case Machine.LEFT -> left[i];
+            case Machine.RIGHT -> right[i];
+            case Machine.SELF -> i;
+            case Machine.FIRST_PARTIAL -> firstPartial[i];
+            default -> secondPartial[i];
+        };
     }
 
     /** Loads x into a value buffer (constants are already in place). */
@@ -160,13 +173,6 @@ final class Tape {
             if (position >= 0) {
                 v[position] = x[k];
             }
-        }
-    }
-
-    /** Runs a schedule of value computations. */
-    void run(int[] order, double[] v) {
-        for (int i : order) {
-            evaluate(i, v);
         }
     }
 }
