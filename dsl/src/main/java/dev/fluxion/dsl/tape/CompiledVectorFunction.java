@@ -52,7 +52,7 @@ public final class CompiledVectorFunction {
         check(x);
         Workspace w = workspace.get();
         tape.load(x, w.values);
-        w.interpreter.run(tape.valueOrder);
+        tape.run(tape.valueOrder, w.values);
         for (int j = 0; j < out.length; j++) {
             out[j] = w.values[tape.outputs[j]];
         }

@@ -33,7 +33,7 @@ import org.objectweb.asm.MethodVisitor;
  * columns) or with a direction read from an array (for a Hessian-vector product). Values and adjoints are computed
  * once for all the directions of the method.
  *
- * <p>The rules are the table's ({@link Rules}), which the interpreter runs too, term by term and in its order of
+ * <p>The rules are the table's ({@link Rules}), which are the interpreter's too, term by term and in its order of
  * operations (the tangent of node i, and the contributions of node i's reverse to the adjoints and adjoint tangents of
  * its operands), run on a {@link TermMachine} that folds zeros, with one change: a term with a factor that is zero whatever the point (the tangent of a node that no seeded variable
  * reaches, the adjoint tangent of a node that receives none) is left out, rather than computed as 0 times a value.
@@ -461,13 +461,7 @@ final class HessianMethod implements TermMachine.Operands {
     }
 
     private int finish(int returnInstruction) {
-        Label end = new Label();
-        mv.visitLabel(end);
-        int size = end.getOffset();
-        mv.visitInsn(returnInstruction);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        return size;
+        return KernelMethod.end(mv, returnInstruction);
     }
 
     private void push(int value) {

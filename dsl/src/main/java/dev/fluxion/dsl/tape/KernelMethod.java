@@ -410,8 +410,12 @@ final class KernelMethod implements TermMachine.Operands {
         return end(DRETURN);
     }
 
-    /** Ends the method with the return instruction; returns the code size before it. */
     private int end(int returnInstruction) {
+        return end(mv, returnInstruction);
+    }
+
+    /** Ends a method with the return instruction; returns the code size before it. */
+    static int end(MethodVisitor mv, int returnInstruction) {
         Label end = new Label();
         mv.visitLabel(end);
         int size = end.getOffset();

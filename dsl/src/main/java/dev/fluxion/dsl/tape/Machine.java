@@ -5,13 +5,16 @@ package dev.fluxion.dsl.tape;
  * tangents, adjoint and adjoint tangent of the node and its operands), the arithmetic it does, and the
  * contributions it adds into its operands' adjoints and adjoint tangents.
  *
- * <p>It has two implementations. The interpreter's ({@link Interpreter}) computes with doubles. The code writers'
- * ({@link TermMachine}) build terms whose code pushes the number onto the JVM stack, for {@link KernelMethod} and
- * {@link HessianMethod}. So that the interpreter pays neither boxing nor allocation, a number is a {@code double}
- * in both: the number itself for the interpreter, and for a code writer the name of a term (its index in the
- * writer's list of terms). A rule only passes numbers from one instruction to the next and never looks at them, so
- * it reads the same either way, and each engine evaluates the rule's floating-point operations in the order the
- * rule states them: the generated code gives the interpreter's bits.
+ * <p>The code writers' implementation ({@link TermMachine}) builds terms whose code pushes the number onto the JVM
+ * stack, for {@link KernelMethod} and {@link HessianMethod}; {@link ConstantAdjoints} runs it at compile time. A
+ * number is a {@code double}: for a code writer the name of a term (its index in the writer's list of terms), and
+ * for a machine that computes (RulesSpec's) the number itself, with no boxing. A rule only passes numbers from one
+ * instruction to the next and never looks at them, so it reads the same either way, and each engine evaluates the
+ * rule's floating-point operations in the order the rule states them.
+ *
+ * <p>The interpreter ({@link Sweeps}, {@link Tape#evaluate}, {@link VectorKernels}) does not run on a machine: run
+ * through one, its sweeps took 2.8 to 4 times the CPU time (issue 19, measured 2026-12-06), so its loops state the
+ * same rules by hand, in the same order, and the generated-against-interpreter specs hold the two to the same bits.
  */
 interface Machine {
     /** The node's first operand (its only one for negation, squares and functions of one argument). */

@@ -135,11 +135,6 @@ final class Tape {
                 || code == VECTOR_SQUARE || code == VECTOR_SCALE || code == VECTOR_SHIFT;
     }
 
-    /** Whether operation {@code code} is scalar arithmetic, whose rules are in {@link Rules}. */
-    static boolean hasScalarRule(int code) {
-        return code >= ADD && code <= BINARY || code == SQUARE;
-    }
-
     /**
      * The operation whose {@link Rules} element j of an element-wise vector operation follows: the scalar one for
      * + - * / negation, x^2 and functions, itself for c v and v + c; -1 for any other operation.
@@ -166,6 +161,27 @@ final class Tape {
         };
     }
 
+    /**
+     * Computes the value of node i from the values of earlier nodes: the interpreter's own statement of the value
+     * rules of {@link Rules}, kept by hand for speed (see {@link Sweeps}).
+     */
+    void evaluate(int i, double[] v) {
+        switch (op[i]) {
+            case ADD -> v[i] = v[left[i]] + v[right[i]];
+            case SUB -> v[i] = v[left[i]] - v[right[i]];
+            case MUL -> v[i] = v[left[i]] * v[right[i]];
+            case DIV -> v[i] = v[left[i]] / v[right[i]];
+            case NEG -> v[i] = -v[left[i]];
+            case SQUARE -> v[i] = v[left[i]] * v[left[i]];
+            case UNARY -> v[i] = unary[i].value(v[left[i]]);
+            case BINARY -> v[i] = binary[i].value(v[left[i]], v[right[i]]);
+            case CONSTANT, INPUT, VECTOR_CONSTANT, VECTOR_INPUT -> {
+                // set before a sweep
+            }
+            default -> VectorKernels.value(this, i, v);
+        }
+    }
+
     /** Loads x into a value buffer (constants are already in place). */
     void load(double[] x, double[] v) {
         for (int k = 0; k < inputPosition.length; k++) {
@@ -173,6 +189,13 @@ final class Tape {
             if (position >= 0) {
                 v[position] = x[k];
             }
+        }
+    }
+
+    /** Runs a schedule of value computations. */
+    void run(int[] order, double[] v) {
+        for (int i : order) {
+            evaluate(i, v);
         }
     }
 }

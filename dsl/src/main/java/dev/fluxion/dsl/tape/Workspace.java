@@ -20,8 +20,6 @@ final class Workspace {
     final double[] adjoints;
     final double[] tangents;
     final double[] adjointTangents;
-    /** The rule table's machine over these buffers ({@link Rules}). */
-    final Interpreter interpreter;
     private double[] unit = new double[0];
     private double[] column = new double[0];
     private double[] scaledDirection = new double[0];
@@ -32,7 +30,6 @@ final class Workspace {
         adjoints = new double[tape.bufferLength + PADDING];
         tangents = new double[tape.bufferLength + PADDING];
         adjointTangents = new double[tape.bufferLength + PADDING];
-        interpreter = new Interpreter(tape, this);
     }
 
     /** A zero vector of length n for the Hessian's unit directions, made once. */
