@@ -190,12 +190,12 @@ public final class ParquetDataset implements ResultDataset {
     private static int write(SparkRunBackend spark, List<RunSpec> runs, Path folder, int done, int total,
                              Function1<? super Progress, Unit> progress) {
         JavaSparkContext context = spark.context();
-        List<SpecRecord> records = new ArrayList<>(runs.size());
-        for (int i = 0; i < runs.size(); i++) records.add(SpecRecord.of(i, runs.get(i)));
+        int tasks = spark.tasks(runs.size(), context.defaultParallelism());
+        RunTable.Split split = RunTable.split(runs, tasks);
         LongAccumulator runsDone = context.sc().longAccumulator("fluxion runs done");
-        CollectionAccumulator<ResultRecord> lastRuns = context.sc().collectionAccumulator("fluxion last runs");
-        JavaRDD<Row> rows = context.parallelize(records, spark.tasks(runs.size(), context.defaultParallelism()))
-            .mapPartitions(new PartitionRows(spark.plugins(), runsDone, lastRuns));
+        CollectionAccumulator<ResultBlock> lastRuns = context.sc().collectionAccumulator("fluxion last runs");
+        JavaRDD<Row> rows = context.parallelize(split.blocks(), tasks) // one block a partition
+            .mapPartitions(new PartitionRows(split.table(), spark.plugins(), runsDone, lastRuns));
         // a job killed before its commit leaves its tasks' files here, which the next job's commit would take in
         delete(folder.resolve("_temporary"));
         String group = "fluxion-" + UUID.randomUUID();
@@ -225,14 +225,13 @@ public final class ParquetDataset implements ResultDataset {
     }
 
     /** Reports the runs of the tasks finished since {@code reported} were; returns the runs reported now. */
-    private static int report(LongAccumulator runsDone, CollectionAccumulator<ResultRecord> lastRuns, List<RunSpec> runs,
+    private static int report(LongAccumulator runsDone, CollectionAccumulator<ResultBlock> lastRuns, List<RunSpec> runs,
                               int reported, int done, int total, Function1<? super Progress, Unit> progress) {
         int now = (int) Math.min(runs.size(), runsDone.value());
         if (now == reported) return reported;
-        List<ResultRecord> last = lastRuns.value();
+        List<ResultBlock> last = lastRuns.value();
         if (last.isEmpty()) return reported;
-        ResultRecord record = last.get(last.size() - 1);
-        RunResult result = record.toResult(runs.get(record.position));
+        RunResult result = last.get(last.size() - 1).results(runs).get(0);
         progress.invoke(new Progress.Finished(result, done + now, total));
         return now;
     }

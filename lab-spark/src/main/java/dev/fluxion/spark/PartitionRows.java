@@ -12,44 +12,49 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * One Spark task of a study written as a Parquet dataset: computes the runs of one partition on the executor as the
- * dataset's writer asks for their rows ({@link ParquetRows}), one run at a time, so no task holds more than one
- * run's result. When the last run is done it adds the number of runs to {@code runsDone} and its last result (for the
+ * One Spark task of a study written as a Parquet dataset: computes the runs of one partition (a {@link RunBlock} over
+ * the job's {@link RunTable}) on the executor as the dataset's writer asks for their rows ({@link ParquetRows}), one
+ * run at a time, so no task holds more than one run's result. When the last run is done it adds the number of runs to {@code runsDone} and its last result (for the
  * driver's progress line) to {@code lastRuns}; Spark merges them on the driver as the task ends.
  */
-final class PartitionRows implements FlatMapFunction<Iterator<SpecRecord>, Row> {
-    private static final long serialVersionUID = 1L;
+final class PartitionRows implements FlatMapFunction<Iterator<RunBlock>, Row> {
+    private static final long serialVersionUID = 2L;
 
+    private final RunTable table;
     private final List<String> plugins;
     private final LongAccumulator runsDone;
-    private final CollectionAccumulator<ResultRecord> lastRuns;
+    private final CollectionAccumulator<ResultBlock> lastRuns;
 
-    PartitionRows(List<String> plugins, LongAccumulator runsDone, CollectionAccumulator<ResultRecord> lastRuns) {
+    PartitionRows(RunTable table, List<String> plugins, LongAccumulator runsDone, CollectionAccumulator<ResultBlock> lastRuns) {
+        this.table = table;
         this.plugins = List.copyOf(plugins);
         this.runsDone = runsDone;
         this.lastRuns = lastRuns;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<SpecRecord> records) {
+    public Iterator<Row> call(Iterator<RunBlock> blocks) {
         Engine engine = ExecutorEngine.of(plugins);
+        RunBlock block = blocks.next(); // a partition is one block (ParquetDataset.write)
+        if (blocks.hasNext()) throw new IllegalStateException("a partition of a Fluxion job holds more than one block");
         return new Iterator<>() {
-            private long done;
+            private int done;
 
             @Override
             public boolean hasNext() {
-                return records.hasNext();
+                return done < block.size();
             }
 
             @Override
             public Row next() {
-                if (!records.hasNext()) throw new NoSuchElementException();
-                SpecRecord record = records.next();
-                RunResult result = engine.run(record.toSpec());
+                if (!hasNext()) throw new NoSuchElementException();
+                RunResult result = engine.run(table.spec(block, done));
                 done++;
-                if (!records.hasNext()) {
+                if (!hasNext()) {
                     runsDone.add(done);
-                    lastRuns.add(ResultRecord.of(record.position, result));
+                    ResultBlock.Writer last = new ResultBlock.Writer(block.first + done - 1);
+                    last.add(result);
+                    lastRuns.add(last.build());
                 }
                 return ParquetRows.of(result);
             }

@@ -32,7 +32,10 @@ import java.util.stream.IntStream;
 /**
  * Runs on Apache Spark: the runs are split into partitions, each a Spark task that computes its runs with the lab's
  * run loop on an executor ({@link PartitionRuns}); each task's results come back to the driver as the task finishes,
- * and the driver hands them on ({@link #forEachFinished}) to the study, which stores them. Spark computes each
+ * and the driver hands them on ({@link #forEachFinished}) to the study, which stores them. What goes over the wire is
+ * compact, as the driver, which also stores every run, is the cluster's bottleneck: the settings and starts the runs
+ * share once per job ({@link RunTable}), four numbers per run ({@link RunBlock}), and one array of bytes per task's
+ * results ({@link ResultBlock}). Spark computes each
  * partition's result once for the job: a task lost with its executor is computed again elsewhere, and its results
  * arrive once.
  *
@@ -154,30 +157,29 @@ public final class SparkRunBackend implements RunBackend {
     @Override
     public void forEachFinished(List<RunSpec> runs, Consumer<RunResult> keep) {
         if (runs.isEmpty()) return;
-        List<SpecRecord> records = new ArrayList<>(runs.size());
-        for (int i = 0; i < runs.size(); i++) records.add(SpecRecord.of(i, runs.get(i)));
         int tasks = tasks(runs.size(), context.defaultParallelism());
-        JavaRDD<SpecRecord> partitions = context.parallelize(records, tasks);
-        records = null; // the RDD holds them now
-        LinkedBlockingQueue<ArrayList<ResultRecord>> finished = new LinkedBlockingQueue<>();
+        RunTable.Split split = RunTable.split(runs, tasks);
+        JavaRDD<RunBlock> partitions = context.parallelize(split.blocks(), tasks); // one block a partition
+        LinkedBlockingQueue<ResultBlock> finished = new LinkedBlockingQueue<>();
         Seq<Object> all = CollectionConverters.asScala(IntStream.range(0, tasks).boxed().map(i -> (Object) i).toList()).toSeq();
         SparkContext spark = context.sc();
-        SimpleFutureAction<BoxedUnit> job = spark.submitJob(partitions.rdd(), new PartitionRuns(plugins), all,
-            new Collect(finished), new Done());
+        SimpleFutureAction<BoxedUnit> job = spark.submitJob(partitions.rdd(), new PartitionRuns(split.table(), plugins),
+            all, new Collect(finished), new Done());
         BitSet kept = new BitSet(runs.size());
         int done = 0;
         try {
             while (done < runs.size()) {
-                ArrayList<ResultRecord> batch = finished.poll(100, TimeUnit.MILLISECONDS);
-                if (batch == null) {
+                ResultBlock block = finished.poll(100, TimeUnit.MILLISECONDS);
+                if (block == null) {
                     if (job.isCompleted() && finished.isEmpty()) failure(job, runs.size() - done);
                     continue;
                 }
-                for (ResultRecord record : batch) {
-                    if (kept.get(record.position)) continue; // never, as Spark hands each partition over once
-                    kept.set(record.position);
+                // never, as Spark hands each partition over once
+                if (kept.nextSetBit(block.first) != -1 && kept.nextSetBit(block.first) < block.first + block.size) continue;
+                kept.set(block.first, block.first + block.size);
+                for (RunResult result : block.results(runs)) {
                     done++;
-                    keep.accept(record.toResult(runs.get(record.position)));
+                    keep.accept(result);
                 }
             }
         } catch (InterruptedException e) {
@@ -221,15 +223,15 @@ public final class SparkRunBackend implements RunBackend {
     }
 
     /** The driver's side of a finished task: its results go to the queue the study's thread reads. */
-    private static final class Collect extends AbstractFunction2<Object, ArrayList<ResultRecord>, BoxedUnit> {
-        private final LinkedBlockingQueue<ArrayList<ResultRecord>> finished;
+    private static final class Collect extends AbstractFunction2<Object, ResultBlock, BoxedUnit> {
+        private final LinkedBlockingQueue<ResultBlock> finished;
 
-        Collect(LinkedBlockingQueue<ArrayList<ResultRecord>> finished) {
+        Collect(LinkedBlockingQueue<ResultBlock> finished) {
             this.finished = finished;
         }
 
         @Override
-        public BoxedUnit apply(Object partition, ArrayList<ResultRecord> results) {
+        public BoxedUnit apply(Object partition, ResultBlock results) {
             finished.add(results);
             return BoxedUnit.UNIT;
         }

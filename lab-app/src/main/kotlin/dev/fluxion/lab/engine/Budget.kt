@@ -38,9 +38,15 @@ data class Budget @JvmOverloads constructor(
         }
     }
 
-    /** The text that identifies this budget in a run's key. */
-    fun identity(): String = "steps=$maxSteps evals=$maxEvaluations targets=$targets stall=$stallGradient/" +
+    /**
+     * The text of [identity], made once: every run's key hashes it ([RunSpec.key]), and a study of a million runs
+     * makes a million specs of one budget, where writing its doubles out each time cost as much as a short run.
+     */
+    private val identityText: String = "steps=$maxSteps evals=$maxEvaluations targets=$targets stall=$stallGradient/" +
         "$stallStep/$stallPatience bound=$divergenceBound noise=$gradientNoise"
+
+    /** The text that identifies this budget in a run's key. */
+    fun identity(): String = identityText
 
     companion object {
         /** f - f* <= 1e-1, 1e-2, ..., 1e-8. */

@@ -9,21 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run's spec as a Spark task carries it to an executor: every field of a {@link RunSpec}, its doubles exact (Java
- * serialization writes their bits), and its position in the list of runs the driver sent, which the result carries
- * back. The executor rebuilds the spec with {@link #toSpec()}, so its key and seed are the driver's.
+ * What the runs of one pair share, as a Spark job carries it to the executors once ({@link RunTable}): every field of
+ * a {@link RunSpec} but the start and the seed, its doubles exact (Java serialization writes their bits). The
+ * executor rebuilds each run's spec from these settings, the run's start and its seed index ({@link #toSpec}), so its
+ * key and seed are the driver's.
  */
-final class SpecRecord implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class RunSettings implements Serializable {
+    private static final long serialVersionUID = 2L;
 
-    final int position;
     private final String optimizerLabel;
     private final String optimizerSpec;
     private final String landscapeLabel;
     private final String landscapeSpec;
-    private final int startIndex;
-    private final double[] start;
-    private final int seedIndex;
     private final long studySeed;
     private final long maxSteps;
     private final long maxEvaluations;
@@ -37,16 +34,18 @@ final class SpecRecord implements Serializable {
     private final int traceKind;
     private final long traceLong;
     private final double traceRatio;
+    /**
+     * The budget and trace policy, made from the fields above by the first {@link #toSpec} (each task deserialises its
+     * own copy of the table, so no two threads share them).
+     */
+    private transient Budget budget;
+    private transient TracePolicy traces;
 
-    private SpecRecord(int position, RunSpec spec) {
-        this.position = position;
+    private RunSettings(RunSpec spec) {
         optimizerLabel = spec.getOptimizerLabel();
         optimizerSpec = spec.getOptimizerSpec();
         landscapeLabel = spec.getLandscapeLabel();
         landscapeSpec = spec.getLandscapeSpec();
-        startIndex = spec.getStartIndex();
-        start = doubles(spec.getStart());
-        seedIndex = spec.getSeedIndex();
         studySeed = spec.getStudySeed();
         Budget budget = spec.getBudget();
         maxSteps = budget.getMaxSteps();
@@ -75,31 +74,46 @@ final class SpecRecord implements Serializable {
         }
     }
 
-    /** The record of {@code spec}, the {@code position}-th run sent. */
-    static SpecRecord of(int position, RunSpec spec) {
-        return new SpecRecord(position, spec);
+    /** The settings of {@code spec}: all of it but its start and seed. */
+    static RunSettings of(RunSpec spec) {
+        return new RunSettings(spec);
     }
 
-    /** The spec again, equal to the one recorded. */
-    RunSpec toSpec() {
-        Budget budget = new Budget(maxSteps, maxEvaluations, list(targets), stallGradient, stallStep, stallPatience,
-            divergenceBound, gradientNoise);
-        TracePolicy traces = switch (traceKind) {
-            case 1 -> new TracePolicy.Log(traceLong, traceRatio);
-            case 2 -> new TracePolicy.Every(traceLong);
-            default -> TracePolicy.NONE;
-        };
+    /**
+     * What makes two specs' settings the same: equal optimizers, landscapes, labels, study seeds, budgets and trace
+     * policies (doubles compared by their bits, as {@link Double#equals} does).
+     */
+    record Key(String optimizerLabel, String optimizerSpec, String landscapeLabel, String landscapeSpec, long studySeed,
+               Budget budget, TracePolicy traces) {
+        /** The key of {@code spec}'s settings. */
+        static Key of(RunSpec spec) {
+            return new Key(spec.getOptimizerLabel(), spec.getOptimizerSpec(), spec.getLandscapeLabel(),
+                spec.getLandscapeSpec(), spec.getStudySeed(), spec.getBudget(), spec.getTraces());
+        }
+    }
+
+    /** The spec of the run with these settings, start {@code startIndex} at {@code start}, and seed {@code seedIndex}. */
+    RunSpec toSpec(int startIndex, double[] start, int seedIndex) {
+        if (budget == null) { // once per task: the runs of these settings share one budget and trace policy
+            traces = switch (traceKind) {
+                case 1 -> new TracePolicy.Log(traceLong, traceRatio);
+                case 2 -> new TracePolicy.Every(traceLong);
+                default -> TracePolicy.NONE;
+            };
+            budget = new Budget(maxSteps, maxEvaluations, list(targets), stallGradient, stallStep, stallPatience,
+                divergenceBound, gradientNoise);
+        }
         return new RunSpec(optimizerLabel, optimizerSpec, landscapeLabel, landscapeSpec, startIndex, list(start),
             seedIndex, studySeed, budget, traces);
     }
 
-    private static double[] doubles(List<Double> values) {
+    static double[] doubles(List<Double> values) {
         double[] array = new double[values.size()];
         for (int i = 0; i < array.length; i++) array[i] = values.get(i);
         return array;
     }
 
-    private static List<Double> list(double[] values) {
+    static List<Double> list(double[] values) {
         List<Double> list = new ArrayList<>(values.length);
         for (double v : values) list.add(v);
         return list;
