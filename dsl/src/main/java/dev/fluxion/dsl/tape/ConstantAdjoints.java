@@ -20,44 +20,32 @@ final class ConstantAdjoints {
         this.adjoint = adjoint;
     }
 
-    /** Follows the reverse sweep of output 0 with the values it cannot know at compile time marked unknown. */
+    /**
+     * Follows the reverse sweep of output 0 with the values it cannot know at compile time marked unknown: the
+     * rules of + - negation, products and quotients ({@link Rules#adjoint}) run on a {@link TermMachine}, which
+     * computes a contribution whose factors are all constants and leaves the others as code, never written.
+     */
     static ConstantAdjoints of(Tape t) {
         boolean[] known = new boolean[t.size];
         double[] adjoint = new double[t.size];
         Arrays.fill(known, true);
         adjoint[t.outputs[0]] = 1;
+        TermMachine rules = new TermMachine(t, null, null, null, new Folding(t, known, adjoint), false);
         for (int i : t.reverseOrder) {
             int l = t.left[i];
             int r = t.right[i];
-            if (Tape.isVector(t.op[i])) {
-                if (t.op[i] == Tape.BROADCAST) {
+            int op = t.op[i];
+            if (Tape.isVector(op)) {
+                if (op == Tape.BROADCAST) {
                     known[l] = false;
                 }
                 continue;
             }
-            double a = adjoint[i];
-            boolean constant = known[i];
-            if (constant && a == 0 && t.op[i] <= Tape.BINARY) {
+            if (known[i] && adjoint[i] == 0 && op <= Tape.BINARY) {
                 continue;
             }
-            switch (t.op[i]) {
-                case Tape.ADD -> {
-                    add(known, adjoint, l, constant, a);
-                    add(known, adjoint, r, constant, a);
-                }
-                case Tape.SUB -> {
-                    add(known, adjoint, l, constant, a);
-                    add(known, adjoint, r, constant, -a);
-                }
-                case Tape.NEG -> add(known, adjoint, l, constant, -a);
-                case Tape.MUL -> {
-                    add(known, adjoint, l, constant && isConstant(t, r), a * t.constants[r]);
-                    add(known, adjoint, r, constant && isConstant(t, l), a * t.constants[l]);
-                }
-                case Tape.DIV -> {
-                    add(known, adjoint, l, constant && isConstant(t, r), a / t.constants[r]);
-                    known[r] = false;
-                }
+            switch (op) {
+                case Tape.ADD, Tape.SUB, Tape.NEG, Tape.MUL, Tape.DIV -> Rules.adjoint(op, rules.at(i));
                 case Tape.SUM -> {
                     // the argument is a vector: its adjoints live in the generated loop
                 }
@@ -74,16 +62,56 @@ final class ConstantAdjoints {
         return new ConstantAdjoints(known, adjoint);
     }
 
-    private static boolean isConstant(Tape t, int node) {
-        return t.op[node] == Tape.CONSTANT;
-    }
+    /**
+     * The operands of the rules at compile time: constants' values and known adjoints are constant terms, all else
+     * unknown; a constant contribution is added into a known adjoint as the interpreter adds it, any other makes
+     * the target unknown.
+     */
+    private record Folding(Tape t, boolean[] known, double[] adjoint) implements TermMachine.Operands {
+        private static final TermMachine.Term UNKNOWN = new TermMachine.Term(() -> {
+            throw new IllegalStateException("an unknown term is never written");
+        }, false, 0);
 
-    /** adj[target] += contribution, as the interpreter adds it (a - b is a + (-b) in IEEE arithmetic). */
-    private static void add(boolean[] known, double[] adjoint, int target, boolean constant, double contribution) {
-        if (constant) {
-            adjoint[target] += contribution;
-        } else {
-            known[target] = false;
+        @Override
+        public TermMachine.Term value(int node) {
+            return t.op[node] == Tape.CONSTANT ? constant(t.constants[node]) : UNKNOWN;
+        }
+
+        @Override
+        public TermMachine.Term tangent(int node) {
+            return UNKNOWN;
+        }
+
+        @Override
+        public TermMachine.Term adjoint(int node) {
+            return known[node] ? constant(adjoint[node]) : UNKNOWN;
+        }
+
+        @Override
+        public TermMachine.Term adjointTangent(int node) {
+            return UNKNOWN;
+        }
+
+        @Override
+        public void addToAdjoint(int from, int target, TermMachine.Term term, boolean subtract) {
+            if (!term.constant()) {
+                known[target] = false;
+            } else if (subtract) {
+                adjoint[target] -= term.value();
+            } else {
+                adjoint[target] += term.value();
+            }
+        }
+
+        @Override
+        public void addToAdjointTangent(int from, int target, TermMachine.Term term, boolean subtract) {
+            throw new IllegalStateException("no adjoint tangents at compile time");
+        }
+
+        private static TermMachine.Term constant(double c) {
+            return new TermMachine.Term(() -> {
+                throw new IllegalStateException("a folded constant is never written");
+            }, true, c);
         }
     }
 

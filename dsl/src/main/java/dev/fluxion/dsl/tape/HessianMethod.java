@@ -7,24 +7,20 @@ import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DCONST_0;
-import static org.objectweb.asm.Opcodes.DCONST_1;
-import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DLOAD;
-import static org.objectweb.asm.Opcodes.DMUL;
 import static org.objectweb.asm.Opcodes.DNEG;
 import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP2;
-import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
-import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 
+import dev.fluxion.dsl.tape.TermMachine.Term;
 import java.util.Arrays;
 import java.util.BitSet;
 import org.objectweb.asm.Label;
@@ -37,9 +33,9 @@ import org.objectweb.asm.MethodVisitor;
  * columns) or with a direction read from an array (for a Hessian-vector product). Values and adjoints are computed
  * once for all the directions of the method.
  *
- * <p>The rules are the interpreter's, term by term and in its order of operations (see {@link Sweeps}: the tangent
- * of node i, and the contributions of node i's reverse to the adjoints and adjoint tangents of its operands), with
- * one change: a term with a factor that is zero whatever the point (the tangent of a node that no seeded variable
+ * <p>The rules are the table's ({@link Rules}), which are the interpreter's too, term by term and in its order of
+ * operations (the tangent of node i, and the contributions of node i's reverse to the adjoints and adjoint tangents of
+ * its operands), run on a {@link TermMachine} that folds zeros, with one change: a term with a factor that is zero whatever the point (the tangent of a node that no seeded variable
  * reaches, the adjoint tangent of a node that receives none) is left out, rather than computed as 0 times a value.
  * That is what makes the code short and the Hessian cheap, and it gives the interpreter's bits whenever every value
  * and adjoint is finite: the interpreter's term is then a zero, and adding a zero of either sign to an adjoint
@@ -55,31 +51,13 @@ import org.objectweb.asm.MethodVisitor;
  * the lowest free slot, so that nearly all loads and stores take 2 bytes and a Hessian such as Rosenbrock's fits one
  * method of under 8000 bytes.
  */
-final class HessianMethod {
+final class HessianMethod implements TermMachine.Operands {
     private static final int X = 1;
     /** The Hessian rows (columns method) or the direction u (product method). */
     private static final int SECOND = 2;
     private static final int PRODUCT = 3;
-    private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
-    private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
-    private static final String SWEEPS = "dev/fluxion/dsl/tape/Sweeps";
     /** Partial sums of the finiteness check, kept apart so that the adds do not form one long chain. */
     private static final int CHECKS = 4;
-
-    /**
-     * A term of a rule, pushed onto the stack by {@code push}; null stands for a term that is zero at every point.
-     * A term known at compile time ({@code constant}) is folded: products of constants are computed here, in the same
-     * double arithmetic, and a factor 1 (a seed, an adjoint of 1) is left out, as 1 x = x exactly.
-     */
-    private record Term(Runnable push, boolean constant, double value) {
-        void emit() {
-            push.run();
-        }
-
-        boolean isOne() {
-            return constant && value == 1;
-        }
-    }
 
     /** The local of a tangent that is 1 (a seeded variable) rather than a local. */
     private static final int ONE = -2;
@@ -109,6 +87,9 @@ final class HessianMethod {
     private int[] slotOf = new int[64];
     private final java.util.BitSet freeSlots = new java.util.BitSet();
     private int accesses;
+    /** The rule table's machine, writing into this method; and the tangent direction its rules sweep. */
+    private final TermMachine rules;
+    private int direction;
 
     private HessianMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, ConstantAdjoints known,
                           int directions, int firstSlot, int[] lastAccess) {
@@ -132,6 +113,7 @@ final class HessianMethod {
         this.firstSlot = firstSlot;
         this.lastAccess = lastAccess;
         freeSlots.set(0, 1 << 16);
+        this.rules = new TermMachine(t, mv, owner, constants, this, true);
     }
 
     /**
@@ -249,13 +231,14 @@ final class HessianMethod {
             }
         }
         for (int i : t.hessianOrder) {
-            evaluate(i);
+            rules.at(i).term(Rules.value(t.op[i], rules)).emit();
             valueLocal[i] = checked[i] ? storeChecked() : store();
         }
         for (int d = 0; d < tangentLocal.length; d++) {
             seeds.seed(d);
+            direction = d;
             for (int i : t.tangentOrder) {
-                Term tangent = tangentRule(d, i);
+                Term tangent = rules.at(i).term(Rules.tangent(t.op[i], rules));
                 if (tangent != null && tangent.isOne()) {
                     tangentLocal[d][i] = ONE;
                 } else if (tangent != null) {
@@ -265,9 +248,10 @@ final class HessianMethod {
             }
         }
         for (int i : t.reverseOrder) {
-            adjointRule(i);
+            Rules.adjoint(t.op[i], rules.at(i));
             for (int d = 0; d < tangentLocal.length; d++) {
-                adjointTangentRule(d, i);
+                direction = d;
+                Rules.adjointTangent(t.op[i], rules.at(i));
             }
         }
         // the variables' adjoints (the gradient) into the check: an infinite or NaN adjoint passes on to every
@@ -307,277 +291,37 @@ final class HessianMethod {
         return checked;
     }
 
-    /** The value of node i on the stack, as {@link Tape#evaluate} computes it. */
-    private void evaluate(int i) {
-        int l = t.left[i];
-        int r = t.right[i];
-        switch (t.op[i]) {
-            case Tape.ADD -> binary(l, r, DADD);
-            case Tape.SUB -> binary(l, r, DSUB);
-            case Tape.MUL -> binary(l, r, DMUL);
-            case Tape.DIV -> binary(l, r, DDIV);
-            case Tape.SQUARE -> binary(l, l, DMUL);
-            case Tape.NEG -> {
-                pushValue(l);
-                mv.visitInsn(DNEG);
-            }
-            case Tape.UNARY -> {
-                mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[i]), "L" + UNARY + ";");
-                pushValue(l);
-                mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
-            }
-            case Tape.BINARY -> {
-                mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.binary[i]), "L" + BINARY + ";");
-                pushValue(l);
-                pushValue(r);
-                mv.visitMethodInsn(INVOKEINTERFACE, BINARY, "value", "(DD)D", true);
-            }
-            default -> throw new IllegalStateException("no scalar bytecode for operation " + t.op[i] + " at node " + i);
-        }
+    // ---- what the rules read: the terms of values, tangents and adjoints; null where zero at every point ----
+
+    @Override
+    public Term value(int node) {
+        return t.op[node] == Tape.CONSTANT ? rules.constantTerm(t.constants[node])
+                : rules.code(() -> pushValue(node));
     }
 
-    private void binary(int l, int r, int instruction) {
-        pushValue(l);
-        pushValue(r);
-        mv.visitInsn(instruction);
-    }
-
-    /** The tangent of node i along direction d, as in {@link Sweeps}' tangent sweep; null if zero at every point. */
-    private Term tangentRule(int d, int i) {
-        int l = t.left[i];
-        int r = t.right[i];
-        return switch (t.op[i]) {
-            case Tape.ADD -> plus(tangent(d, l), tangent(d, r));
-            case Tape.SUB -> minus(tangent(d, l), tangent(d, r));
-            case Tape.MUL -> plus(times(tangent(d, l), value(r)), times(value(l), tangent(d, r)));
-            case Tape.DIV -> over(minus(tangent(d, l), times(value(i), tangent(d, r))), value(r));
-            case Tape.NEG -> negated(tangent(d, l));
-            case Tape.SQUARE -> times(times(constant(2), value(l)), tangent(d, l));
-            case Tape.UNARY -> times(value(t.firstPartial[i]), tangent(d, l));
-            case Tape.BINARY -> plus(times(value(t.firstPartial[i]), tangent(d, l)),
-                    times(value(t.secondPartial[i]), tangent(d, r)));
-            default -> throw new IllegalStateException("no scalar tangent for operation " + t.op[i] + " at node " + i);
-        };
-    }
-
-    /** Node i's contributions to its operands' adjoints, as in {@link Sweeps}' forward-over-reverse sweep. */
-    private void adjointRule(int i) {
-        int l = t.left[i];
-        int r = t.right[i];
-        Term a = adjoint(i);
-        switch (t.op[i]) {
-            case Tape.ADD -> {
-                addToAdjoint(l, a, false);
-                addToAdjoint(r, a, false);
-            }
-            case Tape.SUB -> {
-                addToAdjoint(l, a, false);
-                addToAdjoint(r, a, true);
-            }
-            case Tape.NEG -> addToAdjoint(l, a, true);
-            case Tape.MUL -> {
-                addToAdjoint(l, times(a, value(r)), false);
-                addToAdjoint(r, times(a, value(l)), false);
-            }
-            case Tape.DIV -> {
-                addToAdjoint(l, over(a, value(r)), false);
-                addToAdjoint(r, over(times(a, value(i)), value(r)), true);
-            }
-            case Tape.SQUARE -> addToAdjoint(l, times(times(constant(2), a), value(l)), false);
-            case Tape.UNARY -> addToAdjoint(l, times(a, value(t.firstPartial[i])), false);
-            case Tape.BINARY -> {
-                addToAdjoint(l, times(a, value(t.firstPartial[i])), false);
-                addToAdjoint(r, times(a, value(t.secondPartial[i])), false);
-            }
-            default -> throw new IllegalStateException("no scalar adjoint for operation " + t.op[i] + " at node " + i);
-        }
-    }
-
-    /** Node i's contributions to its operands' adjoint tangents along direction d. */
-    private void adjointTangentRule(int d, int i) {
-        int l = t.left[i];
-        int r = t.right[i];
-        Term a = adjoint(i);
-        Term ad = adjointTangent(d, i);
-        switch (t.op[i]) {
-            case Tape.ADD -> {
-                addToAdjointTangent(d, l, ad, false);
-                addToAdjointTangent(d, r, ad, false);
-            }
-            case Tape.SUB -> {
-                addToAdjointTangent(d, l, ad, false);
-                addToAdjointTangent(d, r, ad, true);
-            }
-            case Tape.NEG -> addToAdjointTangent(d, l, ad, true);
-            case Tape.MUL -> {
-                addToAdjointTangent(d, l, plus(times(ad, value(r)), times(a, tangent(d, r))), false);
-                addToAdjointTangent(d, r, plus(times(ad, value(l)), times(a, tangent(d, l))), false);
-            }
-            case Tape.DIV -> {
-                Term divisor = value(r);
-                Term quotient = value(i);
-                addToAdjointTangent(d, l, minus(over(ad, divisor),
-                        dividedBySquare(times(a, tangent(d, r)), divisor)), false);
-                addToAdjointTangent(d, r, plus(over(times(ad, quotient), divisor),
-                        over(times(a, minus(tangent(d, i), over(times(quotient, tangent(d, r)), divisor))), divisor)),
-                        true);
-            }
-            case Tape.SQUARE -> addToAdjointTangent(d, l,
-                    times(constant(2), plus(times(ad, value(l)), times(a, tangent(d, l)))), false);
-            case Tape.UNARY -> addToAdjointTangent(d, l, plus(times(ad, value(t.firstPartial[i])),
-                    times(a, tangent(d, t.firstPartial[i]))), false);
-            case Tape.BINARY -> {
-                addToAdjointTangent(d, l, plus(times(ad, value(t.firstPartial[i])),
-                        times(a, tangent(d, t.firstPartial[i]))), false);
-                addToAdjointTangent(d, r, plus(times(ad, value(t.secondPartial[i])),
-                        times(a, tangent(d, t.secondPartial[i]))), false);
-            }
-            default -> throw new IllegalStateException("no scalar adjoint for operation " + t.op[i] + " at node " + i);
-        }
-    }
-
-    // ---- terms: each pushes its value; null is a zero at every point, and a term with a zero factor is zero ----
-
-    private Term code(Runnable push) {
-        return new Term(push, false, 0);
-    }
-
-    private Term value(int node) {
-        return t.op[node] == Tape.CONSTANT ? constant(t.constants[node]) : code(() -> pushValue(node));
-    }
-
-    private Term constant(double c) {
-        return new Term(() -> pushConstant(c), true, c);
-    }
-
-    private void pushConstant(double c) {
-        if (Double.doubleToRawLongBits(c) == 0) {
-            mv.visitInsn(DCONST_0);
-        } else if (c == 1) {
-            mv.visitInsn(DCONST_1);
-        } else {
-            mv.visitLdcInsn(c);
-        }
-    }
-
-    private Term tangent(int d, int node) {
-        int local = tangentLocal[d][node];
+    @Override
+    public Term tangent(int node) {
+        int local = tangentLocal[direction][node];
         if (local == ONE) {
-            return constant(1);
+            return rules.constantTerm(1);
         }
-        return local < 0 ? null : code(() -> load(local));
+        return local < 0 ? null : rules.code(() -> load(local));
     }
 
-    private Term adjointTangent(int d, int node) {
-        int local = adjointTangentLocal[d][node];
-        return local < 0 ? null : code(() -> load(local));
+    @Override
+    public Term adjointTangent(int node) {
+        int local = adjointTangentLocal[direction][node];
+        return local < 0 ? null : rules.code(() -> load(local));
     }
 
     /** Node i's adjoint: its local, or the constant it is at every point ({@link ConstantAdjoints}). */
-    private Term adjoint(int i) {
+    @Override
+    public Term adjoint(int i) {
         int local = adjointLocal[i];
         if (local >= 0) {
-            return code(() -> load(local));
+            return rules.code(() -> load(local));
         }
-        return constant(known.isKnown(i) ? known.of(i) : 0);
-    }
-
-    private Term times(Term a, Term b) {
-        if (a == null || b == null) {
-            return null;
-        }
-        if (a.constant() && b.constant()) {
-            return constant(a.value() * b.value());
-        }
-        if (a.isOne()) {
-            return b;
-        }
-        if (b.isOne()) {
-            return a;
-        }
-        if (a.constant() && (a.value() == 2 || a.value() == -1)) {
-            return times(b, a);
-        }
-        if (b.constant() && b.value() == -1) {
-            return negated(a);
-        }
-        if (b.constant() && b.value() == 2) {
-            // x + x: 2 x exactly, as x * 2 is, in fewer bytes
-            return code(() -> {
-                a.emit();
-                mv.visitInsn(DUP2);
-                mv.visitInsn(DADD);
-            });
-        }
-        return code(() -> {
-            a.emit();
-            b.emit();
-            mv.visitInsn(DMUL);
-        });
-    }
-
-    private Term over(Term a, Term b) {
-        if (a == null) {
-            return null;
-        }
-        return code(() -> {
-            a.emit();
-            b.emit();
-            mv.visitInsn(DDIV);
-        });
-    }
-
-    private Term plus(Term a, Term b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return code(() -> {
-            a.emit();
-            b.emit();
-            mv.visitInsn(DADD);
-        });
-    }
-
-    private Term minus(Term a, Term b) {
-        if (b == null) {
-            return a;
-        }
-        if (a == null) {
-            return negated(b);
-        }
-        return code(() -> {
-            a.emit();
-            b.emit();
-            mv.visitInsn(DSUB);
-        });
-    }
-
-    private Term negated(Term a) {
-        if (a == null) {
-            return null;
-        }
-        if (a.constant()) {
-            return constant(-a.value());
-        }
-        return code(() -> {
-            a.emit();
-            mv.visitInsn(DNEG);
-        });
-    }
-
-    /** {@link Sweeps#dividedBySquare}, called: the interpreter's guard against w^2 underflowing or overflowing. */
-    private Term dividedBySquare(Term u, Term w) {
-        if (u == null) {
-            return null;
-        }
-        return code(() -> {
-            u.emit();
-            w.emit();
-            mv.visitMethodInsn(INVOKESTATIC, SWEEPS, "dividedBySquare", "(DD)D", false);
-        });
+        return rules.constantTerm(known.isKnown(i) ? known.of(i) : 0);
     }
 
     // ---- accumulation ----
@@ -587,19 +331,21 @@ final class HessianMethod {
      * known at compile time. The first contribution is stored as it is (negated for -), not added to +0: that
      * changes only the sign of a zero adjoint, which reaches no result (see the class comment).
      */
-    private void addToAdjoint(int target, Term term, boolean subtract) {
+    @Override
+    public void addToAdjoint(int from, int target, Term term, boolean subtract) {
         if (!(inReverse[target] || t.op[target] == Tape.INPUT) || known.isKnown(target)) {
             return;
         }
         adjointLocal[target] = accumulate(adjointLocal[target], term, subtract);
     }
 
-    /** adjDot[target] (+ or -)= term along direction d; nothing for a term that is zero at every point. */
-    private void addToAdjointTangent(int d, int target, Term term, boolean subtract) {
-        if (term == null || !(inReverse[target] || t.op[target] == Tape.INPUT)) {
+    /** adjDot[target] (+ or -)= term along the direction being swept. */
+    @Override
+    public void addToAdjointTangent(int from, int target, Term term, boolean subtract) {
+        if (!(inReverse[target] || t.op[target] == Tape.INPUT)) {
             return;
         }
-        adjointTangentLocal[d][target] = accumulate(adjointTangentLocal[d][target], term, subtract);
+        adjointTangentLocal[direction][target] = accumulate(adjointTangentLocal[direction][target], term, subtract);
     }
 
     private int accumulate(int local, Term term, boolean subtract) {
@@ -715,13 +461,7 @@ final class HessianMethod {
     }
 
     private int finish(int returnInstruction) {
-        Label end = new Label();
-        mv.visitLabel(end);
-        int size = end.getOffset();
-        mv.visitInsn(returnInstruction);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        return size;
+        return KernelMethod.end(mv, returnInstruction);
     }
 
     private void push(int value) {

@@ -8,10 +8,8 @@ import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DCONST_1;
-import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DMUL;
-import static org.objectweb.asm.Opcodes.DNEG;
 import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
@@ -23,16 +21,14 @@ import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
-import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 
-import dev.fluxion.dsl.function.PowerOf;
-import dev.fluxion.dsl.function.UnaryFunction;
 import dev.fluxion.dsl.expr.Matrix;
+import dev.fluxion.dsl.tape.TermMachine.Term;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -81,14 +77,12 @@ import org.objectweb.asm.MethodVisitor;
  * reads first stays on the stack, small matrix products are written out, and the arrays the loops add into are set
  * to 0 by a static method of the kernel's own ({@link #writeClear}).
  */
-final class KernelMethod {
+final class KernelMethod implements TermMachine.Operands {
     private static final int X = 1;
     private static final int GRADIENT = 2;
     /** The value buffer: argument 2 of value, 3 of valueAndGradient; then the adjoint buffer. */
     private final int valueBuffer;
     private final int adjointBuffer;
-    private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
-    private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
     private static final String MATRIX = "dev/fluxion/dsl/expr/Matrix";
     private static final String VECTOR_KERNELS = "dev/fluxion/dsl/tape/VectorKernels";
     /** The kernel's static method that sets the arrays its loops add into to 0 ({@link #writeClear}). */
@@ -147,6 +141,12 @@ final class KernelMethod {
     private int onStack = -1;
     /** The number of nodes whose adjoint adds into node i's (one for each of their arguments that is node i). */
     private final int[] contributors;
+    /** The rule table's machine, writing into this method ({@link Rules}). */
+    private final TermMachine rules;
+    /** The term of the adjoint the rule being written read last: a contribution that is this term is passed on. */
+    private Term passedOn;
+    /** Whether the rule being written is element j of a vector operation, inside a loop ({@link #loop}). */
+    private boolean elements;
 
     KernelMethod(Tape t, MethodVisitor mv, String owner, KernelConstants constants, Map<Integer, FusedSum> sums,
                  BitSet whole, ConstantAdjoints known, boolean withGradient) {
@@ -194,6 +194,7 @@ final class KernelMethod {
         this.sharers = new int[nextLocal + 4 * t.size];
         this.receivingSharers = new int[nextLocal + 4 * t.size];
         this.contributors = new int[t.size];
+        this.rules = new TermMachine(t, mv, owner, constants, this, false);
         for (int k : t.reverseOrder) {
             if (t.left[k] >= 0) {
                 contributors[t.left[k]]++;
@@ -409,8 +410,12 @@ final class KernelMethod {
         return end(DRETURN);
     }
 
-    /** Ends the method with the return instruction; returns the code size before it. */
     private int end(int returnInstruction) {
+        return end(mv, returnInstruction);
+    }
+
+    /** Ends a method with the return instruction; returns the code size before it. */
+    static int end(MethodVisitor mv, int returnInstruction) {
         Label end = new Label();
         mv.visitLabel(end);
         int size = end.getOffset();
@@ -501,37 +506,14 @@ final class KernelMethod {
             return;
         }
         int l = t.left[i];
-        int r = t.right[i];
         switch (op) {
-            case Tape.ADD -> arithmetic(l, r, DADD);
-            case Tape.SUB -> arithmetic(l, r, DSUB);
-            case Tape.MUL -> arithmetic(l, r, DMUL);
-            case Tape.DIV -> arithmetic(l, r, DDIV);
-            case Tape.SQUARE -> arithmetic(l, l, DMUL);
-            case Tape.NEG -> {
-                loadScalar(l);
-                mv.visitInsn(DNEG);
-            }
-            case Tape.UNARY -> {
-                if (!smallPower(t.unary[i], () -> loadScalar(l))) {
-                    mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[i]), "L" + UNARY + ";");
-                    loadScalar(l);
-                    mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
-                }
-            }
-            case Tape.BINARY -> {
-                mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.binary[i]), "L" + BINARY + ";");
-                loadScalar(l);
-                loadScalar(r);
-                mv.visitMethodInsn(INVOKEINTERFACE, BINARY, "value", "(DD)D", true);
-            }
             case Tape.LOG_SUM_EXP -> {
                 loadVector(l, valueBuffer, X);
                 push(t.length[l]);
                 mv.visitMethodInsn(INVOKESTATIC, VECTOR_KERNELS, "logSumExp", "([DII)D", false);
             }
             case Tape.ELEMENT -> loadVectorElement(l, t.extra[i], valueBuffer, X);
-            default -> throw new IllegalStateException("no bytecode for operation " + op + " at node " + i);
+            default -> rules.at(i).term(Rules.value(op, rules)).emit();
         }
         valueLocal[i] = newDouble();
         boolean nextReadsFirst = next >= 0 && t.left[next] == i && switch (t.op[next]) {
@@ -674,42 +656,6 @@ final class KernelMethod {
         }
     }
 
-    /**
-     * x^1, x^2 or x^3 written out as {@link PowerOf#value} computes it (x, x x, x x x), which keeps the method short
-     * and calls nothing; false for any other function, which is called.
-     */
-    private boolean smallPower(UnaryFunction function, Runnable loadArgument) {
-        if (!(function instanceof PowerOf power)) {
-            return false;
-        }
-        double p = power.exponent();
-        if (p != 1 && p != 2 && p != 3) {
-            return false;
-        }
-        loadArgument.run();
-        for (int k = 1; k < p; k++) {
-            loadArgument.run();
-            mv.visitInsn(DMUL);
-        }
-        return true;
-    }
-
-    /** l (instruction) r; l may be on the stack already, left there by the node before. */
-    private void arithmetic(int l, int r, int instruction) {
-        if (onStack == l) {
-            onStack = -1;
-            if (r == l) {
-                mv.visitInsn(DUP2);
-            } else {
-                loadScalar(r);
-            }
-        } else {
-            loadScalar(l);
-            loadScalar(r);
-        }
-        mv.visitInsn(instruction);
-    }
-
     /** The reverse sweep's code for node i, as in {@link Sweeps#reverse}. */
     private void reverse(int i) {
         int local = adjointLocal[i];
@@ -750,7 +696,7 @@ final class KernelMethod {
         int l = t.left[i];
         int r = t.right[i];
         Label skip = new Label();
-        boolean multiplies = op != Tape.ADD && op != Tape.SUB && op != Tape.NEG;
+        boolean multiplies = multiplies(op);
         // the interpreter skips a zero adjoint, so that 0 times an infinite partial adds nothing: a known adjoint
         // decides that here, a computed one at run time
         boolean checks = multiplies && !known.isKnown(i);
@@ -768,51 +714,7 @@ final class KernelMethod {
             mv.visitInsn(DCMPL);
             mv.visitJumpInsn(IFEQ, skip);
         }
-        switch (op) {
-            case Tape.ADD -> {
-                passOn(i, l, DADD);
-                passOn(i, r, DADD);
-            }
-            case Tape.SUB -> {
-                passOn(i, l, DADD);
-                passOn(i, r, DSUB);
-            }
-            case Tape.NEG -> passOn(i, l, DSUB);
-            case Tape.MUL -> {
-                addInto(l, DADD, () -> product(i, r));
-                addInto(r, DADD, () -> product(i, l));
-            }
-            case Tape.DIV -> {
-                addInto(l, DADD, () -> {
-                    loadAdjoint(i);
-                    loadScalar(r);
-                    mv.visitInsn(DDIV);
-                });
-                addInto(r, DSUB, () -> {
-                    product(i, i);
-                    loadScalar(r);
-                    mv.visitInsn(DDIV);
-                });
-            }
-            case Tape.SQUARE -> addInto(l, DADD, () -> {
-                if (known.isKnown(i)) {
-                    // 2 a rounded now, as the interpreter rounds it
-                    mv.visitLdcInsn(2 * known.of(i));
-                } else {
-                    mv.visitLdcInsn(2.0);
-                    loadAdjoint(i);
-                    mv.visitInsn(DMUL);
-                }
-                loadScalar(l);
-                mv.visitInsn(DMUL);
-            });
-            case Tape.UNARY -> addInto(l, DADD, () -> product(i, t.firstPartial[i]));
-            case Tape.BINARY -> {
-                addInto(l, DADD, () -> product(i, t.firstPartial[i]));
-                addInto(r, DADD, () -> product(i, t.secondPartial[i]));
-            }
-            default -> throw new IllegalStateException("no bytecode for operation " + op + " at node " + i);
-        }
+        Rules.adjoint(op, rules.at(i));
         if (checks) {
             mv.visitLabel(skip);
         }
@@ -845,11 +747,71 @@ final class KernelMethod {
         mv.visitInsn(DASTORE);
     }
 
-    /** The adjoint of node i times the value of node. */
-    private void product(int i, int node) {
-        loadAdjoint(i);
-        loadScalar(node);
-        mv.visitInsn(DMUL);
+    // ---- what the rules read ({@link TermMachine.Operands}) ----
+
+    /** Node's value: a constant, the value the node before left on the stack, or its local. */
+    @Override
+    public Term value(int node) {
+        if (elements) {
+            return rules.code(() -> loadElement(node));
+        }
+        if (t.op[node] == Tape.CONSTANT) {
+            return rules.constantTerm(t.constants[node]);
+        }
+        return rules.code(() -> {
+            if (onStack == node) {
+                onStack = -1;
+            } else {
+                loadScalar(node);
+            }
+        });
+    }
+
+    @Override
+    public Term tangent(int node) {
+        throw new IllegalStateException("a gradient kernel has no tangents");
+    }
+
+    @Override
+    public Term adjointTangent(int node) {
+        throw new IllegalStateException("a gradient kernel has no tangents");
+    }
+
+    /** Node i's adjoint: its local, or the constant it is known to be ({@link ConstantAdjoints}). */
+    @Override
+    public Term adjoint(int i) {
+        if (elements) {
+            passedOn = null;
+            return rules.code(() -> mv.visitVarInsn(DLOAD, elementAdjointLocal[i]));
+        }
+        passedOn = adjointLocal[i] >= 0 ? rules.code(() -> loadAdjoint(i)) : rules.constantTerm(known.of(i));
+        return passedOn;
+    }
+
+    /**
+     * adj[target] (+ or -)= term, for node {@code from}'s rule: the adjoint itself, passed on by + - and negation,
+     * may be shared ({@link #passOn}); any other contribution is added ({@link #addInto}).
+     */
+    @Override
+    public void addToAdjoint(int from, int target, Term term, boolean subtract) {
+        int instruction = subtract ? DSUB : DADD;
+        if (elements) {
+            elementAddInto(target, instruction, term::emit);
+        } else if (term == passedOn && !multiplies(t.op[from])) {
+            passOn(from, target, instruction);
+        } else {
+            addInto(target, instruction, term::emit);
+        }
+    }
+
+    @Override
+    public void addToAdjointTangent(int from, int target, Term term, boolean subtract) {
+        throw new IllegalStateException("a gradient kernel has no tangents");
+    }
+
+    /** Whether an operation's reverse multiplies its adjoint (all but + - and negation, which pass it on). */
+    private static boolean multiplies(int op) {
+        return op != Tape.ADD && op != Tape.SUB && op != Tape.NEG;
     }
 
     /** The adjoint of scalar node i: its local, or the constant it is known to be. */
@@ -1169,50 +1131,19 @@ final class KernelMethod {
                 }
                 mv.visitInsn(DALOAD);
             }
-            case Tape.VECTOR_ADD -> elementArithmetic(l, r, DADD);
-            case Tape.VECTOR_SUB -> elementArithmetic(l, r, DSUB);
-            case Tape.VECTOR_MUL -> elementArithmetic(l, r, DMUL);
-            case Tape.VECTOR_DIV -> elementArithmetic(l, r, DDIV);
-            case Tape.VECTOR_SQUARE -> elementArithmetic(l, l, DMUL);
-            case Tape.VECTOR_NEG -> {
-                loadElement(l);
-                mv.visitInsn(DNEG);
-            }
-            case Tape.VECTOR_SCALE -> {
-                loadElement(l);
-                mv.visitLdcInsn(t.constants[i]);
-                mv.visitInsn(DMUL);
-            }
-            case Tape.VECTOR_SHIFT -> {
-                loadElement(l);
-                mv.visitLdcInsn(t.constants[i]);
-                mv.visitInsn(DADD);
-            }
-            case Tape.VECTOR_UNARY -> {
-                if (!smallPower(t.unary[i], () -> loadElement(l))) {
-                    mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[i]), "L" + UNARY + ";");
-                    loadElement(l);
-                    mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
+            default -> {
+                if (Tape.elementRule(op) < 0) {
+                    throw new IllegalStateException("no element-wise bytecode for operation " + op);
                 }
+                elements = true;
+                rules.at(i).term(Rules.value(Tape.elementRule(op), rules)).emit();
+                elements = false;
             }
-            case Tape.VECTOR_BINARY -> {
-                mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.binary[i]), "L" + BINARY + ";");
-                loadElement(l);
-                loadElement(r);
-                mv.visitMethodInsn(INVOKEINTERFACE, BINARY, "value", "(DD)D", true);
-            }
-            default -> throw new IllegalStateException("no element-wise bytecode for operation " + op);
         }
         mv.visitVarInsn(DSTORE, elementLocal[i]);
     }
 
-    private void elementArithmetic(int l, int r, int instruction) {
-        loadElement(l);
-        loadElement(r);
-        mv.visitInsn(instruction);
-    }
-
-    /** Element j of vector node i's reverse step, as in {@link VectorKernels#reverse}. */
+    /** Element j of vector node i's reverse step: its rule ({@link Rules}), or what a leaf or broadcast adds. */
     private void elementReverse(int i, int j, int[] broadcastTotal) {
         int a = elementAdjointLocal[i];
         if (a < 0) {
@@ -1231,64 +1162,21 @@ final class KernelMethod {
         }
         int l = t.left[i];
         int r = t.right[i];
-        switch (t.op[i]) {
-            case Tape.VECTOR_ADD -> {
-                elementAddInto(l, DADD, () -> mv.visitVarInsn(DLOAD, a));
-                elementAddInto(r, DADD, () -> mv.visitVarInsn(DLOAD, a));
-            }
-            case Tape.VECTOR_SUB -> {
-                elementAddInto(l, DADD, () -> mv.visitVarInsn(DLOAD, a));
-                elementAddInto(r, DSUB, () -> mv.visitVarInsn(DLOAD, a));
-            }
-            case Tape.VECTOR_MUL -> {
-                if (folded.get(l) || folded.get(r)) {
-                    // v . (M v), M symmetric: v's contributions a (M v) and M^T (a v) are 2a (M v) exactly, with 2a
-                    // a constant; one product (none when 2a = 1) where (a p) 2 would put two on the step's path
-                    int product = folded.get(l) ? l : r;
-                    double twiceAdjoint = SymmetricForms.twiceAdjoint(t, known, i);
-                    elementAddInto(product == l ? r : l, DADD, () -> {
-                        loadElement(product);
-                        if (twiceAdjoint != 1.0) {
-                            mv.visitLdcInsn(twiceAdjoint);
-                            mv.visitInsn(DMUL);
-                        }
-                    });
-                    return;
+        if (t.op[i] == Tape.VECTOR_MUL && (folded.get(l) || folded.get(r))) {
+            // v . (M v), M symmetric: v's contributions a (M v) and M^T (a v) are 2a (M v) exactly, with 2a a
+            // constant; one product (none when 2a = 1) where (a p) 2 would put two on the step's path
+            int product = folded.get(l) ? l : r;
+            double twiceAdjoint = SymmetricForms.twiceAdjoint(t, known, i);
+            elementAddInto(product == l ? r : l, DADD, () -> {
+                loadElement(product);
+                if (twiceAdjoint != 1.0) {
+                    mv.visitLdcInsn(twiceAdjoint);
+                    mv.visitInsn(DMUL);
                 }
-                elementAddInto(l, DADD, () -> elementProduct(a, r));
-                elementAddInto(r, DADD, () -> elementProduct(a, l));
-            }
-            case Tape.VECTOR_SQUARE -> elementAddInto(l, DADD, () -> {
-                mv.visitLdcInsn(2.0);
-                mv.visitVarInsn(DLOAD, a);
-                mv.visitInsn(DMUL);
-                loadElement(l);
-                mv.visitInsn(DMUL);
             });
-            case Tape.VECTOR_SCALE -> elementAddInto(l, DADD, () -> {
-                mv.visitVarInsn(DLOAD, a);
-                mv.visitLdcInsn(t.constants[i]);
-                mv.visitInsn(DMUL);
-            });
-            case Tape.VECTOR_SHIFT -> elementAddInto(l, DADD, () -> mv.visitVarInsn(DLOAD, a));
-            case Tape.VECTOR_DIV -> {
-                elementAddInto(l, DADD, () -> {
-                    mv.visitVarInsn(DLOAD, a);
-                    loadElement(r);
-                    mv.visitInsn(DDIV);
-                });
-                elementAddInto(r, DSUB, () -> {
-                    elementProduct(a, i);
-                    loadElement(r);
-                    mv.visitInsn(DDIV);
-                });
-            }
-            case Tape.VECTOR_NEG -> elementAddInto(l, DSUB, () -> mv.visitVarInsn(DLOAD, a));
-            case Tape.VECTOR_UNARY -> elementAddInto(l, DADD, () -> elementProduct(a, t.firstPartial[i]));
-            case Tape.VECTOR_BINARY -> {
-                elementAddInto(l, DADD, () -> elementProduct(a, t.firstPartial[i]));
-                elementAddInto(r, DADD, () -> elementProduct(a, t.secondPartial[i]));
-            }
+            return;
+        }
+        switch (t.op[i]) {
             case Tape.BROADCAST -> {
                 int total = broadcastTotal[i];
                 if (total >= 0) {
@@ -1304,7 +1192,14 @@ final class KernelMethod {
                 int base = t.left[source] + (t.op[i] == Tape.SLICE ? FusedSum.sliceStart(t, i) : 0);
                 addIntoArray(GRADIENT, base, j, a);
             }
-            default -> throw new IllegalStateException("no element-wise reverse for operation " + t.op[i]);
+            default -> {
+                if (Tape.elementRule(t.op[i]) < 0) {
+                    throw new IllegalStateException("no element-wise reverse for operation " + t.op[i]);
+                }
+                elements = true;
+                Rules.adjoint(Tape.elementRule(t.op[i]), rules.at(i));
+                elements = false;
+            }
         }
     }
 
@@ -1321,12 +1216,6 @@ final class KernelMethod {
         mv.visitVarInsn(DLOAD, value);
         mv.visitInsn(DADD);
         mv.visitInsn(DASTORE);
-    }
-
-    private void elementProduct(int adjoint, int node) {
-        mv.visitVarInsn(DLOAD, adjoint);
-        loadElement(node);
-        mv.visitInsn(DMUL);
     }
 
     private void elementAddInto(int target, int instruction, Runnable contribution) {

@@ -6,6 +6,9 @@ import java.util.Arrays;
 /**
  * The sweeps over a tape: values, the reverse (adjoint) sweep, and
  * the forward-over-reverse sweep that gives a Hessian-vector product. Each is a short loop over a schedule.
+ *
+ * <p>The arithmetic in these loops is the rule table's ({@link Rules}) written out by hand, term for term and in the
+ * same order: run through the table's {@link Machine}, the sweeps took 2.8 to 4 times the CPU time.
  */
 final class Sweeps {
     private Sweeps() {

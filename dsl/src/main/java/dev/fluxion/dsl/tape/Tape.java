@@ -135,7 +135,36 @@ final class Tape {
                 || code == VECTOR_SQUARE || code == VECTOR_SCALE || code == VECTOR_SHIFT;
     }
 
-    /** Computes the value of node i from the values of earlier nodes. */
+    /**
+     * The operation whose {@link Rules} element j of an element-wise vector operation follows: the scalar one for
+     * + - * / negation, x^2 and functions, itself for c v and v + c; -1 for any other operation.
+     */
+    static int elementRule(int code) {
+        if (code >= VECTOR_ADD && code <= VECTOR_BINARY) {
+            return code - (VECTOR_ADD - ADD);
+        }
+        return switch (code) {
+            case VECTOR_SQUARE -> SQUARE;
+            case VECTOR_SCALE, VECTOR_SHIFT -> code;
+            default -> -1;
+        };
+    }
+
+    /** The node that is {@code operand} of node i: {@link Machine#LEFT}, {@link Machine#RIGHT}, and so on. */
+    int operand(int i, int operand) {
+        return switch (operand) {
+            case Machine.LEFT -> left[i];
+            case Machine.RIGHT -> right[i];
+            case Machine.SELF -> i;
+            case Machine.FIRST_PARTIAL -> firstPartial[i];
+            default -> secondPartial[i];
+        };
+    }
+
+    /**
+     * Computes the value of node i from the values of earlier nodes: the interpreter's own statement of the value
+     * rules of {@link Rules}, kept by hand for speed (see {@link Sweeps}).
+     */
     void evaluate(int i, double[] v) {
         switch (op[i]) {
             case ADD -> v[i] = v[left[i]] + v[right[i]];
