@@ -810,7 +810,7 @@ final class KernelMethod implements TermMachine.Operands {
     }
 
     /** Whether an operation's reverse multiplies its adjoint (all but + - and negation, which pass it on). */
-    private static boolean multiplies(int op) {
+    static boolean multiplies(int op) {
         return op != Tape.ADD && op != Tape.SUB && op != Tape.NEG;
     }
 
