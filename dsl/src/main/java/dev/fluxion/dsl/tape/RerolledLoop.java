@@ -761,22 +761,8 @@ final class RerolledLoop implements TermMachine.Operands {
         if (target == null) {
             return;
         }
-        int local = local(target);
-        Family f = target.family();
-        if (f.assigned) {
-            mv.visitVarInsn(DLOAD, local);
-            contribution.run();
-            mv.visitInsn(instruction);
-        } else if (instruction == DSUB) {
-            // 0 - c, as the interpreter has it, not -c: the two differ in the sign of a NaN
-            mv.visitInsn(DCONST_0);
-            contribution.run();
-            mv.visitInsn(DSUB);
-        } else {
-            contribution.run();
-        }
-        f.assigned = true;
-        mv.visitVarInsn(DSTORE, local);
+        KernelMethod.accumulate(mv, local(target), target.family().assigned, instruction, contribution);
+        target.family().assigned = true;
     }
 
     /** Sets a family's local to 0 if the block being written has not set it yet. */
@@ -837,13 +823,7 @@ final class RerolledLoop implements TermMachine.Operands {
 
     /** Ends the method; returns the code size. */
     private int finish() {
-        Label end = new Label();
-        mv.visitLabel(end);
-        int size = end.getOffset();
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        return size;
+        return KernelMethod.end(mv, RETURN);
     }
 
     private int newDouble() {
