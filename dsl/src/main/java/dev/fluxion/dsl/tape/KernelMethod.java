@@ -810,7 +810,7 @@ final class KernelMethod implements TermMachine.Operands {
     }
 
     /** Whether an operation's reverse multiplies its adjoint (all but + - and negation, which pass it on). */
-    private static boolean multiplies(int op) {
+    static boolean multiplies(int op) {
         return op != Tape.ADD && op != Tape.SUB && op != Tape.NEG;
     }
 
@@ -906,7 +906,16 @@ final class KernelMethod implements TermMachine.Operands {
         if (local < 0) {
             return;
         }
-        if (assigned[target]) {
+        accumulate(mv, local, assigned[target], instruction, contribution);
+        assigned[target] = true;
+    }
+
+    /**
+     * local (+ or -)= contribution if {@code assigned}, else local = contribution (0 - contribution), the first
+     * contribution as the interpreter adds it; for the straight-line kernels and the loops ({@link RerolledLoop}).
+     */
+    static void accumulate(MethodVisitor mv, int local, boolean assigned, int instruction, Runnable contribution) {
+        if (assigned) {
             mv.visitVarInsn(DLOAD, local);
             contribution.run();
             mv.visitInsn(instruction);
@@ -914,10 +923,8 @@ final class KernelMethod implements TermMachine.Operands {
             mv.visitInsn(DCONST_0);
             contribution.run();
             mv.visitInsn(DSUB);
-            assigned[target] = true;
         } else {
             contribution.run();
-            assigned[target] = true;
         }
         mv.visitVarInsn(DSTORE, local);
     }

@@ -6,27 +6,24 @@ import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DCONST_0;
-import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DLOAD;
-import static org.objectweb.asm.Opcodes.DMUL;
-import static org.objectweb.asm.Opcodes.DNEG;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP2;
-import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.IMUL;
-import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.RETURN;
 
+import dev.fluxion.dsl.tape.TermMachine.Term;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -49,15 +46,17 @@ import org.objectweb.asm.MethodVisitor;
  * contributions in the interpreter's order, the steps of each block in the order of its reverse sweep, with its
  * arithmetic ({@link Sweeps#reverse}): the loop gives the interpreter's bits.
  *
+ * <p>The arithmetic of each step, forward and reverse, is the rule table's ({@link Rules}), run on a
+ * {@link TermMachine} whose operands (this class, as {@link TermMachine.Operands}) are the step's reads in block b
+ * and its adjoint window; this class decides only where a number is read and where a contribution goes.
+ *
  * <p>A run the loop cannot keep exact (a family that would meet another, an adjoint that an earlier part left in
  * the buffer where the loop starts one at 0, gradient entries of one family written in different parts) is
  * refused with {@link Refused}, and the kernel is then split without loops.
  */
-final class RerolledLoop {
+final class RerolledLoop implements TermMachine.Operands {
     private static final int X = 1;
     private static final int GRADIENT = 2;
-    private static final String UNARY = "dev/fluxion/dsl/function/UnaryFunction";
-    private static final String BINARY = "dev/fluxion/dsl/function/BinaryFunction";
 
     /** Where a step's operand is read from. */
     private enum Source { CONSTANT, VARIABLE, LOCAL, CARRIED, BUFFER }
@@ -75,9 +74,8 @@ final class RerolledLoop {
 
     private final Tape t;
     private final MethodVisitor mv;
-    private final String owner;
-    private final KernelConstants constants;
     private final ConstantAdjoints known;
+    private final TermMachine rules;
     private final KernelSplit split;
     private final int valueBuffer;
     private final int adjointBuffer;
@@ -85,6 +83,15 @@ final class RerolledLoop {
     /** The int local of the block counter b. */
     private int counter = -1;
     private Label loopHead;
+    /** The step being written: where its rule reads each operand node of block 0. */
+    private Map<Integer, Operand> stepReads;
+    /** The step being written: the window member of each operand node of block 0 that takes its contributions. */
+    private Map<Integer, Member> stepTargets;
+    /** The step being written in the reverse sweep: its adjoint in block b. */
+    private Term stepAdjoint;
+    /** The forward loop's locals of the steps' values and carries; null in the reverse loop. */
+    private int[] stepLocals;
+    private int[] carries;
 
     /**
      * A loop part with the arguments of the entry point it is part of: {@code (x, values)} for the value,
@@ -94,9 +101,8 @@ final class RerolledLoop {
                  boolean withGradient, KernelSplit split) {
         this.t = t;
         this.mv = mv;
-        this.owner = owner;
-        this.constants = constants;
         this.known = known;
+        this.rules = new TermMachine(t, mv, owner, constants, this, false);
         this.split = split;
         this.valueBuffer = withGradient ? 3 : 2;
         this.adjointBuffer = withGradient ? 4 : -1;
@@ -151,6 +157,10 @@ final class RerolledLoop {
                 stored[j] |= split.storesValue(run.node(order, b, j), withGradient);
             }
         }
+        List<Map<Integer, Operand>> readsByNode = new ArrayList<>();
+        for (Operand[] step : operands) {
+            readsByNode.add(byNode(step));
+        }
         // a value only the last block's is read outside the loop (the output, the next part's argument) is stored
         // once, after it
         boolean[] storedAfter = new boolean[period];
@@ -180,37 +190,13 @@ final class RerolledLoop {
                 }
             }
         }
+        stepLocals = local;
+        carries = carry;
         Label end = beginLoop(count);
         for (int j = 0; j < period; j++) {
             int node = run.node(order, 0, j);
-            Operand[] o = operands[j];
-            switch (t.op[node]) {
-                case Tape.ADD -> arithmetic(o, local, carry, DADD);
-                case Tape.SUB -> arithmetic(o, local, carry, DSUB);
-                case Tape.MUL -> arithmetic(o, local, carry, DMUL);
-                case Tape.DIV -> arithmetic(o, local, carry, DDIV);
-                case Tape.SQUARE -> {
-                    load(o[0], local, carry);
-                    load(o[0], local, carry);
-                    mv.visitInsn(DMUL);
-                }
-                case Tape.NEG -> {
-                    load(o[0], local, carry);
-                    mv.visitInsn(DNEG);
-                }
-                case Tape.UNARY -> {
-                    mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.unary[node]), "L" + UNARY + ";");
-                    load(o[0], local, carry);
-                    mv.visitMethodInsn(INVOKEINTERFACE, UNARY, "value", "(D)D", true);
-                }
-                case Tape.BINARY -> {
-                    mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.binary[node]), "L" + BINARY + ";");
-                    load(o[0], local, carry);
-                    load(o[1], local, carry);
-                    mv.visitMethodInsn(INVOKEINTERFACE, BINARY, "value", "(DD)D", true);
-                }
-                default -> throw new Refused("no loop code for operation " + t.op[node]);
-            }
+            stepReads = readsByNode.get(j);
+            rules.at(node).term(Rules.value(t.op[node], rules)).emit();
             mv.visitVarInsn(DSTORE, local[j]);
             if (stored[j]) {
                 mv.visitVarInsn(ALOAD, valueBuffer);
@@ -264,10 +250,21 @@ final class RerolledLoop {
         return new Operand(Source.BUFFER, r0, delta, 0, 0, -1);
     }
 
-    private void arithmetic(Operand[] o, int[] local, int[] carry, int instruction) {
-        load(o[0], local, carry);
-        load(o[1], local, carry);
-        mv.visitInsn(instruction);
+    /**
+     * A step's reads by their node of block 0, as the rules name them; refused where one node is read at two
+     * strides (as u_0 v_b), which the rules, naming nodes, cannot tell apart.
+     */
+    private static Map<Integer, Operand> byNode(Operand[] reads) {
+        Map<Integer, Operand> byNode = new HashMap<>();
+        for (Operand o : reads) {
+            if (o != null) {
+                Operand before = byNode.put(o.node(), o);
+                if (before != null && !before.equals(o)) {
+                    throw new Refused("node " + o.node() + " is read at two strides in one step");
+                }
+            }
+        }
+        return byNode;
     }
 
     /**
@@ -364,16 +361,45 @@ final class RerolledLoop {
     private record Member(Family family, int offset) {
     }
 
+    /** The steps of a reverse run in block 0: the adjoint families, each step's own member, targets and reads. */
+    private record ReverseSteps(List<Family> families, Member[] own, List<Map<Integer, Member>> targets,
+                                List<Map<Integer, Operand>> reads) {
+    }
+
     /** The reverse loop of a reverse part; returns the code size. */
     int writeReverse(KernelSplit.ReversePart part) {
         Reroll run = part.loop();
+        int count = run.count();
+        ReverseSteps steps = reverseSteps(run);
+        List<Family> families = steps.families();
+        placeWindows(families, steps.targets(), count);
+        BitSet slotsHere = new BitSet();
+        for (int k : part.gradientSlots()) {
+            slotsHere.set(k);
+        }
+        BitSet gradientWritten = new BitSet();
+        Map<Family, Boolean> toGradient = whereAdjointsGo(part, families, count, slotsHere, gradientWritten);
+        checkStarts(part, families, count, gradientWritten);
+        mv.visitCode();
+        openWindows(families);
+        Label end = beginLoop(count);
+        writeBlock(run, steps);
+        moveWindows(families, toGradient);
+        endLoop(end);
+        closeWindows(families, toGradient, count, slotsHere);
+        writeKnownGradient(part, gradientWritten);
+        return finish();
+    }
+
+    /**
+     * The families of adjoints the run touches (one per step whose adjoint is not known at compile time, and one for
+     * each family of targets), and each step's reads and targets.
+     */
+    private ReverseSteps reverseSteps(Reroll run) {
         int[] order = t.reverseOrder;
         int period = run.period();
-        int count = run.count();
         List<Family> families = new ArrayList<>();
         Member[] own = new Member[period];
-        Member[][] targets = new Member[period][2];
-        Operand[][] reads = new Operand[period][5];
         int[] stride = new int[period];
         for (int j = 0; j < period; j++) {
             int node = run.node(order, 0, j);
@@ -384,30 +410,45 @@ final class RerolledLoop {
                 own[j] = new Member(f, 0);
             }
         }
+        List<Map<Integer, Member>> targets = new ArrayList<>();
+        List<Map<Integer, Operand>> reads = new ArrayList<>();
         for (int j = 0; j < period; j++) {
             int node = run.node(order, 0, j);
             int[] first = Reroll.operands(t, node);
             int[] second = Reroll.operands(t, run.node(order, 1, j));
+            Operand[] read = new Operand[5];
             for (int s = 0; s < 4; s++) {
                 if (first[s] >= 0) {
-                    reads[j][s] = classify(first[s], second[s] - first[s], order, run, stride, false);
+                    read[s] = classify(first[s], second[s] - first[s], order, run, stride, false);
                 }
             }
-            reads[j][4] = new Operand(Source.BUFFER, node, stride[j], 0, 0, -1);
+            // the node itself, which a quotient's rule reads
+            read[4] = new Operand(Source.BUFFER, node, stride[j], 0, 0, -1);
+            reads.add(byNode(read));
+            Map<Integer, Member> step = new LinkedHashMap<>();
             for (int s = 0; s < 2; s++) {
                 int target = first[s];
                 if (target >= 0 && KernelSplit.receives(t, target, known)) {
-                    targets[j][s] = memberOf(families, target, second[s] - target);
+                    Member m = memberOf(families, target, second[s] - target);
+                    Member before = step.put(target, m);
+                    if (before != null && !before.equals(m)) {
+                        throw new Refused("node " + target + " takes contributions at two strides in one step");
+                    }
                 }
             }
+            targets.add(step);
         }
-        // offsets from 0: a family whose smallest offset is below 0 is moved to start there
+        return new ReverseSteps(families, own, targets, reads);
+    }
+
+    /** Sets each family's window: offsets from 0, a family whose smallest offset is below 0 moved to start there. */
+    private void placeWindows(List<Family> families, List<Map<Integer, Member>> targets, int count) {
         for (Family f : families) {
             int lowest = 0;
             int highest = 0;
-            for (Member[] step : targets) {
-                for (Member m : step) {
-                    if (m != null && m.family() == f) {
+            for (Map<Integer, Member> step : targets) {
+                for (Member m : step.values()) {
+                    if (m.family() == f) {
                         lowest = Math.min(lowest, m.offset());
                         highest = Math.max(highest, m.offset());
                     }
@@ -420,13 +461,16 @@ final class RerolledLoop {
             f.lowest = lowest;
         }
         checkDisjoint(families, count);
-        BitSet slotsHere = new BitSet();
-        for (int k : part.gradientSlots()) {
-            slotsHere.set(k);
-        }
+    }
+
+    /**
+     * Where each family's V(k) goes once the run has added all it adds: true to its gradient entry, false to the
+     * adjoint buffer (null for a family of steps or of one node); marks in {@code gradientWritten} the gradient
+     * entries the loop writes.
+     */
+    private Map<Family, Boolean> whereAdjointsGo(KernelSplit.ReversePart part, List<Family> families, int count,
+                                                 BitSet slotsHere, BitSet gradientWritten) {
         int thisPart = split.reversePartOfStep(part.from());
-        BitSet gradientWritten = new BitSet();
-        // the decision for each family: where V(k) goes once the run has added all it adds
         Map<Family, Boolean> toGradient = new HashMap<>();
         for (Family f : families) {
             if (f.steps) {
@@ -466,7 +510,15 @@ final class RerolledLoop {
                 }
             }
         }
-        // adjoints start at 0 where they enter the window during the loop: no earlier part may have added to them
+        return toGradient;
+    }
+
+    /**
+     * Refuses a run whose adjoints would not start as the interpreter's: one that enters the window during the loop
+     * (at 0) but that an earlier part added to, or a gradient entry of the part that neither a family nor a known
+     * adjoint gives.
+     */
+    private void checkStarts(KernelSplit.ReversePart part, List<Family> families, int count, BitSet gradientWritten) {
         for (Family f : families) {
             if (f.stride == 0) {
                 continue;
@@ -483,49 +535,49 @@ final class RerolledLoop {
                 throw new Refused("gradient entry " + k + " belongs to the loop's part but no family holds it");
             }
         }
+    }
 
+    /** Gives each family its window of locals, holding the adjoints of block 0's members as the loop starts. */
+    private void openWindows(List<Family> families) {
         for (Family f : families) {
             f.startsWithContribution = f.span == 1 && f.stride != 0 && !split.adjointInBuffer(f.node(f.lowest));
-        }
-        mv.visitCode();
-        for (Family f : families) {
             f.window = new int[f.span];
             for (int m = 0; m < f.span; m++) {
                 f.window[m] = newDouble();
                 startAdjoint(f.node(m + f.lowest), f.window[m]);
             }
         }
-        Label end = beginLoop(count);
-        for (Family f : families) {
+    }
+
+    /** The reverse steps of block b, in the order of the interpreter's reverse sweep. */
+    private void writeBlock(Reroll run, ReverseSteps steps) {
+        for (Family f : steps.families()) {
             f.assigned = !f.startsWithContribution;
         }
-        for (int j = 0; j < period; j++) {
-            reverseStep(run.node(order, 0, j), own[j], targets[j], reads[j]);
+        for (int j = 0; j < run.period(); j++) {
+            reverseStep(run.node(t.reverseOrder, 0, j), steps.own()[j], steps.targets().get(j),
+                    steps.reads().get(j));
         }
-        for (Family f : families) {
+        for (Family f : steps.families()) {
             ensureAssigned(f);
         }
+    }
+
+    /** After block b: V(b) is complete and goes out (to its gradient entry or the buffer); the windows move on. */
+    private void moveWindows(List<Family> families, Map<Family, Boolean> toGradient) {
         for (Family f : families) {
             if (f.stride == 0) {
                 continue;
             }
-            if (!f.steps) {
-                // V(b) is complete
-                if (Boolean.TRUE.equals(toGradient.get(f))) {
-                    int slot0 = t.left[f.node(f.lowest)];
-                    int slotStride = t.left[f.node(f.lowest + 1)] - slot0;
-                    mv.visitVarInsn(ALOAD, GRADIENT);
-                    index(slot0, slotStride);
-                    mv.visitInsn(DCONST_0);
-                    mv.visitVarInsn(DLOAD, f.window[0]);
-                    mv.visitInsn(DADD);
-                    mv.visitInsn(DASTORE);
-                } else {
-                    mv.visitVarInsn(ALOAD, adjointBuffer);
-                    index(f.node(f.lowest), f.stride);
-                    mv.visitVarInsn(DLOAD, f.window[0]);
-                    mv.visitInsn(DASTORE);
-                }
+            if (!f.steps && Boolean.TRUE.equals(toGradient.get(f))) {
+                int slot0 = t.left[f.node(f.lowest)];
+                int slotStride = t.left[f.node(f.lowest + 1)] - slot0;
+                storeGradient(() -> index(slot0, slotStride), f.window[0]);
+            } else if (!f.steps) {
+                mv.visitVarInsn(ALOAD, adjointBuffer);
+                index(f.node(f.lowest), f.stride);
+                mv.visitVarInsn(DLOAD, f.window[0]);
+                mv.visitInsn(DASTORE);
             }
             for (int m = 0; m + 1 < f.span; m++) {
                 mv.visitVarInsn(DLOAD, f.window[m + 1]);
@@ -536,32 +588,47 @@ final class RerolledLoop {
                 mv.visitVarInsn(DSTORE, f.window[f.span - 1]);
             }
         }
-        endLoop(end);
+    }
+
+    /**
+     * After the loop: what is left in the windows (the nodes after the run that its last blocks added to, and the
+     * single nodes every block added to) goes to its gradient entry or to the buffer.
+     */
+    private void closeWindows(List<Family> families, Map<Family, Boolean> toGradient, int count, BitSet slotsHere) {
         for (Family f : families) {
             if (!f.steps && f.stride != 0 && !Boolean.TRUE.equals(toGradient.get(f))) {
                 for (int k = 0; k < count; k++) {
                     split.leaveInBuffer(f.node(k + f.lowest));
                 }
             }
-            // what is left in the window: the nodes after the run that its last blocks added to
             int left = f.stride == 0 ? 1 : f.span - 1;
             for (int m = 0; m < left; m++) {
                 int node = f.stride == 0 ? f.base : f.node(count + m + f.lowest);
                 if (t.op[node] == Tape.INPUT && slotsHere.get(t.left[node])) {
-                    mv.visitVarInsn(ALOAD, GRADIENT);
-                    push(t.left[node]);
-                    mv.visitInsn(DCONST_0);
-                    mv.visitVarInsn(DLOAD, f.window[m]);
-                    mv.visitInsn(DADD);
+                    storeGradient(() -> push(t.left[node]), f.window[m]);
                 } else {
                     mv.visitVarInsn(ALOAD, adjointBuffer);
                     push(node);
                     mv.visitVarInsn(DLOAD, f.window[m]);
+                    mv.visitInsn(DASTORE);
                     split.leaveInBuffer(node);
                 }
-                mv.visitInsn(DASTORE);
             }
         }
+    }
+
+    /** gradient[index] = 0 + the adjoint in {@code local}, as the interpreter writes a gradient entry. */
+    private void storeGradient(Runnable index, int local) {
+        mv.visitVarInsn(ALOAD, GRADIENT);
+        index.run();
+        mv.visitInsn(DCONST_0);
+        mv.visitVarInsn(DLOAD, local);
+        mv.visitInsn(DADD);
+        mv.visitInsn(DASTORE);
+    }
+
+    /** The gradient entries of the part that no family holds: their adjoints are known at compile time. */
+    private void writeKnownGradient(KernelSplit.ReversePart part, BitSet gradientWritten) {
         for (int k : part.gradientSlots()) {
             if (!gradientWritten.get(k)) {
                 mv.visitVarInsn(ALOAD, GRADIENT);
@@ -570,7 +637,6 @@ final class RerolledLoop {
                 mv.visitInsn(DASTORE);
             }
         }
-        return finish();
     }
 
     /** The family of target node r0 of block 0 at the given stride, made if no family holds it yet. */
@@ -617,10 +683,13 @@ final class RerolledLoop {
         mv.visitVarInsn(DSTORE, local);
     }
 
-    /** The reverse step of the node of block 0 {@code node}, in block b, as {@link Sweeps#reverse} takes it. */
-    private void reverseStep(int node, Member own, Member[] targets, Operand[] reads) {
+    /**
+     * The reverse step of the node of block 0 {@code node}, in block b, as {@link Sweeps#reverse} takes it: the
+     * rule's contributions ({@link Rules#adjoint}), skipped for a zero adjoint where the rule multiplies it.
+     */
+    private void reverseStep(int node, Member own, Map<Integer, Member> targets, Map<Integer, Operand> reads) {
         int op = t.op[node];
-        boolean multiplies = op != Tape.ADD && op != Tape.SUB && op != Tape.NEG;
+        boolean multiplies = KernelMethod.multiplies(op);
         boolean isKnown = own == null;
         if (multiplies && isKnown && known.of(node) == 0) {
             return;
@@ -628,75 +697,63 @@ final class RerolledLoop {
         if (!isKnown) {
             ensureAssigned(own.family());
         }
-        Runnable a = isKnown ? () -> mv.visitLdcInsn(known.of(node)) : () -> mv.visitVarInsn(DLOAD, local(own));
+        stepAdjoint = isKnown ? rules.constantTerm(known.of(node))
+                : rules.code(() -> mv.visitVarInsn(DLOAD, local(own)));
         Label skip = new Label();
         if (multiplies && !isKnown) {
             // the contributions below run on one path only: their targets need a value on the other too
-            for (Member target : targets) {
-                if (target != null) {
-                    ensureAssigned(target.family());
-                }
+            for (Member target : targets.values()) {
+                ensureAssigned(target.family());
             }
             // the interpreter skips a zero adjoint, so that 0 times an infinite partial adds nothing
-            a.run();
+            stepAdjoint.emit();
             mv.visitInsn(DCONST_0);
             mv.visitInsn(DCMPL);
             mv.visitJumpInsn(IFEQ, skip);
         }
-        Member l = targets[0];
-        Member r = targets[1];
-        switch (op) {
-            case Tape.ADD -> {
-                addInto(l, DADD, a);
-                addInto(r, DADD, a);
-            }
-            case Tape.SUB -> {
-                addInto(l, DADD, a);
-                addInto(r, DSUB, a);
-            }
-            case Tape.NEG -> addInto(l, DSUB, a);
-            case Tape.MUL -> {
-                addInto(l, DADD, () -> times(a, reads[1]));
-                addInto(r, DADD, () -> times(a, reads[0]));
-            }
-            case Tape.DIV -> {
-                addInto(l, DADD, () -> {
-                    a.run();
-                    read(reads[1]);
-                    mv.visitInsn(DDIV);
-                });
-                addInto(r, DSUB, () -> {
-                    times(a, reads[4]);
-                    read(reads[1]);
-                    mv.visitInsn(DDIV);
-                });
-            }
-            case Tape.SQUARE -> addInto(l, DADD, () -> {
-                if (isKnown) {
-                    // 2 a rounded now, as the interpreter rounds it
-                    mv.visitLdcInsn(2 * known.of(node));
-                } else {
-                    mv.visitLdcInsn(2.0);
-                    a.run();
-                    mv.visitInsn(DMUL);
-                }
-                read(reads[0]);
-                mv.visitInsn(DMUL);
-            });
-            case Tape.UNARY -> addInto(l, DADD, () -> times(a, reads[2]));
-            case Tape.BINARY -> {
-                addInto(l, DADD, () -> times(a, reads[2]));
-                addInto(r, DADD, () -> times(a, reads[3]));
-            }
-            default -> throw new Refused("no loop code for operation " + op);
-        }
+        stepReads = reads;
+        stepTargets = targets;
+        Rules.adjoint(op, rules.at(node));
         mv.visitLabel(skip);
     }
 
-    private void times(Runnable adjoint, Operand value) {
-        adjoint.run();
-        read(value);
-        mv.visitInsn(DMUL);
+    // ---- what the rules read ({@link TermMachine.Operands}) ----
+
+    /** Node's value in block b, where the step being written reads it ({@link #load}); a constant's is known. */
+    @Override
+    public Term value(int node) {
+        Operand o = stepReads.get(node);
+        if (o.source() == Source.CONSTANT) {
+            return rules.constantTerm(t.constants[node]);
+        }
+        return rules.code(() -> load(o, stepLocals, carries));
+    }
+
+    @Override
+    public Term tangent(int node) {
+        throw new IllegalStateException("a loop of a gradient kernel has no tangents");
+    }
+
+    /** The adjoint of the step being written, in block b: its window local, or the constant it is known to be. */
+    @Override
+    public Term adjoint(int node) {
+        return stepAdjoint;
+    }
+
+    @Override
+    public Term adjointTangent(int node) {
+        throw new IllegalStateException("a loop of a gradient kernel has no tangents");
+    }
+
+    /** adj[target] (+ or -)= term, into the target's window local; nothing for a target that takes none. */
+    @Override
+    public void addToAdjoint(int from, int target, Term term, boolean subtract) {
+        addInto(stepTargets.get(target), subtract ? DSUB : DADD, term::emit);
+    }
+
+    @Override
+    public void addToAdjointTangent(int from, int target, Term term, boolean subtract) {
+        throw new IllegalStateException("a loop of a gradient kernel has no tangents");
     }
 
     /** target (+ or -)= contribution; nothing for a target that takes no contributions. */
@@ -704,22 +761,8 @@ final class RerolledLoop {
         if (target == null) {
             return;
         }
-        int local = local(target);
-        Family f = target.family();
-        if (f.assigned) {
-            mv.visitVarInsn(DLOAD, local);
-            contribution.run();
-            mv.visitInsn(instruction);
-        } else if (instruction == DSUB) {
-            // 0 - c, as the interpreter has it, not -c: the two differ in the sign of a NaN
-            mv.visitInsn(DCONST_0);
-            contribution.run();
-            mv.visitInsn(DSUB);
-        } else {
-            contribution.run();
-        }
-        f.assigned = true;
-        mv.visitVarInsn(DSTORE, local);
+        KernelMethod.accumulate(mv, local(target), target.family().assigned, instruction, contribution);
+        target.family().assigned = true;
     }
 
     /** Sets a family's local to 0 if the block being written has not set it yet. */
@@ -733,11 +776,6 @@ final class RerolledLoop {
 
     private int local(Member m) {
         return m.family().window[m.offset() - m.family().lowest];
-    }
-
-    /** A value the reverse step reads: a constant, a variable from x, a computed node from the buffer. */
-    private void read(Operand o) {
-        load(o, null, null);
     }
 
     // ---------------------------------------------------------------- the loop
@@ -785,13 +823,7 @@ final class RerolledLoop {
 
     /** Ends the method; returns the code size. */
     private int finish() {
-        Label end = new Label();
-        mv.visitLabel(end);
-        int size = end.getOffset();
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        return size;
+        return KernelMethod.end(mv, RETURN);
     }
 
     private int newDouble() {
