@@ -2,6 +2,7 @@ package dev.fluxion.lab.engine
 
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.study.Studies
+import dev.fluxion.lab.study.Study
 import dev.fluxion.landscapes.Landscape
 import dev.fluxion.optimizers.Optimizer
 import kotlinx.coroutines.CancellationException
@@ -124,11 +125,13 @@ class Engine @JvmOverloads constructor(
     /**
      * [forEachFinished], computing only the runs that [claim] grants (asked, with the run's position in [runs], by
      * each worker just before each run, so it must be thread-safe): how several processes share one study's runs
-     * ([Studies.compute]).
+     * ([Studies.compute]). Every spec is parsed before any run, so a bad one fails first, unless [checked] says the
+     * caller has parsed them already (a study's plan, whose specs [Study.runs] parsed: checking them again would make
+     * each run's spec once more, on this thread alone).
      */
     internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, claim: ((Int) -> Boolean)?,
-                                         keep: (Progress.Finished) -> Unit) {
-        runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
+                                         keep: (Progress.Finished) -> Unit, checked: Boolean = false) {
+        if (!checked) runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
         if (backend != null) return onBackend(backend, runs, claim, keep)
         val total = runs.size
         val next = AtomicInteger(0)

@@ -1,39 +1,48 @@
 package dev.fluxion.lab.store
 
-import dev.fluxion.lab.engine.RunSpec
-
 /**
- * The claims of one process on a study's [runs] ([ResultStore.claimAll]), made a block at a time: asked about a run
- * it has not claimed yet, it claims that run and the next [BLOCK] - 1 of [runs] in one transaction, so that the
- * workers, which take runs in order, ask the store once per block instead of once per run. Another process sees
- * the whole block as taken; it takes the runs after it. Thread-safe.
+ * The claims of one process on a study's runs ([ResultStore.claimAll]), [size] runs whose keys [keyAt] gives, made
+ * [block] runs at a time: asked about a run it has not claimed yet, it claims that run and the next [block] - 1 in
+ * one transaction, so that the workers, which take runs in order, ask the store once per block instead of once per
+ * run. Another process sees the whole block as taken; it takes the runs after it. Thread-safe.
  */
-internal class ClaimBlocks(private val store: ResultStore, private val runs: List<RunSpec>) {
-    private val asked = BooleanArray(runs.size)
-    private val granted = BooleanArray(runs.size)
+internal class ClaimBlocks(private val store: ResultStore, size: Int, private val keyAt: (Int) -> String,
+                           private val block: Int = BLOCK) {
+    init {
+        require(block >= 1) { "a block of claims must hold a run at least, not $block" }
+    }
 
-    /** Whether this process computes the run at position [at] of [runs] (claimed now or in an earlier block). */
+    private val asked = BooleanArray(size)
+    private val granted = BooleanArray(size)
+
+    /** Whether this process computes the run at position [at] (claimed now or in an earlier block). */
     @Synchronized
     fun granted(at: Int): Boolean {
         if (!asked[at]) {
-            val block = ArrayList<Int>(BLOCK)
+            val positions = ArrayList<Int>(minOf(block, asked.size - at))
             var i = at
-            while (i < runs.size && block.size < BLOCK) {
+            while (i < asked.size && positions.size < block) {
                 if (!asked[i]) {
                     asked[i] = true
-                    block += i
+                    positions += i
                 }
                 i++
             }
-            val keys = block.map { runs[it].key }
+            val keys = positions.map(keyAt)
             val claimed = store.claimAll(keys)
-            block.forEachIndexed { j, position -> granted[position] = keys[j] in claimed }
+            positions.forEachIndexed { j, position -> granted[position] = keys[j] in claimed }
         }
         return granted[at]
     }
 
     companion object {
-        /** The runs claimed in one transaction. */
+        /** The runs claimed in one transaction by the engine's workers, which claim runs as they take them. */
         const val BLOCK = 64
+
+        /**
+         * The runs claimed in one transaction for a backend ([dev.fluxion.lab.engine.RunBackend]), which has every
+         * run claimed before any computes: fewer, larger transactions, the same claims.
+         */
+        const val BACKEND_BLOCK = 4096
     }
 }

@@ -368,14 +368,24 @@ class ResultStore private constructor(val path: Path, private val connection: Co
      */
     fun claim(key: String): Boolean = claimAll(listOf(key)).isNotEmpty()
 
-    /** [claim] for several runs in one transaction: the keys of [keys] this process may compute. */
+    /**
+     * [claim] for several runs in one transaction, with its two statements prepared once: the keys of [keys] this
+     * process may compute.
+     */
     fun claimAll(keys: List<String>): Set<String> = synchronized(claimLock) {
         ensureWritable("the claims")
         val claims = claimConnection ?: connect(path, readOnly = false).also { claimConnection = it }
         writing("the claims of ${keys.size} run(s)") {
             claims.autoCommit = false
             try {
-                keys.filterTo(HashSet()) { claimOn(claims, it) }.also { claims.commit() }
+                claims.prepareStatement("INSERT INTO claims (run_key, owner, claimed_at) SELECT ?, ?, ? " +
+                    "WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_key = ?) ON CONFLICT (run_key) DO NOTHING").use { insert ->
+                    claims.prepareStatement("SELECT owner FROM claims WHERE run_key = ? AND NOT EXISTS " +
+                        "(SELECT 1 FROM runs WHERE run_key = ?)").use { owned ->
+                        val now = System.currentTimeMillis()
+                        keys.filterTo(HashSet()) { claimOn(insert, owned, it, now) }
+                    }
+                }.also { claims.commit() }
             } catch (e: Throwable) {
                 claims.rollback()
                 throw e
@@ -393,21 +403,16 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
     private val claimLock = Any()
 
-    private fun claimOn(connection: Connection, key: String): Boolean {
-        connection.prepareStatement("INSERT INTO claims (run_key, owner, claimed_at) SELECT ?, ?, ? " +
-            "WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_key = ?) ON CONFLICT (run_key) DO NOTHING").use { st ->
-            st.setString(1, key)
-            st.setString(2, owner)
-            st.setLong(3, System.currentTimeMillis())
-            st.setString(4, key)
-            if (st.executeUpdate() == 1) return true
-        }
-        connection.prepareStatement("SELECT owner FROM claims WHERE run_key = ? AND NOT EXISTS " +
-            "(SELECT 1 FROM runs WHERE run_key = ?)").use { st ->
-            st.setString(1, key)
-            st.setString(2, key)
-            return st.executeQuery().use { rs -> rs.next() && rs.getString(1) == owner }
-        }
+    /** Claims [key] with [insert], else asks [owned] whether this process holds its claim already. */
+    private fun claimOn(insert: java.sql.PreparedStatement, owned: java.sql.PreparedStatement, key: String, now: Long): Boolean {
+        insert.setString(1, key)
+        insert.setString(2, owner)
+        insert.setLong(3, now)
+        insert.setString(4, key)
+        if (insert.executeUpdate() == 1) return true
+        owned.setString(1, key)
+        owned.setString(2, key)
+        return owned.executeQuery().use { rs -> rs.next() && rs.getString(1) == owner }
     }
 
     /**

@@ -70,8 +70,25 @@ class ComparisonPlan internal constructor(
         val o = optimizerIndex(index)
         val s = startIndex(index)
         return RunSpec(optimizerLabels[o], optimizerSpecs[o], landscapeLabels[l], landscapeSpecs[l], s,
-            starts.start(landscapes[l], studySeed, s).toList(), seedIndex(index), studySeed, budget, traces)
+            start(l, s), seedIndex(index), studySeed, budget, traces)
     }
+
+    /**
+     * Start [s] of landscape [l]: the one made last when it is that start (seeds vary fastest, so consecutive runs
+     * share their start: it is made, hashed and sampled once per start, not once per run), else made now.
+     */
+    private fun start(l: Int, s: Int): List<Double> {
+        val last = lastStart
+        if (last != null && last.landscape == l && last.index == s) return last.point
+        return starts.start(landscapes[l], studySeed, s).toList().also { lastStart = MadeStart(l, s, it) }
+    }
+
+    /** The start made last, shared by the threads that ask for runs (each reads it whole, or makes its own). */
+    @Volatile
+    private var lastStart: MadeStart? = null
+
+    /** Start [index] of landscape [landscape], made: [point]. */
+    private class MadeStart(val landscape: Int, val index: Int, val point: List<Double>)
 
     private fun checkIndex(index: Int) {
         if (index < 0 || index >= size) throw IndexOutOfBoundsException("run $index of a plan of $size runs")

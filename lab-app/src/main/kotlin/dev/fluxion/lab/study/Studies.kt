@@ -73,12 +73,13 @@ object Studies {
         }
         store.claimStudy(properties, planKeys) { stored -> sameStudy(stored, properties) }
         store.releaseAbandonedClaims()
-        computeRuns(runs, store, engine, callerWorks, progress, (study as? ScanStudy)?.bisections ?: 0)
+        // Study.runs has parsed every spec of the plan: the engine need not check them again
+        computeRuns(runs, store, engine, callerWorks, progress, (study as? ScanStudy)?.bisections ?: 0, checked = true)
         if (study is StagedStudy) {
             var index = 1
             while (true) {
                 val stage = study.stage(index++, engine) { specs -> store.summaries(specs) } ?: break
-                computeRuns(stage, store, engine, callerWorks, progress, 0)
+                computeRuns(stage, store, engine, callerWorks, progress, 0, checked = false)
             }
         }
         if (study is ScanStudy) {
@@ -95,13 +96,14 @@ object Studies {
 
     /**
      * Computes the [runs] the store lacks (one stage of a study): claimed a block at a time, stored in batches, and
-     * waiting for those other processes claimed, as [compute] describes.
+     * waiting for those other processes claimed, as [compute] describes; [checked] when every spec of [runs] has been
+     * parsed already (by [Study.runs]), so the engine does not make each spec again to check it.
      */
     private suspend fun computeRuns(runs: List<RunSpec>, store: ResultStore, engine: Engine, callerWorks: Boolean,
-                                    progress: (Progress) -> Unit, bisections: Int) {
+                                    progress: (Progress) -> Unit, bisections: Int, checked: Boolean) {
         val remaining = unstored(runs, store.storedKeys())
         progress(Progress.Planned(runs.size, runs.size - remaining.size, bisections))
-        val claims = ClaimBlocks(store, remaining)
+        val claims = ClaimBlocks(store, remaining.size, remaining::key, claimBlock(engine))
         val claim = { at: Int -> claims.granted(at) }
         val batch = StoreBatch(store)
         val keep = { event: Progress.Finished ->
@@ -109,7 +111,7 @@ object Studies {
             progress(event)
         }
         try {
-            engine.forEachFinished(remaining, callerWorks, claim, keep)
+            engine.forEachFinished(remaining, callerWorks, claim, keep, checked)
         } finally {
             batch.flush() // also when cancelled: every run that finished is stored
         }
@@ -119,9 +121,9 @@ object Studies {
         while (waiting.isNotEmpty()) {
             delay(CLAIM_POLL_MILLIS)
             if (store.releaseAbandonedClaims() > 0) {
-                val retry = ClaimBlocks(store, waiting)
+                val retry = ClaimBlocks(store, waiting.size, waiting::key, claimBlock(engine))
                 try {
-                    engine.forEachFinished(waiting, callerWorks, { at -> retry.granted(at) }, keep)
+                    engine.forEachFinished(waiting, callerWorks, { at -> retry.granted(at) }, keep, checked)
                 } finally {
                     batch.flush()
                 }
@@ -132,28 +134,46 @@ object Studies {
 
     /**
      * The runs of [runs] whose keys [stored] lacks, each key once (two labels of one run share it), in [runs]' order:
-     * a view of the plan's runs at their positions (4 bytes a run), not a list of specs.
+     * a view of the plan's runs at their positions, with their keys (each spec made once here, for its key: the
+     * claims and the checks that follow read the keys kept, not specs made again).
      */
     private fun unstored(runs: List<RunSpec>, stored: KeyIndex): RunsAt {
-        val plan = (runs as? RunsAt)?.plan ?: runs
+        val at = runs as? RunsAt
+        val plan = at?.plan ?: runs
         var kept = IntArray(minOf(runs.size, 1024))
+        var keys = arrayOfNulls<String>(kept.size)
         var size = 0
         for (i in runs.indices) {
-            if (runs[i].key in stored) continue
-            if (size == kept.size) kept = kept.copyOf(2 * size)
-            kept[size++] = (runs as? RunsAt)?.positions?.get(i) ?: i
+            val key = at?.key(i) ?: runs[i].key
+            if (key in stored) continue
+            if (size == kept.size) {
+                kept = kept.copyOf(2 * size)
+                keys = keys.copyOf(2 * size)
+            }
+            kept[size] = at?.positions?.get(i) ?: i
+            keys[size++] = key
         }
-        kept = kept.copyOf(size)
-        val keys = KeyIndex.of(size) { plan[kept[it]].key }
-        if (keys.size < size) kept = kept.filterIndexed { j, at -> keys.positionOf(plan[at].key) == j }.toIntArray()
-        return RunsAt(plan, kept)
+        val index = KeyIndex.of(size) { keys[it]!! }
+        if (index.size == size) return RunsAt(plan, kept.copyOf(size), keys.copyOf(size))
+        val first = (0 until size).filter { index.positionOf(keys[it]!!) == it }
+        return RunsAt(plan, IntArray(first.size) { kept[first[it]] }, Array(first.size) { keys[first[it]] })
     }
 
-    /** The runs of [plan] at [positions]. */
-    private class RunsAt(val plan: List<RunSpec>, val positions: IntArray) : AbstractList<RunSpec>(), RandomAccess {
+    /** The runs of [plan] at [positions], whose keys are [keys]. */
+    private class RunsAt(val plan: List<RunSpec>, val positions: IntArray, private val keys: Array<String?>) :
+        AbstractList<RunSpec>(), RandomAccess {
         override val size: Int get() = positions.size
         override fun get(index: Int): RunSpec = plan[positions[index]]
+
+        /** The key of the run at [index], without making its spec. */
+        fun key(index: Int): String = keys[index]!!
     }
+
+    /**
+     * The runs claimed in one transaction: [ClaimBlocks.BLOCK] for the engine's workers, which claim as they take
+     * runs; [ClaimBlocks.BACKEND_BLOCK] for a backend, which has every run claimed before any computes.
+     */
+    private fun claimBlock(engine: Engine) = if (engine.backend == null) ClaimBlocks.BLOCK else ClaimBlocks.BACKEND_BLOCK
 
     /** How often a study waiting for the runs other processes claimed looks at the store. */
     private const val CLAIM_POLL_MILLIS = 200L
