@@ -126,6 +126,19 @@ class KinkTableSpec : FunSpec({
         }
     }
 
+    test("a finite cusp slope c stands in for the pole: sqrt'(0) = c, cbrt'(0) = c / 3, (x^0.25)'(0) = 0.25 c") {
+        val c = Kinks.STANDARD.withCuspSlope(2.0)
+        val origin = Point.of("x", 0.0)
+        for ((f, slope) in listOf(sqrt(x) to 2.0, cbrt(x) to 2.0 / 3, x.pow(0.25) to 0.5)) {
+            withClue("$f") {
+                f.gradientAt(origin, listOf("x"), c)[0] shouldBe slope
+                val g = DoubleArray(1)
+                CompiledExpression.compile(f, listOf("x"), c).valueAndGradient(doubleArrayOf(0.0), g)
+                g[0] shouldBe slope
+            }
+        }
+    }
+
     test("the table is complete: every function a convention binds has a row") {
         val probe = Kinks(1.0, -1.0, 0.25, 3.0)
         val covered = rows.map { it.covers }.toSet()
