@@ -48,9 +48,9 @@ final class Derivatives {
         return gradient;
     }
 
-    static double directional(Expr f, Point point, Map<String, Double> direction) {
+    static double directional(Expr f, Point point, Map<String, Double> direction, Kinks kinks) {
         checkBound(f, point, List.copyOf(direction.keySet()));
-        return f.evaluate(dualBindings(f, point, name -> direction.getOrDefault(name, 0.0))).tangent();
+        return f.evaluate(dualBindings(f, point, name -> direction.getOrDefault(name, 0.0)), kinks).tangent();
     }
 
     private static Map<String, Dual> dualBindings(Expr f, Point point,
@@ -109,7 +109,7 @@ final class Derivatives {
      * The n-th derivative from a jet of order n seeded x + t. For n &gt;= 2 a non-finite result is recomputed from
      * x + 2^-k t ({@link SeedScaling}; the n-th coefficient is of degree n in the seed), as for the Hessian.
      */
-    static double nth(Expr f, double x, int n) {
+    static double nth(Expr f, double x, int n, Kinks kinks) {
         if (n < 0) {
             throw new DslException("derivative order must be >= 0, got " + n);
         }
@@ -120,10 +120,10 @@ final class Derivatives {
         }
         if (names.isEmpty()) {
             // A closed expression such as sin(2) is not a Constant node, so it is evaluated, not asked for value().
-            return n == 0 ? f.valueAt(Point.of()) : 0.0;
+            return n == 0 ? f.valueAt(Point.of(), kinks) : 0.0;
         }
         String name = names.first();
-        double derivative = f.evaluate(Map.of(name, Jet.variable(x, n))).derivative(n);
+        double derivative = f.evaluate(Map.of(name, Jet.variable(x, n)), kinks).derivative(n);
         if (n < 2) {
             return derivative;
         }
@@ -131,14 +131,14 @@ final class Derivatives {
             double[] seeded = new double[n + 1];
             seeded[0] = x;
             seeded[1] = Math.scalb(1.0, -k);
-            return f.evaluate(Map.of(name, Jet.of(seeded))).derivative(n);
+            return f.evaluate(Map.of(name, Jet.of(seeded)), kinks).derivative(n);
         });
     }
 
-    static double[][] jacobian(List<Expr> functions, Point point, List<String> variables) {
+    static double[][] jacobian(List<Expr> functions, Point point, List<String> variables, Kinks kinks) {
         double[][] jacobian = new double[functions.size()][];
         for (int i = 0; i < jacobian.length; i++) {
-            jacobian[i] = gradient(functions.get(i), point, variables, Kinks.STANDARD);
+            jacobian[i] = gradient(functions.get(i), point, variables, kinks);
         }
         return jacobian;
     }

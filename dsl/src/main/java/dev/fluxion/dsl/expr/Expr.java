@@ -186,7 +186,12 @@ public sealed interface Expr extends Algebra<Expr>, Node permits Variable, Const
 
     /** The directional derivative grad f . v at a point, by one dual evaluation. */
     default double directionalDerivativeAt(Point point, Map<String, Double> direction) {
-        return Derivatives.directional(this, point, direction);
+        return Derivatives.directional(this, point, direction, Kinks.STANDARD);
+    }
+
+    /** The directional derivative grad f . v at a point under a chosen convention for kinks. */
+    default double directionalDerivativeAt(Point point, Map<String, Double> direction, Kinks kinks) {
+        return Derivatives.directional(this, point, direction, kinks);
     }
 
     /**
@@ -197,12 +202,27 @@ public sealed interface Expr extends Algebra<Expr>, Node permits Variable, Const
      * @throws DslException if the expression has more than one variable or n is negative
      */
     default double nthDerivativeAt(double x, int n) {
-        return Derivatives.nth(this, x, n);
+        return Derivatives.nth(this, x, n, Kinks.STANDARD);
+    }
+
+    /**
+     * The n-th derivative of a one-variable expression at x under a chosen convention for kinks: at a kink every
+     * order follows it (relu''(0) = 0, |x|'(0) = {@code signAtZero}).
+     *
+     * @throws DslException if the expression has more than one variable or n is negative
+     */
+    default double nthDerivativeAt(double x, int n, Kinks kinks) {
+        return Derivatives.nth(this, x, n, kinks);
     }
 
     /** The Jacobian of a list of expressions at a point: row i is the gradient of expression i. */
     static double[][] jacobianAt(List<Expr> functions, Point point, List<String> variables) {
-        return Derivatives.jacobian(functions, point, variables);
+        return Derivatives.jacobian(functions, point, variables, Kinks.STANDARD);
+    }
+
+    /** The Jacobian of a list of expressions at a point under a chosen convention for kinks. */
+    static double[][] jacobianAt(List<Expr> functions, Point point, List<String> variables, Kinks kinks) {
+        return Derivatives.jacobian(functions, point, variables, kinks);
     }
 
     /**

@@ -12,7 +12,10 @@ package dev.fluxion.dsl.function;
  *   <li>{@code cuspSlope}: the slope of a root at 0, where its one-sided slope is +inf: sqrt, cbrt and x^p for
  *       0 &lt; p &lt; 1 (see {@link CuspPower}), and so the Euclidean norm and {@code hypot} at the origin.
  *       Standard: 0. Then sqrt(u) at a zero of u &gt;= 0 has the slope 0, a subgradient where sqrt(u) is a norm,
- *       and not inf * 0 = NaN; Ackley's gradient at its minimizer is 0. +inf gives back the one-sided slope.</li>
+ *       and not inf * 0 = NaN; Ackley's gradient at its minimizer is 0. +inf gives back the one-sided slope.
+ *       Strictly, the value stands in for the pole of x^q (q &lt; 0) at 0 ({@link CuspPower}), and a root's slope
+ *       there is that times the root's constant factor: c for sqrt, c / 3 for cbrt, p c for x^p; 0 and +inf are
+ *       the same slope for every root.</li>
  * </ul>
  *
  * <p>Every value lies in [0, 1] (for {@code signAtZero}, [-1, 1]; for {@code cuspSlope}, [0, +inf]) so that it is

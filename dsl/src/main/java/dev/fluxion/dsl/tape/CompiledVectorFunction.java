@@ -2,6 +2,7 @@ package dev.fluxion.dsl.tape;
 
 import dev.fluxion.dsl.DslException;
 import dev.fluxion.dsl.expr.Expr;
+import dev.fluxion.dsl.function.Kinks;
 import java.util.List;
 
 /**
@@ -15,19 +16,27 @@ public final class CompiledVectorFunction {
     private final Tape tape;
     private final ThreadLocal<Workspace> workspace;
 
-    private CompiledVectorFunction(List<Expr> expressions, List<String> variables) {
+    private CompiledVectorFunction(List<Expr> expressions, List<String> variables, Kinks kinks) {
         this.expressions = List.copyOf(expressions);
         this.variables = List.copyOf(variables);
-        this.tape = TapeBuilder.compile(this.expressions, this.variables);
+        this.tape = TapeBuilder.compile(this.expressions, this.variables, kinks);
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(tape));
     }
 
     /** Compiles the expressions for the given variable order. */
     public static CompiledVectorFunction compile(List<Expr> expressions, List<String> variables) {
+        return compile(expressions, variables, Kinks.STANDARD);
+    }
+
+    /**
+     * Compiles the expressions for the given variable order, their kinks following the given convention (fixed in
+     * the tape, as in {@link CompiledExpression#compile(Expr, List, Kinks)}).
+     */
+    public static CompiledVectorFunction compile(List<Expr> expressions, List<String> variables, Kinks kinks) {
         if (expressions.isEmpty()) {
             throw new DslException("a vector function needs at least one expression");
         }
-        return new CompiledVectorFunction(expressions, variables);
+        return new CompiledVectorFunction(expressions, variables, kinks);
     }
 
     /** The number of outputs m. */

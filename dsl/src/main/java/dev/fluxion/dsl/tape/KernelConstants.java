@@ -18,6 +18,7 @@ final class KernelConstants {
     private final List<Object> values = new ArrayList<>();
     private final Map<Object, Integer> index = new IdentityHashMap<>();
     private final Map<Integer, double[]> vectors = new java.util.HashMap<>();
+    private final Map<Matrix, double[]> matrixEntries = new IdentityHashMap<>();
 
     /** The name of the field holding the value, adding it on first use. */
     String field(Object value) {
@@ -31,6 +32,20 @@ final class KernelConstants {
     String vector(Tape t, int node) {
         double[] data = vectors.computeIfAbsent(node,
                 i -> java.util.Arrays.copyOfRange(t.constants, t.offset[i], t.offset[i] + t.length[i]));
+        return field(data);
+    }
+
+    /** The name of the field holding a matrix's entries, row-major, one array per matrix. */
+    String entries(Matrix matrix) {
+        double[] data = matrixEntries.computeIfAbsent(matrix, m -> {
+            double[] rowMajor = new double[m.rows() * m.columns()];
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = 0; c < m.columns(); c++) {
+                    rowMajor[r * m.columns() + c] = m.get(r, c);
+                }
+            }
+            return rowMajor;
+        });
         return field(data);
     }
 

@@ -20,6 +20,7 @@ import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -53,10 +54,11 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>A matrix-vector product and its computed argument are kept whole: their values and adjoints live in the
  * interpreter's buffers ({@link Workspace}), at the interpreter's positions, and the adjoints are set to 0 at the
- * start of the call. The product's value and adjoint are calls to
- * {@link dev.fluxion.dsl.expr.Matrix#multiplyInto} and {@link dev.fluxion.dsl.expr.Matrix#multiplyTransposedAddInto},
- * the methods the interpreter calls, on the matrix held in a constant field, or, for a matrix of at most
- * {@link #SMALL_MATRIX} entries, the same arithmetic written out with the entries as constants; an element-wise
+ * start of the call. The product's value is a loop over the columns that sums up to {@link #ROW_BLOCK} rows at once
+ * ({@link #writeRowBlocks}), each row in the order of {@link dev.fluxion.dsl.expr.Matrix#multiplyInto}, the method
+ * the interpreter calls; its adjoint is a call to {@link dev.fluxion.dsl.expr.Matrix#multiplyTransposedAddInto} on
+ * the matrix held in a constant field. For a matrix of at most {@link #SMALL_MATRIX} entries both are the same
+ * arithmetic written out with the entries as constants; an element-wise
  * argument is written by
  * a loop of its own, and its reverse runs when the reverse sweep reaches it. Loops read a vector kept whole as a
  * leaf and add its element adjoints into its adjoint array. A sum of known adjoint runs its reverse in the forward
@@ -94,6 +96,8 @@ final class KernelMethod implements TermMachine.Operands {
      * loops cost more than the arithmetic.
      */
     private static final int SMALL_MATRIX = 16;
+    /** The most rows of a larger matrix whose sums one column loop computes together ({@link #writeRowBlocks}). */
+    private static final int ROW_BLOCK = 8;
     /** An array range at most this long is set to 0 by stores rather than by {@link Arrays#fill}. */
     private static final int SHORT_FILL = 8;
 
@@ -550,17 +554,129 @@ final class KernelMethod implements TermMachine.Operands {
             }
             return;
         }
-        mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.matrix[i]), "L" + MATRIX + ";");
         if (forward) {
-            loadVector(argument, buffer, variable);
-            mv.visitVarInsn(ALOAD, buffer);
-            push(t.offset[i]);
-        } else {
-            mv.visitVarInsn(ALOAD, buffer);
-            push(t.offset[i]);
-            loadVector(argument, buffer, variable);
+            writeRowBlocks(i, matrix, buffer, variable);
+            return;
         }
+        mv.visitFieldInsn(GETSTATIC, owner, constants.field(t.matrix[i]), "L" + MATRIX + ";");
+        mv.visitVarInsn(ALOAD, buffer);
+        push(t.offset[i]);
+        loadVector(argument, buffer, variable);
         mv.visitMethodInsn(INVOKEVIRTUAL, MATRIX, method, "([DI[DI)V", false);
+    }
+
+    /**
+     * M v into product node i's values, {@link #ROW_BLOCK} rows at a time: one loop over the columns reads v_c once
+     * and adds m_rc v_c into the block's row sums, each a local. Every row sum is still (0 + m_r0 v_0) + m_r1 v_1
+     * + ..., the order and rounding of {@link Matrix#multiplyInto}, but the block's sums are independent chains of
+     * additions that the processor overlaps, where the row-by-row loop waits for each addition before the next
+     * (the latency of an addition, about four cycles, against a throughput of one or two a cycle). The rows of
+     * whole blocks run in an outer loop, so the code does not grow with the matrix; the rows left over are one
+     * block of their own.
+     */
+    private void writeRowBlocks(int i, Matrix matrix, int buffer, int variable) {
+        int rows = matrix.rows();
+        int block = rowBlock(rows);
+        int wholeBlocks = rows / block;
+        String entries = constants.entries(matrix);
+        if (wholeBlocks == 1) {
+            writeRowBlock(i, matrix, entries, buffer, variable, 0, block, -1);
+        } else {
+            // the first row of the block, r0, as an int local: rows r0 .. r0 + block - 1
+            Label head = new Label();
+            Label end = new Label();
+            int firstRow = loopHead(wholeBlocks * block, head, end);
+            writeRowBlock(i, matrix, entries, buffer, variable, 0, block, firstRow);
+            loopEnd(firstRow, block, head, end);
+        }
+        if (rows % block > 0) {
+            writeRowBlock(i, matrix, entries, buffer, variable, wholeBlocks * block, rows % block, -1);
+        }
+    }
+
+    /**
+     * The rows per block of {@link #writeRowBlocks}: all of them up to {@link #ROW_BLOCK}, else the largest block
+     * size from {@link #ROW_BLOCK} down to half of it that divides the rows (10 rows: two blocks of 5), else
+     * {@link #ROW_BLOCK} with a shorter block at the end.
+     */
+    private static int rowBlock(int rows) {
+        if (rows <= ROW_BLOCK) {
+            return rows;
+        }
+        for (int block = ROW_BLOCK; block >= ROW_BLOCK / 2; block--) {
+            if (rows % block == 0) {
+                return block;
+            }
+        }
+        return ROW_BLOCK;
+    }
+
+    /**
+     * One block of {@link #writeRowBlocks}: rows {@code from + r0 .. from + r0 + count - 1}, with r0 the int local
+     * {@code firstRow} (0 when it is -1). The column loop has javac's counted shape, so the JIT checks its array
+     * bounds once before it.
+     */
+    private void writeRowBlock(int i, Matrix matrix, String entries, int buffer, int variable, int from, int count,
+                               int firstRow) {
+        int columns = matrix.columns();
+        int argument = t.left[i];
+        int[] sums = new int[count];
+        for (int k = 0; k < count; k++) {
+            sums[k] = newDouble();
+            mv.visitInsn(DCONST_0);
+            mv.visitVarInsn(DSTORE, sums[k]);
+        }
+        // the entries' index of row r0 + from, column 0
+        int rowStart = -1;
+        if (firstRow >= 0) {
+            rowStart = nextLocal++;
+            mv.visitVarInsn(ILOAD, firstRow);
+            push(columns);
+            mv.visitInsn(IMUL);
+            mv.visitVarInsn(ISTORE, rowStart);
+        }
+        int element = newDouble();
+        Label head = new Label();
+        Label end = new Label();
+        int column = loopHead(columns, head, end);
+        int base = vectorArray(argument, buffer, variable);
+        mv.visitVarInsn(ILOAD, column);
+        if (base != 0) {
+            push(base);
+            mv.visitInsn(IADD);
+        }
+        mv.visitInsn(DALOAD);
+        mv.visitVarInsn(DSTORE, element);
+        for (int k = 0; k < count; k++) {
+            mv.visitVarInsn(DLOAD, sums[k]);
+            mv.visitFieldInsn(GETSTATIC, owner, entries, "[D");
+            mv.visitVarInsn(ILOAD, column);
+            int offset = (from + k) * columns;
+            if (rowStart >= 0) {
+                mv.visitVarInsn(ILOAD, rowStart);
+                mv.visitInsn(IADD);
+            }
+            if (offset != 0) {
+                push(offset);
+                mv.visitInsn(IADD);
+            }
+            mv.visitInsn(DALOAD);
+            mv.visitVarInsn(DLOAD, element);
+            mv.visitInsn(DMUL);
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DSTORE, sums[k]);
+        }
+        loopEnd(column, 1, head, end);
+        for (int k = 0; k < count; k++) {
+            mv.visitVarInsn(ALOAD, buffer);
+            push(t.offset[i] + from + k);
+            if (firstRow >= 0) {
+                mv.visitVarInsn(ILOAD, firstRow);
+                mv.visitInsn(IADD);
+            }
+            mv.visitVarInsn(DLOAD, sums[k]);
+            mv.visitInsn(DASTORE);
+        }
     }
 
     /**
@@ -965,15 +1081,9 @@ final class KernelMethod implements TermMachine.Operands {
                 elementAdjointLocal[i] = newDouble();
             }
         }
-        int j = nextLocal++;
-        push(0);
-        mv.visitVarInsn(ISTORE, j);
         Label head = new Label();
         Label end = new Label();
-        mv.visitLabel(head);
-        mv.visitVarInsn(ILOAD, j);
-        push(sum.length());
-        mv.visitJumpInsn(IF_ICMPGE, end);
+        int j = loopHead(sum.length(), head, end);
 
         boolean[] read = value ? null : readByReverse(sum, nodes);
         for (int i : nodes) {
@@ -1013,9 +1123,7 @@ final class KernelMethod implements TermMachine.Operands {
                 elementReverse(levelZero[k], j, broadcastTotal);
             }
         }
-        mv.visitIincInsn(j, 1);
-        mv.visitJumpInsn(GOTO, head);
-        mv.visitLabel(end);
+        loopEnd(j, 1, head, end);
 
         if (value && !elements) {
             // the running total is the sum's value; nothing writes its local after the loop
@@ -1282,6 +1390,28 @@ final class KernelMethod implements TermMachine.Operands {
                 throw new IllegalStateException("node " + node + " is read before it is computed");
             }
         }
+    }
+
+    /**
+     * The head of a counted loop in javac's shape, which the JIT recognizes (and so checks array bounds once before
+     * it): a new int local set to 0, and a jump to {@code end} once it reaches {@code limit}. Returns the local.
+     */
+    private int loopHead(int limit, Label head, Label end) {
+        int counter = nextLocal++;
+        push(0);
+        mv.visitVarInsn(ISTORE, counter);
+        mv.visitLabel(head);
+        mv.visitVarInsn(ILOAD, counter);
+        push(limit);
+        mv.visitJumpInsn(IF_ICMPGE, end);
+        return counter;
+    }
+
+    /** The end of a loop begun by {@link #loopHead}: the counter goes up by {@code step}, back to the head. */
+    private void loopEnd(int counter, int step, Label head, Label end) {
+        mv.visitIincInsn(counter, step);
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(end);
     }
 
     private int newDouble() {
