@@ -45,9 +45,9 @@ final class DatasetRuns {
         }
     }
 
-    /** The keys of the runs held. */
+    /** The keys of the runs held, in a set of the caller's own. */
     Set<String> keys() {
-        if (!holdsRuns(folder)) return Set.of();
+        if (!holdsRuns(folder)) return new HashSet<>();
         return new HashSet<>(session.read().schema(ParquetRows.SCHEMA).parquet(uri()).select("run_key")
             .as(Encoders.STRING()).collectAsList());
     }

@@ -86,26 +86,27 @@ public final class ParquetDataset implements ResultDataset {
         if (replace) delete(folder);
         claim(folder, study.properties());
         DatasetRuns held = new DatasetRuns(spark.session(), folder);
+        Set<String> stored = held.keys(); // read once, then kept up to date with the runs written
         List<RunSpec> runs = study.runs(engine);
-        computeRuns(spark, held, runs, folder, study instanceof ScanStudy scan ? scan.getBisections() : 0, progress);
+        computeRuns(spark, stored, runs, folder, study instanceof ScanStudy scan ? scan.getBisections() : 0, progress);
         if (study instanceof StagedStudy staged) {
             // each stage planned from the summaries of the runs before it, read back from the dataset
             for (int index = 1; ; index++) {
                 List<RunSpec> stage = staged.stage(index, engine, held::summaries);
                 if (stage == null) break;
-                computeRuns(spark, held, stage, folder, 0, progress);
+                computeRuns(spark, stored, stage, folder, 0, progress);
             }
         }
         if (study instanceof ScanStudy scan) refine(scan, runs, held, spark.session(), folder, engine, progress);
     }
 
     /**
-     * Computes the runs of {@code runs} (a study's, or one stage's) that dataset {@code folder} lacks, each key once, in
-     * jobs of at most {@value #RUNS_PER_JOB}; {@code progress} sees one {@link Progress.Planned} first.
+     * Computes the runs of {@code runs} (a study's, or one stage's) whose keys dataset {@code folder} lacks
+     * ({@code stored} holds its keys, and gets those of the runs written), each key once, in jobs of at most
+     * {@value #RUNS_PER_JOB}; {@code progress} sees one {@link Progress.Planned} first.
      */
-    private static void computeRuns(SparkRunBackend spark, DatasetRuns held, List<RunSpec> runs, Path folder,
+    private static void computeRuns(SparkRunBackend spark, Set<String> stored, List<RunSpec> runs, Path folder,
                                     int bisections, Function1<? super Progress, Unit> progress) {
-        Set<String> stored = held.keys();
         List<RunSpec> remaining = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (RunSpec run : runs) {
@@ -117,6 +118,7 @@ public final class ParquetDataset implements ResultDataset {
             List<RunSpec> job = remaining.subList(from, Math.min(remaining.size(), from + RUNS_PER_JOB));
             done = write(spark, job, folder, done, remaining.size(), progress);
         }
+        stored.addAll(planned);
     }
 
     /**

@@ -77,10 +77,10 @@ class StagedParquetResumeTest {
 
     @Test
     void aTuneStudyStoppedInItsSecondRungResumesThere(@TempDir Path dir) {
-        // successive halving of 4 settings, eta 2: rungs of 24, 12 and 6 runs (2 optimizers, 3 tuning starts), then
-        // the comparison's 6 runs
+        // successive halving of 3 settings, eta 3: rungs of 18 and 6 runs (2 optimizers, 3 tuning starts), then the
+        // comparison's 6 runs
         TuneStudy study = new TuneStudy(List.of("gd", "momentum(momentum=0.9)"), List.of("quadratic(dim=2, kappa=10)"),
-            SearchSpace.parse(List.of("lr=loguniform(1e-3, 0.5)")), Search.HALVING, 4, 2, new StartPlan("random:3"),
+            SearchSpace.parse(List.of("lr=loguniform(1e-3, 0.5)")), Search.HALVING, 3, 3, new StartPlan("random:3"),
             TuneUnit.LANDSCAPE, new StartPlan("default+random:2"), 1, new Budget(300), 0, "tune", TracePolicy.LOG);
         Engine here = new Engine(2);
         String expected;
@@ -90,23 +90,22 @@ class StagedParquetResumeTest {
             expected = store.csv();
             List<RunSpec> rung0 = study.runs(here);
             List<RunSpec> rung1 = study.stage(1, here, store::summaries);
-            assertEquals(24, rung0.size());
-            assertEquals(12, rung1.size());
+            assertEquals(18, rung0.size());
+            assertEquals(6, rung1.size());
             before.addAll(store.load(rung0));
-            before.addAll(store.load(rung1.subList(0, 6)));
+            before.addAll(store.load(rung1.subList(0, 3)));
         }
         Path dataset = datasetOf(study, before, dir.resolve("tune.parquet"));
 
-        List<int[]> planned = new ArrayList<>();
-        int[] finished = {0};
+        List<int[]> stages = new ArrayList<>(); // per stage: its runs, those the dataset held, those computed
         new ParquetDataset().compute(study, dataset, onSpark(), false, event -> {
-            if (event instanceof Progress.Planned p) planned.add(new int[] {p.getTotal(), p.getStored()});
-            if (event instanceof Progress.Finished) finished[0]++;
+            if (event instanceof Progress.Planned p) stages.add(new int[] {p.getTotal(), p.getStored(), 0});
+            if (event instanceof Progress.Finished f) stages.get(stages.size() - 1)[2] = f.getDone();
             return kotlin.Unit.INSTANCE;
         });
-        assertEquals(List.of("24/24", "12/6", "6/0", "6/0"), planned.stream().map(p -> p[0] + "/" + p[1]).toList(),
-            "each stage's runs, and those the dataset held: the first rung whole, half the second");
-        assertEquals(6 + 6 + 6, finished[0], "the rest of the second rung, the third and the comparison computed");
+        assertEquals(List.of("18 held 18 computed 0", "6 held 3 computed 3", "6 held 0 computed 6"),
+            stages.stream().map(p -> p[0] + " held " + p[1] + " computed " + p[2]).toList(),
+            "the first rung whole and half the second were held; the rest of the second and the comparison computed");
         assertEquals(expected, csvOf(dataset, dir.resolve("copy.sqlite")), "the dataset holds the store's study");
     }
 

@@ -49,11 +49,11 @@ class StudyKindsAsParquetTest {
 
     static Stream<Arguments> studies() {
         return Stream.of(
-            // successive halving of 4 settings with eta 2: rungs of 4, 2 and 1 settings for 2 optimizers from 3 tuning
-            // starts (24 + 12 + 6 runs), then the comparison from 3 starts (6): 48 runs
-            Arguments.of("tune", 48, List.of("tune", "--optimizers", "gd; momentum(momentum=0.9)",
+            // successive halving of 3 settings with eta 3: rungs of 3 and 1 settings for 2 optimizers from 3 tuning
+            // starts (18 + 6 runs), then the comparison from 3 starts (6): 30 runs
+            Arguments.of("tune", 30, List.of("tune", "--optimizers", "gd; momentum(momentum=0.9)",
                 "--landscapes", "quadratic(dim=2, kappa=10)", "--tune", "lr=loguniform(1e-3, 0.5)", "--search", "halving",
-                "--budget", "4", "--eta", "2", "--starts", "default+random:2", "--steps", "300", "--name", "tune")),
+                "--budget", "3", "--eta", "3", "--starts", "default+random:2", "--steps", "300", "--name", "tune")),
             // a grid of 12 learning rates, then 24 bisection runs: 36 runs
             Arguments.of("scan", 36, List.of("scan", "--optimizer", "gd", "--landscape", "quadratic(dim=2, kappa=10)",
                 "--from", "1e-3", "--to", "1", "--points", "12", "--steps", "200", "--name", "scan")),
