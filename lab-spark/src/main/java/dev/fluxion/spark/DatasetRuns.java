@@ -2,6 +2,7 @@ package dev.fluxion.spark;
 
 import dev.fluxion.lab.engine.RunResult;
 import dev.fluxion.lab.engine.RunSpec;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -58,7 +59,7 @@ final class DatasetRuns {
      */
     void forEachRow(boolean withTraces, Consumer<Row> action) {
         if (!holdsRuns(folder)) return;
-        var rows = session.read().schema(ParquetRows.SCHEMA).parquet(uri());
+        Dataset<Row> rows = session.read().schema(ParquetRows.SCHEMA).parquet(uri());
         if (!withTraces) rows = rows.selectExpr(ParquetRows.SUMMARY);
         Iterator<Row> iterator = rows.toLocalIterator();
         while (iterator.hasNext()) action.accept(iterator.next());

@@ -36,10 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A tune study and a scan stopped midway into a Parquet dataset, and resumed: each is written into a dataset as far
- * as the coroutine engine's store of it goes at the point of the stop (a tune study's first rung whole and half of
- * its second; a scan's grid and its first 5 bisection runs), then computed on Spark ({@code local[2]}); only the runs
- * after the stop are computed, and the dataset then holds the store's study, run for run.
+ * A tune study stopped midway into a Parquet dataset, and a scan whose dataset holds some of its bisection runs,
+ * resumed: each dataset is written with the runs of the coroutine engine's store of the study (a tune study's first
+ * rung whole and half of its second; a scan's grid and its first 5 bisection runs), then the study is computed on
+ * Spark ({@code local[2]}); only the runs the dataset lacked are computed, and the dataset then holds the store's
+ * study, run for run.
  */
 class StagedParquetResumeTest {
     private static SparkRunBackend spark;
@@ -110,7 +111,7 @@ class StagedParquetResumeTest {
     }
 
     @Test
-    void aScanStoppedInItsBisectionResumesThere(@TempDir Path dir) {
+    void aScanReadsBackTheBisectionRunsItsDatasetHolds(@TempDir Path dir) {
         ScanStudy scan = new ScanStudy("gd", "quadratic(dim=2, kappa=10)", 1e-3, 1.0, 12, 200, 0, "scan", 24);
         Engine here = new Engine(2);
         String expected;
