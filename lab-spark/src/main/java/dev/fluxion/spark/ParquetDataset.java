@@ -58,7 +58,8 @@ import java.util.stream.Stream;
  * study ({@link StagedStudy}) stage by stage, each planned from the summaries of the runs before it as read back from
  * the dataset ({@link DatasetRuns}); a scan its grid, then its bisection runs, computed on the driver one after
  * another, each chosen by the one before. One process writes a dataset at a time (the store's claims, which let
- * processes share a study, have no counterpart here). On a cluster of several machines, the dataset's folder must be one they all share.
+ * processes share a study, have no counterpart here). On a cluster of several machines, the dataset's folder must be
+ * one they all share.
  */
 public final class ParquetDataset implements ResultDataset {
     /** The study's record in the dataset's folder: its properties ({@link Study#properties()}). */
