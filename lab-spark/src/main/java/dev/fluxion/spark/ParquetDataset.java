@@ -14,7 +14,6 @@ import kotlin.Unit;
 import kotlin.jvm.functions.Function1;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +22,6 @@ import org.apache.spark.util.LongAccumulator;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -56,8 +54,12 @@ import java.util.stream.Stream;
  * <p>The runs the dataset lacks are computed in jobs of at most {@value #RUNS_PER_JOB} runs, each appending its
  * files when all of its tasks are done (Spark's commit protocol: a task computed twice, after a lost executor, is
  * committed once). So a study stopped midway keeps its finished jobs' runs, and the same command computes the rest.
- * One process writes a dataset at a time (the store's claims, which let processes share a study, have no
- * counterpart here). On a cluster of several machines, the dataset's folder must be one they all share.
+ * Every study kind writes a dataset, as it fills a store ({@link dev.fluxion.lab.study.Studies#compute}): a tune
+ * study ({@link StagedStudy}) stage by stage, each planned from the summaries of the runs before it as read back from
+ * the dataset ({@link DatasetRuns}); a scan its grid, then its bisection runs, computed on the driver one after
+ * another, each chosen by the one before. One process writes a dataset at a time (the store's claims, which let
+ * processes share a study, have no counterpart here). On a cluster of several machines, the dataset's folder must be
+ * one they all share.
  */
 public final class ParquetDataset implements ResultDataset {
     /** The study's record in the dataset's folder: its properties ({@link Study#properties()}). */
@@ -81,25 +83,69 @@ public final class ParquetDataset implements ResultDataset {
         if (!(engine.getBackend() instanceof SparkRunBackend spark)) {
             throw new LabException("--out-format parquet needs --engine spark: its executors write the dataset", null);
         }
-        if (study instanceof StagedStudy || study instanceof ScanStudy) {
-            throw new LabException("--out-format parquet writes compare and rates studies; a " + study.properties().get("kind")
-                + " study reads its earlier runs back as it goes, so it keeps them in a store (--out-format sqlite)", null);
-        }
-        Map<String, String> properties = study.properties();
         if (replace) delete(folder);
-        claim(folder, properties);
+        claim(folder, study.properties());
+        DatasetRuns held = new DatasetRuns(spark.session(), folder);
+        Set<String> stored = held.keys(); // read once, then kept up to date with the runs written
         List<RunSpec> runs = study.runs(engine);
-        Set<String> stored = storedKeys(spark.session(), folder);
+        computeRuns(spark, stored, runs, folder, study instanceof ScanStudy scan ? scan.getBisections() : 0, progress);
+        if (study instanceof StagedStudy staged) {
+            // each stage planned from the summaries of the runs before it, read back from the dataset
+            for (int index = 1; ; index++) {
+                List<RunSpec> stage = staged.stage(index, engine, held::summaries);
+                if (stage == null) break;
+                computeRuns(spark, stored, stage, folder, 0, progress);
+            }
+        }
+        if (study instanceof ScanStudy scan) refine(scan, runs, held, spark.session(), folder, engine, progress);
+    }
+
+    /**
+     * Computes the runs of {@code runs} (a study's, or one stage's) whose keys dataset {@code folder} lacks
+     * ({@code stored} holds its keys, and gets those of the runs written), each key once, in jobs of at most
+     * {@value #RUNS_PER_JOB}; {@code progress} sees one {@link Progress.Planned} first.
+     */
+    private static void computeRuns(SparkRunBackend spark, Set<String> stored, List<RunSpec> runs, Path folder,
+                                    int bisections, Function1<? super Progress, Unit> progress) {
         List<RunSpec> remaining = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (RunSpec run : runs) {
             if (!stored.contains(run.getKey()) && planned.add(run.getKey())) remaining.add(run);
         }
-        progress.invoke(new Progress.Planned(runs.size(), runs.size() - remaining.size(), 0));
+        progress.invoke(new Progress.Planned(runs.size(), runs.size() - remaining.size(), bisections));
         int done = 0;
         for (int from = 0; from < remaining.size(); from += RUNS_PER_JOB) {
             List<RunSpec> job = remaining.subList(from, Math.min(remaining.size(), from + RUNS_PER_JOB));
             done = write(spark, job, folder, done, remaining.size(), progress);
+        }
+        stored.addAll(planned);
+    }
+
+    /**
+     * A scan's bisection ({@link ScanStudy#analyse}) from its grid's runs in the dataset: each bisection run the
+     * dataset holds is read back, each other one computed here, one after another (each is chosen by the one before,
+     * as in a store's scan), and those computed are appended to the dataset together once the bisection is done (one
+     * file, not one per run; a bisection stopped midway is computed again, a few dozen runs on one thread).
+     */
+    private static void refine(ScanStudy scan, List<RunSpec> grid, DatasetRuns held, SparkSession session, Path folder,
+                               Engine engine, Function1<? super Progress, Unit> progress) {
+        Map<String, Row> rows = new HashMap<>(); // the grid's, and the bisection runs of an earlier command
+        held.forEachRow(true, row -> rows.putIfAbsent(row.getString(0), row));
+        List<RunResult> results = new ArrayList<>();
+        for (RunSpec run : grid) results.add(ParquetRows.toResult(rows.get(run.getKey()), run));
+        List<Row> computed = new ArrayList<>();
+        int[] done = {0};
+        scan.analyse(results, engine, spec -> {
+            Row row = rows.get(spec.getKey());
+            RunResult result = row != null ? ParquetRows.toResult(row, spec)
+                : engine.run(spec, () -> !Thread.currentThread().isInterrupted());
+            if (row == null) computed.add(ParquetRows.of(result));
+            progress.invoke(new Progress.Refined(result, ++done[0], scan.getBisections(), row == null));
+            return result;
+        });
+        if (!computed.isEmpty()) {
+            delete(folder.resolve("_temporary"));
+            session.createDataFrame(computed, ParquetRows.SCHEMA).write().mode(SaveMode.Append).parquet(uri(folder));
         }
     }
 
@@ -168,21 +214,6 @@ public final class ParquetDataset implements ResultDataset {
         return properties;
     }
 
-    /** The keys of the runs in dataset {@code folder}. */
-    private static Set<String> storedKeys(SparkSession session, Path folder) {
-        if (!hasParquetFiles(folder)) return Set.of();
-        return new HashSet<>(session.read().schema(ParquetRows.SCHEMA).parquet(uri(folder)).select("run_key")
-            .as(Encoders.STRING()).collectAsList());
-    }
-
-    private static boolean hasParquetFiles(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Computes {@code runs} in one job that appends their rows to {@code folder}, reporting each finished task's runs
      * to {@code progress} (runs {@code done} + 1, ... of {@code total}); returns the runs done after it.
@@ -245,10 +276,8 @@ public final class ParquetDataset implements ResultDataset {
         } catch (LabException e) {
             throw new LabException(folder + ": " + e.getMessage(), null);
         }
-        Map<String, RunSpec> byKey = new HashMap<>();
-        for (RunSpec run : study.runs(engine)) byKey.putIfAbsent(run.getKey(), run);
         store.claimStudy(properties);
-        if (!hasParquetFiles(folder)) return;
+        if (!DatasetRuns.holdsRuns(folder)) return;
         // the session of a study just computed here, or one of this process's own
         SparkSession running = SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get() : null;
         boolean ownSession = running == null || running.sparkContext().isStopped();
@@ -256,25 +285,86 @@ public final class ParquetDataset implements ResultDataset {
         SparkSession session = ownSession ? SparkSession.builder().appName("fluxion").master("local[2]")
             .config("spark.ui.enabled", "false").getOrCreate() : running;
         try {
-            Iterator<Row> rows = session.read().schema(ParquetRows.SCHEMA).parquet(uri(folder)).toLocalIterator();
-            Set<String> seen = new HashSet<>();
-            List<RunResult> batch = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                String key = row.getString(0);
-                RunSpec spec = byKey.get(key);
-                if (spec == null) throw new LabException(folder + ": run " + key + " is not a run of its study", null);
-                if (!seen.add(key)) continue; // written twice (by hand, say): the runs are equal, so either will do
-                batch.add(ParquetRows.toResult(row, spec));
-                if (batch.size() == 1024) {
-                    store.putAll(batch);
-                    batch.clear();
-                }
-            }
-            store.putAll(batch);
+            copyRuns(study, new DatasetRuns(session, folder), folder, store, engine);
         } finally {
             if (ownSession) session.stop();
         }
+    }
+
+    /**
+     * Copies the runs of {@code study} from {@code held} into {@code store} as the study planned them: its runs, then
+     * (a tune study) each later stage, planned from the summaries copied before it, for as long as the stages before
+     * are whole, then (a scan) the bisection runs its grid leads to; a row no stage plans is an error.
+     */
+    private static void copyRuns(Study study, DatasetRuns held, Path folder, ResultStore store, Engine engine) {
+        List<RunSpec> grid = study.runs(engine);
+        Set<String> unplanned = new HashSet<>(); // the rows of runs outside the study's first stage
+        Map<String, Row> others = new HashMap<>(); // a scan's bisection runs
+        Set<String> copied = new HashSet<>();
+        boolean whole = copyStage(grid, held, store, copied, row -> {
+            unplanned.add(row.getString(0));
+            if (study instanceof ScanStudy) others.put(row.getString(0), row);
+        });
+        if (study instanceof StagedStudy staged) {
+            for (int index = 1; whole; index++) {
+                List<RunSpec> stage = staged.stage(index, engine, store::summaries);
+                if (stage == null) break;
+                whole = copyStage(stage, held, store, copied, row -> {});
+            }
+        }
+        if (study instanceof ScanStudy scan && whole) {
+            try {
+                scan.analyse(store.load(grid), engine, spec -> {
+                    RunResult found = store.find(spec);
+                    if (found != null) return found;
+                    Row row = others.get(spec.getKey());
+                    if (row == null) throw new BisectionStopped();
+                    RunResult result = ParquetRows.toResult(row, spec);
+                    store.put(result);
+                    copied.add(spec.getKey());
+                    return result;
+                });
+            } catch (BisectionStopped e) {
+                // a bisection stopped midway: the runs before are copied, and the same scan command computes the rest
+            }
+        }
+        unplanned.removeAll(copied);
+        if (!unplanned.isEmpty()) {
+            throw new LabException(folder + ": run " + unplanned.iterator().next() + " is not a run of its study", null);
+        }
+    }
+
+    /** A scan's bisection that reached a run the dataset lacks: it had been stopped there. */
+    private static final class BisectionStopped extends RuntimeException {
+        BisectionStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Copies the rows of {@code stage}'s runs from {@code held} into {@code store}, each key once (recording it in
+     * {@code copied}), handing each row not copied to {@code other}; returns whether every run of the stage is there.
+     */
+    private static boolean copyStage(List<RunSpec> stage, DatasetRuns held, ResultStore store, Set<String> copied,
+                                     Consumer<Row> other) {
+        Map<String, RunSpec> byKey = new HashMap<>();
+        for (RunSpec run : stage) byKey.putIfAbsent(run.getKey(), run);
+        List<RunResult> batch = new ArrayList<>();
+        held.forEachRow(true, row -> {
+            String key = row.getString(0);
+            RunSpec spec = byKey.get(key);
+            if (spec == null || !copied.add(key)) { // written twice (by hand, say): the runs are equal, so either will do
+                if (spec == null) other.accept(row);
+                return;
+            }
+            batch.add(ParquetRows.toResult(row, spec));
+            if (batch.size() == 1024) {
+                store.putAll(batch);
+                batch.clear();
+            }
+        });
+        store.putAll(batch);
+        return copied.containsAll(byKey.keySet());
     }
 
     private static String uri(Path folder) {

@@ -52,6 +52,9 @@ final class ParquetRows {
         .add("trace_step_length", DOUBLES, false)
         .add("trace_position", DOUBLES, false);
 
+    /** The columns before the trace's, in {@link #SCHEMA}'s order: all a run's summary needs. */
+    static final String[] SUMMARY = java.util.Arrays.copyOf(SCHEMA.fieldNames(), SCHEMA.fieldIndex("trace_step"));
+
     private ParquetRows() {
     }
 
@@ -71,12 +74,13 @@ final class ParquetRows {
 
     /**
      * The run of {@code row} (columns in {@link #SCHEMA}'s order), whose spec is {@code spec}: the dataset keeps the
-     * spec's key, labels and indices, and the study rebuilds the rest.
+     * spec's key, labels and indices, and the study rebuilds the rest. A row of the {@link #SUMMARY} columns alone
+     * gives the run with {@link Trace#EMPTY} for its trace, as a store's summaries do.
      */
     static RunResult toResult(Row row, RunSpec spec) {
         Outcome outcome = Outcome.of(row.getString(6), row.getLong(7), row.getLong(15), row.getString(8));
-        Trace trace = new Trace(longs(row.getList(17)), doubles(row.getList(18)), doubles(row.getList(19)),
-            doubles(row.getList(20)), doubles(row.getList(21)));
+        Trace trace = row.length() == SUMMARY.length ? Trace.EMPTY : new Trace(longs(row.getList(17)),
+            doubles(row.getList(18)), doubles(row.getList(19)), doubles(row.getList(20)), doubles(row.getList(21)));
         return new RunResult(spec, outcome, row.getLong(9), row.getLong(10), row.getDouble(11), row.getDouble(12),
             new ArrayList<>(row.<Double>getList(16)), new ArrayList<>(row.<Long>getList(13)),
             new ArrayList<>(row.<Long>getList(14)), trace);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec
 import java.nio.file.Path
 
 /**
- * What `fluxion compare`, `rates` and `scan` share: computes [study] into `OUT/NAME.sqlite` with the optimizers
+ * What `fluxion compare`, `rates`, `scan` and `tune` share: computes [study] into `OUT/NAME.sqlite` with the optimizers
  * and landscapes of `--plugins` (skipping stored runs, with progress on stderr), writes `NAME.csv` and `NAME.html`
  * beside it from the store, and prints the study's table. The store must hold this study or none (`--replace`
  * deletes another study's runs first); other processes running the same command share its runs. Ctrl-C stops the
@@ -50,8 +50,9 @@ private fun executeStudy(study: Study, options: StudyOptions, spec: CommandSpec,
     OutputFile.check(page)
     val completed = Interruption.cancelOnShutdown({
         err.println()
-        err.println("fluxion: interrupted; the runs of the tasks that had finished are in $folder, the rest were " +
-            "dropped (the same command computes them)")
+        // the executors' files join the dataset when their whole job commits, not as each task finishes
+        err.println("fluxion: interrupted; the runs of the Spark jobs that had finished are in $folder, the rest " +
+            "were dropped (the same command computes them)")
         err.flush()
     }) {
         val reporter = ProgressReporter(err, System.console() != null)

@@ -15,8 +15,8 @@ class StudyOptions {
     @Option(names = ["--out"], description = ["results folder (default: \${DEFAULT-VALUE})"])
     var out: Path = Path.of("results")
 
-    @Option(names = ["--replace"], description = ["delete the runs OUT/NAME.sqlite holds and start this study afresh",
-        "(without it, a store of another study, another plan, is refused, and one of this study resumes)"])
+    @Option(names = ["--replace"], description = ["delete the runs OUT/NAME.sqlite (or OUT/NAME.parquet) holds and start",
+        "this study afresh (without it, a store of another study, another plan, is refused, and one of this study resumes)"])
     var replace = false
 
     @Option(names = ["--run-timeout"], paramLabel = "SECONDS", description = ["wall-clock limit per run; a run past it",
