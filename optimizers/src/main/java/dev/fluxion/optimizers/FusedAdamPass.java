@@ -62,28 +62,38 @@ final class FusedAdamPass implements FusedPass {
         double c1 = biasCorrection ? first.correction(t) : 1;
         double c2 = biasCorrection ? second.correction(t) : 1;
         double scale = -learningRate.at(step);
-        double b1 = beta1;
-        double b2 = beta2;
-        double eps = epsilon;
-        boolean inside = epsInsideSqrt;
-        double[] m = this.m;
-        double[] v = this.v;
+        if (gradient.length == 2) {
+            // two variables written out, as in FusedScalePass: the inlined kernel's gradient comes from registers
+            double u0 = update(0, gradient[0], c1, c2, scale);
+            double u1 = update(1, gradient[1], c1, c2, scale);
+            double x0 = x[0];
+            double x1 = x[1];
+            x[0] = x0 + u0;
+            x[1] = x1 + u1;
+            old[0] = x0;
+            old[1] = x1;
+            return u0 * u0 + u1 * u1;
+        }
         double squares = 0;
         for (int i = 0; i < gradient.length; i++) {
-            double g = gradient[i];
-            double mi = b1 * m[i] + (1 - b1) * g;
-            double vi = b2 * v[i] + (1 - b2) * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            double mHat = mi / c1;
-            double vHat = vi / c2;
-            double d = inside ? mHat / Math.sqrt(vHat + eps) : mHat / (Math.sqrt(vHat) + eps);
-            double u = d * scale;
+            double u = update(i, gradient[i], c1, c2, scale);
             double xi = x[i];
             x[i] = xi + u;
             old[i] = xi;
             squares += u * u;
         }
         return squares;
+    }
+
+    /** Moves m_i and v_i for the gradient component g and returns u_i, with bias corrections c1, c2 and s = -eta_t. */
+    private double update(int i, double g, double c1, double c2, double scale) {
+        double mi = beta1 * m[i] + (1 - beta1) * g;
+        double vi = beta2 * v[i] + (1 - beta2) * g * g;
+        m[i] = mi;
+        v[i] = vi;
+        double mHat = mi / c1;
+        double vHat = vi / c2;
+        double d = epsInsideSqrt ? mHat / Math.sqrt(vHat + epsilon) : mHat / (Math.sqrt(vHat) + epsilon);
+        return d * scale;
     }
 }

@@ -58,32 +58,40 @@ final class FusedTracePass implements FusedPass {
     @Override
     public double apply(double[] gradient, double[] x, double[] old, long step) {
         double scale = -learningRate.at(step);
-        double beta = decay;
-        double[] b = trace;
+        if (gradient.length == 2) {
+            // two variables written out, as in FusedScalePass: the inlined kernel's gradient comes from registers
+            double u0 = update(0, gradient[0], scale);
+            double u1 = update(1, gradient[1], scale);
+            double x0 = x[0];
+            double x1 = x[1];
+            x[0] = x0 + u0;
+            x[1] = x1 + u1;
+            old[0] = x0;
+            old[1] = x1;
+            return u0 * u0 + u1 * u1;
+        }
         double squares = 0;
-        if (rateFirst) {
-            for (int i = 0; i < gradient.length; i++) {
-                double d = gradient[i] * scale;
-                double bi = beta * b[i] + d;
-                b[i] = bi;
-                double u = nesterov ? d + beta * bi : bi;
-                double xi = x[i];
-                x[i] = xi + u;
-                old[i] = xi;
-                squares += u * u;
-            }
-        } else {
-            for (int i = 0; i < gradient.length; i++) {
-                double g = gradient[i];
-                double bi = beta * b[i] + g;
-                b[i] = bi;
-                double u = (nesterov ? g + beta * bi : bi) * scale;
-                double xi = x[i];
-                x[i] = xi + u;
-                old[i] = xi;
-                squares += u * u;
-            }
+        for (int i = 0; i < gradient.length; i++) {
+            double u = update(i, gradient[i], scale);
+            double xi = x[i];
+            x[i] = xi + u;
+            old[i] = xi;
+            squares += u * u;
         }
         return squares;
+    }
+
+    /** Moves the trace's b_i for the gradient component g and returns u_i, with s = -eta_t (see the class comment). */
+    private double update(int i, double g, double scale) {
+        double beta = decay;
+        if (rateFirst) {
+            double d = g * scale;
+            double bi = beta * trace[i] + d;
+            trace[i] = bi;
+            return nesterov ? d + beta * bi : bi;
+        }
+        double bi = beta * trace[i] + g;
+        trace[i] = bi;
+        return (nesterov ? g + beta * bi : bi) * scale;
     }
 }

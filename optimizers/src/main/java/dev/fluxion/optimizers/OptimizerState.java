@@ -128,6 +128,10 @@ public final class OptimizerState {
      * the norm only.
      */
     private static double sumOfSquares(double[] vector) {
+        if (vector.length == 2) {
+            // the loops below for n = 2: (0 + v_1^2) + v_0^2, and 0 + v_1^2 is v_1^2
+            return vector[1] * vector[1] + vector[0] * vector[0];
+        }
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

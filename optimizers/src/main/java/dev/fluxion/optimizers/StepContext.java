@@ -46,15 +46,24 @@ public final class StepContext {
      * made at exactly this x on this objective, else a new (counted) evaluation. Either way the trial is forgotten.
      */
     double evaluateAt(Objective objective, double[] x, double[] gradient) {
-        reused = trialObjective == objective && Arrays.equals(trialPoint, x);
-        if (reused) {
-            trialObjective = null;
-            System.arraycopy(trialGradient, 0, gradient, 0, dimension);
+        // without a trial evaluation kept (every step of a rule that makes none) nothing is forgotten: no field is
+        // set to null, which costs a garbage-collector barrier at every step
+        if (trialObjective != null && reuseTrial(objective, x, gradient)) {
             return trialValue;
         }
-        trialObjective = null;
+        reused = false;
         gradients++;
         return objective.valueAndGradient(x, gradient);
+    }
+
+    /** Whether the kept trial evaluation is at this x on this objective, copied into the gradient; it is forgotten. */
+    private boolean reuseTrial(Objective objective, double[] x, double[] gradient) {
+        reused = trialObjective == objective && Arrays.equals(trialPoint, x);
+        trialObjective = null;
+        if (reused) {
+            System.arraycopy(trialGradient, 0, gradient, 0, dimension);
+        }
+        return reused;
     }
 
     void set(Objective objective, double[] point, double[] gradient, double value, long step) {

@@ -111,6 +111,11 @@ final class KernelMethod implements TermMachine.Operands {
     private final BitSet whole;
     /** The products p of symmetric forms v . (M v), whose reverse the sum's loop does ({@link SymmetricForms}). */
     private final BitSet folded;
+    /**
+     * The vectors kept whole whose adjoints a symmetric form's loop writes once per element, its only contribution
+     * (v of a folded v . (M v) when v is computed: the product adds none): stored, not added to a 0 set first.
+     */
+    private final BitSet storedOnce;
     /** Whether a sum runs its reverse in its forward loop (its adjoint is known, see {@link ConstantAdjoints}). */
     private final boolean[] early;
     /** The vector whose elements the loop being written writes, or -1. */
@@ -195,6 +200,12 @@ final class KernelMethod implements TermMachine.Operands {
         }
         this.early = early(t, sums, whole, known, inReverse);
         this.folded = SymmetricForms.of(t, known);
+        this.storedOnce = new BitSet();
+        for (int p = folded.nextSetBit(0); p >= 0; p = folded.nextSetBit(p + 1)) {
+            if (whole.get(t.left[p])) {
+                storedOnce.set(t.left[p]);
+            }
+        }
         this.sharers = new int[nextLocal + 4 * t.size];
         this.receivingSharers = new int[nextLocal + 4 * t.size];
         this.contributors = new int[t.size];
@@ -444,7 +455,7 @@ final class KernelMethod implements TermMachine.Operands {
             fill(0, 0, t.inputPosition.length, true);
         }
         for (int i = whole.nextSetBit(0); i >= 0; i = whole.nextSetBit(i + 1)) {
-            if (!folded.get(i)) {
+            if (!folded.get(i) && !storedOnce.get(i)) {
                 fill(1, t.offset[i], t.offset[i] + t.length[i], false);
             }
         }
@@ -685,15 +696,23 @@ final class KernelMethod implements TermMachine.Operands {
      */
     private void writeProduct(int i, Matrix matrix, int buffer, int variable) {
         int argument = t.left[i];
+        // the product of a symmetric form is read only by its element-wise product with v, summed from 0, and by
+        // v's adjoint, which the gradient adds to 0: neither sees the sign of a zero, the one thing the leading
+        // 0 + changes ((0 + a) + b is (a + b) + 0), so it is left out, an operation less on the step's path
+        boolean fromZero = !folded.get(i);
         for (int r = 0; r < matrix.rows(); r++) {
             mv.visitVarInsn(ALOAD, buffer);
             push(t.offset[i] + r);
-            mv.visitInsn(DCONST_0);
+            if (fromZero) {
+                mv.visitInsn(DCONST_0);
+            }
             for (int c = 0; c < matrix.columns(); c++) {
                 mv.visitLdcInsn(matrix.get(r, c));
                 loadVectorElement(argument, c, buffer, variable);
                 mv.visitInsn(DMUL);
-                mv.visitInsn(DADD);
+                if (fromZero || c > 0) {
+                    mv.visitInsn(DADD);
+                }
             }
             mv.visitInsn(DASTORE);
         }
@@ -1269,6 +1288,15 @@ final class KernelMethod implements TermMachine.Operands {
             mv.visitInsn(DCONST_0);
             mv.visitVarInsn(DSTORE, a);
             elementAssigned[i] = true;
+        }
+        if (isWholeLeaf(i) && storedOnce.get(i)) {
+            // its one contribution, stored: 0 + it would differ only in the sign of a zero adjoint, which the
+            // gradient, added to 0, loses (see loop)
+            mv.visitVarInsn(ALOAD, adjointBuffer);
+            elementIndex(i, j);
+            mv.visitVarInsn(DLOAD, a);
+            mv.visitInsn(DASTORE);
+            return;
         }
         if (isWholeLeaf(i)) {
             // element j of a vector kept whole: into its adjoints

@@ -115,6 +115,26 @@ class SymmetricFormsSpec : FunSpec({
         f.value(at) shouldBe 1.5
     }
 
+    test("signed zeros: the product without its leading 0 + and v's adjoints stored once keep the interpreter's +0") {
+        // v = 2x at x = (-0, -0) is (-0, -0): M v summed without the leading 0 + is (-0) + (-0) = -0 in both rows,
+        // where Matrix.multiplyInto's (0 + (-0)) + (-0) is +0; so is v's one adjoint contribution, stored, not added
+        // to 0. The gradient 2 adj_v, added to the gradient's 0, is +0 in both, and so is f = (1/2) (0 + ...)
+        val a = arrayOf(doubleArrayOf(2.0, 1.0), doubleArrayOf(1.0, 3.0))
+        val x = VectorExpr.variable("x", 2)
+        val v = x.times(VectorExpr.constant(2.0, 2.0))
+        val f = v.dot(Matrix.of(a).times(v)).times(0.5).compile(listOf("x"))
+        f.isGenerated() shouldBe true
+        val at = doubleArrayOf(-0.0, -0.0)
+        val zeros = bitsOf(doubleArrayOf(0.0, 0.0))
+        bitsOf(gradient(f, at)) shouldBe zeros
+        bitsOf(gradient(f.interpreted(), at)) shouldBe zeros
+        f.valueAndGradient(at, DoubleArray(2)).toRawBits() shouldBe 0.0.toRawBits()
+        // away from zero, the computed v's form still has the gradient 2 M v (2a = 1, v' = 2): 2 (M (2x))
+        val point = doubleArrayOf(0.75, -1.25)
+        val twice = doubleArrayOf(1.5, -2.5)
+        bitsOf(gradient(f, point)) shouldBe bitsOf(product(a, twice).map { 2 * it }.toDoubleArray())
+    }
+
     test("the factor 2a is one constant: (1/2) x . (A x) has the gradient A x exactly, below the normal range too") {
         // 3 times the least subnormal: halving it first would round 1.5 ulps to 2 (ties to even) and give 4, not 3
         val tiny = 3 * Double.MIN_VALUE
