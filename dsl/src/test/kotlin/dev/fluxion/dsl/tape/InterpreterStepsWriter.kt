@@ -62,13 +62,7 @@ object InterpreterStepsWriter {
                 operand(b, terms[b.toInt()].precedence <= precedence), precedence)
 
         fun index(operand: Int): String {
-            val name = when (operand) {
-                Machine.LEFT -> "l"
-                Machine.RIGHT -> "r"
-                Machine.SELF -> if (element) "o" else "i"
-                Machine.FIRST_PARTIAL -> "p"
-                else -> "q"
-            }
+            val name = if (operand == Machine.SELF) (if (element) "o" else "i") else local(operand)
             if (operand != Machine.SELF) {
                 operands += operand
             }
@@ -169,13 +163,21 @@ object InterpreterStepsWriter {
     /** The element-wise vector operations. */
     private val elementOperations = names.keys.sorted().filter { Tape.elementRule(it) >= 0 }
 
-    private const val OPERAND_ARRAYS = "left right firstPartial secondPartial"
-
     /** The array of [Tape] naming operand [operand] of a node. */
-    private fun array(operand: Int) = OPERAND_ARRAYS.split(" ")[if (operand == Machine.SECOND_PARTIAL) 3
-        else if (operand == Machine.FIRST_PARTIAL) 2 else operand]
+    private fun array(operand: Int) = when (operand) {
+        Machine.LEFT -> "left"
+        Machine.RIGHT -> "right"
+        Machine.FIRST_PARTIAL -> "firstPartial"
+        else -> "secondPartial"
+    }
 
-    private fun local(operand: Int) = "lrpq"[if (operand >= Machine.FIRST_PARTIAL) operand - 1 else operand]
+    /** The local holding operand [operand] of a node (its node, or its first element's offset). */
+    private fun local(operand: Int) = when (operand) {
+        Machine.LEFT -> "l"
+        Machine.RIGHT -> "r"
+        Machine.FIRST_PARTIAL -> "p"
+        else -> "q"
+    }
 
     /** A scalar operation's case: its operands' nodes, then the statements of its rules. */
     private fun scalarCase(out: StringBuilder, sweep: Sweep, code: Int) {
