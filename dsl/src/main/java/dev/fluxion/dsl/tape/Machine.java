@@ -12,9 +12,12 @@ package dev.fluxion.dsl.tape;
  * instruction to the next and never looks at them, so it reads the same either way, and each engine evaluates the
  * rule's floating-point operations in the order the rule states them.
  *
- * <p>The interpreter ({@link Sweeps}, {@link Tape#evaluate}, {@link VectorKernels}) does not run on a machine: run
- * through one, its sweeps took 2.8 to 4 times the CPU time (issue 19, measured 2026-12-06), so its loops state the
- * same rules by hand, in the same order, and the generated-against-interpreter specs hold the two to the same bits.
+ * <p>The interpreter's loops ({@link InterpreterSteps}) are Java source written from the table by a machine whose
+ * numbers name pieces of source (InterpreterStepsWriter, in the tests, which InterpreterStepsSpec holds the file
+ * to): run on a machine at each node instead, the sweeps took 2.8 to 4 times the CPU time (issue 19, measured
+ * 2026-12-06), while the written loops are the arithmetic the hand-written loops were and take about their time
+ * (benchmarks' InterpreterCpuTime on scalar-built Rosenbrock n = 100, the same day, on a loaded machine: value and
+ * gradient 1.08 and Hessian-vector product 1.18 times, medians of five runs each; the value alone about 1, of two).
  */
 interface Machine {
     /** The node's first operand (its only one for negation, squares and functions of one argument). */

@@ -10,9 +10,9 @@ import static dev.fluxion.dsl.tape.Machine.SELF;
  * The rule table of the tape's arithmetic: for each operation, its value, its tangent (forward mode), its
  * contributions to its operands' adjoints (reverse mode) and to their tangents (forward over reverse), written once
  * against the instruction set of a {@link Machine}. The code writers ({@link KernelMethod}, {@link HessianMethod})
- * and the compile-time adjoints ({@link ConstantAdjoints}) read it; the interpreter's loops ({@link Sweeps},
- * {@link Tape#evaluate}, {@link VectorKernels}) state the same rules in the same order by hand, for speed (see
- * {@link Machine}), so that generated code and interpreter agree bit for bit.
+ * and the compile-time adjoints ({@link ConstantAdjoints}) run it; the interpreter's loops ({@link InterpreterSteps})
+ * are written from it as Java source, so that generated code and interpreter agree bit for bit and no rule is
+ * stated twice.
  *
  * <p>Notation, for node w with operands u (left) and v (right): a = adj(w), ad = its tangent, du, dv, dw the
  * tangents. A function's partials (p = df/du, q = df/dv) are nodes of the tape themselves, built from the function

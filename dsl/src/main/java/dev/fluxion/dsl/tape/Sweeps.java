@@ -4,11 +4,9 @@ import dev.fluxion.dsl.number.SeedScaling;
 import java.util.Arrays;
 
 /**
- * The sweeps over a tape: values, the reverse (adjoint) sweep, and
- * the forward-over-reverse sweep that gives a Hessian-vector product. Each is a short loop over a schedule.
- *
- * <p>The arithmetic in these loops is the rule table's ({@link Rules}) written out by hand, term for term and in the
- * same order: run through the table's {@link Machine}, the sweeps took 2.8 to 4 times the CPU time.
+ * The sweeps over a tape: values, the reverse (adjoint) sweep, and the forward-over-reverse sweep that gives a
+ * Hessian-vector product: what each loads, seeds, clears and reads off. The loops over a schedule, and every rule of
+ * arithmetic in them, are {@link InterpreterSteps}', written from the rule table ({@link Rules}).
  */
 final class Sweeps {
     private Sweeps() {
@@ -48,44 +46,7 @@ final class Sweeps {
         }
         int root = t.outputs[output];
         adj[root] = 1;
-        int[] op = t.op;
-        int[] left = t.left;
-        int[] right = t.right;
-        int[] p1 = t.firstPartial;
-        int[] p2 = t.secondPartial;
-        for (int i : order) {
-            double a = adj[i];
-            if (a == 0 && op[i] <= Tape.BINARY) {
-                continue;
-            }
-            switch (op[i]) {
-                case Tape.ADD -> {
-                    adj[left[i]] += a;
-                    adj[right[i]] += a;
-                }
-                case Tape.SUB -> {
-                    adj[left[i]] += a;
-                    adj[right[i]] -= a;
-                }
-                case Tape.MUL -> {
-                    adj[left[i]] += a * v[right[i]];
-                    adj[right[i]] += a * v[left[i]];
-                }
-                case Tape.DIV -> {
-                    double divisor = v[right[i]];
-                    adj[left[i]] += a / divisor;
-                    adj[right[i]] -= a * v[i] / divisor;
-                }
-                case Tape.NEG -> adj[left[i]] -= a;
-                case Tape.SQUARE -> adj[left[i]] += 2 * a * v[left[i]];
-                case Tape.UNARY -> adj[left[i]] += a * v[p1[i]];
-                case Tape.BINARY -> {
-                    adj[left[i]] += a * v[p1[i]];
-                    adj[right[i]] += a * v[p2[i]];
-                }
-                default -> VectorKernels.reverse(t, i, v, adj);
-            }
-        }
+        InterpreterSteps.adjoints(t, order, v, adj);
         int[] inputs = t.inputPosition;
         for (int k = 0; k < inputs.length; k++) {
             gradient[k] = inputs[k] >= 0 ? adj[inputs[k]] : 0;
@@ -169,11 +130,6 @@ final class Sweeps {
                                                              double[] gradient, double[] product) {
         double[] v = w.values;
         double[] dot = w.tangents;
-        int[] op = t.op;
-        int[] left = t.left;
-        int[] right = t.right;
-        int[] p1 = t.firstPartial;
-        int[] p2 = t.secondPartial;
         int[] inputs = t.inputPosition;
         Arrays.fill(dot, 0);
         for (int k = 0; k < inputs.length; k++) {
@@ -181,81 +137,14 @@ final class Sweeps {
                 dot[inputs[k]] = u[k];
             }
         }
-        for (int i : t.tangentOrder) {
-            switch (op[i]) {
-                case Tape.ADD -> dot[i] = dot[left[i]] + dot[right[i]];
-                case Tape.SUB -> dot[i] = dot[left[i]] - dot[right[i]];
-                case Tape.MUL -> dot[i] = dot[left[i]] * v[right[i]] + v[left[i]] * dot[right[i]];
-                case Tape.DIV -> dot[i] = (dot[left[i]] - v[i] * dot[right[i]]) / v[right[i]];
-                case Tape.NEG -> dot[i] = -dot[left[i]];
-                case Tape.SQUARE -> dot[i] = 2 * v[left[i]] * dot[left[i]];
-                case Tape.UNARY -> dot[i] = v[p1[i]] * dot[left[i]];
-                case Tape.BINARY -> dot[i] = v[p1[i]] * dot[left[i]] + v[p2[i]] * dot[right[i]];
-                default -> VectorKernels.tangent(t, i, v, dot);
-            }
-        }
+        InterpreterSteps.tangents(t, t.tangentOrder, v, dot);
         double[] adj = w.adjoints;
         double[] adjDot = w.adjointTangents;
         Arrays.fill(adj, 0);
         Arrays.fill(adjDot, 0);
         int root = t.outputs[output];
         adj[root] = 1;
-        for (int i : t.reverseOrder) {
-            double a = adj[i];
-            double ad = adjDot[i];
-            if (a == 0 && ad == 0 && op[i] <= Tape.BINARY) {
-                continue;
-            }
-            int l = left[i];
-            int r = right[i];
-            switch (op[i]) {
-                case Tape.ADD -> {
-                    adj[l] += a;
-                    adj[r] += a;
-                    adjDot[l] += ad;
-                    adjDot[r] += ad;
-                }
-                case Tape.SUB -> {
-                    adj[l] += a;
-                    adj[r] -= a;
-                    adjDot[l] += ad;
-                    adjDot[r] -= ad;
-                }
-                case Tape.MUL -> {
-                    adj[l] += a * v[r];
-                    adj[r] += a * v[l];
-                    adjDot[l] += ad * v[r] + a * dot[r];
-                    adjDot[r] += ad * v[l] + a * dot[l];
-                }
-                case Tape.DIV -> {
-                    double divisor = v[r];
-                    double quotient = v[i];
-                    adj[l] += a / divisor;
-                    adj[r] -= a * quotient / divisor;
-                    adjDot[l] += ad / divisor - dividedBySquare(a * dot[r], divisor);
-                    adjDot[r] -= ad * quotient / divisor + a * (dot[i] - quotient * dot[r] / divisor) / divisor;
-                }
-                case Tape.NEG -> {
-                    adj[l] -= a;
-                    adjDot[l] -= ad;
-                }
-                case Tape.SQUARE -> {
-                    adj[l] += 2 * a * v[l];
-                    adjDot[l] += 2 * (ad * v[l] + a * dot[l]);
-                }
-                case Tape.UNARY -> {
-                    adj[l] += a * v[p1[i]];
-                    adjDot[l] += ad * v[p1[i]] + a * dot[p1[i]];
-                }
-                case Tape.BINARY -> {
-                    adj[l] += a * v[p1[i]];
-                    adj[r] += a * v[p2[i]];
-                    adjDot[l] += ad * v[p1[i]] + a * dot[p1[i]];
-                    adjDot[r] += ad * v[p2[i]] + a * dot[p2[i]];
-                }
-                default -> VectorKernels.reverseWithTangents(t, i, v, dot, adj, adjDot);
-            }
-        }
+        InterpreterSteps.adjointsWithTangents(t, t.reverseOrder, v, dot, adj, adjDot);
         for (int k = 0; k < inputs.length; k++) {
             int node = inputs[k];
             product[k] = node >= 0 ? adjDot[node] : 0;

@@ -161,27 +161,6 @@ final class Tape {
         };
     }
 
-    /**
-     * Computes the value of node i from the values of earlier nodes: the interpreter's own statement of the value
-     * rules of {@link Rules}, kept by hand for speed (see {@link Sweeps}).
-     */
-    void evaluate(int i, double[] v) {
-        switch (op[i]) {
-            case ADD -> v[i] = v[left[i]] + v[right[i]];
-            case SUB -> v[i] = v[left[i]] - v[right[i]];
-            case MUL -> v[i] = v[left[i]] * v[right[i]];
-            case DIV -> v[i] = v[left[i]] / v[right[i]];
-            case NEG -> v[i] = -v[left[i]];
-            case SQUARE -> v[i] = v[left[i]] * v[left[i]];
-            case UNARY -> v[i] = unary[i].value(v[left[i]]);
-            case BINARY -> v[i] = binary[i].value(v[left[i]], v[right[i]]);
-            case CONSTANT, INPUT, VECTOR_CONSTANT, VECTOR_INPUT -> {
-                // set before a sweep
-            }
-            default -> VectorKernels.value(this, i, v);
-        }
-    }
-
     /** Loads x into a value buffer (constants are already in place). */
     void load(double[] x, double[] v) {
         for (int k = 0; k < inputPosition.length; k++) {
@@ -192,10 +171,8 @@ final class Tape {
         }
     }
 
-    /** Runs a schedule of value computations. */
+    /** Runs a schedule of value computations ({@link InterpreterSteps#values}). */
     void run(int[] order, double[] v) {
-        for (int i : order) {
-            evaluate(i, v);
-        }
+        InterpreterSteps.values(this, order, v);
     }
 }

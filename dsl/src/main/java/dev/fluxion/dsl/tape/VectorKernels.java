@@ -1,8 +1,10 @@
 package dev.fluxion.dsl.tape;
 
 /**
- * The loops of the vector operations and reductions, one method per sweep: values, adjoints (reverse), tangents
- * (forward), and tangents of adjoints (forward over reverse). Element j of node i sits at offset[i] + j.
+ * The loops of the vector operations that are not element-wise (broadcasts, matrix products, slices, stacks) and of
+ * the reductions (sums, log-sum-exp, elements), one method per sweep: values, adjoints (reverse), tangents
+ * (forward), and tangents of adjoints (forward over reverse). Element j of node i sits at offset[i] + j. The
+ * element-wise operations follow the rule table, in {@link InterpreterSteps}.
  */
 final class VectorKernels {
     private VectorKernels() {
@@ -12,62 +14,7 @@ final class VectorKernels {
         int o = t.offset[i];
         int n = t.length[i];
         int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
-        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
         switch (t.op[i]) {
-            case Tape.VECTOR_ADD -> {
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = v[a + j] + v[b + j];
-                }
-            }
-            case Tape.VECTOR_SUB -> {
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = v[a + j] - v[b + j];
-                }
-            }
-            case Tape.VECTOR_MUL -> {
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = v[a + j] * v[b + j];
-                }
-            }
-            case Tape.VECTOR_DIV -> {
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = v[a + j] / v[b + j];
-                }
-            }
-            case Tape.VECTOR_NEG -> {
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = -v[a + j];
-                }
-            }
-            case Tape.VECTOR_SQUARE -> {
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = v[a + j] * v[a + j];
-                }
-            }
-            case Tape.VECTOR_SCALE -> {
-                double c = t.constants[i];
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = v[a + j] * c;
-                }
-            }
-            case Tape.VECTOR_SHIFT -> {
-                double c = t.constants[i];
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = v[a + j] + c;
-                }
-            }
-            case Tape.VECTOR_UNARY -> {
-                var f = t.unary[i];
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = f.value(v[a + j]);
-                }
-            }
-            case Tape.VECTOR_BINARY -> {
-                var f = t.binary[i];
-                for (int j = 0; j < n; j++) {
-                    v[o + j] = f.value(v[a + j], v[b + j]);
-                }
-            }
             case Tape.BROADCAST -> java.util.Arrays.fill(v, o, o + n, v[a]);
             case Tape.MATRIX_PRODUCT -> t.matrix[i].multiplyInto(v, a, v, o);
             case Tape.SLICE -> System.arraycopy(v, a + t.extra[i], v, o, n);
@@ -123,77 +70,7 @@ final class VectorKernels {
         int o = t.offset[i];
         int n = t.length[i];
         int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
-        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
         switch (t.op[i]) {
-            case Tape.VECTOR_ADD, Tape.VECTOR_SUB -> {
-                double sign = t.op[i] == Tape.VECTOR_ADD ? 1 : -1;
-                if (!t.constantNode[t.left[i]]) {
-                    for (int j = 0; j < n; j++) {
-                        adj[a + j] += adj[o + j];
-                    }
-                }
-                if (!t.constantNode[t.right[i]]) {
-                    for (int j = 0; j < n; j++) {
-                        adj[b + j] += sign * adj[o + j];
-                    }
-                }
-            }
-            case Tape.VECTOR_MUL -> {
-                // no adjoint flows into constant data: it would be a wasted pass over memory
-                if (!t.constantNode[t.left[i]]) {
-                    for (int j = 0; j < n; j++) {
-                        adj[a + j] += adj[o + j] * v[b + j];
-                    }
-                }
-                if (!t.constantNode[t.right[i]]) {
-                    for (int j = 0; j < n; j++) {
-                        adj[b + j] += adj[o + j] * v[a + j];
-                    }
-                }
-            }
-            case Tape.VECTOR_SQUARE -> {
-                for (int j = 0; j < n; j++) {
-                    adj[a + j] += 2 * adj[o + j] * v[a + j];
-                }
-            }
-            case Tape.VECTOR_SCALE -> {
-                double c = t.constants[i];
-                for (int j = 0; j < n; j++) {
-                    adj[a + j] += adj[o + j] * c;
-                }
-            }
-            case Tape.VECTOR_SHIFT -> {
-                for (int j = 0; j < n; j++) {
-                    adj[a + j] += adj[o + j];
-                }
-            }
-            case Tape.VECTOR_DIV -> {
-                for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    adj[a + j] += g / v[b + j];
-                    adj[b + j] -= g * v[o + j] / v[b + j];
-                }
-            }
-            case Tape.VECTOR_NEG -> {
-                for (int j = 0; j < n; j++) {
-                    adj[a + j] -= adj[o + j];
-                }
-            }
-            case Tape.VECTOR_UNARY -> {
-                int p = t.offset[t.firstPartial[i]];
-                for (int j = 0; j < n; j++) {
-                    adj[a + j] += adj[o + j] * v[p + j];
-                }
-            }
-            case Tape.VECTOR_BINARY -> {
-                int p = t.offset[t.firstPartial[i]];
-                int q = t.offset[t.secondPartial[i]];
-                for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    adj[a + j] += g * v[p + j];
-                    adj[b + j] += g * v[q + j];
-                }
-            }
             case Tape.BROADCAST -> {
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
@@ -232,58 +109,7 @@ final class VectorKernels {
         int o = t.offset[i];
         int n = t.length[i];
         int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
-        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
         switch (t.op[i]) {
-            case Tape.VECTOR_ADD -> {
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = dot[a + j] + dot[b + j];
-                }
-            }
-            case Tape.VECTOR_SUB -> {
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = dot[a + j] - dot[b + j];
-                }
-            }
-            case Tape.VECTOR_MUL -> {
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = dot[a + j] * v[b + j] + v[a + j] * dot[b + j];
-                }
-            }
-            case Tape.VECTOR_DIV -> {
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = (dot[a + j] - v[o + j] * dot[b + j]) / v[b + j];
-                }
-            }
-            case Tape.VECTOR_NEG -> {
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = -dot[a + j];
-                }
-            }
-            case Tape.VECTOR_SQUARE -> {
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = 2 * v[a + j] * dot[a + j];
-                }
-            }
-            case Tape.VECTOR_SCALE -> {
-                double c = t.constants[i];
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = dot[a + j] * c;
-                }
-            }
-            case Tape.VECTOR_SHIFT -> System.arraycopy(dot, a, dot, o, n);
-            case Tape.VECTOR_UNARY -> {
-                int p = t.offset[t.firstPartial[i]];
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = v[p + j] * dot[a + j];
-                }
-            }
-            case Tape.VECTOR_BINARY -> {
-                int p = t.offset[t.firstPartial[i]];
-                int q = t.offset[t.secondPartial[i]];
-                for (int j = 0; j < n; j++) {
-                    dot[o + j] = v[p + j] * dot[a + j] + v[q + j] * dot[b + j];
-                }
-            }
             case Tape.BROADCAST -> java.util.Arrays.fill(dot, o, o + n, dot[a]);
             case Tape.MATRIX_PRODUCT -> t.matrix[i].multiplyInto(dot, a, dot, o);
             case Tape.SLICE -> System.arraycopy(dot, a + t.extra[i], dot, o, n);
@@ -316,64 +142,12 @@ final class VectorKernels {
 
     /**
      * Forward over reverse for node i: adds both the adjoints and their tangents into the arguments', given the
-     * values and tangents of every node.
+     * values and tangents of every node. All but log-sum-exp are linear, so their adjoint tangents follow the map of
+     * their adjoints.
      */
     static void reverseWithTangents(Tape t, int i, double[] v, double[] dot, double[] adj, double[] adjDot) {
-        int o = t.offset[i];
-        int n = t.length[i];
         int a = t.left[i] >= 0 ? t.offset[t.left[i]] : -1;
-        int b = t.right[i] >= 0 ? t.offset[t.right[i]] : -1;
         switch (t.op[i]) {
-            case Tape.VECTOR_MUL -> {
-                for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    double gd = adjDot[o + j];
-                    adj[a + j] += g * v[b + j];
-                    adj[b + j] += g * v[a + j];
-                    adjDot[a + j] += gd * v[b + j] + g * dot[b + j];
-                    adjDot[b + j] += gd * v[a + j] + g * dot[a + j];
-                }
-            }
-            case Tape.VECTOR_DIV -> {
-                for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    double gd = adjDot[o + j];
-                    double divisor = v[b + j];
-                    double quotient = v[o + j];
-                    adj[a + j] += g / divisor;
-                    adj[b + j] -= g * quotient / divisor;
-                    adjDot[a + j] += gd / divisor - Sweeps.dividedBySquare(g * dot[b + j], divisor);
-                    adjDot[b + j] -= gd * quotient / divisor
-                            + g * (dot[o + j] - quotient * dot[b + j] / divisor) / divisor;
-                }
-            }
-            case Tape.VECTOR_UNARY -> {
-                int p = t.offset[t.firstPartial[i]];
-                for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    adj[a + j] += g * v[p + j];
-                    adjDot[a + j] += adjDot[o + j] * v[p + j] + g * dot[p + j];
-                }
-            }
-            case Tape.VECTOR_SQUARE -> {
-                for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    adj[a + j] += 2 * g * v[a + j];
-                    adjDot[a + j] += 2 * (adjDot[o + j] * v[a + j] + g * dot[a + j]);
-                }
-            }
-            case Tape.VECTOR_BINARY -> {
-                int p = t.offset[t.firstPartial[i]];
-                int q = t.offset[t.secondPartial[i]];
-                for (int j = 0; j < n; j++) {
-                    double g = adj[o + j];
-                    double gd = adjDot[o + j];
-                    adj[a + j] += g * v[p + j];
-                    adj[b + j] += g * v[q + j];
-                    adjDot[a + j] += gd * v[p + j] + g * dot[p + j];
-                    adjDot[b + j] += gd * v[q + j] + g * dot[q + j];
-                }
-            }
             case Tape.LOG_SUM_EXP -> {
                 double g = adj[i];
                 double gd = adjDot[i];
