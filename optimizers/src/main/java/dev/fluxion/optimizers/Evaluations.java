@@ -16,6 +16,15 @@ package dev.fluxion.optimizers;
  */
 public record Evaluations(long values, long gradients, long hessians) {
 
+    /**
+     * The cost model of {@link #cost(int)} in one sentence, for every report that shows a figure in evaluations, so
+     * that each states the same model in the same words.
+     */
+    public static final String COST_MODEL = "every figure in evaluations counts each call of f, or of f with its "
+            + "gradient, as 1, and each Hessian (or metric) as n, the dimension (its n columns, each a Hessian-vector "
+            + "product of about a gradient's cost); line searches' trial points count. The optimizer's run does the "
+            + "counting.";
+
     /** No evaluations. */
     public static final Evaluations NONE = new Evaluations(0, 0, 0);
 

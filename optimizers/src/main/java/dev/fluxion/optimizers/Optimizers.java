@@ -74,9 +74,10 @@ public final class Optimizers {
                     problem -> { }));
     /**
      * The signature of every optimizer and building block below, each one a provider that
-     * {@link OptimizerRegistry} lists before the plugins.
+     * {@link OptimizerRegistry} lists before the plugins (and, with {@code Schedules.SIGNATURES}, what the build
+     * writes the Kotlin face from).
      */
-    static final List<Signature<? extends Transform>> BUILT_IN = List.of(
+    public static final List<Signature<? extends Transform>> BUILT_IN = List.of(
             GradientDescent.SIGNATURE, Momentum.SIGNATURE, Nesterov.SIGNATURE, Adam.SIGNATURE, AdamW.SIGNATURE,
             Amsgrad.SIGNATURE, Nadam.SIGNATURE, Radam.SIGNATURE, Adamax.SIGNATURE, AdaBelief.SIGNATURE,
             Yogi.SIGNATURE, Rmsprop.SIGNATURE, Adagrad.SIGNATURE, NaturalGradient.SIGNATURE, Newton.SIGNATURE,

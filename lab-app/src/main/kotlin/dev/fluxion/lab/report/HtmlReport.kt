@@ -1,5 +1,6 @@
 package dev.fluxion.lab.report
 
+import dev.fluxion.optimizers.Evaluations
 import dev.fluxion.lab.study.CompareStudy
 import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.LabException
@@ -54,9 +55,7 @@ object HtmlReport {
         html.append("Starts <code>${Html.escape(study.starts.text)}</code>, ${study.seeds} seed(s), study seed ${study.seed}, ")
         html.append("budget ${study.budget.maxSteps} steps, targets f - f* &le; ${study.budget.targets.joinToString(", ") { ConsoleTable.g(it) }}; ")
         html.append("${columns.runs} runs.</p>\n")
-        html.append("<p>Cost model: every figure in evaluations counts each call of f, or of f with its gradient, as 1, and " +
-            "each Hessian (or metric) as n, the dimension (its n columns, each a Hessian-vector product of about a " +
-            "gradient's cost); line searches' trial points count. The optimizer's run does the counting.</p>\n")
+        html.append("<p>Cost model: ${Html.escape(Evaluations.COST_MODEL)}</p>\n")
 
         html.append("<h2>Summary</h2>\n<pre>").append(Html.escape(ConsoleTable.comparison(summaries))).append("</pre>\n")
         html.append("<h2>Success rate and aRT (evaluations) per target</h2>\n")

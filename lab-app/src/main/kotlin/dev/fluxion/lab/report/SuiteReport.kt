@@ -1,5 +1,6 @@
 package dev.fluxion.lab.report
 
+import dev.fluxion.optimizers.Evaluations
 import dev.fluxion.lab.engine.Engine
 import dev.fluxion.lab.engine.RunResult
 import dev.fluxion.lab.suite.Bootstrap
@@ -77,9 +78,7 @@ object SuiteReport {
             "print; seeded by the study seed, so the page is reproducible. A group's aRT pools its functions' runs " +
             "(evaluations per success over the group); beside it, the number of functions with a run reaching the " +
             "target. ECDFs count (run, target) pairs reached against evaluations divided by the dimension.</p>\n")
-        html.append("<p>Cost model: every figure in evaluations counts each call of f, or of f with its gradient, as 1, " +
-            "and each Hessian (or metric) as n, the dimension; line searches' trial points count. The optimizer's run " +
-            "does the counting.</p>\n")
+        html.append("<p>Cost model: ${Html.escape(Evaluations.COST_MODEL)}</p>\n")
         for (slice in summary.slices) {
             html.append("<h2>${Html.escape(slice)}</h2>\n<h3>Function groups</h3>\n")
             html.append(table(summary.groupRows.filter { it.slice == slice }, grouped = true))

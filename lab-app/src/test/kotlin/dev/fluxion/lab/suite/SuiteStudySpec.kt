@@ -31,6 +31,9 @@ class SuiteStudySpec : FunSpec({
         page shouldContain "<td>f8 "
         page shouldContain "2-D, separable: ECDF of runtimes"
         page shouldContain "2-D, all functions: ECDF of runtimes"
+        // and it states the cost model of its evaluations, in the words of every other report
+        page shouldContain "Cost model: every figure in evaluations counts each call of f, or of f with its gradient, " +
+            "as 1, and each Hessian (or metric) as n, the dimension"
         // the console shows each group's row per optimizer
         first.out shouldContain "separable"
         first.out shouldContain "low or moderate conditioning"

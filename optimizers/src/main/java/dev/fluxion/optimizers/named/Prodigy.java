@@ -92,8 +92,14 @@ public record Prodigy(Schedule lr, double beta1, double beta2, double beta3, dou
                 dCoef, growthRate);
     }
 
-    /** This optimizer with moment decays beta1 and beta2. */
-    public Prodigy betas(double beta1, double beta2) {
+    /** This optimizer with first-moment decay beta1. */
+    public Prodigy beta1(double beta1) {
+        return new Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0,
+                dCoef, growthRate);
+    }
+
+    /** This optimizer with second-moment decay beta2. */
+    public Prodigy beta2(double beta2) {
         return new Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0,
                 dCoef, growthRate);
     }
@@ -110,8 +116,14 @@ public record Prodigy(Schedule lr, double beta1, double beta2, double beta3, dou
                 dCoef, growthRate);
     }
 
-    /** This optimizer with weight decay lambda, decoupled or added to the gradient. */
-    public Prodigy weightDecay(double weightDecay, boolean decouple) {
+    /** This optimizer with weight decay lambda. */
+    public Prodigy weightDecay(double weightDecay) {
+        return new Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0,
+                dCoef, growthRate);
+    }
+
+    /** This optimizer with decoupled (AdamW's) weight decay, or with lambda x added to the gradient. */
+    public Prodigy decouple(boolean decouple) {
         return new Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0,
                 dCoef, growthRate);
     }
@@ -128,8 +140,20 @@ public record Prodigy(Schedule lr, double beta1, double beta2, double beta3, dou
                 dCoef, growthRate);
     }
 
-    /** This optimizer with the estimate's start d0, multiplier dCoef and growth bound (0: none). */
-    public Prodigy estimate(double d0, double dCoef, double growthRate) {
+    /** This optimizer with the estimate's start d_0 &gt; 0. */
+    public Prodigy d0(double d0) {
+        return new Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0,
+                dCoef, growthRate);
+    }
+
+    /** This optimizer with the estimate's multiplier dCoef &gt; 0. */
+    public Prodigy dCoef(double dCoef) {
+        return new Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0,
+                dCoef, growthRate);
+    }
+
+    /** This optimizer with the largest factor d grows by in a step (0: unbounded). */
+    public Prodigy growthRate(double growthRate) {
         return new Prodigy(lr, beta1, beta2, beta3, eps, weightDecay, decouple, biasCorrection, safeguardWarmup, d0,
                 dCoef, growthRate);
     }

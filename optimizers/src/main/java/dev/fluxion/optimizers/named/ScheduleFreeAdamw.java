@@ -106,14 +106,26 @@ public record ScheduleFreeAdamw(Schedule lr, double beta, double beta2, double e
                 biasCorrection);
     }
 
-    /** This optimizer with a warm-up of W steps in the form {@code schedulefree} or {@code optax}. */
-    public ScheduleFreeAdamw warmup(long warmupSteps, String warmupForm) {
+    /** This optimizer with a linear warm-up of W steps (0: none). */
+    public ScheduleFreeAdamw warmupSteps(long warmupSteps) {
         return new ScheduleFreeAdamw(lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm, weightLrPower, r,
                 biasCorrection);
     }
 
-    /** This optimizer with averaging weights (k + 1)^r lrMax^weightLrPower. */
-    public ScheduleFreeAdamw weights(double weightLrPower, double r) {
+    /** This optimizer with the warm-up in the form {@code schedulefree} or {@code optax}. */
+    public ScheduleFreeAdamw warmupForm(String warmupForm) {
+        return new ScheduleFreeAdamw(lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm, weightLrPower, r,
+                biasCorrection);
+    }
+
+    /** This optimizer with the power of lrMax in the averaging weights (k + 1)^r lrMax^weightLrPower. */
+    public ScheduleFreeAdamw weightLrPower(double weightLrPower) {
+        return new ScheduleFreeAdamw(lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm, weightLrPower, r,
+                biasCorrection);
+    }
+
+    /** This optimizer with the power r of k + 1 in the averaging weights (optax: 0). */
+    public ScheduleFreeAdamw r(double r) {
         return new ScheduleFreeAdamw(lr, beta, beta2, eps, weightDecay, warmupSteps, warmupForm, weightLrPower, r,
                 biasCorrection);
     }

@@ -74,13 +74,23 @@ public record ScheduleFreeSgd(Schedule lr, double beta, double weightDecay, long
         return new ScheduleFreeSgd(lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r);
     }
 
-    /** This optimizer with a warm-up of W steps in the form {@code schedulefree} or {@code optax}. */
-    public ScheduleFreeSgd warmup(long warmupSteps, String warmupForm) {
+    /** This optimizer with a linear warm-up of W steps (0: none). */
+    public ScheduleFreeSgd warmupSteps(long warmupSteps) {
         return new ScheduleFreeSgd(lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r);
     }
 
-    /** This optimizer with averaging weights (k + 1)^r lrMax^weightLrPower. */
-    public ScheduleFreeSgd weights(double weightLrPower, double r) {
+    /** This optimizer with the warm-up in the form {@code schedulefree} or {@code optax}. */
+    public ScheduleFreeSgd warmupForm(String warmupForm) {
+        return new ScheduleFreeSgd(lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r);
+    }
+
+    /** This optimizer with the power of lrMax in the averaging weights (k + 1)^r lrMax^weightLrPower. */
+    public ScheduleFreeSgd weightLrPower(double weightLrPower) {
+        return new ScheduleFreeSgd(lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r);
+    }
+
+    /** This optimizer with the power r of k + 1 in the averaging weights (optax: 0). */
+    public ScheduleFreeSgd r(double r) {
         return new ScheduleFreeSgd(lr, beta, weightDecay, warmupSteps, warmupForm, weightLrPower, r);
     }
 

@@ -106,13 +106,23 @@ public record ScheduleFree(Transform base, Schedule lr, double beta, long warmup
         return new ScheduleFree(base, lr, beta, warmupSteps, warmupForm, weightLrPower, r, lrCorrection);
     }
 
-    /** This wrapper with a warm-up of W steps in the given form. */
-    public ScheduleFree warmup(long warmupSteps, String warmupForm) {
+    /** This wrapper with a linear warm-up of W steps (0: none). */
+    public ScheduleFree warmupSteps(long warmupSteps) {
         return new ScheduleFree(base, lr, beta, warmupSteps, warmupForm, weightLrPower, r, lrCorrection);
     }
 
-    /** This wrapper with averaging weights (k + 1)^r lrMax^weightLrPower. */
-    public ScheduleFree weights(double weightLrPower, double r) {
+    /** This wrapper with the warm-up in the form {@code schedulefree} or {@code optax}. */
+    public ScheduleFree warmupForm(String warmupForm) {
+        return new ScheduleFree(base, lr, beta, warmupSteps, warmupForm, weightLrPower, r, lrCorrection);
+    }
+
+    /** This wrapper with the power of lrMax in the averaging weights (k + 1)^r lrMax^weightLrPower. */
+    public ScheduleFree weightLrPower(double weightLrPower) {
+        return new ScheduleFree(base, lr, beta, warmupSteps, warmupForm, weightLrPower, r, lrCorrection);
+    }
+
+    /** This wrapper with the power r of k + 1 in the averaging weights (optax: 0). */
+    public ScheduleFree r(double r) {
         return new ScheduleFree(base, lr, beta, warmupSteps, warmupForm, weightLrPower, r, lrCorrection);
     }
 

@@ -1,6 +1,11 @@
-package dev.fluxion.optimizers;
+package dev.fluxion.build;
 
 import dev.fluxion.dsl.spec.ParameterType;
+import dev.fluxion.optimizers.Chain;
+import dev.fluxion.optimizers.Hyperparameter;
+import dev.fluxion.optimizers.Optimizers;
+import dev.fluxion.optimizers.Signature;
+import dev.fluxion.optimizers.Transform;
 import dev.fluxion.optimizers.schedule.Schedule;
 import dev.fluxion.optimizers.schedule.Schedules;
 import java.io.IOException;
@@ -25,8 +30,12 @@ import java.util.stream.Stream;
  * schedule-valued hyperparameter that takes a constant (a learning rate) gets a second function where it is a
  * {@code Double}, checked as a spec giving that number would be ({@link Signature#constant(String, double)}): Kotlin
  * has no conversion from a number to a schedule, so {@code adam(lr = 0.01)} and {@code adam(lr = cosine(...))} need
- * two functions, and this table writes both so that no one writes either twice. The build runs {@link #main} after
- * the Java classes are compiled and compiles what it writes.
+ * two functions, and this table writes both so that no one writes either twice.
+ *
+ * <p>A build tool, not library API: it lives in {@code optimizers/src/build/java}, outside the library's sources. After
+ * the library is compiled, the build runs this file with {@code java} as a single source file (compiled in memory,
+ * against the library's classes), {@link #main} writes the face into {@code target/generated-sources/kotlin-face},
+ * and a second Kotlin compile puts it beside the library's classes. Only the generated {@code Factories} ship.
  *
  * <pre>{@code
  * adam(lr = 0.01, beta2 = 0.99)                               // Optimizers.parse("adam(lr=0.01, beta2=0.99)")
@@ -57,13 +66,13 @@ public final class KotlinFace {
     }
 
     /** The signatures the face covers: every built-in provider, then every schedule. */
-    public static List<Signature<?>> signatures() {
+    static List<Signature<?>> signatures() {
         return Stream.concat(Optimizers.BUILT_IN.stream(),
                 Schedules.SIGNATURES.stream()).toList();
     }
 
     /** The Kotlin source of the face. */
-    public static String source() {
+    static String source() {
         Set<String> imports = new TreeSet<>(List.of(Chain.class.getName(), Transform.class.getName(),
                 Schedule.class.getName()));
         StringBuilder functions = new StringBuilder();
@@ -73,7 +82,7 @@ public final class KotlinFace {
         }
         return """
                 /**
-                 * The Kotlin face of the optimizers, written by dev.fluxion.optimizers.KotlinFace from the records'
+                 * The Kotlin face of the optimizers, written by the build (dev.fluxion.build.KotlinFace) from the records'
                  * signatures: a function per named optimizer, building block, line search and schedule, with named
                  * parameters whose defaults are the typed values' own, so that
                  * ```
@@ -151,7 +160,7 @@ public final class KotlinFace {
     }
 
     /** A spec name as a Kotlin function name: {@code newton-tr} becomes {@code newtonTr}. */
-    public static String functionName(String specName) {
+    static String functionName(String specName) {
         String[] words = specName.split("-");
         return words[0] + IntStream.range(1, words.length)
                 .mapToObj(i -> Character.toUpperCase(words[i].charAt(0)) + words[i].substring(1))
