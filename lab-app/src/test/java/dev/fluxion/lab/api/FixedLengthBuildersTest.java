@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Java face of the rates builder, of the same shape as {@code Compare.builder()}: {@code Rates.builder()...run()}
- * with fixed-length runs, its rows against the theory of gradient descent at 1/L.
+ * The Java face of the rates, scan and tune builders, of the same shape as {@code Compare.builder()}:
+ * {@code Rates.builder()...fixedLength().run()} and alike, each run taking its whole step budget.
  */
-class RatesBuilderTest {
+class FixedLengthBuildersTest {
 
     @Test
     void aJavaRatesStudyOfFixedLengthRunsFitsTheRateOfGradientDescent(@TempDir Path folder) {
@@ -36,5 +36,34 @@ class RatesBuilderTest {
         assertEquals(1 - 1 / 10.0, rows.get(0).getTheoreticalRate(), 1e-15);
         assertEquals(0.9, rows.get(0).getFittedRate(), 1e-3);
         assertEquals("true", results.getStudy().properties().get("fixed-length"));
+    }
+
+    @Test
+    void javaScanAndTuneStudiesOfFixedLengthRunsTakeEveryStep(@TempDir Path folder) {
+        StudyResults scan = Scan.builder()
+                .optimizer("gd")
+                .landscape("quadratic(dim=2, kappa=10)")
+                .learningRates(1e-3, 1e-2)
+                .points(2)
+                .steps(50)
+                .fixedLength()
+                .threads(1)
+                .store(folder.resolve("scan.sqlite"))
+                .run();
+        assertEquals(List.of(50L, 50L), scan.getRuns().stream().map(RunResult::getSteps).toList());
+        StudyResults tune = Tune.builder()
+                .optimizers("gd")
+                .landscapes("booth")
+                .tune("lr=loguniform(1e-3, 0.1)")
+                .budget(2)
+                .starts("default")
+                .tuningStarts("random:1")
+                .steps(100)
+                .fixedLength()
+                .threads(1)
+                .store(folder.resolve("tune.sqlite"))
+                .run();
+        assertTrue(tune.getRuns().stream().allMatch(r -> r.getSteps() == 100));
+        assertEquals("true", tune.getStudy().properties().get("fixed-length"));
     }
 }
