@@ -32,8 +32,7 @@ import kotlin.math.sqrt
  * 2 / L, and so on. Each test derives the numbers it expects from the mathematics, not from Fluxion.
  */
 class GuideScriptsSpec : FunSpec({
-    val scripts = listOf(Path.of("../examples/scripts"), Path.of("examples/scripts"))
-        .first { Files.isDirectory(it) }.toAbsolutePath().normalize()
+    val scripts = exampleScripts
     val eps = Math.ulp(1.0)
 
     /** The output of the script [name] (`Name` for `Name.java`, or `Name.lab.kts`); it must succeed and write its figures. */

@@ -18,8 +18,8 @@ import java.nio.file.Path
 
 /**
  * `--plugins` reaches every study: `rates` and `scan` (and `report`, which rebuilds them) read specs with the
- * plugin registries as `compare` and `run` do; `report` of a study whose plugin optimizers are not given rebuilds it
- * from the specs its stored rows recorded. The plugin jar adds `tilted-bowl(kappa=k)`, (x - 1)^2/2 +
+ * plugin registries as `compare` and `run` do; `report` of a study whose plugins are not given rebuilds it from
+ * what its store recorded (the optimizers' specs with the runs, the landscapes' facts as the study ran). The plugin jar adds `tilted-bowl(kappa=k)`, (x - 1)^2/2 +
  * k (y + 2)^2/2, and `steepest(lr=...)`, gradient descent under another name; neither is on the class path's
  * service lists. The expected values come from the formula: the Hessian is diag(1, k), so L = k and mu = 1 for
  * k >= 1; gradient descent at 1/L contracts the error by 1 - 1/k per step, and diverges above 2/L = 2/k.
@@ -63,7 +63,15 @@ class PluginStudiesSpec : FunSpec({
             val scan = study.analyse(grid, engine) { store.find(it) ?: error("the scan stored every bisection run") }
             scan.edge shouldBe (2.0 / 50 plusOrMinus 0.02 * 2.0 / 50)
         }
-        fluxion("--plugins", jar.toString(), "report", out.resolve("scan.sqlite").toString()).code shouldBe 0
+        val withPlugins = fluxion("--plugins", jar.toString(), "report", out.resolve("scan.sqlite").toString(),
+            "--html", out.resolve("with.html").toString())
+        withClue(withPlugins.err) { withPlugins.code shouldBe 0 }
+        // without --plugins, from the store alone: it recorded the plugin landscape's facts as the scan ran, and the
+        // plugin optimizer's spec with its runs, so the table and the page are those made with the plugins
+        val fromStore = fluxion("report", out.resolve("scan.sqlite").toString(), "--html", out.resolve("without.html").toString())
+        withClue(fromStore.err) { fromStore.code shouldBe 0 }
+        fromStore.out.lines().dropLast(2) shouldBe withPlugins.out.lines().dropLast(2) // the last line names the page
+        Files.readString(out.resolve("without.html")).replace("without-", "with-") shouldBe Files.readString(out.resolve("with.html"))
     }
 
     test("rates runs a plugin optimizer at fixed hyperparameters: gd at lr = 0.05 contracts by max |1 - lr lambda| = 0.95") {
@@ -105,7 +113,11 @@ class PluginStudiesSpec : FunSpec({
         noKappa.code shouldBe 2
         noKappa.err.trim().lines().size shouldBe 1
         noKappa.err shouldContain "{kappa}"
-        val report = fluxion("report", folder.resolve("scan").resolve("scan.sqlite").toString())
+        // a store that recorded no facts of its plugin landscape (as one of an earlier fluxion): its report needs the plugin
+        val scan = folder.resolve("scan-unrecorded").also { Files.createDirectories(it) }.resolve("scan.sqlite")
+        Files.copy(folder.resolve("scan").resolve("scan.sqlite"), scan)
+        java.sql.DriverManager.getConnection("jdbc:sqlite:$scan").use { it.createStatement().execute("DELETE FROM landscape_records") }
+        val report = fluxion("report", scan.toString())
         report.code shouldBe 2
         report.err shouldContain "tilted-bowl"
     }

@@ -122,9 +122,11 @@ class RobustnessSpec : FunSpec({
         smallStudy(out).code shouldBe 0
         val store = out.resolve("compare.sqlite")
         val csv = fluxion("export", store.toString()).out
-        // strip the marks, the claims table and the optimizers' specs: what fluxion wrote before these
+        // strip the marks, the claims table, the optimizers' specs and the landscapes' records: what fluxion wrote
+        // before these
         sql(store, "DROP TABLE claims")
         sql(store, "DROP TABLE optimizer_specs")
+        sql(store, "DROP TABLE landscape_records")
         sql(store, "PRAGMA application_id = 0")
         sql(store, "PRAGMA user_version = 0")
         sql(store, "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -28,7 +28,6 @@ class Compare private constructor() : RunPlanBuilder<Compare>("compare", 10_000L
     private var optimizers = SpecList.split(CompareCommand.DEFAULT_OPTIMIZERS)
     private var landscapes = SpecList.split(CompareCommand.DEFAULT_LANDSCAPES)
     private var targets = Budget.DEFAULT_TARGETS
-    private var fixedLength = false
 
     /** The optimizers as values: the registries' by their specs, others defined in code by `NAME#HASH`. */
     fun optimizers(vararg optimizers: Transform): Compare = also { this.optimizers = optimizers.map { specOf(it) } }
@@ -47,13 +46,6 @@ class Compare private constructor() : RunPlanBuilder<Compare>("compare", 10_000L
      * finest (default 1e-1, 1e-2, ..., 1e-8). A finer last target lets runs go on past 1e-8.
      */
     fun targets(vararg targets: Double): Compare = also { this.targets = targets.toList() }
-
-    /**
-     * Fixed-length runs: each run takes exactly its [steps], even past the finest target or a stall (where f* is
-     * known and the gap reaches rounding, say), so runs of several optimizers compare step by step to the end; the
-     * steps at which it first reached each target are still recorded. A divergence still ends a run.
-     */
-    fun fixedLength(): Compare = also { fixedLength = true }
 
     /** The study `fluxion compare` makes of the same options. */
     override fun study(): CompareStudy = CompareStudy(optimizers, landscapes, starts, seeds,

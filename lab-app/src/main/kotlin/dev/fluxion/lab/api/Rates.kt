@@ -69,7 +69,7 @@ class Rates private constructor() : StudyBuilder<Rates>("rates") {
 
     /** The study `fluxion rates` makes of the same options. */
     override fun study(): RatesStudy = RatesStudy(rules.map { StepRule.parse(it) }, kappas, dimension, target,
-        maxSteps = steps, seed = seed, name = studyName(), family = family)
+        maxSteps = steps, seed = seed, name = studyName(), family = family, fixedLength = fixedLength)
 
     companion object {
         /** A rates study with the command's defaults, to set with chained calls. */

@@ -51,7 +51,8 @@ class Scan private constructor() : StudyBuilder<Scan>("scan") {
     fun steps(steps: Int): Scan = steps(steps.toLong())
 
     /** The study `fluxion scan` makes of the same options. */
-    override fun study(): ScanStudy = ScanStudy(optimizer, landscape, low, high, points, steps, seed, studyName())
+    override fun study(): ScanStudy = ScanStudy(optimizer, landscape, low, high, points, steps, seed, studyName(),
+        fixedLength = fixedLength)
 
     companion object {
         /** A scan with the command's defaults, to set with chained calls. */

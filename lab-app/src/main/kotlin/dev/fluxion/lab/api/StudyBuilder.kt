@@ -43,6 +43,10 @@ abstract class StudyBuilder<B : StudyBuilder<B>> internal constructor(private va
     protected var seed = 0L
         private set
 
+    /** Whether every run takes its whole step budget ([fixedLength]). */
+    protected var fixedLength = false
+        private set
+
     @Suppress("UNCHECKED_CAST")
     protected fun self(): B = this as B
 
@@ -72,6 +76,14 @@ abstract class StudyBuilder<B : StudyBuilder<B>> internal constructor(private va
 
     /** The registries specs are read with: a script's `registries`, which hold the plugins of `--plugins`. */
     fun registries(registries: Registries): B = self().also { this.registries = registries }
+
+    /**
+     * Fixed-length runs (`--fixed-length`): each run takes exactly its steps, even past the finest target or a stall
+     * (where f* is known and the gap reaches rounding, say), so runs of several optimizers compare step by step to
+     * the end; the steps at which it first reached each target are still recorded. A divergence still ends a run.
+     * Unset, runs end at the finest target or a stall, and their keys are those of a study before this option.
+     */
+    fun fixedLength(): B = self().also { fixedLength = true }
 
     /** The wall-clock limit of each run in seconds (`--run-timeout`); none by default. */
     fun runTimeout(seconds: Double): B = self().also { runTimeout = RunTimeout.ofSeconds(seconds) }

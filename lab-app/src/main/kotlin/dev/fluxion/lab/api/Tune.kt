@@ -69,7 +69,7 @@ class Tune private constructor() : RunPlanBuilder<Tune>("tune", 2000L) {
 
     /** The study `fluxion tune` makes of the same options. */
     override fun study(): TuneStudy = tuning.study(SpecList.join(optimizers), SpecList.join(landscapes), starts.text,
-        seeds, steps, noise, seed, studyName(), traces.text)
+        seeds, steps, noise, seed, studyName(), traces.text, fixedLength)
 
     companion object {
         /** A tune study with the command's defaults, to set with chained calls. */

@@ -26,6 +26,9 @@ class CompareCommand : Callable<Int> {
     @Mixin
     lateinit var options: StudyOptions
 
+    @Mixin
+    lateinit var runLength: RunLengthOption
+
     @Option(names = ["--optimizers"], paramLabel = "SPECS", description = ["optimizer specs separated by ';' (default: \${DEFAULT-VALUE})"])
     var optimizers = DEFAULT_OPTIMIZERS
 
@@ -66,19 +69,22 @@ class CompareCommand : Callable<Int> {
         val given = spec.commandLine().parseResult
         val chosen = suiteOptions.chosen(given) ?: run {
             if (tuning.given) {
-                return executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces),
+                return executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces,
+                    runLength.fixedLength),
                     options, spec)
             }
             return executeStudy(CompareStudy(SpecList.split(optimizers), SpecList.split(landscapes), StartPlan(starts), seeds,
-                Budget(maxSteps = steps, gradientNoise = noise), seed, name, TracePolicy.parse(traces)), options, spec)
+                Budget(maxSteps = steps, gradientNoise = noise, fixedLength = runLength.fixedLength), seed, name,
+                TracePolicy.parse(traces)), options, spec)
         }
         fun <T> unless(option: String, value: T, otherwise: T) = if (given.hasMatchedOption(option)) value else otherwise
         if (tuning.given) {
             return executeStudy(tuning.suiteStudy(chosen, optimizers, unless("--starts", starts, "default"), seeds, steps, noise,
-                seed, unless("--name", name, "${chosen.name}-tune"), unless("--traces", traces, "none")), options, spec)
+                seed, unless("--name", name, "${chosen.name}-tune"), unless("--traces", traces, "none"), runLength.fixedLength),
+                options, spec)
         }
         return executeStudy(SuiteStudy(chosen, SpecList.split(optimizers), StartPlan(unless("--starts", starts, "default")), seeds,
-            SuiteTargets.budget(steps, noise), seed, unless("--name", name, chosen.name),
+            SuiteTargets.budget(steps, noise).copy(fixedLength = runLength.fixedLength), seed, unless("--name", name, chosen.name),
             TracePolicy.parse(unless("--traces", traces, "none"))), options, spec)
     }
 

@@ -20,6 +20,9 @@ class RatesCommand : Callable<Int> {
     @Mixin
     lateinit var options: StudyOptions
 
+    @Mixin
+    lateinit var runLength: RunLengthOption
+
     @Option(names = ["--rules"], paramLabel = "RULES", description = ["rules separated by ';' (default: \${DEFAULT-VALUE}); an optimizer spec without '@' (a plugin's too) runs at fixed hyperparameters, fitted without a theory"])
     var rules = RatesStudy.DEFAULT_RULES
 
@@ -46,5 +49,5 @@ class RatesCommand : Callable<Int> {
     var name = "rates"
 
     override fun call(): Int = executeStudy(RatesStudy(SpecList.split(rules).map { StepRule.parse(it) }, kappas, dimension,
-        target, maxSteps = steps, seed = seed, name = name, family = family), options, spec)
+        target, maxSteps = steps, seed = seed, name = name, family = family, fixedLength = runLength.fixedLength), options, spec)
 }

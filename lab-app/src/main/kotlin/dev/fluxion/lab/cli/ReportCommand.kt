@@ -18,8 +18,9 @@ import java.util.concurrent.Callable
 
 /**
  * `fluxion report STORE [--html FILE]`: rebuilds a stored study's console table and HTML page from its SQLite file
- * alone (the study is recorded in the file, and each optimizer's canonical spec in its runs, so neither a plugin's
- * jar nor the script of an optimizer defined in code is needed), or from its Parquet dataset's folder ([readStoreOrDataset]); by default
+ * alone (the study is recorded in the file, each optimizer's canonical spec in its runs, and each landscape given by
+ * code as a [dev.fluxion.lab.store.LandscapeRecord], so neither a plugin's jar nor the script of an optimizer or
+ * landscape defined in code is needed), or from its Parquet dataset's folder ([readStoreOrDataset]); by default
  * the page goes beside the store as `NAME.html`.
  */
 @Command(name = "report", description = ["Rebuild the console table and the HTML report of a stored study from its .sqlite file."])
@@ -38,8 +39,8 @@ class ReportCommand : Callable<Int> {
         html?.let { OutputFile.check(it, store) }
         val registries = FluxionCommand.pluginsOf(spec).registries
         val (study, report) = readStoreOrDataset(store, { Engine(1, registries) }) { results ->
-            // optimizers whose code is not here (no --plugins, no script) are known by the specs their runs recorded
-            val engine = Engine(1, registries, extensions = recordedOptimizers(results, registries))
+            // optimizers and landscapes whose code is not here (no --plugins, no script) are known by what the store recorded
+            val engine = Engine(1, registries, extensions = recordedExtensions(results, registries))
             val properties = results.study()
             if (properties.isEmpty()) throw LabException("$store records no study (written by an older fluxion?); run the study again")
             val study = try {

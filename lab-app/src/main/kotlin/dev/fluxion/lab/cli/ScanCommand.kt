@@ -18,6 +18,9 @@ class ScanCommand : Callable<Int> {
     @Mixin
     lateinit var options: StudyOptions
 
+    @Mixin
+    lateinit var runLength: RunLengthOption
+
     @Option(names = ["--optimizer", "-o"], description = ["a name, or a spec with {lr} (default: \${DEFAULT-VALUE})"])
     var optimizer = "gd"
 
@@ -43,5 +46,6 @@ class ScanCommand : Callable<Int> {
     var name = "scan"
 
     override fun call(): Int =
-        executeStudy(ScanStudy(optimizer, landscape, low, high, points, steps, seed, name), options, spec)
+        executeStudy(ScanStudy(optimizer, landscape, low, high, points, steps, seed, name,
+            fixedLength = runLength.fixedLength), options, spec)
 }

@@ -23,6 +23,9 @@ class TuneCommand : Callable<Int> {
     lateinit var options: StudyOptions
 
     @Mixin
+    lateinit var runLength: RunLengthOption
+
+    @Mixin
     lateinit var tuning: TuneOptions
 
     @Mixin
@@ -58,9 +61,10 @@ class TuneCommand : Callable<Int> {
     override fun call(): Int {
         val given = spec.commandLine().parseResult
         val suite = suiteOptions.chosen(given)
-            ?: return executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces), options, spec)
+            ?: return executeStudy(tuning.study(optimizers, landscapes, starts, seeds, steps, noise, seed, name, traces,
+                runLength.fixedLength), options, spec)
         fun <T> unless(option: String, value: T, otherwise: T) = if (given.hasMatchedOption(option)) value else otherwise
         return executeStudy(tuning.suiteStudy(suite, optimizers, unless("--starts", starts, "default"), seeds, steps, noise, seed,
-            unless("--name", name, "${suite.name}-tune"), unless("--traces", traces, "none")), options, spec)
+            unless("--name", name, "${suite.name}-tune"), unless("--traces", traces, "none"), runLength.fixedLength), options, spec)
     }
 }

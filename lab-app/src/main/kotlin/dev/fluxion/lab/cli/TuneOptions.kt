@@ -51,12 +51,13 @@ class TuneOptions {
 
     /** The tune study with these options and the comparison's. */
     fun study(optimizers: String, landscapes: String, starts: String, seeds: Int, steps: Long, noise: Double, seed: Long,
-              name: String, traces: String): TuneStudy {
+              name: String, traces: String, fixedLength: Boolean = false): TuneStudy {
         requireTune()
         if (tuneInstances != null) throw LabException("--tune-instances applies to a suite: add --suite bbob or --suite mgh")
         return TuneStudy(SpecList.split(optimizers), SpecList.split(landscapes), SearchSpace.parse(tune),
             Search.parse(search ?: "random"), budget ?: 20, eta ?: 3, StartPlan(tuneStarts ?: "random:3"),
-            TuneUnit.parse(tuneUnit ?: "landscape"), StartPlan(starts), seeds, Budget(maxSteps = steps, gradientNoise = noise),
+            TuneUnit.parse(tuneUnit ?: "landscape"), StartPlan(starts), seeds,
+            Budget(maxSteps = steps, gradientNoise = noise, fixedLength = fixedLength),
             seed, name, TracePolicy.parse(traces))
     }
 
@@ -65,12 +66,12 @@ class TuneOptions {
      * the `--tune-instances`, from `--tune-starts` (default: `default`, the suite's own start).
      */
     fun suiteStudy(suite: Suite, optimizers: String, starts: String, seeds: Int, steps: Long, noise: Double, seed: Long,
-                   name: String, traces: String): SuiteTuneStudy {
+                   name: String, traces: String, fixedLength: Boolean = false): SuiteTuneStudy {
         requireTune()
         if (tuneUnit != null) throw LabException("--tune-unit applies to --landscapes; with --suite the unit is the function group per dimension")
         return SuiteTuneStudy(suite, SpecList.split(optimizers), SearchSpace.parse(tune), Search.parse(search ?: "random"),
             budget ?: 20, eta ?: 3, tuneInstances, StartPlan(tuneStarts ?: "default"), StartPlan(starts), seeds,
-            SuiteTargets.budget(steps, noise), seed, name, TracePolicy.parse(traces))
+            SuiteTargets.budget(steps, noise).copy(fixedLength = fixedLength), seed, name, TracePolicy.parse(traces))
     }
 
     private fun requireTune() {

@@ -7,8 +7,8 @@ import dev.fluxion.optimizers.Optimizer
  * What one [Engine] knows besides its [Registries]: the optimizers defined in code (in a script or a test), each by
  * its spec `NAME#HASH` ([HashedOptimizer]), families of them, one per learning rate ([HashedFamily]), the landscapes
  * given by code ([Landscape.of]), each by its spec `NAME(...)#HASH`, families of them, one per condition number
- * ([HashedLandscapeFamily]), and the optimizers a report knows only by the
- * specs its store recorded ([StoredOptimizer]). Immutable: [with] gives a new value.
+ * ([HashedLandscapeFamily]), and the optimizers and landscapes a report knows only by what its store recorded
+ * ([StoredOptimizer], [dev.fluxion.lab.store.LandscapeRecord]). Immutable: [with] gives a new value.
  */
 class Extensions private constructor(
     private val optimizers: Map<String, Optimizer>,
@@ -46,6 +46,16 @@ class Extensions private constructor(
     fun with(landscape: Landscape): Extensions {
         require(isHashed(landscape.spec())) { "landscape '${landscape.spec()}' carries no hash of its code" }
         return if (landscape.spec() in landscapes) this else copy(landscapes = landscapes + (landscape.spec() to landscape))
+    }
+
+    /**
+     * These extensions and the stand-in [landscape] of one a store recorded under [label] (a plugin's, read without
+     * its jar: see [dev.fluxion.lab.store.LandscapeRecord]), found by its label or its spec; one held already under
+     * either stays.
+     */
+    fun withRecorded(label: String, landscape: Landscape): Extensions {
+        val added = listOf(label, landscape.spec()).filter { it !in landscapes }
+        return if (added.isEmpty()) this else copy(landscapes = landscapes + added.associateWith { landscape })
     }
 
     /** These extensions and a [family] of landscapes given by code, one per condition number and dimension. */

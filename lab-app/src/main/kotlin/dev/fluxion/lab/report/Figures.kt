@@ -43,6 +43,26 @@ object Figures {
     @JvmOverloads
     fun trajectories(landscape: Landscape, runs: List<RunResult>, title: String = "${landscape.name()}: trajectories",
                      legend: Function<RunResult, String> = Function { it.spec.optimizerLabel }): Figure {
+        val drawn = runs.filter { it.trace.hasPositions }
+        val grid = contourGrid(landscape, runs)
+        val series = drawn.map { r ->
+            val p = r.trace.positions
+            Series(legend.apply(r), DoubleArray(p.size / 2) { p[2 * it] }, DoubleArray(p.size / 2) { p[2 * it + 1] })
+        }
+        val names = landscape.variables().let { if (it.size == 2) it[0] to it[1] else "x0" to "x1" }
+        return LetsPlotFigures.landscape(title, { x, y -> landscape.value(doubleArrayOf(x, y)) },
+            grid.xRange, grid.yRange, series, names = names, cells = grid.cells)
+    }
+
+    /**
+     * The grid [trajectories] samples the two-dimensional [landscape] on for the paths of [runs]: its frame covers
+     * the paths' points inside the landscape's domain and its global minimizers, padded by a fifth of their spread
+     * (at least a twentieth of the domain's), within the domain.
+     *
+     * @throws LabException when the landscape is not two-dimensional, or no run has recorded positions
+     */
+    @JvmStatic
+    fun contourGrid(landscape: Landscape, runs: List<RunResult>): ContourGrid {
         if (landscape.dimension() != 2) {
             throw LabException("trajectories of ${landscape.spec()}: contours need a two-dimensional landscape, " +
                 "this one has ${landscape.dimension()} variables")
@@ -66,13 +86,7 @@ object Figures {
             val pad = maxOf(0.2 * (b - a), 0.05 * (hi - lo))
             return maxOf(lo, a - pad) to minOf(hi, b + pad)
         }
-        val series = drawn.map { r ->
-            val p = r.trace.positions
-            Series(legend.apply(r), DoubleArray(p.size / 2) { p[2 * it] }, DoubleArray(p.size / 2) { p[2 * it + 1] })
-        }
-        val names = landscape.variables().let { if (it.size == 2) it[0] to it[1] else "x0" to "x1" }
-        return LetsPlotFigures.landscape(title, { x, y -> landscape.value(doubleArrayOf(x, y)) },
-            range(xs, lower[0], upper[0]), range(ys, lower[1], upper[1]), series, names = names)
+        return ContourGrid(range(xs, lower[0], upper[0]), range(ys, lower[1], upper[1]))
     }
 
     /**

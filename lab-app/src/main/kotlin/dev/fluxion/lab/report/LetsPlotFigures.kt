@@ -101,18 +101,12 @@ object LetsPlotFigures {
      * are named [names].
      */
     fun landscape(title: String, f: (Double, Double) -> Double, xRange: Pair<Double, Double>, yRange: Pair<Double, Double>,
-                  trajectories: List<Series>, names: Pair<String, String> = "x" to "y", cells: Int = 60,
+                  trajectories: List<Series>, names: Pair<String, String> = "x" to "y", cells: Int = ContourGrid.CELLS,
                   width: Int = 620, height: Int = 500): Figure {
-        val xs = ArrayList<Double>()
-        val ys = ArrayList<Double>()
-        val values = ArrayList<Double>()
-        for (j in 0 until cells) for (i in 0 until cells) {
-            val x = xRange.first + (i + 0.5) / cells * (xRange.second - xRange.first)
-            val y = yRange.first + (j + 0.5) / cells * (yRange.second - yRange.first)
-            xs.add(x)
-            ys.add(y)
-            values.add(f(x, y))
-        }
+        val cellGrid = ContourGrid(xRange, yRange, cells)
+        val xs = List(cellGrid.size) { cellGrid.x(it % cells) }
+        val ys = List(cellGrid.size) { cellGrid.y(it / cells) }
+        val values = cellGrid.sample(f).toList()
         val finite = values.filter { it.isFinite() }
         val low = finite.minOrNull() ?: 0.0
         val floor = maxOf(((finite.maxOrNull() ?: 1.0) - low) * 1e-6, Double.MIN_VALUE)

@@ -82,6 +82,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             // an optimizer whose code is not loaded (a plugin's without --plugins, a script's); a store of an older
             // fluxion gains the table when it is next written
             st.execute("CREATE TABLE IF NOT EXISTS $OPTIMIZER_SPECS (label TEXT PRIMARY KEY, spec TEXT NOT NULL) WITHOUT ROWID")
+            // what a report needs of a landscape given by code, which a run's row names by its spec alone
+            // ([LandscapeRecord]); a store of an older fluxion gains the table when it is next written
+            st.execute("CREATE TABLE IF NOT EXISTS $LANDSCAPE_RECORDS (label TEXT PRIMARY KEY, facts TEXT NOT NULL, contours BLOB)")
         }
         prepared = true
     }
@@ -316,6 +319,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                     it.executeUpdate("DELETE FROM runs")
                     it.executeUpdate("DELETE FROM claims")
                     it.executeUpdate("DELETE FROM $OPTIMIZER_SPECS")
+                    it.executeUpdate("DELETE FROM $LANDSCAPE_RECORDS")
                 }
             }
             connection.prepareStatement("INSERT INTO study (property, value) VALUES (?, ?)").use { st ->
@@ -341,6 +345,41 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             st.executeQuery("SELECT label, spec FROM $OPTIMIZER_SPECS ORDER BY label").use { rs ->
                 buildMap {
                     while (rs.next()) put(rs.getString(1), rs.getString(2))
+                }
+            }
+        }
+    }
+
+    /**
+     * Records what a report needs of the landscape a study names by [label] ([LandscapeRecord]: its facts, and its
+     * values on the grid of its contour figure), replacing an earlier record of it.
+     */
+    fun putLandscapeRecord(label: String, record: LandscapeRecord) {
+        writing("the record of landscape $label") {
+            connection.prepareStatement("INSERT OR REPLACE INTO $LANDSCAPE_RECORDS (label, facts, contours) VALUES (?, ?, ?)").use { st ->
+                st.setString(1, label)
+                st.setString(2, record.factsText())
+                st.setBytes(3, record.contoursBytes())
+                st.executeUpdate()
+            }
+        }
+    }
+
+    /**
+     * The landscapes recorded by [putLandscapeRecord], by label: what a report knows of a landscape whose code is
+     * not loaded. Empty for a store written before these were kept.
+     */
+    fun landscapeRecords(): Map<String, LandscapeRecord> = reading("the landscapes' records") {
+        connection.createStatement().use { st ->
+            val kept = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '$LANDSCAPE_RECORDS'")
+                .use { it.next() }
+            if (!kept) return@reading emptyMap()
+            st.executeQuery("SELECT label, facts, contours FROM $LANDSCAPE_RECORDS ORDER BY label").use { rs ->
+                buildMap {
+                    while (rs.next()) {
+                        val label = rs.getString(1)
+                        put(label, LandscapeRecord.of(label, rs.getString(2), rs.getBytes(3)))
+                    }
                 }
             }
         }
@@ -657,6 +696,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
         /** The table of each optimizer label's canonical spec ([optimizerSpecs]). */
         private const val OPTIMIZER_SPECS = "optimizer_specs"
+
+        /** The table of the records of landscapes given by code ([landscapeRecords]). */
+        private const val LANDSCAPE_RECORDS = "landscape_records"
 
         /**
          * Opens the store at [path] for a study to write, creating the file and its folder when they are missing

@@ -25,6 +25,7 @@ import kotlin.math.ln
  * @property maxSteps the step budget per run
  * @property family the landscape spec with `{kappa}` (and optionally `{dim}`, replaced by [dimension]) where the
  *   condition number goes; its landscapes must state f*, L and mu
+ * @property fixedLength whether every run takes all [maxSteps] steps, past [floor] ([Budget.fixedLength])
  */
 data class RatesStudy @JvmOverloads constructor(
     val rules: List<StepRule>,
@@ -36,6 +37,7 @@ data class RatesStudy @JvmOverloads constructor(
     val seed: Long = 0,
     override val name: String = "rates",
     val family: String = DEFAULT_FAMILY,
+    val fixedLength: Boolean = false,
 ) : Study {
     init {
         Study.checkName(name)
@@ -53,7 +55,8 @@ data class RatesStudy @JvmOverloads constructor(
         get() {
             val decades = generateSequence(1) { it + 1 }.map { Math.pow(10.0, -it.toDouble()) }
                 .takeWhile { it > floor * 1.0001 }.toList()
-            return Budget(maxSteps = maxSteps, targets = (decades + target + floor).distinct().sortedDescending())
+            return Budget(maxSteps = maxSteps, targets = (decades + target + floor).distinct().sortedDescending(),
+                fixedLength = fixedLength)
         }
 
     /** The landscape label of one kappa, such as `quadratic(dim=10, kappa=100)`. */
@@ -78,7 +81,7 @@ data class RatesStudy @JvmOverloads constructor(
     override fun properties(): Map<String, String> = mapOf("kind" to "rates", "name" to name,
         "rules" to SpecList.join(rules.map { it.text }), "kappas" to kappas.joinToString(","),
         "dimension" to dimension.toString(), "target" to target.toString(), "floor" to floor.toString(),
-        "maxSteps" to maxSteps.toString(), "seed" to seed.toString(), "family" to family)
+        "maxSteps" to maxSteps.toString(), "seed" to seed.toString(), "family" to family) + Study.fixedLengthProperty(fixedLength)
 
     /** One row per run of [results] (as [runs] orders them): the fit beside the theory. */
     fun analyse(results: List<RunResult>, engine: Engine): List<RateRow> = results.map { r ->

@@ -20,6 +20,7 @@ import dev.fluxion.lab.engine.RunSpec
  * @property optimizer the optimizer spec with `{lr}` where the learning rate goes, or a bare name such as `gd`
  *   (then `gd(lr={lr})`)
  * @property bisections the number of bisection runs refining the edge
+ * @property fixedLength whether every run takes all [steps] steps, even past a stall ([Budget.fixedLength])
  */
 data class ScanStudy @JvmOverloads constructor(
     val optimizer: String = "gd",
@@ -31,6 +32,7 @@ data class ScanStudy @JvmOverloads constructor(
     val seed: Long = 0,
     override val name: String = "scan",
     val bisections: Int = 24,
+    val fixedLength: Boolean = false,
 ) : Study {
     init {
         if (!(low > 0 && high > low)) throw LabException("the scan needs 0 < low < high, got low $low, high $high")
@@ -57,7 +59,8 @@ data class ScanStudy @JvmOverloads constructor(
         }
 
     /** Every run ends at f - f* <= 1e-30 or after [steps] steps; the usual decades are kept for steps-to-target. */
-    override val budget: Budget get() = Budget(maxSteps = steps, targets = Budget.DEFAULT_TARGETS + 1e-30)
+    override val budget: Budget get() = Budget(maxSteps = steps, targets = Budget.DEFAULT_TARGETS + 1e-30,
+        fixedLength = fixedLength)
 
     /** The run of one learning rate. */
     fun run(engine: Engine, learningRate: Double): RunSpec {
@@ -71,7 +74,7 @@ data class ScanStudy @JvmOverloads constructor(
 
     override fun properties(): Map<String, String> = mapOf("kind" to "scan", "name" to name, "optimizer" to optimizer,
         "landscape" to landscape, "low" to low.toString(), "high" to high.toString(), "points" to points.toString(),
-        "steps" to steps.toString(), "seed" to seed.toString())
+        "steps" to steps.toString(), "seed" to seed.toString()) + Study.fixedLengthProperty(fixedLength)
 
     /**
      * Locates the edge from the grid's [results] (in the order of [runs]), bisecting with [runOne] (which may look

@@ -51,6 +51,9 @@ object Studies {
      * A [StagedStudy] goes on stage by stage, each planned from the stored results of the ones before and computed
      * as above (one [Progress.Planned] per stage).
      *
+     * Once every run is stored, the landscapes given by code or by plugins are recorded in the store
+     * ([recordLandscapes]), so that `fluxion report` needs neither the script nor the plugins' jars.
+     *
      * Memory does not grow with the study: read the results back with [ResultStore.summaries] and load traces
      * for the few runs a plot shows, as [dev.fluxion.lab.report.StudyReport] does.
      */
@@ -92,6 +95,7 @@ object Studies {
                 result
             }
         }
+        recordLandscapes(study, store, engine)
     }
 
     /**

@@ -55,9 +55,10 @@ interface Study {
                 "rates" -> RatesStudy(SpecList.split(p("rules")).map { StepRule.parse(it) },
                     p("kappas").split(',').map { it.trim().toDouble() }, p("dimension").toInt(), p("target").toDouble(),
                     p("floor").toDouble(), p("maxSteps").toLong(), p("seed").toLong(), p("name"),
-                    properties["family"] ?: RatesStudy.DEFAULT_FAMILY)
+                    properties["family"] ?: RatesStudy.DEFAULT_FAMILY, fixedLengthOf(properties))
                 "scan" -> ScanStudy(p("optimizer"), p("landscape"), p("low").toDouble(), p("high").toDouble(),
-                    p("points").toInt(), p("steps").toLong(), p("seed").toLong(), p("name"))
+                    p("points").toInt(), p("steps").toLong(), p("seed").toLong(), p("name"),
+                    fixedLength = fixedLengthOf(properties))
                 "suite" -> dev.fluxion.lab.suite.SuiteStudy.of(properties)
                 "tune" -> dev.fluxion.lab.tune.TuneStudy.of(properties, p)
                 "suite-tune" -> dev.fluxion.lab.tune.SuiteTuneStudy.of(properties)
@@ -97,12 +98,22 @@ interface Study {
             maxEvaluations = properties["evaluations"]?.toLong() ?: Long.MAX_VALUE,
             targets = properties["targets"]?.split(',')?.map { it.trim().toDouble() } ?: Budget.DEFAULT_TARGETS,
             gradientNoise = properties["noise"]?.toDouble() ?: 0.0,
-            fixedLength = properties["fixed-length"] == "true")
+            fixedLength = fixedLengthOf(properties))
 
         /** A budget as properties, read back by [budgetOf]; `fixed-length` only for fixed-length runs, as before them. */
         internal fun budgetProperties(budget: Budget) = mapOf("steps" to budget.maxSteps.toString(),
             "evaluations" to budget.maxEvaluations.toString(), "targets" to budget.targets.joinToString(","),
-            "noise" to budget.gradientNoise.toString()) + (if (budget.fixedLength) mapOf("fixed-length" to "true") else emptyMap())
+            "noise" to budget.gradientNoise.toString()) + fixedLengthProperty(budget.fixedLength)
+
+        /**
+         * The property `fixed-length=true` of a study of fixed-length runs, none otherwise: a study without them
+         * has the properties it had before the option, so its store is the same study's.
+         */
+        internal fun fixedLengthProperty(fixedLength: Boolean) =
+            if (fixedLength) mapOf("fixed-length" to "true") else emptyMap()
+
+        /** Whether stored [properties] are those of fixed-length runs ([fixedLengthProperty]). */
+        private fun fixedLengthOf(properties: Map<String, String>) = properties["fixed-length"] == "true"
     }
 }
 

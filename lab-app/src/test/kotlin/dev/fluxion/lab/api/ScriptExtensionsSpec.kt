@@ -2,7 +2,7 @@ package dev.fluxion.lab.api
 
 import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.fluxion
-import dev.fluxion.lab.temporaryFolder
+import dev.fluxion.lab.ScriptCopy
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactlyInAnyOrder
@@ -10,26 +10,16 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
 import java.nio.file.Files
-import java.nio.file.Path
 
 /**
  * An optimizer defined inline in a `.lab.kts` script (examples/scripts/ScriptOptimizer.lab.kts, run by `fluxion
  * script` as a user runs it) takes part in a stored comparison with Adam, under its spec and a hash of its code.
  */
 class ScriptExtensionsSpec : FunSpec({
-    val original = listOf(Path.of("../examples/scripts"), Path.of("examples/scripts")).first { Files.isDirectory(it) }
-        .resolve("ScriptOptimizer.lab.kts")
-
     test("re-running the script computes nothing; changing the optimizer's code recomputes exactly its runs") {
-        val work = temporaryFolder("script-optimizer")
-        val script = work.resolve("ScriptOptimizer.lab.kts")
-        val output = work.resolve("out")
-        Files.copy(original, script)
-        fun run(): String {
-            val outcome = fluxion("script", script.toString(), output.toString())
-            withClue(outcome.err) { outcome.code shouldBe 0 }
-            return outcome.out
-        }
+        val copy = ScriptCopy("ScriptOptimizer.lab.kts")
+        val output = copy.output
+        fun run() = copy.run()
         /** The optimizers of the stored study, checking that the store holds its 18 runs and no others. */
         fun storedOptimizers(): Set<String> = ResultStore.open(output.resolve("script-optimizer.sqlite")).use { store ->
             // one run per optimizer and start: 2 optimizers x (1 default + 8 random starts) on beale
@@ -48,9 +38,7 @@ class ScriptExtensionsSpec : FunSpec({
         run() shouldContain "18 runs, 18 stored, 0 to compute"
 
         // the step now shrinks as step / (t + 1): the change is in the state class the optimizer's init makes
-        val changed = Files.readString(script).replace("step / sqrt(context.step() + 1.0)", "step / (context.step() + 1.0)")
-        changed shouldNotBe Files.readString(script)
-        Files.writeString(script, changed)
+        copy.edit("step / sqrt(context.step() + 1.0)", "step / (context.step() + 1.0)")
         run() shouldContain "18 runs, 9 stored, 9 to compute"
         val secondOptimizers = storedOptimizers()
         val changedSign = secondOptimizers.single { it.startsWith("signDescent(step=0.05)#") }

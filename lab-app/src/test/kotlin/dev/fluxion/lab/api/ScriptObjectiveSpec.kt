@@ -1,14 +1,14 @@
 package dev.fluxion.lab.api
 
+import dev.fluxion.lab.ScriptCopy
 import dev.fluxion.lab.fluxion
-import dev.fluxion.lab.store.ResultStore
-import dev.fluxion.lab.store.RunRow
 import dev.fluxion.lab.temporaryFolder
 import io.kotest.assertions.withClue
+import dev.fluxion.lab.store.ResultStore
+import dev.fluxion.lab.store.RunRow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.ints.shouldBeInRange
 import io.kotest.matchers.shouldBe
-import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldMatch
 import java.nio.file.Files
@@ -26,19 +26,10 @@ import kotlin.math.ln
  * f - f* = 0.95^(2 (k - 10)) / 2 <= 1e-8 first at k - 10 = ceil(ln(2e-8) / (2 ln 0.95)) = 173: k = 183.
  */
 class ScriptObjectiveSpec : FunSpec({
-    val original = listOf(Path.of("../examples/scripts"), Path.of("examples/scripts")).first { Files.isDirectory(it) }
-        .resolve("ScriptObjective.lab.kts")
-
     test("an Objective defined in a script: stored under NAME(...)#HASH, resumed without computing, recomputed where changed") {
-        val work = temporaryFolder("script-objective")
-        val script = work.resolve("ScriptObjective.lab.kts")
-        val output = work.resolve("out")
-        Files.copy(original, script)
-        fun run(): String {
-            val outcome = fluxion("script", script.toString(), output.toString())
-            withClue(outcome.err) { outcome.code shouldBe 0 }
-            return outcome.out
-        }
+        val copy = ScriptCopy("ScriptObjective.lab.kts")
+        val output = copy.output
+        fun run() = copy.run()
         val store = output.resolve("script-objective.sqlite")
         /** The stored rows' keys by landscape label; the store holds the study's 20 runs and no others. */
         fun keysByLandscape(): Map<String, Set<String>> = ResultStore.open(store).use { results ->
@@ -61,13 +52,26 @@ class ScriptObjectiveSpec : FunSpec({
         // the contours of a landscape given by code are drawn by evaluating it
         Files.readString(output.resolve("script-objective-trajectories.svg")) shouldContain "<svg"
 
+        // without the script, `fluxion report` rebuilds the table and the page from the store alone, whose record of
+        // the landscape holds its facts and its values on the contour grid, sampled when the study ran: they are the
+        // script's, as is the CSV `fluxion export` writes
+        val rebuilt = temporaryFolder("rebuilt")
+        val report = fluxion("report", store.toString(), "--html", rebuilt.resolve("script-objective.html").toString())
+        withClue(report.err) { report.code shouldBe 0 }
+        val table = report.out.substringBefore("wrote ")
+        table shouldContain "huberValley"
+        first shouldContain table
+        Files.readString(rebuilt.resolve("script-objective.html")) shouldBe Files.readString(output.resolve("script-objective.html"))
+        fun pngs(folder: Path) = Files.list(folder).use { files -> files.map { it.fileName.toString() }.filter { it.endsWith(".png") }.sorted().toList() }
+        pngs(rebuilt) shouldBe pngs(output)
+        val exported = fluxion("export", store.toString(), "--csv", rebuilt.resolve("script-objective.csv").toString())
+        withClue(exported.err) { exported.code shouldBe 0 }
+        Files.readAllLines(rebuilt.resolve("script-objective.csv")) shouldBe Files.readAllLines(output.resolve("script-objective.csv"))
+
         run() shouldContain "20 runs, 20 stored, 0 to compute"
 
         // Huber's threshold moves from 1 to 2 in the value alone: other code, so other keys for its 10 runs
-        val changed = Files.readString(script).replace("if (abs(r) <= 1) r * r / 2 else abs(r) - 0.5",
-            "if (abs(r) <= 2) r * r / 2 else 2 * abs(r) - 2.0")
-        changed shouldNotBe Files.readString(script)
-        Files.writeString(script, changed)
+        copy.edit("if (abs(r) <= 1) r * r / 2 else abs(r) - 0.5", "if (abs(r) <= 2) r * r / 2 else 2 * abs(r) - 2.0")
         run() shouldContain "20 runs, 10 stored, 10 to compute"
         val after = keysByLandscape()
         after.getValue("beale") shouldBe before.getValue("beale")

@@ -26,6 +26,19 @@ class StudyBuildersSpec : FunSpec({
 
     fun csv(folder: Path, name: String) = Files.readString(folder.resolve("$name.csv"))
 
+    test("execute(), in the caller's coroutine, stores and gives the runs run() does, bit for bit") {
+        val folder = temporaryFolder("builder-execute")
+        fun study(name: String) = compare {
+            optimizers("gd(lr=0.01)", "adam(lr=0.05)"); landscapes(booth()); starts(default() + random(2)); steps(60)
+            threads(2); name(name); store(folder.resolve("$name.sqlite"))
+        }
+        val executed = study("executed").execute()
+        val ran = study("ran").run()
+        executed.runs.size shouldBe 6
+        executed.runs.map(::bits) shouldBe ran.runs.map(::bits)
+        executed.table shouldBe ran.table
+    }
+
     test("compare { ... } stores what fluxion compare stores for the same study, and writes the same CSV and table") {
         val optimizers = listOf<dev.fluxion.optimizers.Optimizer>(adam(lr = 0.05), chain(clip(norm = 10.0), gd(lr = 0.0015)))
         val built = temporaryFolder("builder-compare")
