@@ -23,7 +23,8 @@ data class RunSpec(
 ) {
     /**
      * The seed of this run's random numbers: hashed when first asked (as the run starts, or as it is stored), then
-     * kept. A spec made only to be read (a report's, a cluster's task's) costs no hash.
+     * kept, as is the [key]: a spec whose seed and key are never asked (a report's, made by its position in the plan
+     * to read its stored summary) costs no hash.
      */
     val seed: Long
         get() = madeSeed ?: StableHash.of(studySeed, optimizerSpec, landscapeSpec, startIndex, seedIndex).also { madeSeed = it }

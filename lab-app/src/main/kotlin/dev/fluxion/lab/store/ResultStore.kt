@@ -642,7 +642,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         fun whole(name: String): Long = text(name).toLongOrNull() ?: damaged(name, "'${text(name).take(40)}' is not a whole number")
 
         fun exact(name: String): Double = try {
-            java.lang.Double.parseDouble(text(name))
+            HexDouble.parse(text(name))
         } catch (e: NumberFormatException) {
             damaged(name, "'${text(name).take(40)}' is not a number")
         }
