@@ -15,7 +15,8 @@ import java.sql.DriverManager
 /**
  * The serial work a study does per run on the calling thread (the driver, on a cluster), cut down: a plan makes each
  * start once for the runs that share it and still gives every run its own spec; claims made in large blocks with
- * statements prepared once still grant exactly the runs that are neither stored nor another process's.
+ * statements prepared once, and a backend's one claim on the rest of the study, still grant exactly the runs that are
+ * neither stored nor another process's.
  */
 class DriverCostSpec : StringSpec({
     "a plan's runs, asked in any order, are the specs made from their definition, sharing a start made once" {
@@ -41,7 +42,7 @@ class DriverCostSpec : StringSpec({
         (plan[1].start === plan[2].start) shouldBe true
     }
 
-    "claims in one block of a backend's size skip the stored runs and another process's, and keep this process's own" {
+    "claims in one large block skip the stored runs and another process's, and keep this process's own" {
         val folder = temporaryFolder("driver-claims")
         val path = folder.resolve("claims.sqlite")
         ResultStore.open(path).use { store ->
@@ -56,9 +57,50 @@ class DriverCostSpec : StringSpec({
                 c.createStatement().use { it.executeUpdate("INSERT INTO claims VALUES ('${runs[4].key}', 'elsewhere/1/1', 0)") }
             }
             val asked = ArrayList<Int>()
-            val claims = ClaimBlocks(store, runs.size, { asked += it; runs[it].key }, ClaimBlocks.BACKEND_BLOCK)
+            val claims = ClaimBlocks(store, runs.size, { asked += it; runs[it].key }, 4096)
             runs.indices.filter { claims.granted(it) } shouldBe (0 until 10).filter { it != 2 && it != 4 }
             asked shouldBe (0 until 10).toList() // one block: each key asked once, in order
+        }
+    }
+
+    "a backend's one claim on the rest of the study grants the runs neither stored nor another's, and holds off others" {
+        val folder = temporaryFolder("driver-rest")
+        val path = folder.resolve("rest.sqlite")
+        fun sql(statement: String) = DriverManager.getConnection("jdbc:sqlite:$path").use { c ->
+            c.createStatement().use { it.executeUpdate(statement) }
+        }
+        fun rows(query: String) = DriverManager.getConnection("jdbc:sqlite:$path").use { c ->
+            c.createStatement().use { st -> st.executeQuery(query).use { rs -> buildList { while (rs.next()) add(rs.getString(1)) } } }
+        }
+        ResultStore.open(path).use { store ->
+            val study = CompareStudy(listOf("gd(lr=0.01)"), listOf("quadratic(dim=2)"), StartPlan("random:10"),
+                budget = Budget(maxSteps = 5))
+            val engine = Engine(1)
+            val runs = study.runs(engine)
+            val key = runs.map { it.key }
+            store.claimStudy(study.properties(), key)
+            store.put(engine.run(runs[2]))
+            val seen = store.storedKeys() // the caller's view: run 2 stored, so it asks for the other nine
+            val asked = key.filterIndexed { i, _ -> i != 2 }
+            store.put(engine.run(runs[3])) // stored since: found and left out
+            store.claimAll(listOf(key[7])) shouldBe setOf(key[7]) // this process's own claim: still its own
+            sql("INSERT INTO claims VALUES ('${key[4]}', 'elsewhere/1/1', 0)") // another process's run
+            val granted = store.claimRest(asked, seen)
+            asked.filterIndexed { i, _ -> granted[i] } shouldBe key.filterIndexed { i, _ -> i !in setOf(2, 3, 4) }
+            rows("SELECT run_key FROM claims WHERE owner <> 'elsewhere/1/1' ORDER BY run_key") shouldBe listOf("*", key[7]).sorted()
+            store.releaseRest()
+            rows("SELECT run_key FROM claims WHERE run_key = '*'") shouldBe emptyList()
+
+            // another process's claim on the rest: this one is granted no run, by either kind of claim, but its own
+            sql("INSERT INTO claims VALUES ('*', 'elsewhere/1/1', 0)")
+            store.claimRest(asked, store.storedKeys()).any { it } shouldBe false
+            store.claimAll(listOf(key[8])) shouldBe emptySet()
+            store.claimAll(listOf(key[7])) shouldBe setOf(key[7])
+            // once that process has ended (a process of this host that is not running), its claims go, the rest's too
+            val host = java.lang.management.ManagementFactory.getRuntimeMXBean().name.substringAfter('@')
+            sql("UPDATE claims SET owner = '$host/999999999/1' WHERE owner = 'elsewhere/1/1'")
+            store.releaseAbandonedClaims() shouldBe 2 // run 4's and the rest's
+            store.claimAll(listOf(key[8])) shouldBe setOf(key[8])
         }
     }
 })

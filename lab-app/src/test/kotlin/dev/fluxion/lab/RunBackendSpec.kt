@@ -58,6 +58,41 @@ class RunBackendSpec : StringSpec({
         }
     }
 
+    "a backend's study leaves a run another process claimed to it, waits for it, and leaves no claim behind" {
+        val folder = temporaryFolder("backend-shared")
+        val path = folder.resolve("shared.sqlite")
+        val local = ResultStore.open(folder.resolve("local.sqlite")).use { Studies.run(study, it, 2) }
+        val plan = study.runs(Engine(1))
+        fun count(query: String) = java.sql.DriverManager.getConnection("jdbc:sqlite:$path").use { c ->
+            c.createStatement().use { st -> st.executeQuery(query).use { it.next(); it.getInt(1) } }
+        }
+        ResultStore.open(path).close()
+        java.sql.DriverManager.getConnection("jdbc:sqlite:$path").use { c -> // a process of another host has run 1
+            c.createStatement().use { it.executeUpdate("INSERT INTO claims VALUES ('${plan[1].key}', 'elsewhere/1/1', 0)") }
+        }
+        val backend = object : RunBackend {
+            val sent = ArrayList<RunSpec>()
+            val claimsMeanwhile = ArrayList<Int>()
+            override fun describe() = "with another process"
+            override fun forEachFinished(runs: List<RunSpec>, keep: Consumer<RunResult>) {
+                sent += runs
+                claimsMeanwhile += count("SELECT COUNT(*) FROM claims") // one claim on the rest, and run 1's
+                for (spec in runs) keep.accept(Engine(1).run(spec))
+                ResultStore.open(path).use { other -> // the other process stores its run, which it claimed one by one
+                    other.claimAll(listOf(plan[1].key))
+                    other.put(Engine(1).run(plan[1]))
+                }
+            }
+            override fun close() {}
+        }
+        val engine = Engine(1, Registries.builtIn(), RunTimeout.NONE, backend = backend)
+        val shared = ResultStore.open(path).use { Studies.run(study, it, engine) }
+        shared shouldBe local
+        backend.sent shouldBe plan.filterIndexed { i, _ -> i != 1 }
+        backend.claimsMeanwhile shouldBe listOf(2)
+        count("SELECT COUNT(*) FROM claims") shouldBe 0
+    }
+
     "an engine that is not on the class path is named with the ones that are" {
         val e = shouldThrow<LabException> { RunBackendProvider.open("spark", emptyMap()) }
         e.message shouldContain "engine 'spark' is not on the class path (known here: coroutines)"

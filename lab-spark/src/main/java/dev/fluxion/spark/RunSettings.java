@@ -10,36 +10,28 @@ import java.util.List;
 
 /**
  * What the runs of one pair share, as a Spark job carries it to the executors once ({@link RunTable}): every field of
- * a {@link RunSpec} but the start and the seed, its doubles exact (Java serialization writes their bits). The
+ * a {@link RunSpec} but the start and the seed. The budget goes whole ({@link Budget} is serializable: every field as
+ * it is, the doubles by their bits, so a field it gains crosses too); the trace policy by its kind and numbers. The
  * executor rebuilds each run's spec from these settings, the run's start and its seed index ({@link #toSpec}), so its
  * key and seed are the driver's.
  */
 final class RunSettings implements Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
     private final String optimizerLabel;
     private final String optimizerSpec;
     private final String landscapeLabel;
     private final String landscapeSpec;
     private final long studySeed;
-    private final long maxSteps;
-    private final long maxEvaluations;
-    private final double[] targets;
-    private final double stallGradient;
-    private final double stallStep;
-    private final int stallPatience;
-    private final double divergenceBound;
-    private final double gradientNoise;
-    private final boolean fixedLength;
+    private final Budget budget;
     /** 0 none, 1 log (with {@link #traceLong} keep-all and {@link #traceRatio}), 2 every {@link #traceLong} steps. */
     private final int traceKind;
     private final long traceLong;
     private final double traceRatio;
     /**
-     * The budget and trace policy, made from the fields above by the first {@link #toSpec} (each task deserialises its
-     * own copy of the table, so no two threads share them).
+     * The trace policy, made from the fields above by the first {@link #toSpec} (each task deserialises its own copy
+     * of the table, so no two threads share it).
      */
-    private transient Budget budget;
     private transient TracePolicy traces;
 
     private RunSettings(RunSpec spec) {
@@ -48,16 +40,7 @@ final class RunSettings implements Serializable {
         landscapeLabel = spec.getLandscapeLabel();
         landscapeSpec = spec.getLandscapeSpec();
         studySeed = spec.getStudySeed();
-        Budget budget = spec.getBudget();
-        maxSteps = budget.getMaxSteps();
-        maxEvaluations = budget.getMaxEvaluations();
-        targets = doubles(budget.getTargets());
-        stallGradient = budget.getStallGradient();
-        stallStep = budget.getStallStep();
-        stallPatience = budget.getStallPatience();
-        divergenceBound = budget.getDivergenceBound();
-        gradientNoise = budget.getGradientNoise();
-        fixedLength = budget.getFixedLength();
+        budget = spec.getBudget();
         TracePolicy traces = spec.getTraces();
         if (traces instanceof TracePolicy.Log log) {
             traceKind = 1;
@@ -96,14 +79,12 @@ final class RunSettings implements Serializable {
 
     /** The spec of the run with these settings, start {@code startIndex} at {@code start}, and seed {@code seedIndex}. */
     RunSpec toSpec(int startIndex, double[] start, int seedIndex) {
-        if (budget == null) { // once per task: the runs of these settings share one budget and trace policy
+        if (traces == null) { // once per task: the runs of these settings share one trace policy
             traces = switch (traceKind) {
                 case 1 -> new TracePolicy.Log(traceLong, traceRatio);
                 case 2 -> new TracePolicy.Every(traceLong);
                 default -> TracePolicy.NONE;
             };
-            budget = new Budget(maxSteps, maxEvaluations, list(targets), stallGradient, stallStep, stallPatience,
-                divergenceBound, gradientNoise, fixedLength);
         }
         return new RunSpec(optimizerLabel, optimizerSpec, landscapeLabel, landscapeSpec, startIndex, list(start),
             seedIndex, studySeed, budget, traces);

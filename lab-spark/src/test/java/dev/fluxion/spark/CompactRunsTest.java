@@ -16,10 +16,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +77,47 @@ class CompactRunsTest {
         RunSpec back = table.spec(sent(split.blocks().get(0)), 1);
         assertTrue(back.getBudget().getFixedLength(), "the executor's run is fixed-length too");
         assertEquals(runs.get(1).getKey(), back.getKey(), "so its key is the driver's");
+    }
+
+    @Test
+    void everyFieldOfTheBudgetCrossesTheWire() throws Exception {
+        // each field of the budget in turn away from its default, the fields found from the data class's components,
+        // so that a field Budget gains is checked too: the executor's runs have the driver's budget, and so its keys
+        Budget defaults = new Budget();
+        int fields = 0;
+        while (hasMethod(Budget.class, "component" + (fields + 1))) fields++;
+        int n = fields;
+        Constructor<?> full = Arrays.stream(Budget.class.getConstructors())
+            .filter(c -> c.getParameterCount() == n).findFirst().orElseThrow();
+        for (int field = 0; field < n; field++) {
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) values[i] = Budget.class.getMethod("component" + (i + 1)).invoke(defaults);
+            values[field] = another(values[field]);
+            Budget budget = (Budget) full.newInstance(values);
+            assertNotEquals(defaults, budget, "field " + (field + 1) + " changed");
+            CompareStudy study = new CompareStudy(List.of("gd(lr=0.05)"), List.of("quadratic(dim=2)"),
+                new StartPlan("random:2"), 1, budget, 7, "fields", TracePolicy.NONE);
+            List<RunSpec> runs = study.runs(new Engine(1));
+            RunTable.Split split = RunTable.split(runs, 1);
+            RunSpec back = sent(split.table()).spec(sent(split.blocks().get(0)), 1);
+            assertEquals(budget, back.getBudget(), "field " + (field + 1) + " of the budget on the executor");
+            assertEquals(runs.get(1).getKey(), back.getKey(), "so the key of the executor's run is the driver's");
+        }
+        assertEquals(9, n, "the fields checked: steps, evaluations, targets, stall (3), bound, noise, fixed length");
+    }
+
+    private static boolean hasMethod(Class<?> type, String name) {
+        return Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name) && m.getParameterCount() == 0);
+    }
+
+    /** A value of the type of {@code value} other than it, and valid in a budget. */
+    private static Object another(Object value) {
+        if (value instanceof Long v) return v == Long.MAX_VALUE ? v - 1 : v + 1;
+        if (value instanceof Integer v) return v + 1;
+        if (value instanceof Double v) return v == 0 ? 0.25 : v / 2;
+        if (value instanceof Boolean v) return !v;
+        if (value instanceof List<?>) return List.of(0.5, 0.05);
+        throw new AssertionError("a Budget field of type " + value.getClass().getName() + ": give it another value here");
     }
 
     @Test

@@ -18,6 +18,10 @@ import dev.fluxion.lab.LabException
  *   gradients), drawn from the run's own seeded generator
  * @property fixedLength whether every run takes all [maxSteps] steps (a fixed-length run): reaching the finest target
  *   and stalling then end no run (the targets' first steps are still recorded); a divergence and [maxEvaluations] do
+ *
+ * A budget is [java.io.Serializable], every field as it is (the doubles by their bits), so that a cluster's executors
+ * get the very budget of the driver's runs (module `lab-spark`), whatever fields it gains: give it a serializable
+ * list of [targets] (any list of the standard library, not a view such as `subList`).
  */
 data class Budget @JvmOverloads constructor(
     val maxSteps: Long = 2000,
@@ -29,7 +33,7 @@ data class Budget @JvmOverloads constructor(
     val divergenceBound: Double = 1e100,
     val gradientNoise: Double = 0.0,
     val fixedLength: Boolean = false,
-) {
+) : java.io.Serializable {
     init {
         if (maxSteps < 1) throw LabException("steps = $maxSteps must be at least 1")
         if (maxEvaluations < 1) throw LabException("evaluations = $maxEvaluations must be at least 1")
@@ -52,6 +56,8 @@ data class Budget @JvmOverloads constructor(
     fun identity(): String = identityText
 
     companion object {
+        private const val serialVersionUID = 1L
+
         /** f - f* <= 1e-1, 1e-2, ..., 1e-8. */
         @JvmField
         val DEFAULT_TARGETS: List<Double> = (1..8).map { Math.pow(10.0, -it.toDouble()) }

@@ -21,12 +21,27 @@ data class RunSpec(
     /** Which steps the run's trace keeps; it changes what is stored, not the result, so the [key] leaves it out. */
     val traces: TracePolicy = TracePolicy.LOG,
 ) {
-    /** The seed of this run's random numbers (hashed once, here: a run asks for it as it starts). */
-    val seed: Long = StableHash.of(studySeed, optimizerSpec, landscapeSpec, startIndex, seedIndex)
+    /**
+     * The seed of this run's random numbers: hashed when first asked (as the run starts, or as it is stored), then
+     * kept, as is the [key]: a spec whose seed and key are never asked (a report's, made by its position in the plan
+     * to read its stored summary) costs no hash.
+     */
+    val seed: Long
+        get() = madeSeed ?: StableHash.of(studySeed, optimizerSpec, landscapeSpec, startIndex, seedIndex).also { madeSeed = it }
 
-    /** A unique, stable key: the hash of everything that determines the result (hashed once, here). */
-    val key: String = StableHash.hex(optimizerSpec, landscapeSpec, startIndex,
-        start.joinToString(",") { java.lang.Double.toHexString(it) }, seedIndex, studySeed, budget.identity())
+    /**
+     * A unique, stable key: the hash of everything that determines the result, hashed when first asked, then kept
+     * (a plan of a million runs asks each spec's key once, to find the runs a store lacks).
+     */
+    val key: String
+        get() = madeKey ?: StableHash.hex(optimizerSpec, landscapeSpec, startIndex,
+            start.joinToString(",") { HexDouble.of(it) }, seedIndex, studySeed, budget.identity())
+            .also { madeKey = it }
+
+    // Kept once made. A thread may see null and hash again, to the same value: a boxed Long and a String are
+    // immutable, so one made on another thread is seen whole; no lock is needed.
+    private var madeSeed: Long? = null
+    private var madeKey: String? = null
 
     /** The pair this run belongs to, as `optimizer on landscape`. */
     val pair: String get() = "$optimizerLabel on $landscapeLabel"

@@ -7,6 +7,7 @@ import dev.fluxion.lab.stats.PairSummary
 import dev.fluxion.lab.study.RatesStudy
 import dev.fluxion.lab.store.ResultStore
 import dev.fluxion.lab.engine.RunResult
+import dev.fluxion.lab.engine.RunSpec
 import dev.fluxion.lab.study.ScanStudy
 import dev.fluxion.lab.study.Studies
 import dev.fluxion.lab.study.Study
@@ -38,9 +39,15 @@ data class StudyReport(val console: String, val html: String) {
             val runs = study.runs(engine)
             if (study is SuiteStudy) return SuiteReport.of(study, store.summaries(runs), engine)
             if (study !is CompareStudy) return of(study, store.load(runs), engine, store)
+            // each run's spec made twice: for the index of the plan's keys, and (by position, without hashing) for its
+            // summary, where the plotted runs are picked out too
             val columns = SummaryColumns()
-            store.forEachSummary(runs, KeyIndex.ofRuns(runs)) { position, result -> columns.add(position, result) }
-            val plotted = store.load(runs.filter { HtmlReport.plotted(it) })
+            val plottedAt = java.util.TreeMap<Int, RunSpec>()
+            store.forEachSummary(runs, KeyIndex.ofRuns(runs)) { position, result ->
+                columns.add(position, result)
+                if (HtmlReport.plotted(result.spec)) plottedAt[position] = result.spec
+            }
+            val plotted = store.load(plottedAt.values.toList())
             return StudyReport(ConsoleTable.comparison(columns.summaries()), HtmlReport.render(study, columns, plotted, engine))
         }
 

@@ -36,13 +36,11 @@ internal class ClaimBlocks(private val store: ResultStore, size: Int, private va
     }
 
     companion object {
-        /** The runs claimed in one transaction by the engine's workers, which claim runs as they take them. */
-        const val BLOCK = 64
-
         /**
-         * The runs claimed in one transaction for a backend ([dev.fluxion.lab.engine.RunBackend]), which has every
-         * run claimed before any computes: fewer, larger transactions, the same claims.
+         * The runs claimed in one transaction by the engine's workers, which claim runs as they take them. (A
+         * backend's runs, handed over at once, are claimed with one claim on the rest of the study instead:
+         * [ResultStore.claimRest].)
          */
-        const val BACKEND_BLOCK = 4096
+        const val BLOCK = 64
     }
 }

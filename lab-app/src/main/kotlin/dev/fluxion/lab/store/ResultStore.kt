@@ -2,6 +2,7 @@ package dev.fluxion.lab.store
 
 import dev.fluxion.lab.LabException
 import dev.fluxion.lab.engine.HashedOptimizer
+import dev.fluxion.lab.engine.HexDouble
 import dev.fluxion.lab.engine.Outcome
 import dev.fluxion.lab.engine.RunResult
 import dev.fluxion.lab.engine.RunSpec
@@ -133,8 +134,10 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                         st.executeUpdate()
                     }
                 }
-                // a stored run needs its claim no more: dropping it keeps the store's cost per run down
-                connection.prepareStatement("DELETE FROM claims WHERE run_key = ?").use { st ->
+                // a stored run needs its claim no more: dropping it keeps the store's cost per run down (a process that
+                // claimed no run one by one has none to drop: the runs it stores were granted by a claim on the rest
+                // of the study, with no other process's claim on them)
+                if (claimedOneByOne) connection.prepareStatement("DELETE FROM claims WHERE run_key = ?").use { st ->
                     for (result in results) {
                         st.setString(1, result.spec.key)
                         st.executeUpdate()
@@ -193,8 +196,8 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         st.setString(15, o.cause)
         st.setLong(16, result.steps)
         st.setLong(17, result.evaluations)
-        st.setString(18, java.lang.Double.toHexString(result.finalValue))
-        st.setString(19, java.lang.Double.toHexString(result.finalGap))
+        st.setString(18, HexDouble.of(result.finalValue))
+        st.setString(19, HexDouble.of(result.finalGap))
         st.setBytes(20, exact(result.finalPoint))
         st.setBytes(21, HitCounts.encode(result.hitSteps))
         st.setBytes(22, HitCounts.encode(result.hitEvaluations))
@@ -226,9 +229,10 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             connection.createStatement().use { st ->
                 st.executeQuery("SELECT $SUMMARY_COLUMNS FROM runs").use { rs ->
                     while (rs.next()) {
-                        val position = index.positionOf(rs.getString("run_key"))
+                        val key = rs.getString("run_key")
+                        val position = index.positionOf(key)
                         if (position < 0) continue
-                        action(position, read(rs, specs[position], withTrace = false))
+                        action(position, read(rs, specs[position], withTrace = false, key))
                     }
                 }
             }
@@ -409,16 +413,19 @@ class ResultStore private constructor(val path: Path, private val connection: Co
 
     /**
      * [claim] for several runs in one transaction, with its two statements prepared once: the keys of [keys] this
-     * process may compute.
+     * process may compute. A run is refused while another process holds a claim on the rest of the study
+     * ([claimRest]).
      */
     fun claimAll(keys: List<String>): Set<String> = synchronized(claimLock) {
         ensureWritable("the claims")
-        val claims = claimConnection ?: connect(path, readOnly = false).also { claimConnection = it }
+        claimedOneByOne = true
+        val claims = claimConnection()
         writing("the claims of ${keys.size} run(s)") {
             claims.autoCommit = false
             try {
                 claims.prepareStatement("INSERT INTO claims (run_key, owner, claimed_at) SELECT ?, ?, ? " +
-                    "WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_key = ?) ON CONFLICT (run_key) DO NOTHING").use { insert ->
+                    "WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_key = ?) AND NOT EXISTS (SELECT 1 FROM claims " +
+                    "WHERE run_key = '$REST' AND owner <> ?) ON CONFLICT (run_key) DO NOTHING").use { insert ->
                     claims.prepareStatement("SELECT owner FROM claims WHERE run_key = ? AND NOT EXISTS " +
                         "(SELECT 1 FROM runs WHERE run_key = ?)").use { owned ->
                         val now = System.currentTimeMillis()
@@ -435,10 +442,78 @@ class ResultStore private constructor(val path: Path, private val connection: Co
     }
 
     /**
-     * The claims' own connection, opened by the first [claim]: the engine's workers claim runs as they take them,
+     * Claims, for a process that hands every run it computes to its backend at once (a cluster's: see
+     * [dev.fluxion.lab.engine.RunBackend]), the runs of [keys] that are neither stored nor claimed by another process,
+     * with one claim on the rest of the study instead of one per run: while it stands, no other process claims a run
+     * ([claimAll], or this function, which grants another process nothing), and the runs other processes claimed
+     * before it stay theirs. [stored] is the store's keys as the caller last read them (the runs of [keys] were found
+     * missing there); runs stored since are found here and left out. Returns, for each key of [keys], whether this
+     * process computes it. The claim lasts until [releaseRest], or until this process ends
+     * ([releaseAbandonedClaims]).
+     *
+     * Per-run claims cost a study computed on a cluster more than its storing: a row written and deleted for each run,
+     * all of them before the cluster could start.
+     */
+    fun claimRest(keys: List<String>, stored: KeyIndex): BooleanArray = synchronized(claimLock) {
+        ensureWritable("the claims")
+        val claims = claimConnection()
+        writing("the claim on ${keys.size} run(s)") {
+            claims.autoCommit = false
+            try {
+                // the write first, so the reads below see every other process's last claims and runs
+                claims.prepareStatement("INSERT INTO claims (run_key, owner, claimed_at) VALUES ('$REST', ?, ?) " +
+                    "ON CONFLICT (run_key) DO NOTHING").use {
+                    it.setString(1, owner)
+                    it.setLong(2, System.currentTimeMillis())
+                    it.executeUpdate()
+                }
+                val holder = claims.createStatement().use { st ->
+                    st.executeQuery("SELECT owner FROM claims WHERE run_key = '$REST'").use { rs -> if (rs.next()) rs.getString(1) else null }
+                }
+                val granted = BooleanArray(keys.size)
+                if (holder == owner) {
+                    val others = claims.prepareStatement("SELECT run_key FROM claims WHERE owner <> ? AND run_key <> '$REST'").use { st ->
+                        st.setString(1, owner)
+                        st.executeQuery().use { rs -> KeyIndex.of(generateSequence { if (rs.next()) rs.getString(1) else null }.iterator()) }
+                    }
+                    val count = claims.createStatement().use { st -> st.executeQuery("SELECT COUNT(*) FROM runs").use { it.next(); it.getInt(1) } }
+                    val storedNow = if (count == stored.size) stored else claims.createStatement().use { st ->
+                        st.executeQuery("SELECT run_key FROM runs").use { rs -> KeyIndex.of(generateSequence { if (rs.next()) rs.getString(1) else null }.iterator()) }
+                    }
+                    for (i in keys.indices) granted[i] = keys[i] !in others && keys[i] !in storedNow
+                }
+                claims.commit()
+                granted
+            } catch (e: Throwable) {
+                claims.rollback()
+                throw e
+            } finally {
+                claims.autoCommit = true
+            }
+        }
+    }
+
+    /** Drops this process's claim on the rest of the study ([claimRest]), once its runs are stored or dropped. */
+    fun releaseRest() = synchronized(claimLock) {
+        writing("the claims") {
+            claimConnection().prepareStatement("DELETE FROM claims WHERE run_key = '$REST' AND owner = ?").use {
+                it.setString(1, owner)
+                it.executeUpdate()
+            }
+        }
+    }
+
+    /**
+     * The claims' own connection, opened by the first claim: the engine's workers claim runs as they take them,
      * so a claim must not wait for a run being stored on [connection] (SQLite serialises the two writers, briefly).
      */
     private var claimConnection: Connection? = null
+
+    /** Whether this store has claimed a run one by one ([claimAll]), whose claim [putAll] then drops. */
+    @Volatile
+    private var claimedOneByOne = false
+
+    private fun claimConnection(): Connection = claimConnection ?: connect(path, readOnly = false).also { claimConnection = it }
 
     private val claimLock = Any()
 
@@ -448,6 +523,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         insert.setString(2, owner)
         insert.setLong(3, now)
         insert.setString(4, key)
+        insert.setString(5, owner)
         if (insert.executeUpdate() == 1) return true
         owned.setString(1, key)
         owned.setString(2, key)
@@ -578,8 +654,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         }
     }
 
-    private fun read(rs: ResultSet, spec: RunSpec, withTrace: Boolean): RunResult {
-        val column = Columns(rs, spec.key)
+    /** The run of [spec] in the row at [rs], whose key is [key] (given when read already: a spec's key is a hash). */
+    private fun read(rs: ResultSet, spec: RunSpec, withTrace: Boolean, key: String = spec.key): RunResult {
+        val column = Columns(rs, key)
         val kind = column.text("outcome")
         val outcome = try {
             Outcome.of(kind, column.whole("outcome_step"), column.whole("outcome_evaluations"), rs.getString("cause"))
@@ -604,7 +681,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         fun whole(name: String): Long = text(name).toLongOrNull() ?: damaged(name, "'${text(name).take(40)}' is not a whole number")
 
         fun exact(name: String): Double = try {
-            java.lang.Double.parseDouble(text(name))
+            HexDouble.parse(text(name))
         } catch (e: NumberFormatException) {
             damaged(name, "'${text(name).take(40)}' is not a number")
         }
@@ -694,6 +771,12 @@ class ResultStore private constructor(val path: Path, private val connection: Co
          */
         const val SCHEMA_VERSION = 2
 
+        /**
+         * The key of a claim on the rest of a study ([claimRest]): not a run's key (16 hex digits), so no run is
+         * stored under it, and an owner that has ended loses it as it loses its runs' claims ([releaseAbandonedClaims]).
+         */
+        private const val REST = "*"
+
         /** The table of each optimizer label's canonical spec ([optimizerSpecs]). */
         private const val OPTIMIZER_SPECS = "optimizer_specs"
 
@@ -758,6 +841,9 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             val config = SQLiteConfig()
             config.setReadOnly(readOnly)
             config.setBusyTimeout(60_000) // another process of the same study may be writing, or creating the file
+            // else the driver runs SELECT last_insert_rowid() as a statement of its own after each INSERT: a run's
+            // row and claim each cost two statements, and no caller reads the keys
+            config.setGetGeneratedKeys(false)
             val quiet = readOnly && listOf("-wal", "-journal").none { Files.exists(path.resolveSibling(path.fileName.toString() + it)) }
             val url = if (quiet) "jdbc:sqlite:${path.toAbsolutePath().toUri()}?immutable=1" else "jdbc:sqlite:${path.toAbsolutePath()}"
             DriverManager.getConnection(url, config.toProperties())

@@ -43,7 +43,7 @@ object Studies {
      *
      * The store must hold this study or none ([ResultStore.claimStudy]: another study is refused). Several processes
      * may compute one study into one store at once: each claims runs before computing them, a block at a time
-     * ([ClaimBlocks]),
+     * ([ClaimBlocks]; a process computing on a backend claims the rest of the study at once: [ResultStore.claimRest]),
      * so each run is computed once in all, and each process, once it has no run left to claim, waits for the runs
      * the others claimed ([Progress.Waiting]), taking over those of a process that has ended. (A scan's bisection
      * runs, each chosen by the one before, are not claimed.)
@@ -99,85 +99,88 @@ object Studies {
     }
 
     /**
-     * Computes the [runs] the store lacks (one stage of a study): claimed a block at a time, stored in batches, and
+     * Computes the [runs] the store lacks (one stage of a study): claimed ([claims]), stored in batches, and
      * waiting for those other processes claimed, as [compute] describes; [checked] when every spec of [runs] has been
      * parsed already (by [Study.runs]), so the engine does not make each spec again to check it.
      */
     private suspend fun computeRuns(runs: List<RunSpec>, store: ResultStore, engine: Engine, callerWorks: Boolean,
                                     progress: (Progress) -> Unit, bisections: Int, checked: Boolean) {
-        val remaining = unstored(runs, store.storedKeys())
+        val stored = store.storedKeys()
+        val remaining = unstored(runs, stored)
         progress(Progress.Planned(runs.size, runs.size - remaining.size, bisections))
-        val claims = ClaimBlocks(store, remaining.size, remaining::key, claimBlock(engine))
-        val claim = { at: Int -> claims.granted(at) }
         val batch = StoreBatch(store)
         val keep = { event: Progress.Finished ->
             batch.add(event.result)
             progress(event)
         }
-        try {
-            engine.forEachFinished(remaining, callerWorks, claim, keep, checked)
-        } finally {
-            batch.flush() // also when cancelled: every run that finished is stored
+        // the runs of todo this process claims, each stored as it finishes (also when cancelled: every run that
+        // finished is stored); then a backend's claim on the rest of the study is dropped
+        suspend fun compute(todo: List<RunSpec>, stored: KeyIndex) {
+            if (todo.isEmpty()) return
+            val claim = claims(todo, stored, store, engine)
+            try {
+                engine.forEachFinished(todo, callerWorks, claim, keep, checked)
+            } finally {
+                batch.flush()
+                if (engine.backend != null) store.releaseRest()
+            }
         }
+        compute(remaining, stored)
         // the runs other processes claimed: wait for them, and take over those of a process that has ended
         var waiting = unstored(remaining, store.storedKeys())
         if (waiting.isNotEmpty()) progress(Progress.Waiting(waiting.size))
         while (waiting.isNotEmpty()) {
             delay(CLAIM_POLL_MILLIS)
             if (store.releaseAbandonedClaims() > 0) {
-                val retry = ClaimBlocks(store, waiting.size, waiting::key, claimBlock(engine))
-                try {
-                    engine.forEachFinished(waiting, callerWorks, { at -> retry.granted(at) }, keep, checked)
-                } finally {
-                    batch.flush()
-                }
+                val now = store.storedKeys()
+                compute(unstored(waiting, now), now)
             }
             waiting = unstored(waiting, store.storedKeys())
         }
     }
 
     /**
-     * The runs of [runs] whose keys [stored] lacks, each key once (two labels of one run share it), in [runs]' order:
-     * a view of the plan's runs at their positions, with their keys (each spec made once here, for its key: the
-     * claims and the checks that follow read the keys kept, not specs made again).
+     * Whether this process computes the run at each position of [runs] (found missing from the store's keys
+     * [stored]): the engine's workers claim runs a block at a time as they take them ([ClaimBlocks]); a backend, which
+     * is handed every run it computes at once, has them claimed with one claim on the rest of the study
+     * ([ResultStore.claimRest], released by [computeRuns] once they are stored).
      */
-    private fun unstored(runs: List<RunSpec>, stored: KeyIndex): RunsAt {
-        val at = runs as? RunsAt
-        val plan = at?.plan ?: runs
-        var kept = IntArray(minOf(runs.size, 1024))
-        var keys = arrayOfNulls<String>(kept.size)
-        var size = 0
-        for (i in runs.indices) {
-            val key = at?.key(i) ?: runs[i].key
-            if (key in stored) continue
-            if (size == kept.size) {
-                kept = kept.copyOf(2 * size)
-                keys = keys.copyOf(2 * size)
-            }
-            kept[size] = at?.positions?.get(i) ?: i
-            keys[size++] = key
+    private fun claims(runs: List<RunSpec>, stored: KeyIndex, store: ResultStore, engine: Engine): (Int) -> Boolean {
+        if (engine.backend == null) {
+            val blocks = ClaimBlocks(store, runs.size, { runs[it].key })
+            return { at -> blocks.granted(at) }
         }
-        val index = KeyIndex.of(size) { keys[it]!! }
-        if (index.size == size) return RunsAt(plan, kept.copyOf(size), keys.copyOf(size))
-        val first = (0 until size).filter { index.positionOf(keys[it]!!) == it }
-        return RunsAt(plan, IntArray(first.size) { kept[first[it]] }, Array(first.size) { keys[first[it]] })
-    }
-
-    /** The runs of [plan] at [positions], whose keys are [keys]. */
-    private class RunsAt(val plan: List<RunSpec>, val positions: IntArray, private val keys: Array<String?>) :
-        AbstractList<RunSpec>(), RandomAccess {
-        override val size: Int get() = positions.size
-        override fun get(index: Int): RunSpec = plan[positions[index]]
-
-        /** The key of the run at [index], without making its spec. */
-        fun key(index: Int): String = keys[index]!!
+        val granted = store.claimRest(object : AbstractList<String>(), RandomAccess {
+            override val size: Int get() = runs.size
+            override fun get(index: Int): String = runs[index].key
+        }, stored)
+        return { at -> granted[at] }
     }
 
     /**
-     * The runs claimed in one transaction: [ClaimBlocks.BLOCK] for the engine's workers, which claim as they take
-     * runs; [ClaimBlocks.BACKEND_BLOCK] for a backend, which has every run claimed before any computes.
+     * The runs of [runs] whose keys [stored] lacks, each key once (two labels of one run share it), in [runs]' order,
+     * as the very specs of [runs]: each spec of the plan is made once here, for its key, and kept, so the claims, the
+     * engine or backend, and the store read the same spec and its key, not specs made and hashed again.
      */
-    private fun claimBlock(engine: Engine) = if (engine.backend == null) ClaimBlocks.BLOCK else ClaimBlocks.BACKEND_BLOCK
+    private fun unstored(runs: List<RunSpec>, stored: KeyIndex): Unstored {
+        var kept = arrayOfNulls<RunSpec>(minOf(runs.size, 1024))
+        var size = 0
+        for (spec in runs) {
+            if (spec.key in stored) continue
+            if (size == kept.size) kept = kept.copyOf(2 * size)
+            kept[size++] = spec
+        }
+        val index = KeyIndex.of(size) { kept[it]!!.key }
+        if (index.size == size) return Unstored(kept.copyOf(size))
+        val first = (0 until size).filter { index.positionOf(kept[it]!!.key) == it }
+        return Unstored(Array(first.size) { kept[first[it]] })
+    }
+
+    /** The unstored runs of a plan, made once ([unstored]). */
+    private class Unstored(private val specs: Array<RunSpec?>) : AbstractList<RunSpec>(), RandomAccess {
+        override val size: Int get() = specs.size
+        override fun get(index: Int): RunSpec = specs[index]!!
+    }
 
     /** How often a study waiting for the runs other processes claimed looks at the store. */
     private const val CLAIM_POLL_MILLIS = 200L
