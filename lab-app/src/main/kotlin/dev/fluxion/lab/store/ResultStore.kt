@@ -844,6 +844,10 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             // else the driver runs SELECT last_insert_rowid() as a statement of its own after each INSERT: a run's
             // row and claim each cost two statements, and no caller reads the keys
             config.setGetGeneratedKeys(false)
+            // runs are keyed by a hash, so a study's inserts land all over the table's B-tree: with SQLite's default
+            // 2 MB page cache a large study rereads its pages from the OS at every commit; up to 64 MiB (taken only
+            // as pages are read) keeps a million-run table's upper levels and recent leaves in memory
+            config.setCacheSize(-65_536)
             val quiet = readOnly && listOf("-wal", "-journal").none { Files.exists(path.resolveSibling(path.fileName.toString() + it)) }
             val url = if (quiet) "jdbc:sqlite:${path.toAbsolutePath().toUri()}?immutable=1" else "jdbc:sqlite:${path.toAbsolutePath()}"
             DriverManager.getConnection(url, config.toProperties())
