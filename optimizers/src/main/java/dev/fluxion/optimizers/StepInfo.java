@@ -14,8 +14,8 @@ public final class StepInfo {
     double stepSquares;
     /**
      * The run's step and evaluation counts, read when asked for: a step writes three fields here, not eight, because
-     * on a small landscape each store a step makes is a measurable part of it (benchmarks/README.md, "A step against its
-     * floor").
+     * on a small landscape each store a step makes is a measurable part of it (benchmarks/README.md, "A step against
+     * its floor").
      */
     private final StepContext counts;
 
