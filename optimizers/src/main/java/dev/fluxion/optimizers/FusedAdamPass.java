@@ -66,13 +66,7 @@ final class FusedAdamPass implements FusedPass {
             // two variables written out, as in FusedScalePass: the inlined kernel's gradient comes from registers
             double u0 = update(0, gradient[0], c1, c2, scale);
             double u1 = update(1, gradient[1], c1, c2, scale);
-            double x0 = x[0];
-            double x1 = x[1];
-            x[0] = x0 + u0;
-            x[1] = x1 + u1;
-            old[0] = x0;
-            old[1] = x1;
-            return u0 * u0 + u1 * u1;
+            return FusedPass.moveTwo(x, old, u0, u1);
         }
         double squares = 0;
         for (int i = 0; i < gradient.length; i++) {

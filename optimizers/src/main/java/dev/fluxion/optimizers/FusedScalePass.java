@@ -50,12 +50,6 @@ final class FusedScalePass implements FusedPass {
     private static double applyTwo(double[] gradient, double[] x, double[] old, double scale) {
         double u0 = gradient[0] * scale;
         double u1 = gradient[1] * scale;
-        double x0 = x[0];
-        double x1 = x[1];
-        x[0] = x0 + u0;
-        x[1] = x1 + u1;
-        old[0] = x0;
-        old[1] = x1;
-        return u0 * u0 + u1 * u1;
+        return FusedPass.moveTwo(x, old, u0, u1);
     }
 }

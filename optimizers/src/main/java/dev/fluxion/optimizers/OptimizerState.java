@@ -22,7 +22,6 @@ public final class OptimizerState {
     private final StepInfo info;
     /** The chain's own passes fused into one, where that pays; null for every other chain. */
     private final FusedPass fused;
-    private long steps;
 
     OptimizerState(Optimizer optimizer, int dimension, TransformState root) {
         this.optimizer = optimizer;
@@ -47,7 +46,7 @@ public final class OptimizerState {
 
     /** The number of steps taken so far (the position of the learning-rate schedules). */
     public long steps() {
-        return steps;
+        return context.step();
     }
 
     /** The objective evaluations of this run so far, by kind. */
@@ -68,20 +67,32 @@ public final class OptimizerState {
         if (x.length != dimension || objective.dimension() != dimension) {
             throw wrongDimension(objective, x);
         }
-        double value = context.evaluateAt(objective, x, gradient);
-        // a branch-free sum in the hot path; a non-finite sum sends us looking for the culprit before anything moves
-        double gradientSquares = sumOfSquares(gradient);
-        if (!Double.isFinite(gradientSquares)) {
-            checkFinite(gradient, objective);
+        try {
+            double value = context.evaluateAt(objective, x, gradient);
+            // a branch-free sum in the hot path; a non-finite sum sends us looking for the culprit before anything
+            // moves
+            double gradientSquares = sumOfSquares(gradient);
+            if (!Double.isFinite(gradientSquares)) {
+                checkFinite(gradient, objective);
+            }
+            // a fused pass reads no context: only the chain's transforms are told the step's x, g and f
+            double stepSquares = fused != null ? fused.apply(gradient, x, direction, context.step())
+                    : chainStep(objective, x, value);
+            if (!Double.isFinite(stepSquares)) {
+                undoIfNonFinite(direction, x, objective);
+            }
+            // one counter for the steps and their evaluations at x (StepContext#gradients), the report's step count
+            // read from it: a step stores as little as it can
+            context.completeStep();
+            info.value = value;
+            info.gradientSquares = gradientSquares;
+            info.stepSquares = stepSquares;
+            return info;
+        } catch (RuntimeException | Error e) {
+            // the step evaluated at x (or tried to) and threw: count that evaluation, as a step that completes does
+            context.stepFailed();
+            throw e;
         }
-        // a fused pass reads no context: only the chain's transforms are told the step's x, g and f
-        double stepSquares = fused != null ? fused.apply(gradient, x, direction, steps)
-                : chainStep(objective, x, value);
-        if (!Double.isFinite(stepSquares)) {
-            undoIfNonFinite(direction, x, objective);
-        }
-        steps++;
-        return report(value, gradientSquares, stepSquares);
     }
 
     private OptimizerException wrongDimension(Objective objective, double[] x) {
@@ -91,20 +102,13 @@ public final class OptimizerState {
 
     /** The chain's update of a copy of the gradient, then x += u; returns sum_i u_i^2. */
     private double chainStep(Objective objective, double[] x, double value) {
-        context.set(objective, x, gradient, value, steps);
+        context.set(objective, x, gradient, value);
         for (int i = 0; i < dimension; i++) { // a loop, not arraycopy: n is often 2, where the call costs more
             direction[i] = gradient[i];
         }
         root.update(direction, context);
+        context.unset();
         return apply(direction, x);
-    }
-
-    private StepInfo report(double value, double gradientSquares, double stepSquares) {
-        info.value = value;
-        info.gradientSquares = gradientSquares;
-        info.stepSquares = stepSquares;
-        info.steps = steps;
-        return info;
     }
 
     /** x_i &lt;- x_i + u_i, leaving the old x_i in {@code update[i]}; returns sum_i u_i^2 in index order. */
@@ -174,8 +178,8 @@ public final class OptimizerState {
 
     private OptimizerException nonFinite(String what, Objective objective, int component, double found) {
         return OptimizerException.atStep("the " + what + " is " + found + " in component " + component + " ("
-                + objective.variableNames().get(component) + ") at step " + steps + " of " + optimizer.spec()
-                + "; x was left unchanged", steps, component);
+                + objective.variableNames().get(component) + ") at step " + context.step() + " of "
+                + optimizer.spec() + "; x was left unchanged", context.step(), component);
     }
 
     /**
@@ -194,7 +198,6 @@ public final class OptimizerState {
     }
 
     void restore(long restoredSteps, Evaluations counts) {
-        this.steps = restoredSteps;
-        context.restoreCounts(counts);
+        context.restore(restoredSteps, counts);
     }
 }

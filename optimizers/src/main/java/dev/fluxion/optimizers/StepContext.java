@@ -25,17 +25,28 @@ public final class StepContext {
     private double[] point;
     private double[] gradient;
     private double value;
+    /** The steps completed: the run's step counter, moved by {@link #completeStep()}. */
     private long step;
     private long values;
-    private long gradients;
+    /**
+     * The gradient evaluations other than one per completed step: trial evaluations, less the steps that reused one,
+     * plus the evaluations of steps that threw. A step's own evaluation is counted by the step counter, one increment
+     * where there were two (see {@link #gradients()}).
+     */
+    private long otherGradients;
     private long hessians;
+    /** Whether a step is under way on the chain's path, whose transforms may read the counts before it completes. */
+    private boolean inStep;
+    /** The step whose evaluation at x was the last trial, reused; see {@link #reused()}. */
+    private long reusedAt = NEVER;
 
     /** The last trial evaluation with a gradient, kept for the next step; allocated at the first. */
     private double[] trialPoint;
     private double[] trialGradient;
     private double trialValue;
     private Objective trialObjective;
-    private boolean reused;
+
+    private static final long NEVER = Long.MIN_VALUE;
 
     StepContext(int dimension) {
         this.dimension = dimension;
@@ -51,33 +62,58 @@ public final class StepContext {
         if (trialObjective != null && reuseTrial(objective, x, gradient)) {
             return trialValue;
         }
-        reused = false;
-        gradients++;
+        // counted by the step counter when the step completes, or by stepFailed: no store here
         return objective.valueAndGradient(x, gradient);
     }
 
     /** Whether the kept trial evaluation is at this x on this objective, copied into the gradient; it is forgotten. */
     private boolean reuseTrial(Objective objective, double[] x, double[] gradient) {
-        reused = trialObjective == objective && Arrays.equals(trialPoint, x);
+        boolean reused = trialObjective == objective && Arrays.equals(trialPoint, x);
         trialObjective = null;
         if (reused) {
             System.arraycopy(trialGradient, 0, gradient, 0, dimension);
+            otherGradients--;
+            reusedAt = step;
         }
         return reused;
     }
 
-    void set(Objective objective, double[] point, double[] gradient, double value, long step) {
+    /** Starts the chain's part of a step: what its transforms read. */
+    void set(Objective objective, double[] point, double[] gradient, double value) {
         this.objective = objective;
         this.point = point;
         this.gradient = gradient;
         this.value = value;
-        this.step = step;
+        this.inStep = true;
     }
 
-    void restoreCounts(Evaluations counts) {
+    /** Ends the chain's part of a step. */
+    void unset() {
+        inStep = false;
+    }
+
+    /** Counts a completed step, and with it the step's evaluation at x (unless it reused the last trial's). */
+    void completeStep() {
+        step++;
+    }
+
+    /**
+     * Counts the evaluation of a step that threw after evaluating at x (the step counter did not move), and makes
+     * {@link #reused()} say whether that step reused the last trial's.
+     */
+    void stepFailed() {
+        inStep = false;
+        otherGradients++;
+        // reused() asks whether reusedAt is the last step started, step - 1 once a step completes
+        reusedAt = reusedAt == step ? step - 1 : NEVER;
+    }
+
+    void restore(long steps, Evaluations counts) {
+        step = steps;
         values = counts.values();
-        gradients = counts.gradients();
+        otherGradients = counts.gradients() - steps;
         hessians = counts.hessians();
+        reusedAt = NEVER;
     }
 
     /** The number of variables. */
@@ -122,7 +158,7 @@ public final class StepContext {
      * that hands on the update u should evaluate at the point x_i + u_i, computed as the step will compute it.
      */
     public double valueAndGradient(double[] x, double[] gradientOut) {
-        gradients++;
+        otherGradients++;
         double f = objective.valueAndGradient(x, gradientOut);
         if (trialPoint == null) {
             trialPoint = new double[dimension];
@@ -183,20 +219,21 @@ public final class StepContext {
 
     /** The evaluations of this run so far, this step's included. */
     public Evaluations evaluations() {
-        return new Evaluations(values, gradients, hessians);
+        return new Evaluations(values, gradients(), hessians);
     }
 
-    /** Whether this step's evaluation at x was the last trial evaluation, reused. */
+    /** Whether the last step's evaluation at x was the last trial evaluation, reused (the step under way's, in it). */
     boolean reused() {
-        return reused;
+        return reusedAt == (inStep ? step : step - 1);
     }
 
     long values() {
         return values;
     }
 
+    /** One a completed step, less the reused, plus the others; the step under way's too, in it. */
     long gradients() {
-        return gradients;
+        return step + otherGradients + (inStep ? 1 : 0);
     }
 
     long hessians() {

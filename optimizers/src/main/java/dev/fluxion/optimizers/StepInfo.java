@@ -12,11 +12,10 @@ public final class StepInfo {
     /** ||grad f||^2 and ||u||^2: the norms are taken when asked for, not at every step. */
     double gradientSquares;
     double stepSquares;
-    long steps;
     /**
-     * The run's evaluation counts, read when asked for: a step writes four fields here, not eight, because on a
-     * small landscape each store a step makes is a measurable part of it (benchmarks/README.md, "A step against its
-     * floor").
+     * The run's step and evaluation counts, read when asked for: a step writes three fields here, not eight, because
+     * on a small landscape each store a step makes is a measurable part of it (benchmarks/README.md, "A step against
+     * its floor").
      */
     private final StepContext counts;
 
@@ -41,7 +40,7 @@ public final class StepInfo {
 
     /** The number of steps completed, this one included. */
     public long steps() {
-        return steps;
+        return counts.step();
     }
 
     /** The run's evaluations of f alone so far, this step's included. */
@@ -75,7 +74,7 @@ public final class StepInfo {
 
     @Override
     public String toString() {
-        return "step " + steps + ": f = " + value + ", |grad| = " + gradientNorm() + ", |step| = " + stepLength()
+        return "step " + steps() + ": f = " + value + ", |grad| = " + gradientNorm() + ", |step| = " + stepLength()
                 + ", " + counts.evaluations();
     }
 }

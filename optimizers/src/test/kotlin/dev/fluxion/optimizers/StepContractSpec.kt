@@ -225,6 +225,53 @@ class StepContractSpec : FunSpec({
         run.evaluations().gradients() shouldBe 5L
     }
 
+    test("the counts a transform reads include the step's own; a step that throws counts its evaluation") {
+        // a transform that records the gradient count it sees and then does nothing (u = g, since a step copies g)
+        val seen = mutableListOf<Long>()
+        val peek = object : Transform {
+            override fun init(dimension: Int) = object : TransformState() {
+                override fun update(direction: DoubleArray, context: StepContext) {
+                    seen += context.evaluations().gradients()
+                    for (i in direction.indices) direction[i] = -0.25 * direction[i]
+                }
+            }
+
+            override fun spec() = "peek"
+        }
+        // f = x^2 on the first variable, and 1/y on the second: at y = 0 the gradient -1/y^2 is -infinity
+        val f = Counted(Expr.parse("x^2 + 1/y").compile("x", "y"))
+        val run = Optimizer.of(peek).start(2)
+        val x = doubleArrayOf(1.0, 1.0)
+        repeat(2) { run.step(f, x) }
+        seen shouldBe listOf(1L, 2L)               // each step's own evaluation, counted before it completes
+        x[1] = 0.0
+        shouldThrow<OptimizerException> { run.step(f, x) }
+        f.gradients shouldBe 3
+        run.evaluations().gradients() shouldBe 3L  // the refused step evaluated once, and that is counted
+        run.steps() shouldBe 2L                    // and it did not complete
+        x[1] = 1.0
+        val info = run.step(f, x)
+        seen shouldBe listOf(1L, 2L, 4L)
+        info.steps() shouldBe 3L
+        info.gradientEvaluations() shouldBe 4L
+        info.reusedEvaluation() shouldBe false
+    }
+
+    test("the report says whether its step reused the last trial, also after a step that threw") {
+        val f = Counted(Expr.parse("x^2 + 10*y^2 + 1/(z + 2)").compile("x", "y", "z"))
+        val x = doubleArrayOf(1.0, 1.0, 0.0)
+        val run = Optimizer.of(halving).start(3)
+        run.step(f, x).reusedEvaluation() shouldBe false     // the first step has no trial before it
+        run.step(f, x).reusedEvaluation() shouldBe true      // it starts at the first's accepted trial
+        // a point moved by someone else to where the gradient is not finite (z = -2): evaluated afresh, refused
+        x[2] = -2.0
+        shouldThrow<OptimizerException> { run.step(f, x) }
+        run.evaluations().gradients() shouldBe f.gradients.toLong()
+        x[2] = 0.0
+        run.step(f, x).reusedEvaluation() shouldBe false
+        run.evaluations().gradients() shouldBe f.gradients.toLong()
+    }
+
     test("Newton counts a Hessian per step, and the cost model weighs it as n evaluations") {
         val f = Counted(Expr.parse("x^2 + 10*y^2 + x*y + z^4 + z^2").compile("x", "y", "z"))
         val x = doubleArrayOf(1.0, 1.0, 1.0)
