@@ -93,6 +93,35 @@ class RunBackendSpec : StringSpec({
         count("SELECT COUNT(*) FROM claims") shouldBe 0
     }
 
+    "a backend that fails keeps its claim on the rest until its process ends, and a resumed study drops it" {
+        val folder = temporaryFolder("backend-failed")
+        val path = folder.resolve("failed.sqlite")
+        val local = ResultStore.open(folder.resolve("local.sqlite")).use { Studies.run(study, it, 2) }
+        fun claims() = java.sql.DriverManager.getConnection("jdbc:sqlite:$path").use { c ->
+            c.createStatement().use { st ->
+                st.executeQuery("SELECT run_key FROM claims ORDER BY run_key").use { rs -> buildList { while (rs.next()) add(rs.getString(1)) } }
+            }
+        }
+        val failing = object : RunBackend {
+            override fun describe() = "failing after three runs"
+            override fun forEachFinished(runs: List<RunSpec>, keep: Consumer<RunResult>) {
+                for (spec in runs.take(3)) keep.accept(Engine(1).run(spec))
+                throw IllegalStateException("lost the cluster")
+            }
+            override fun close() {}
+        }
+        ResultStore.open(path).use { store ->
+            shouldThrow<IllegalStateException> { Studies.run(study, store, Engine(1, Registries.builtIn(), RunTimeout.NONE, backend = failing)) }
+            store.size() shouldBe 3 // the runs it finished are stored
+        }
+        // the nine runs it did not store are still claimed by this (living) process, so no other process starts them
+        // and one waiting for them takes them over when this process ends
+        claims() shouldBe listOf("*")
+        val resumed = ResultStore.open(path).use { Studies.run(study, it, Engine(1, Registries.builtIn(), RunTimeout.NONE, backend = ReversingBackend())) }
+        resumed shouldBe local
+        claims() shouldBe emptyList()
+    }
+
     "an engine that is not on the class path is named with the ones that are" {
         val e = shouldThrow<LabException> { RunBackendProvider.open("spark", emptyMap()) }
         e.message shouldContain "engine 'spark' is not on the class path (known here: coroutines)"

@@ -692,7 +692,8 @@ final class KernelMethod implements TermMachine.Operands {
 
     /**
      * M v into product node i's values, written out with M's entries as constants: out_r = (0 + m_r0 v_0) + m_r1 v_1
-     * + ..., the order and rounding of {@link Matrix#multiplyInto}.
+     * + ..., the order and rounding of {@link Matrix#multiplyInto}; a folded symmetric form's product leaves out the
+     * leading 0 + ({@link SymmetricForms}).
      */
     private void writeProduct(int i, Matrix matrix, int buffer, int variable) {
         int argument = t.left[i];

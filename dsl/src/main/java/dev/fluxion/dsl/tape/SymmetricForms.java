@@ -18,8 +18,8 @@ import java.util.BitSet;
  * of the fused loops that add three or more contributions to one gradient entry in another order
  * ({@link KernelMethod}). The value is unchanged. The kernel writes the gradient as p_c (2a), 2a a constant, and as
  * p_c alone when 2a = 1 (the landscapes' (1/2) forms): an optimizer's step waits on every dependent operation between
- * x and the gradient, and (a p_c) 2 would be two of them. For the same reason the kernel writes p without the
- * leading 0 + of {@link dev.fluxion.dsl.expr.Matrix#multiplyInto} ((0 + a) + b is (a + b) + 0: they differ only in
+ * x and the gradient, and (a p_c) 2 would be two of them. For the same reason the kernel writes p (of a matrix of at most 16 entries, which it writes out
+ * entry by entry; larger ones take the row blocks, which start from 0) without the leading 0 + of {@link dev.fluxion.dsl.expr.Matrix#multiplyInto} ((0 + a) + b is (a + b) + 0: they differ only in
  * the sign of a zero, which neither the sum from 0 nor v's adjoint, added to 0 on its way into the gradient, can
  * see), and, when v is computed (kept whole), stores v's adjoints, whose only contribution is this one, instead of
  * adding them to 0: so the gradient is the same to the bit.

@@ -114,7 +114,10 @@ object Studies {
             progress(event)
         }
         // the runs of todo this process claims, each stored as it finishes (also when cancelled: every run that
-        // finished is stored); then a backend's claim on the rest of the study is dropped
+        // finished is stored); then, once every run is stored, a backend's claim on the rest of the study is dropped.
+        // A backend that fails keeps its claim: the runs it had not stored stay claimed until this process ends, and
+        // another process waiting for them takes them over then (releaseAbandonedClaims), as it would take over the
+        // engine's per-run claims; dropped at once, they would be claimed by nobody and wait forever
         suspend fun compute(todo: List<RunSpec>, stored: KeyIndex) {
             if (todo.isEmpty()) return
             val claim = claims(todo, stored, store, engine)
@@ -122,8 +125,8 @@ object Studies {
                 engine.forEachFinished(todo, callerWorks, claim, keep, checked)
             } finally {
                 batch.flush()
-                if (engine.backend != null) store.releaseRest()
             }
+            if (engine.backend != null) store.releaseRest()
         }
         compute(remaining, stored)
         // the runs other processes claimed: wait for them, and take over those of a process that has ended
