@@ -66,6 +66,12 @@ class ResultStore private constructor(val path: Path, private val connection: Co
         connection.createStatement().use { st ->
             st.execute("PRAGMA journal_mode=WAL")
             st.execute("PRAGMA synchronous=NORMAL")
+            // runs are keyed by a hash, so a study's inserts land all over the table's B-tree: with SQLite's default
+            // 2 MB page cache a large study rereads its pages from the OS at every commit; up to 64 MiB (taken only
+            // as pages are read) keeps a million-run table's upper levels and recent leaves in memory. Set here, on a
+            // file already known to be a store, not when connecting: a pragma at connection time reads the file, so a
+            // text file failed in the driver (SQLITE_NOTADB) before the store could say what it is (RobustnessSpec)
+            st.execute("PRAGMA cache_size=-65536")
             if (schema < SCHEMA_VERSION) {
                 transaction {
                     st.execute("CREATE TABLE IF NOT EXISTS study (property TEXT PRIMARY KEY, value TEXT)")
@@ -844,10 +850,6 @@ class ResultStore private constructor(val path: Path, private val connection: Co
             // else the driver runs SELECT last_insert_rowid() as a statement of its own after each INSERT: a run's
             // row and claim each cost two statements, and no caller reads the keys
             config.setGetGeneratedKeys(false)
-            // runs are keyed by a hash, so a study's inserts land all over the table's B-tree: with SQLite's default
-            // 2 MB page cache a large study rereads its pages from the OS at every commit; up to 64 MiB (taken only
-            // as pages are read) keeps a million-run table's upper levels and recent leaves in memory
-            config.setCacheSize(-65_536)
             val quiet = readOnly && listOf("-wal", "-journal").none { Files.exists(path.resolveSibling(path.fileName.toString() + it)) }
             val url = if (quiet) "jdbc:sqlite:${path.toAbsolutePath().toUri()}?immutable=1" else "jdbc:sqlite:${path.toAbsolutePath()}"
             DriverManager.getConnection(url, config.toProperties())
