@@ -109,52 +109,54 @@ object RunLoop {
             spec, outcome, k, cost, f, finalGap(f, fStar),
             point.toList(), hits.steps.toList(), hits.evaluations.toList(), recorder.build())
 
-        // The hot loop does one step, records it, and asks one question of its result: could this step end the
-        // run (f out of bounds or NaN, the next target reached, a tiny gradient, or still steps being counted)?
-        // ([Watch.mayEnd]). Only then does [Watch.verdict] work out which ending, if any, in code kept out of the loop.
-        var k = 0L
-        while (k < maxSteps) {
-            if (cost >= maxEvaluations) break
+        // The hot loop ([Stepping.advance], a small method of its own) does one step, records it, and asks one
+        // question of its result: could this step end the run (f out of bounds or NaN, the next target reached, a
+        // tiny gradient, or still steps being counted)? ([Watch.mayEnd]). Only then does [Watch.verdict] work out
+        // which ending, if any, here, out of the loop; so do the checks every 256 steps.
+        val stepping = Stepping(state, objective, exact, minibatched, x, previous, recorder, watch, maxEvaluations)
+        while (stepping.k < maxSteps && stepping.cost < maxEvaluations) {
+            val k = stepping.k
             if (k and 255L == 0L) {
                 if (!isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
                 steps[0] = k
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
                     val f = exact.value(x)
                     recorder.recordLast(k, f, Double.NaN, 0.0, x)
+                    cost = stepping.cost
                     return finish(Outcome.TimedOut(k, timeout.describe()), k, x, f)
                 }
             }
-            for (i in 0 until n) previous[i] = x[i] // a loop, not arraycopy: n is often 2, where the call costs more than the copy
-            val info = try {
-                state.step(objective, x)
+            val mayEnd = try {
+                stepping.advance(minOf(maxSteps, (k or 255L) + 1))
             } catch (e: OptimizerException) {
+                val at = stepping.k
+                cost = stepping.cost
                 val f = exact.value(previous)
-                recorder.recordLast(k, f, Double.NaN, 0.0, previous)
-                return finish(Outcome.Diverged(k, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
-                    .joinToString("; ")), k, previous, f)
+                recorder.recordLast(at, f, Double.NaN, 0.0, previous)
+                return finish(Outcome.Diverged(at, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
+                    .joinToString("; ")), at, previous, f)
             } catch (e: Throwable) {
-                if (isRunFailure(e)) steps[0] = k // the step the run fails at, for [execute]
+                if (isRunFailure(e)) steps[0] = stepping.k // the step the run fails at, for [execute]
                 throw e
             }
-            // on minibatches the step saw its batch's loss; the run's progress is the full f(x_k), not counted as cost
-            val f = if (minibatched) exact.value(previous) else info.value()
-            val gradientNorm = info.gradientNorm()
-            val stepLength = info.stepLength()
-            // f(x_k) was seen by this step's first evaluation, or by the step before's last when it was reused
-            val seenAt = if (info.reusedEvaluation()) cost else cost + 1
-            cost = info.evaluationCost(n)
-            recorder.record(k, f, gradientNorm, stepLength, previous)
-            if (watch.mayEnd(f, gradientNorm)) {
-                val outcome = watch.verdict(k, f, gradientNorm, stepLength, previous, seenAt)
+            cost = stepping.cost
+            if (mayEnd) {
+                val at = stepping.k
+                val f = stepping.f
+                val gradientNorm = stepping.gradientNorm
+                val stepLength = stepping.stepLength
+                val outcome = watch.verdict(at, f, gradientNorm, stepLength, previous, stepping.seenAt)
                 if (outcome != null) {
-                    recorder.recordLast(k, f, gradientNorm, stepLength, previous) // the last point, kept
-                    val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(k, listOfNotNull(outcome.cause,
+                    recorder.recordLast(at, f, gradientNorm, stepLength, previous) // the last point, kept
+                    val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(at, listOfNotNull(outcome.cause,
                         nonFiniteNode(landscape, previous)).joinToString("; ")) else outcome
-                    return finish(ending, k, previous, f)
+                    return finish(ending, at, previous, f)
                 }
+                stepping.k = at + 1
             }
-            k++
         }
+        val k = stepping.k
+        cost = stepping.cost
         steps[0] = k
         // The last point has not been evaluated with a gradient; its value alone decides the last target check.
         val f = exact.value(x)
@@ -167,6 +169,69 @@ object RunLoop {
             return finish(Outcome.ReachedTarget(k, cost), k, x, f)
         }
         return finish(Outcome.OutOfBudget(k), k, x, f)
+    }
+
+    /**
+     * A run's steps between two of the loop's checks, in a method small enough that the JIT inlines the optimizer's
+     * step, the objective and the bookkeeping into it whatever else the run's code holds (inlined into the whole run
+     * loop, the step was cut off by the compiler's node limit under G1's write barriers, and a run cost twice as much).
+     * Between calls, [k] is the next step and [cost] the evaluations so far; after a call that returns true, the
+     * fields below them describe step [k], which may end the run.
+     */
+    private class Stepping(
+        private val state: dev.fluxion.optimizers.OptimizerState,
+        private val objective: dev.fluxion.dsl.Objective,
+        private val exact: dev.fluxion.dsl.Objective,
+        private val minibatched: Boolean,
+        private val x: DoubleArray,
+        private val previous: DoubleArray,
+        private val recorder: TraceRecorder,
+        private val watch: Watch,
+        private val maxEvaluations: Long,
+    ) {
+        var k = 0L
+        var cost = 0L
+        var f = 0.0
+        var gradientNorm = 0.0
+        var stepLength = 0.0
+
+        /** The evaluations after which f(x_k) was seen: by step k's first, or by the step before's last if reused. */
+        var seenAt = 0L
+
+        /**
+         * Steps from [k] until step [until] (not taken), the evaluation budget, or a step that may end the run
+         * ([Watch.mayEnd]): then returns true, with [k] at that step. Counters live in locals in the loop and are
+         * written back on every way out, a throw included ([k] is then the step that threw).
+         */
+        fun advance(until: Long): Boolean {
+            var k = this.k
+            var cost = this.cost
+            val n = x.size
+            try {
+                while (k < until && cost < maxEvaluations) {
+                    for (i in 0 until n) previous[i] = x[i] // a loop, not arraycopy: n is often 2, where the call costs more
+                    val info = state.step(objective, x)
+                    // on minibatches the step saw its batch's loss; the run's progress is the full f(x_k), not counted as cost
+                    val f = if (minibatched) exact.value(previous) else info.value()
+                    val gradientNorm = info.gradientNorm()
+                    val before = cost
+                    cost = info.evaluationCost(n)
+                    recorder.record(k, f, gradientNorm, info.stepLength(), previous)
+                    if (watch.mayEnd(f, gradientNorm)) {
+                        this.f = f
+                        this.gradientNorm = gradientNorm
+                        this.stepLength = info.stepLength()
+                        this.seenAt = if (info.reusedEvaluation()) before else before + 1
+                        return true
+                    }
+                    k++
+                }
+                return false
+            } finally {
+                this.k = k
+                this.cost = cost
+            }
+        }
     }
 
     /**
