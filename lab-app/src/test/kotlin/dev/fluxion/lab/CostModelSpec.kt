@@ -56,6 +56,20 @@ class CostModelSpec : FunSpec({
             "each call of f, or of f with its gradient, as 1, and each Hessian (or metric) as n, the dimension"
     }
 
+    test("a target first reached at the last point costs the evaluation that saw it; a last point that reaches none costs nothing") {
+        // one step of gd(lr=1/2) on |x|^2 lands on x* = 0: step 0's evaluation (1) saw f(x_0) = 27; the budget of one
+        // step ends the loop and the lab evaluates f(x_1) = 0 for its last target check: evaluation 2 reached 1e-8
+        val landed = run("gd(lr=0.5)", "sphere(dim=3)", Budget(maxSteps = 1, targets = listOf(1e-8)))
+        landed.outcome shouldBe Outcome.ReachedTarget(1, 2)
+        (landed.hitSteps to landed.hitEvaluations) shouldBe (listOf(1L) to listOf(2L))
+        landed.evaluations shouldBe 2L
+        // gd(lr=1/4) halves x each step: f(x_1) = 27/4 reaches no target of 1e-8, so the run's cost is its one step
+        val short = run("gd(lr=0.25)", "sphere(dim=3)", Budget(maxSteps = 1, targets = listOf(1e-8)))
+        short.outcome shouldBe Outcome.OutOfBudget(1)
+        short.finalValue shouldBe 27.0 / 4
+        short.evaluations shouldBe 1L
+    }
+
     test("a budget of 10 evaluations: 10 steps of gradient descent, 3 of Newton in 3-D (4, 8, then 12 >= 10)") {
         val budget = Budget(maxSteps = 1000, maxEvaluations = 10, targets = listOf(1e-30))
         val gd = run("gd(lr=0.001)", "rosenbrock(dim=3)", budget)

@@ -1,5 +1,7 @@
 package dev.fluxion.lab.report
 
+import dev.fluxion.optimizers.Evaluations
+
 import dev.fluxion.lab.stats.PairSummary
 import dev.fluxion.lab.study.RateRow
 import dev.fluxion.lab.study.ScanOutcome
@@ -30,7 +32,8 @@ object ConsoleTable {
 
     /**
      * The comparison table: per pair, the runs, the success rate, the median (quartiles) steps and the aRT at the
-     * finest target and at [middle], the median final gap and the outcomes.
+     * finest target and at [middle], the median final gap and the outcomes; under it, the cost model the aRT
+     * columns count evaluations by ([costModel]).
      */
     @JvmStatic
     fun comparison(summaries: List<PairSummary>, middle: Int = 3): String {
@@ -50,8 +53,12 @@ object ConsoleTable {
                 if (s.hasTargets) e(s.medianFinalGap) else "n/a",
                 s.outcomes.entries.joinToString(" ") { "${it.key}=${it.value}" })
         }
-        return render(header, rows)
+        return render(header, rows) + costModel()
     }
+
+    /** The line under a table of evaluations that says how they are counted ([Evaluations.COST_MODEL]). */
+    @JvmStatic
+    fun costModel(): String = "aRT is in evaluations: ${Evaluations.COST_MODEL}\n"
 
     /**
      * The rates table: per rule and kappa, the theoretical and fitted rate of the error ||x - x*|| (the fit from

@@ -38,7 +38,7 @@ object SuiteReport {
             listOf(row.slice, row.group, row.optimizer) + row.cells.map { ConsoleTable.g(it.averageRunningTime) } +
                 "${row.finest.successCount}/${row.finest.runs}"
         }
-        return ConsoleTable.render(header, rows) + "\nShare of (run, target) pairs reached within the budget, all functions:\n" +
+        return ConsoleTable.render(header, rows) + ConsoleTable.costModel() + "\nShare of (run, target) pairs reached within the budget, all functions:\n" +
             reachedTable(summary)
     }
 
