@@ -30,8 +30,8 @@ interface FusedPass {
      * <p>At most 35 bytes of bytecode (HotSpot's {@code MaxInlineSize}), its rare and its plain parts methods of their
      * own: the JIT then inlines it into a step at every call site whatever the call site's profile says. At 57 bytes
      * it was inlined only where the profile counted the call as frequent, which it did in some JVMs and not in
-     * others: the gd row of the step-floor benchmark took about 13 us per run in a third of them and 9.7 in the rest
-     * (benchmarks/README.md, "A step against its floor").
+     * others: the gd row of the step-floor benchmark took 13 to 18 us per run in 13 of 27 JVMs and about 9.7 in the
+     * rest (benchmarks/README.md, "x through memory is the in-place step's floor").
      */
     static double moveTwo(double[] x, double[] old, double u0, double u1) {
         double squares = u0 * u0 + u1 * u1;
