@@ -262,7 +262,7 @@ class GeneratedKernelSpec : FunSpec({
                 f.valueAndGradient(DoubleArray(n) { 1.0 }, gradient)
                 gradient.map { it.toRawBits() } shouldBe c.map { (0.0 + it).toRawBits() }
             }
-            // two contributions per entry, x_j / 2 twice from (1/2) x x: (0 + x_j / 2) + x_j / 2, as the interpreter adds them
+            // (1/2) x x, x_j / 2 from each factor, zeros of either sign, NaN and infinity among the points: the interpreter's bits
             val x = VectorExpr.variable("x", n)
             val f = x.times(x).sum().times(0.5).compile(listOf("x"))
             for (start in specials.indices) {
