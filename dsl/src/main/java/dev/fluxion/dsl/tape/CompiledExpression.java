@@ -43,7 +43,10 @@ public final class CompiledExpression implements Objective {
     private final boolean kernelUsesWorkspace;
     /** Each thread's scratch arrays; null for a {@link #confined()} copy. */
     private final ThreadLocal<Workspace> workspace;
-    /** The scratch arrays of a {@link #confined()} copy, made on its first use; null otherwise. */
+    /**
+     * The scratch arrays of a {@link #confined()} copy, made with it when the value and gradient use them, else on
+     * their first use; null otherwise.
+     */
     private Workspace confinedWorkspace;
 
     private CompiledExpression(Expr expression, List<String> variables, Tape tape, TapeKernel kernel,
@@ -55,14 +58,22 @@ public final class CompiledExpression implements Objective {
         this.kernel = kernel;
         this.kernelUsesWorkspace = kernel != null && (kernel.isSplit() || KernelCompiler.keepsVectorsWhole(tape));
         this.workspace = confined ? null : ThreadLocal.withInitial(() -> new Workspace(tape));
+        // a confined copy whose value and gradient use the buffers makes them now rather than at its first call: the
+        // first call's allocation would otherwise sit (as a call, which the JIT must assume writes any memory) in the
+        // loop of every caller that inlines the evaluation, so that the loop reads every field and checks every
+        // dimension again at each pass (benchmarks/README.md, "A step against its floor")
+        if (confined && (kernel == null || kernelUsesWorkspace)) {
+            confinedWorkspace = new Workspace(tape);
+        }
     }
 
     /**
      * The same compiled expression for use by one thread at a time, with scratch arrays of its own in place of
-     * each thread's: a call skips the thread-local lookup, and the arrays are made by the caller (on its first
-     * call), next to the caller's other data, rather than living as long as a thread. Cheap to make (the tape and
-     * the generated code are shared); meant for one task, such as one optimizer run. Not safe to share between
-     * threads that call it at the same time.
+     * each thread's: a call skips the thread-local lookup, and the arrays are made by the caller, next to the
+     * caller's other data, rather than living as long as a thread (here when its value and gradient use them, else
+     * on the first call that does). Cheap to make (the tape and the generated code are shared; the arrays are the
+     * size of the tape); meant for one task, such as one optimizer run. Not safe to share between threads that call
+     * it at the same time.
      */
     public CompiledExpression confined() {
         return new CompiledExpression(expression, variables, tape, kernel, generatedHessian, true);

@@ -19,6 +19,8 @@ import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFLE;
+import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -120,6 +122,13 @@ final class KernelMethod implements TermMachine.Operands {
     private final boolean[] early;
     /** The vector whose elements the loop being written writes, or -1. */
     private int loopRoot = -1;
+    /** The number of elements of the loop being written. */
+    private int loopLength;
+    /**
+     * The longest loop whose additions into the gradient are written as {@link #addIntoGradient}: one the JIT
+     * unrolls whole, so that it sees the 0 the gradient was cleared to.
+     */
+    private static final int SHORT_LOOP = 4;
     private final int[] valueLocal;
     private final int[] adjointLocal;
     /** Whether a scalar adjoint's local holds a value on every path to the code being written. */
@@ -1074,6 +1083,7 @@ final class KernelMethod implements TermMachine.Operands {
         int[] nodes = adjoints ? sum.gradientNodes() : sum.valueNodes();
         boolean elements = sum.writesElements();
         loopRoot = elements ? sum.argument() : -1;
+        loopLength = sum.length();
         int total = -1;
         if (value && !elements) {
             total = newDouble();
@@ -1334,7 +1344,11 @@ final class KernelMethod implements TermMachine.Operands {
                 // element j of a variable (or of a slice of one): into the gradient array
                 int source = t.op[i] == Tape.SLICE ? FusedSum.sliceSource(t, i) : i;
                 int base = t.left[source] + (t.op[i] == Tape.SLICE ? FusedSum.sliceStart(t, i) : 0);
-                addIntoArray(GRADIENT, base, j, a);
+                if (loopLength <= SHORT_LOOP) {
+                    addIntoGradient(base, j, a);
+                } else {
+                    addIntoArray(GRADIENT, base, j, a);
+                }
             }
             default -> {
                 if (Tape.elementRule(t.op[i]) < 0) {
@@ -1359,6 +1373,48 @@ final class KernelMethod implements TermMachine.Operands {
         mv.visitInsn(DALOAD);
         mv.visitVarInsn(DLOAD, value);
         mv.visitInsn(DADD);
+        mv.visitInsn(DASTORE);
+    }
+
+    /**
+     * gradient[base + j] += the double in local {@code value}, written so that an optimizer's step need not wait on
+     * the addition: g + a is a itself, exactly, when g is a zero of either sign and a is neither a zero nor a NaN,
+     * and the code takes a then, deciding by a branch the processor predicts, and adds otherwise. In a short loop,
+     * unrolled whole, the JIT sees the 0 the gradient was cleared to and keeps one test of a; the gradient of a
+     * quadratic on two variables is then its product M v from the register that computed it, one dependent
+     * operation less per step of gd (benchmarks/README.md, "A step against its floor"). The same bits as
+     * {@link #addIntoArray} in every case.
+     */
+    private void addIntoGradient(int base, int j, int value) {
+        mv.visitVarInsn(ALOAD, GRADIENT);
+        mv.visitVarInsn(ILOAD, j);
+        if (base != 0) {
+            push(base);
+            mv.visitInsn(IADD);
+        }
+        mv.visitInsn(DUP2);
+        mv.visitInsn(DALOAD);
+        int old = newDouble();
+        mv.visitVarInsn(DSTORE, old);
+        Label add = new Label();
+        Label store = new Label();
+        mv.visitVarInsn(DLOAD, old);
+        mv.visitInsn(DCONST_0);
+        mv.visitInsn(DCMPL);
+        mv.visitJumpInsn(IFNE, add);
+        // |a| > 0 is false for a zero and for a NaN (DCMPL gives -1 for a NaN)
+        mv.visitVarInsn(DLOAD, value);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+        mv.visitInsn(DCONST_0);
+        mv.visitInsn(DCMPL);
+        mv.visitJumpInsn(IFLE, add);
+        mv.visitVarInsn(DLOAD, value);
+        mv.visitJumpInsn(GOTO, store);
+        mv.visitLabel(add);
+        mv.visitVarInsn(DLOAD, old);
+        mv.visitVarInsn(DLOAD, value);
+        mv.visitInsn(DADD);
+        mv.visitLabel(store);
         mv.visitInsn(DASTORE);
     }
 

@@ -247,6 +247,31 @@ class GeneratedKernelSpec : FunSpec({
         if (java.lang.Double.isNaN(java.lang.Double.longBitsToDouble(it))) 0x7ff8000000000000L else it
     }
 
+    test("a vector variable's gradient, in a short loop and a long one: 0 + its contributions, bit for bit") {
+        // sum(c x): the one contribution to g_j is c_j, and the gradient, which starts at +0, is 0 + c_j: c_j itself,
+        // except that -0 becomes +0; a NaN, an infinity and a subnormal pass as they are. Short loops (n <= 4) take
+        // the contribution without the addition where it is neither a zero nor a NaN (KernelMethod.addIntoGradient)
+        val specials = doubleArrayOf(-0.0, 0.0, Double.NaN, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -2.5, 1e300)
+        for (n in listOf(1, 2, 3, 4, 5, 9)) {
+            for (start in specials.indices) {
+                val c = DoubleArray(n) { specials[(start + it) % specials.size] }
+                val x = VectorExpr.variable("x", n)
+                val f = x.times(VectorExpr.constant(*c)).sum().compile(listOf("x"))
+                f.isGenerated() shouldBe true
+                val gradient = DoubleArray(n)
+                f.valueAndGradient(DoubleArray(n) { 1.0 }, gradient)
+                gradient.map { it.toRawBits() } shouldBe c.map { (0.0 + it).toRawBits() }
+            }
+            // (1/2) x x, x_j / 2 from each factor, zeros of either sign, NaN and infinity among the points: the interpreter's bits
+            val x = VectorExpr.variable("x", n)
+            val f = x.times(x).sum().times(0.5).compile(listOf("x"))
+            for (start in specials.indices) {
+                val at = DoubleArray(n) { specials[(start + it) % specials.size] }
+                bitsNaNAsOne(f, at) shouldBe bitsNaNAsOne(f.interpreted(), at)
+            }
+        }
+    }
+
     test("random long scalar expressions, split into methods of a few nodes, equal the interpreter bit for bit") {
         val names = List(12) { "v$it" }
         var split = 0
