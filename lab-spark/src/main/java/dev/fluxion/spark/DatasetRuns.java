@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,28 @@ final class DatasetRuns {
         forEachRow(false, row -> {
             if (wanted.contains(row.getString(0))) found.putIfAbsent(row.getString(0), row);
         });
+        return inOrder(specs, found);
+    }
+
+    /**
+     * The held runs among {@code specs}, in their order, each under its own spec, with their traces: what
+     * {@link dev.fluxion.lab.store.ResultStore#load} gives from a store, for the few runs a report draws (the rows are
+     * found by key in the files, and only theirs come to the driver).
+     */
+    List<RunResult> load(List<RunSpec> specs) {
+        if (specs.isEmpty() || !holdsRuns(folder)) return List.of();
+        Set<String> wanted = new HashSet<>();
+        for (RunSpec spec : specs) wanted.add(spec.getKey());
+        Map<String, Row> found = new HashMap<>();
+        for (Row row : session.read().schema(ParquetRows.SCHEMA).parquet(uri())
+                .filter(functions.col("run_key").isin(wanted.toArray())).collectAsList()) {
+            found.putIfAbsent(row.getString(0), row);
+        }
+        return inOrder(specs, found);
+    }
+
+    /** The runs of {@code specs} whose rows {@code found} holds by key, in the order of {@code specs}. */
+    private static List<RunResult> inOrder(List<RunSpec> specs, Map<String, Row> found) {
         List<RunResult> results = new ArrayList<>(found.size());
         for (RunSpec spec : specs) {
             Row row = found.get(spec.getKey());

@@ -47,9 +47,10 @@ import java.util.stream.Stream;
 /**
  * A study's results as a Parquet dataset ({@code --out-format parquet}): a folder of Parquet files, one row per run
  * ({@link ParquetRows}), written by the executors themselves (the runs' results never pass through the driver), and
- * the study's record beside them ({@value #STUDY_FILE}, which Parquet readers skip as they skip every file whose
- * name starts with an underscore). Any Parquet reader (Spark, pandas, DuckDB) reads the rows; the lab reads them
- * back through {@link #copyInto}.
+ * beside them the study's record ({@value #STUDY_FILE}) and what a report needs of its optimizers and landscapes
+ * ({@value #RECORDS_FILE}: {@link ResultDataset#record}), which Parquet readers skip as they skip every file whose
+ * name starts with an underscore. Any Parquet reader (Spark, pandas, DuckDB) reads the rows; the lab reads them
+ * back through {@link #copyInto}, records and all, so a study of plugins or of a script is reported without them.
  *
  * <p>The runs the dataset lacks are computed in jobs of at most {@value #RUNS_PER_JOB} runs, each appending its
  * files when all of its tasks are done (Spark's commit protocol: a task computed twice, after a lost executor, is
@@ -64,6 +65,13 @@ import java.util.stream.Stream;
 public final class ParquetDataset implements ResultDataset {
     /** The study's record in the dataset's folder: its properties ({@link Study#properties()}). */
     static final String STUDY_FILE = "_fluxion-study.properties";
+
+    /**
+     * What a report needs of the study's optimizers and landscapes whose code a reader may lack, in the dataset's
+     * folder: a store of the study that holds no runs, only these records, written once the study's runs are in
+     * ({@link ResultDataset#record}) and given to the store the dataset is copied into ({@link #copyInto}).
+     */
+    static final String RECORDS_FILE = "_fluxion-records.sqlite";
 
     /** The most runs one job computes and commits. */
     static final int RUNS_PER_JOB = 50_000;
@@ -88,28 +96,36 @@ public final class ParquetDataset implements ResultDataset {
         DatasetRuns held = new DatasetRuns(spark.session(), folder);
         Set<String> stored = held.keys(); // read once, then kept up to date with the runs written
         List<RunSpec> runs = study.runs(engine);
-        computeRuns(spark, stored, runs, folder, study instanceof ScanStudy scan ? scan.getBisections() : 0, progress);
+        Map<String, String> optimizers = new TreeMap<>(); // each optimizer label of the study's runs, with its spec
+        computeRuns(spark, stored, runs, folder, study instanceof ScanStudy scan ? scan.getBisections() : 0, optimizers,
+            progress);
         if (study instanceof StagedStudy staged) {
             // each stage planned from the summaries of the runs before it, read back from the dataset
             for (int index = 1; ; index++) {
                 List<RunSpec> stage = staged.stage(index, engine, held::summaries);
                 if (stage == null) break;
-                computeRuns(spark, stored, stage, folder, 0, progress);
+                computeRuns(spark, stored, stage, folder, 0, optimizers, progress);
             }
         }
-        if (study instanceof ScanStudy scan) refine(scan, runs, held, spark.session(), folder, engine, progress);
+        if (study instanceof ScanStudy scan) refine(scan, runs, held, spark.session(), folder, engine, optimizers, progress);
+        try (ResultStore records = ResultStore.open(folder.resolve(RECORDS_FILE))) {
+            records.claimStudy(study.properties());
+            ResultDataset.record(study, records, optimizers, engine, held::load, held::summaries);
+        }
     }
 
     /**
      * Computes the runs of {@code runs} (a study's, or one stage's) whose keys dataset {@code folder} lacks
      * ({@code stored} holds its keys, and gets those of the runs written), each key once, in jobs of at most
-     * {@value #RUNS_PER_JOB}; {@code progress} sees one {@link Progress.Planned} first.
+     * {@value #RUNS_PER_JOB}; {@code progress} sees one {@link Progress.Planned} first. {@code optimizers} gets the
+     * optimizer label and spec of each run of {@code runs}.
      */
     private static void computeRuns(SparkRunBackend spark, Set<String> stored, List<RunSpec> runs, Path folder,
-                                    int bisections, Function1<? super Progress, Unit> progress) {
+                                    int bisections, Map<String, String> optimizers, Function1<? super Progress, Unit> progress) {
         List<RunSpec> remaining = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (RunSpec run : runs) {
+            optimizers.putIfAbsent(run.getOptimizerLabel(), run.getOptimizerSpec());
             if (!stored.contains(run.getKey()) && planned.add(run.getKey())) remaining.add(run);
         }
         progress.invoke(new Progress.Planned(runs.size(), runs.size() - remaining.size(), bisections));
@@ -126,9 +142,10 @@ public final class ParquetDataset implements ResultDataset {
      * dataset holds is read back, each other one computed here, one after another (each is chosen by the one before,
      * as in a store's scan), and those computed are appended to the dataset together once the bisection is done (one
      * file, not one per run; a bisection stopped midway is computed again, a few dozen runs on one thread).
+     * {@code optimizers} gets the optimizer label and spec of each bisection run.
      */
     private static void refine(ScanStudy scan, List<RunSpec> grid, DatasetRuns held, SparkSession session, Path folder,
-                               Engine engine, Function1<? super Progress, Unit> progress) {
+                               Engine engine, Map<String, String> optimizers, Function1<? super Progress, Unit> progress) {
         Map<String, Row> rows = new HashMap<>(); // the grid's, and the bisection runs of an earlier command
         held.forEachRow(true, row -> rows.putIfAbsent(row.getString(0), row));
         List<RunResult> results = new ArrayList<>();
@@ -136,6 +153,7 @@ public final class ParquetDataset implements ResultDataset {
         List<Row> computed = new ArrayList<>();
         int[] done = {0};
         scan.analyse(results, engine, spec -> {
+            optimizers.putIfAbsent(spec.getOptimizerLabel(), spec.getOptimizerSpec());
             Row row = rows.get(spec.getKey());
             RunResult result = row != null ? ParquetRows.toResult(row, spec)
                 : engine.run(spec, () -> !Thread.currentThread().isInterrupted());
@@ -268,7 +286,7 @@ public final class ParquetDataset implements ResultDataset {
     }
 
     @Override
-    public void copyInto(Path folder, ResultStore store, Engine engine) {
+    public void copyInto(Path folder, ResultStore store, Function1<? super ResultStore, Engine> engine) {
         Map<String, String> properties = readStudy(folder);
         Study study;
         try {
@@ -277,7 +295,15 @@ public final class ParquetDataset implements ResultDataset {
             throw new LabException(folder + ": " + e.getMessage(), null);
         }
         store.claimStudy(properties);
+        Path records = folder.resolve(RECORDS_FILE);
+        if (Files.isRegularFile(records)) { // a dataset of an earlier fluxion has none: its report needs the plugins
+            try (ResultStore recorded = ResultStore.openReadOnly(records)) {
+                store.putRecordsOf(recorded);
+            }
+        }
+        Engine rebuilding = engine.invoke(store);
         if (!DatasetRuns.holdsRuns(folder)) return;
+        List<RunSpec> grid = study.runs(rebuilding); // before Spark starts: an optimizer or landscape unknown here fails at once
         // the session of a study just computed here, or one of this process's own
         SparkSession running = SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get() : null;
         boolean ownSession = running == null || running.sparkContext().isStopped();
@@ -285,19 +311,20 @@ public final class ParquetDataset implements ResultDataset {
         SparkSession session = ownSession ? SparkSession.builder().appName("fluxion").master("local[2]")
             .config("spark.ui.enabled", "false").getOrCreate() : running;
         try {
-            copyRuns(study, new DatasetRuns(session, folder), folder, store, engine);
+            copyRuns(study, grid, new DatasetRuns(session, folder), folder, store, rebuilding);
         } finally {
             if (ownSession) session.stop();
         }
     }
 
     /**
-     * Copies the runs of {@code study} from {@code held} into {@code store} as the study planned them: its runs, then
+     * Copies the runs of {@code study} from {@code held} into {@code store} as the study planned them: its runs
+     * ({@code grid}), then
      * (a tune study) each later stage, planned from the summaries copied before it, for as long as the stages before
      * are whole, then (a scan) the bisection runs its grid leads to; a row no stage plans is an error.
      */
-    private static void copyRuns(Study study, DatasetRuns held, Path folder, ResultStore store, Engine engine) {
-        List<RunSpec> grid = study.runs(engine);
+    private static void copyRuns(Study study, List<RunSpec> grid, DatasetRuns held, Path folder, ResultStore store,
+                                 Engine engine) {
         Set<String> unplanned = new HashSet<>(); // the rows of runs outside the study's first stage
         Map<String, Row> others = new HashMap<>(); // a scan's bisection runs
         Set<String> copied = new HashSet<>();

@@ -79,6 +79,11 @@ public final class SparkRunBackend implements RunBackend {
         String master = settings.getOrDefault("master", System.getProperty("spark.master", "local[*]"));
         builder.master(master);
         builder.config("spark.ui.enabled", "false");
+        // the session's jobs share the context's files, the plugin jars among them: with Spark 4's isolated session
+        // artifacts (its default), a Parquet dataset's write runs with the session's own files alone, so an executor
+        // whose first task writes Parquet (every executor of a dataset's study, or one joining a running study) never
+        // fetched the plugins it loads (StandaloneClusterTest)
+        builder.config("spark.sql.artifact.isolation.enabled", "false");
         if (!master.startsWith("local")) shipClasses(builder, settings);
         settings.forEach((key, value) -> {
             if (key.startsWith("spark.")) builder.config(key, value);

@@ -32,11 +32,14 @@ final class LocalCluster implements AutoCloseable {
         master = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
             String.valueOf(port), "--webui-port", String.valueOf(freePort()));
         awaitPort(port, 60_000);
-        for (int i = 0; i < workerCount; i++) {
-            workers.add(start("worker" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
-                "--work-dir", folder.resolve("work" + i).toString(), masterUrl()));
-        }
+        for (int i = 0; i < workerCount; i++) workers.add(startWorker(i));
+    }
+
+    /** Starts worker {@code index}: one core, its log {@code workerINDEX.log} (a restarted worker's appends to it). */
+    private Process startWorker(int index) throws IOException {
+        return start("worker" + index, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+            "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
+            "--work-dir", folder.resolve("work" + index).toString(), masterUrl());
     }
 
     /** Starts a master and {@code workers} workers of one core each, their files and logs in {@code folder}. */
@@ -54,6 +57,14 @@ final class LocalCluster implements AutoCloseable {
         Process worker = workers.get(index);
         worker.descendants().forEach(ProcessHandle::destroyForcibly);
         worker.destroyForcibly();
+    }
+
+    /**
+     * Starts worker {@code index} again after {@link #killWorker}: as a machine that replaces a failed one, it joins
+     * the master, which gives the running application an executor on it.
+     */
+    void restartWorker(int index) throws IOException {
+        workers.set(index, startWorker(index));
     }
 
     /** The log of a process ({@code master}, {@code worker0}, ...), for a failing test's message. */
@@ -76,7 +87,7 @@ final class LocalCluster implements AutoCloseable {
         command.add(mainClass);
         command.addAll(Arrays.asList(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(folder.resolve(name + ".log").toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(name + ".log").toFile()));
         builder.environment().put("SPARK_HOME", folder.resolve("spark-home").toString());
         builder.environment().put("SPARK_SCALA_VERSION", "2.13");
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

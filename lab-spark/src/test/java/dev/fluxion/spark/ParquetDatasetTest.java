@@ -24,12 +24,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +94,60 @@ class ParquetDatasetTest {
         assertEquals(fromStore, table(computed) + "\n", "and so did the study command");
     }
 
+    /**
+     * A study of a plugin optimizer (Lion) on a plugin landscape (the Gaussian mixture; neither jar is on the test's
+     * class path), computed with the plugins by the coroutine engine into a store and by Spark into a dataset:
+     * {@code fluxion report} of either without the plugins prints the same table and writes the same page (the
+     * mixture's contours included), each from what it recorded. Without its records (as a dataset of an earlier
+     * fluxion), the dataset's report needs the plugins, and says so in one line.
+     */
+    @Test
+    void aPluginStudysDatasetIsReportedWithoutThePluginsAsItsStoreIs(@TempDir Path dir) throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        for (String jar : List.of("plugin.lion", "plugin.mixture")) {
+            Path from = Path.of(System.getProperty(jar));
+            Files.copy(from, plugins.resolve(from.getFileName()));
+        }
+        assertFalse(Registries.builtIn().getLandscapes().names().contains("gaussian-mixture"), "not on the class path");
+        List<String> study = List.of("--plugins", plugins.toString(), "compare", "--optimizers", "lion(lr=0.01); gd(lr=0.05)",
+            "--landscapes", "gaussian-mixture(samples=100)", "--starts", "default+random:2", "--seeds", "2", "--steps", "300",
+            "--noise", "0.01", "--name", "plugged", "--traces", "log");
+        List<String> intoStore = new ArrayList<>(study);
+        intoStore.addAll(List.of("--out", dir.resolve("store").toString()));
+        fluxion(intoStore.toArray(String[]::new));
+        List<String> intoDataset = new ArrayList<>(study);
+        intoDataset.addAll(List.of("--out", dir.resolve("dataset").toString(), "--engine", "spark", "--master", "local[2]",
+            "--out-format", "parquet"));
+        fluxion(intoDataset.toArray(String[]::new));
+
+        Path dataset = dir.resolve("dataset/plugged.parquet");
+        String fromStore = fluxion("report", dir.resolve("store/plugged.sqlite").toString(),
+            "--html", dir.resolve("store-page/plugged.html").toString());
+        String fromDataset = fluxion("report", dataset.toString(), "--html", dir.resolve("dataset-page/plugged.html").toString());
+        assertTrue(fromStore.contains("lion(lr=0.01)") && fromStore.contains("gaussian-mixture"), "a table of the study: " + fromStore);
+        assertEquals(table(fromStore), table(fromDataset), "the dataset's report without the plugins is the store's");
+        assertEquals(-1, Files.mismatch(dir.resolve("store-page/plugged.html"), dir.resolve("dataset-page/plugged.html")),
+            "and so is its page");
+
+        // each record is needed: without the landscape's, the mixture is unknown; without any, Lion is
+        try (Connection records = DriverManager.getConnection("jdbc:sqlite:" + dataset.resolve(ParquetDataset.RECORDS_FILE))) {
+            records.createStatement().execute("DELETE FROM landscape_records");
+        }
+        assertUnknownWithoutPlugins(dataset, "unknown landscape 'gaussian-mixture'");
+        Files.delete(dataset.resolve(ParquetDataset.RECORDS_FILE));
+        assertUnknownWithoutPlugins(dataset, "unknown optimizer 'lion'");
+    }
+
+    /** {@code fluxion report DATASET} fails in one line saying {@code unknown} and naming {@code --plugins}. */
+    private static void assertUnknownWithoutPlugins(Path dataset, String unknown) {
+        StringWriter err = new StringWriter();
+        int code = FluxionCommand.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+            .execute("report", dataset.toString(), "--html", dataset.resolveSibling("unrecorded/plugged.html").toString());
+        assertEquals(2, code, "a dataset without its records needs the plugins: " + err);
+        assertTrue(err.toString().contains(unknown) && err.toString().contains("--plugins"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), "in one line: " + err);
+    }
+
     @Test
     void aDatasetWithSomeRunsGetsOnlyTheOthers(@TempDir Path dir) throws Exception {
         CompareStudy study = SparkRunBackendTest.study(TracePolicy.LOG);
@@ -140,7 +197,7 @@ class ParquetDatasetTest {
             }
 
             try (ResultStore store = ResultStore.open(dir.resolve("copy.sqlite"))) {
-                dataset.copyInto(folder, store, here);
+                dataset.copyInto(folder, store, copy -> here);
                 List<RunResult> all = store.load(runs);
                 for (int i = 0; i < runs.size(); i++) assertEquals(here.run(runs.get(i)), all.get(i), "run " + i);
             }

@@ -71,7 +71,7 @@ class StagedParquetResumeTest {
     /** The CSV of the dataset's runs, copied into a store. */
     private static String csvOf(Path dataset, Path store) {
         try (ResultStore copy = ResultStore.open(store)) {
-            new ParquetDataset().copyInto(dataset, copy, new Engine(1));
+            new ParquetDataset().copyInto(dataset, copy, records -> new Engine(1));
             return copy.csv();
         }
     }

@@ -15,7 +15,9 @@ import dev.fluxion.lab.engine.TracePolicy;
 import dev.fluxion.lab.engine.Plugins;
 import org.apache.spark.TaskFailedReason;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the example plugin's jar (Lion, {@code examples/lion-optimizer}), which is not on the class path of the test
  * or of the executors: first a study of Lion and gd, whose runs the executors can only compute with the plugin the
  * driver shipped them; then a study during which one worker is killed: Spark computes the lost tasks again on the
- * other, and the stored study equals the coroutine engine's, no run lost and none stored twice.
+ * other, and the stored study equals the coroutine engine's, no run lost and none stored twice; then, the killed
+ * worker started again, the same study into a Parquet dataset, during which that worker is killed again: the dataset
+ * holds one row a run, and its runs are the coroutine engine's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterTest {
@@ -52,6 +57,8 @@ class StandaloneClusterTest {
     private static LocalCluster cluster;
     private static SparkRunBackend spark;
     private static Path lion;
+    /** The coroutine engine's runs of {@link #study()}, computed once for both killed-worker cases. */
+    private static List<RunResult> local;
 
     @BeforeAll
     static void joinCluster() throws Exception {
@@ -110,15 +117,22 @@ class StandaloneClusterTest {
             1e100, 0.0), 11, "cluster", TracePolicy.NONE);
     }
 
+    /** The coroutine engine's runs of {@link #study()}, with 2 threads. */
+    static List<RunResult> localRuns() {
+        if (local == null) {
+            try (ResultStore store = ResultStore.open(dir.resolve("local.sqlite"))) {
+                local = Studies.run(study(), store, 2);
+            }
+        }
+        return local;
+    }
+
     @Test
     @Order(2)
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aKilledWorkersTasksAreComputedAgainAndNoRunIsLostOrDoubled(@TempDir Path runs) {
         CompareStudy study = study();
-        List<RunResult> local;
-        try (ResultStore store = ResultStore.open(runs.resolve("local.sqlite"))) {
-            local = Studies.run(study, store, 2);
-        }
+        List<RunResult> local = localRuns();
         AtomicInteger failedTasks = new AtomicInteger();
         spark.session().sparkContext().addSparkListener(new SparkListener() {
             @Override
@@ -146,6 +160,66 @@ class StandaloneClusterTest {
         remote.forEach(r -> keys.add(r.getSpec().getKey()));
         assertEquals(total, keys.size());
         assertEquals(local, remote, "the cluster's results are the coroutine engine's");
+    }
+
+    /**
+     * The study of the case above into a Parquet dataset, on the two workers again (the killed one started anew),
+     * one of which is killed once a quarter of the job's tasks have ended: the tasks it had are computed again, and
+     * the dataset's commit keeps one set of rows per task, so the dataset holds each run once, as the coroutine engine
+     * computed it. The new worker's executor runs Parquet tasks first, with the plugin jar the driver shipped at the
+     * start: the session's jobs see the context's files ({@link SparkRunBackend#open}; with Spark 4's isolated session
+     * artifacts every task of that executor failed, the jar missing).
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aKilledWorkersTasksWriteEachRunOnceIntoAParquetDataset(@TempDir Path runs) throws Exception {
+        cluster.restartWorker(1);
+        awaitExecutors(spark, 2, cluster);
+        CompareStudy study = study();
+        List<RunResult> local = localRuns();
+        int total = local.size();
+        AtomicInteger tasks = new AtomicInteger();
+        AtomicInteger ended = new AtomicInteger();
+        AtomicInteger failedTasks = new AtomicInteger();
+        AtomicInteger killedAt = new AtomicInteger(-1);
+        SparkListener killer = new SparkListener() {
+            @Override
+            public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+                tasks.set(submitted.stageInfo().numTasks()); // the job writing the dataset: one stage
+            }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.reason() instanceof TaskFailedReason) {
+                    failedTasks.incrementAndGet();
+                } else if (tasks.get() > 0 && 4 * ended.incrementAndGet() >= tasks.get()
+                    && killedAt.compareAndSet(-1, ended.get())) {
+                    cluster.killWorker(1);
+                }
+            }
+        };
+        Path folder = runs.resolve("cluster.parquet");
+        spark.session().sparkContext().addSparkListener(killer);
+        try {
+            new ParquetDataset().compute(study, folder, new Engine(1, Registries.builtIn(), RunTimeout.NONE,
+                Extensions.NONE, spark), false, event -> kotlin.Unit.INSTANCE);
+        } finally {
+            spark.session().sparkContext().removeSparkListener(killer);
+        }
+        assertTrue(killedAt.get() > 0 && killedAt.get() < tasks.get(),
+            "the worker died in the middle, after task " + killedAt.get() + " of " + tasks.get());
+        assertTrue(failedTasks.get() >= 1, "a task was lost with the worker's executor and computed again");
+        // the dataset's rows, read in one job; each rebuilt under the study's own spec of its key (the study its
+        // dataset records, which `fluxion report` reads, lacks its stall thresholds of 0: not a recorded property)
+        List<Row> rows = spark.session().read().schema(ParquetRows.SCHEMA).parquet(folder.toUri().toString()).collectAsList();
+        assertEquals(total, rows.size(), "one row a run: none lost, none written twice");
+        Map<String, Row> byKey = new HashMap<>();
+        rows.forEach(row -> byKey.put(row.getString(0), row));
+        assertEquals(total, byKey.size(), "each run's key once");
+        List<RunResult> summaries = study.runs(new Engine(1)).stream()
+            .map(run -> ParquetRows.toResult(byKey.get(run.getKey()), run)).toList();
+        assertEquals(local, summaries, "the dataset's runs are the coroutine engine's");
     }
 
     /** Waits (up to 3 minutes) until {@code count} executors have joined (one per worker), or fails with a worker's log. */

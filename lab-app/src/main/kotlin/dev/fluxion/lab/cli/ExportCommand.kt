@@ -38,7 +38,9 @@ class ExportCommand : Callable<Int> {
         // every output is checked before the store is read: a folder, the store itself or another store is refused
         listOfNotNull(jsonTarget, csvTarget).forEach { OutputFile.check(it, store) }
         if (jsonTarget != null && jsonTarget == csvTarget) throw LabException("--csv and --json name the same file $csvTarget")
-        readStoreOrDataset(store, { Engine(1, FluxionCommand.pluginsOf(spec).registries) }) { results ->
+        val registries = FluxionCommand.pluginsOf(spec).registries
+        // a dataset's runs are rebuilt with what it recorded of the optimizers and landscapes whose code is not here
+        readStoreOrDataset(store, { Engine(1, registries, extensions = recordedExtensions(it, registries)) }) { results ->
             if (json != null) write(jsonTarget) { results.writeJson(it) }
             if (json == null || csvTarget != null) write(csvTarget) { results.writeCsv(it) }
         }

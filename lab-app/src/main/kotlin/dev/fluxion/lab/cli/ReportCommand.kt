@@ -20,8 +20,8 @@ import java.util.concurrent.Callable
  * `fluxion report STORE [--html FILE]`: rebuilds a stored study's console table and HTML page from its SQLite file
  * alone (the study is recorded in the file, each optimizer's canonical spec in its runs, and each landscape given by
  * code as a [dev.fluxion.lab.store.LandscapeRecord], so neither a plugin's jar nor the script of an optimizer or
- * landscape defined in code is needed), or from its Parquet dataset's folder ([readStoreOrDataset]); by default
- * the page goes beside the store as `NAME.html`.
+ * landscape defined in code is needed), or from its Parquet dataset's folder ([readStoreOrDataset]), which keeps the
+ * same records beside its runs; by default the page goes beside the store as `NAME.html`.
  */
 @Command(name = "report", description = ["Rebuild the console table and the HTML report of a stored study from its .sqlite file."])
 class ReportCommand : Callable<Int> {
@@ -38,9 +38,11 @@ class ReportCommand : Callable<Int> {
     override fun call(): Int {
         html?.let { OutputFile.check(it, store) }
         val registries = FluxionCommand.pluginsOf(spec).registries
-        val (study, report) = readStoreOrDataset(store, { Engine(1, registries) }) { results ->
-            // optimizers and landscapes whose code is not here (no --plugins, no script) are known by what the store recorded
-            val engine = Engine(1, registries, extensions = recordedExtensions(results, registries))
+        // optimizers and landscapes whose code is not here (no --plugins, no script) are known by what the store (or
+        // the dataset, which gives its records to the store it is copied into) recorded
+        val recorded = { results: ResultStore -> Engine(1, registries, extensions = recordedExtensions(results, registries)) }
+        val (study, report) = readStoreOrDataset(store, recorded) { results ->
+            val engine = recorded(results)
             val properties = results.study()
             if (properties.isEmpty()) throw LabException("$store records no study (written by an older fluxion?); run the study again")
             val study = try {

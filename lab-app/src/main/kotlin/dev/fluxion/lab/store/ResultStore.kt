@@ -133,13 +133,7 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                         st.executeUpdate()
                     }
                 }
-                connection.prepareStatement("INSERT OR REPLACE INTO $OPTIMIZER_SPECS (label, spec) VALUES (?, ?)").use { st ->
-                    for ((label, spec) in results.associate { it.spec.optimizerLabel to it.spec.optimizerSpec }) {
-                        st.setString(1, label)
-                        st.setString(2, spec)
-                        st.executeUpdate()
-                    }
-                }
+                writeOptimizerSpecs(results.associate { it.spec.optimizerLabel to it.spec.optimizerSpec })
                 // a stored run needs its claim no more: dropping it keeps the store's cost per run down (a process that
                 // claimed no run one by one has none to drop: the runs it stores were granted by a claim on the rest
                 // of the study, with no other process's claim on them)
@@ -358,6 +352,34 @@ class ResultStore private constructor(val path: Path, private val connection: Co
                 }
             }
         }
+    }
+
+    /**
+     * Records [specs], optimizer labels with their canonical specs, as [putAll] records those of the runs it stores:
+     * for a store that keeps the records of a study whose runs are elsewhere (a [ResultDataset]'s).
+     */
+    fun putOptimizerSpecs(specs: Map<String, String>) {
+        writing("the optimizers' specs") { transaction { writeOptimizerSpecs(specs) } }
+    }
+
+    private fun writeOptimizerSpecs(specs: Map<String, String>) {
+        connection.prepareStatement("INSERT OR REPLACE INTO $OPTIMIZER_SPECS (label, spec) VALUES (?, ?)").use { st ->
+            for ((label, spec) in specs) {
+                st.setString(1, label)
+                st.setString(2, spec)
+                st.executeUpdate()
+            }
+        }
+    }
+
+    /**
+     * Takes the records of [other] ([optimizerSpecs] and [landscapeRecords]), replacing its own of the same labels:
+     * how a dataset's study, whose records are kept in a store of their own beside its runs ([ResultDataset.record]),
+     * gives them to the store it is copied into.
+     */
+    fun putRecordsOf(other: ResultStore) {
+        putOptimizerSpecs(other.optimizerSpecs())
+        for ((label, record) in other.landscapeRecords()) putLandscapeRecord(label, record)
     }
 
     /**

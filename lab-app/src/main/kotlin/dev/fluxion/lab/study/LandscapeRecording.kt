@@ -1,6 +1,7 @@
 package dev.fluxion.lab.study
 
 import dev.fluxion.lab.engine.Engine
+import dev.fluxion.lab.engine.RunResult
 import dev.fluxion.lab.engine.RunSpec
 import dev.fluxion.lab.report.Figures
 import dev.fluxion.lab.report.HtmlReport
@@ -21,7 +22,16 @@ import dev.fluxion.landscapes.LandscapeRegistry
  * record is stored under the label the study names its landscape by. [Studies.compute] calls this once every run
  * of the study is stored.
  */
-internal fun recordLandscapes(study: Study, store: ResultStore, engine: Engine) {
+internal fun recordLandscapes(study: Study, store: ResultStore, engine: Engine) =
+    recordLandscapes(study, store, engine, store::load, store::summaries)
+
+/**
+ * [recordLandscapes] into [records] for a study whose runs are kept elsewhere (a dataset's files: see
+ * [dev.fluxion.lab.store.ResultDataset.record]), read by [load] with their traces (the few runs a contour figure
+ * draws) and by [summaries] without (a tune study's search, from which its tuned runs are planned).
+ */
+internal fun recordLandscapes(study: Study, records: ResultStore, engine: Engine, load: (List<RunSpec>) -> List<RunResult>,
+                              summaries: (List<RunSpec>) -> List<RunResult>) {
     if (study is SuiteStudy || study is SuiteTuneStudy) return // a suite's landscapes are the registries'
     val labels = when (study) {
         is CompareStudy -> study.landscapes
@@ -38,11 +48,11 @@ internal fun recordLandscapes(study: Study, store: ResultStore, engine: Engine) 
         }
     }
     if (unmade.isEmpty()) return
-    val recorded = store.landscapeRecords()
+    val recorded = records.landscapeRecords()
     val drawn: List<RunSpec> by lazy {
         when (study) {
             is CompareStudy -> study.runs(engine).filter { HtmlReport.plotted(it) }
-            is TuneStudy -> study.evaluationRuns(engine, study.tuned(engine) { store.summaries(it) }).filter { HtmlReport.plotted(it) }
+            is TuneStudy -> study.evaluationRuns(engine, study.tuned(engine, summaries)).filter { HtmlReport.plotted(it) }
             else -> emptyList()
         }
     }
@@ -50,7 +60,7 @@ internal fun recordLandscapes(study: Study, store: ResultStore, engine: Engine) 
         if (label in recorded) continue
         val landscape = engine.landscape(label)
         val runs = if (landscape.dimension() == 2) {
-            store.load(drawn.filter { it.landscapeLabel == label }).filter { it.trace.size > 0 && it.trace.hasPositions }
+            load(drawn.filter { it.landscapeLabel == label }).filter { it.trace.size > 0 && it.trace.hasPositions }
         } else {
             emptyList()
         }
@@ -60,6 +70,6 @@ internal fun recordLandscapes(study: Study, store: ResultStore, engine: Engine) 
             val grid = Figures.contourGrid(landscape, runs)
             LandscapeRecord(landscape.facts(), landscape.variables(), grid, grid.sample { x, y -> landscape.value(doubleArrayOf(x, y)) })
         }
-        store.putLandscapeRecord(label, record)
+        records.putLandscapeRecord(label, record)
     }
 }
