@@ -1363,6 +1363,14 @@ final class KernelMethod implements TermMachine.Operands {
 
     /** array[base + j] += the double in local {@code value}. */
     private void addIntoArray(int array, int base, int j, int value) {
+        loadForUpdate(array, base, j);
+        mv.visitVarInsn(DLOAD, value);
+        mv.visitInsn(DADD);
+        mv.visitInsn(DASTORE);
+    }
+
+    /** Leaves array, base + j and array[base + j] on the stack, for a DASTORE of the updated element. */
+    private void loadForUpdate(int array, int base, int j) {
         mv.visitVarInsn(ALOAD, array);
         mv.visitVarInsn(ILOAD, j);
         if (base != 0) {
@@ -1371,9 +1379,6 @@ final class KernelMethod implements TermMachine.Operands {
         }
         mv.visitInsn(DUP2);
         mv.visitInsn(DALOAD);
-        mv.visitVarInsn(DLOAD, value);
-        mv.visitInsn(DADD);
-        mv.visitInsn(DASTORE);
     }
 
     /**
@@ -1386,14 +1391,7 @@ final class KernelMethod implements TermMachine.Operands {
      * {@link #addIntoArray} in every case.
      */
     private void addIntoGradient(int base, int j, int value) {
-        mv.visitVarInsn(ALOAD, GRADIENT);
-        mv.visitVarInsn(ILOAD, j);
-        if (base != 0) {
-            push(base);
-            mv.visitInsn(IADD);
-        }
-        mv.visitInsn(DUP2);
-        mv.visitInsn(DALOAD);
+        loadForUpdate(GRADIENT, base, j);
         int old = newDouble();
         mv.visitVarInsn(DSTORE, old);
         Label add = new Label();
