@@ -21,6 +21,32 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 
 class StudySpec : FunSpec({
+    test("stall thresholds and a divergence bound off their defaults are recorded with the study, and read back") {
+        val budget = Budget(maxSteps = 50, stallGradient = 1e-6, stallStep = 1e-9, stallPatience = 3, divergenceBound = 1e10)
+        val study = CompareStudy(listOf("gd(lr=0.1)"), listOf("sphere(dim=2)"), StartPlan("default"), seeds = 1,
+            budget = budget, seed = 7)
+        val properties = study.properties()
+        listOf("stall-gradient", "stall-step", "stall-patience", "divergence-bound").map { properties[it] } shouldBe
+            listOf("1.0E-6", "1.0E-9", "3", "1.0E10")
+        dev.fluxion.lab.study.Study.of(properties) shouldBe study
+        // at the defaults none is written: such a study has the properties it had before they were recorded
+        CompareStudy(listOf("gd(lr=0.1)"), listOf("sphere(dim=2)"), StartPlan("default"), seeds = 1,
+            budget = Budget(maxSteps = 50), seed = 7).properties().keys
+            .filter { it.startsWith("stall") || it == "divergence-bound" } shouldBe emptyList()
+        // a store of the study is reported from its record alone (it was "not a run of its study" before)
+        val folder = java.nio.file.Files.createTempDirectory("fluxion-stall-record")
+        try {
+            ResultStore.open(folder.resolve("stall.sqlite")).use { store ->
+                Studies.run(study, store, 1)
+                val recorded = dev.fluxion.lab.study.Study.of(store.study())
+                recorded.runs(Engine(1)) shouldBe study.runs(Engine(1))
+                dev.fluxion.lab.report.StudyReport.of(recorded, store, Engine(1)).toString() shouldContain "gd(lr=0.1)"
+            }
+        } finally {
+            folder.toFile().deleteRecursively()
+        }
+    }
+
     val folder = temporaryFolder("fluxion-study")
 
     fun noisyStudy(starts: String = "default+random:3") = CompareStudy(

@@ -92,18 +92,37 @@ interface Study {
 
         private val NAME = Regex("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
-        /** The budget written by [budgetProperties] (stall thresholds and divergence bound at their defaults). */
+        /** The budget written by [budgetProperties]; a stall threshold or divergence bound not written is the default. */
         internal fun budgetOf(properties: Map<String, String>) = Budget(
             maxSteps = (properties["steps"] ?: throw LabException("the stored study lacks the property 'steps'")).toLong(),
             maxEvaluations = properties["evaluations"]?.toLong() ?: Long.MAX_VALUE,
             targets = properties["targets"]?.split(',')?.map { it.trim().toDouble() } ?: Budget.DEFAULT_TARGETS,
+            stallGradient = properties["stall-gradient"]?.toDouble() ?: DEFAULT_BUDGET.stallGradient,
+            stallStep = properties["stall-step"]?.toDouble() ?: DEFAULT_BUDGET.stallStep,
+            stallPatience = properties["stall-patience"]?.toInt() ?: DEFAULT_BUDGET.stallPatience,
+            divergenceBound = properties["divergence-bound"]?.toDouble() ?: DEFAULT_BUDGET.divergenceBound,
             gradientNoise = properties["noise"]?.toDouble() ?: 0.0,
             fixedLength = fixedLengthOf(properties))
 
-        /** A budget as properties, read back by [budgetOf]; `fixed-length` only for fixed-length runs, as before them. */
-        internal fun budgetProperties(budget: Budget) = mapOf("steps" to budget.maxSteps.toString(),
-            "evaluations" to budget.maxEvaluations.toString(), "targets" to budget.targets.joinToString(","),
-            "noise" to budget.gradientNoise.toString()) + fixedLengthProperty(budget.fixedLength)
+        /**
+         * A budget as properties, read back by [budgetOf]. `fixed-length`, the stall thresholds and the divergence
+         * bound are written only when they differ from the defaults (which the command line always uses), so a study
+         * at the defaults has the properties it had before they were recorded, and its store is the same study's.
+         */
+        internal fun budgetProperties(budget: Budget): Map<String, String> {
+            val unlessDefault = listOf(
+                Triple("stall-gradient", budget.stallGradient, DEFAULT_BUDGET.stallGradient),
+                Triple("stall-step", budget.stallStep, DEFAULT_BUDGET.stallStep),
+                Triple("stall-patience", budget.stallPatience, DEFAULT_BUDGET.stallPatience),
+                Triple("divergence-bound", budget.divergenceBound, DEFAULT_BUDGET.divergenceBound),
+            ).filter { (_, value, default) -> value != default }.associate { (key, value, _) -> key to value.toString() }
+            return mapOf("steps" to budget.maxSteps.toString(), "evaluations" to budget.maxEvaluations.toString(),
+                "targets" to budget.targets.joinToString(","), "noise" to budget.gradientNoise.toString()) +
+                unlessDefault + fixedLengthProperty(budget.fixedLength)
+        }
+
+        /** The defaults of the stall thresholds and the divergence bound. */
+        private val DEFAULT_BUDGET = Budget()
 
         /**
          * The property `fixed-length=true` of a study of fixed-length runs, none otherwise: a study without them
