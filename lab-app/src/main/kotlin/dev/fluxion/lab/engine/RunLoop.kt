@@ -101,19 +101,18 @@ object RunLoop {
         val maxEvaluations = budget.maxEvaluations
         val watch = Watch(targets, budget, fStar, hits)
 
-        // the run's evaluations so far under the cost model of [Evaluations.cost] (values and gradients 1 each, a
-        // Hessian n), counted by the optimizer's run
-        var cost = 0L
+        // the steps so far, and the run's evaluations under the cost model of [Evaluations.cost] (values and
+        // gradients 1 each, a Hessian n), counted by the optimizer's run
+        val stepping = Stepping(state, objective, exact, minibatched, x, previous, recorder, watch, maxEvaluations)
 
         fun finish(outcome: Outcome, k: Long, point: DoubleArray, f: Double): RunResult = RunResult(
-            spec, outcome, k, cost, f, finalGap(f, fStar),
+            spec, outcome, k, stepping.cost, f, finalGap(f, fStar),
             point.toList(), hits.steps.toList(), hits.evaluations.toList(), recorder.build())
 
         // The hot loop ([Stepping.advance], a small method of its own) does one step, records it, and asks one
         // question of its result: could this step end the run (f out of bounds or NaN, the next target reached, a
         // tiny gradient, or still steps being counted)? ([Watch.mayEnd]). Only then does [Watch.verdict] work out
         // which ending, if any, here, out of the loop; so do the checks every 256 steps.
-        val stepping = Stepping(state, objective, exact, minibatched, x, previous, recorder, watch, maxEvaluations)
         while (stepping.k < maxSteps && stepping.cost < maxEvaluations) {
             val k = stepping.k
             if (k and 255L == 0L) {
@@ -122,7 +121,6 @@ object RunLoop {
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
                     val f = exact.value(x)
                     recorder.recordLast(k, f, Double.NaN, 0.0, x)
-                    cost = stepping.cost
                     return finish(Outcome.TimedOut(k, timeout.describe()), k, x, f)
                 }
             }
@@ -130,7 +128,6 @@ object RunLoop {
                 stepping.advance(minOf(maxSteps, (k or 255L) + 1))
             } catch (e: OptimizerException) {
                 val at = stepping.k
-                cost = stepping.cost
                 val f = exact.value(previous)
                 recorder.recordLast(at, f, Double.NaN, 0.0, previous)
                 return finish(Outcome.Diverged(at, listOfNotNull(e.message, nonFiniteNode(landscape, previous))
@@ -139,7 +136,6 @@ object RunLoop {
                 if (isRunFailure(e)) steps[0] = stepping.k // the step the run fails at, for [execute]
                 throw e
             }
-            cost = stepping.cost
             if (mayEnd) {
                 val at = stepping.k
                 val f = stepping.f
@@ -156,7 +152,6 @@ object RunLoop {
             }
         }
         val k = stepping.k
-        cost = stepping.cost
         steps[0] = k
         // The last point has not been evaluated with a gradient; its value alone decides the last target check.
         val f = exact.value(x)
@@ -168,10 +163,10 @@ object RunLoop {
         // f(x_T) is the lab's evaluation, not the optimizer's: it counts only when it is what reaches a target, as
         // the evaluation that saw it (the run's cost then includes it); otherwise the final gap is read for free
         val reachedBefore = hits.reached
-        val reachedAll = hits.check(f - fStar, targets, k, cost + 1)
-        if (hits.reached > reachedBefore) cost += 1
+        val reachedAll = hits.check(f - fStar, targets, k, stepping.cost + 1)
+        if (hits.reached > reachedBefore) stepping.cost += 1
         if (reachedAll) {
-            return finish(Outcome.ReachedTarget(k, cost), k, x, f)
+            return finish(Outcome.ReachedTarget(k, stepping.cost), k, x, f)
         }
         return finish(Outcome.OutOfBudget(k), k, x, f)
     }
@@ -221,11 +216,12 @@ object RunLoop {
                     val gradientNorm = info.gradientNorm()
                     val before = cost
                     cost = info.evaluationCost(n)
-                    recorder.record(k, f, gradientNorm, info.stepLength(), previous)
+                    val stepLength = info.stepLength()
+                    recorder.record(k, f, gradientNorm, stepLength, previous)
                     if (watch.mayEnd(f, gradientNorm)) {
                         this.f = f
                         this.gradientNorm = gradientNorm
-                        this.stepLength = info.stepLength()
+                        this.stepLength = stepLength
                         this.seenAt = if (info.reusedEvaluation()) before else before + 1
                         return true
                     }
