@@ -15,4 +15,17 @@ public interface NamedOptimizer extends Optimizer {
     default TransformState init(int dimension) {
         return chain().init(dimension);
     }
+
+    /**
+     * A fresh run of {@link #chain()}, made once for the run: its state and the shape the step's fused passes are
+     * recognised by. (Built once, not once per question, a run's start stays small: the JIT inlines it into the
+     * caller's method, where four builds of the chain with their hyperparameter checks used up the node budget that
+     * the loop's step needed, and the step was left a call in some JVMs.)
+     */
+    @Override
+    default OptimizerState start(int dimension) {
+        OptimizerState.checkDimension(dimension);
+        Chain chain = chain();
+        return new OptimizerState(this, dimension, chain.init(dimension), chain);
+    }
 }

@@ -28,10 +28,8 @@ public interface Optimizer extends Transform {
 
     /** A fresh run for a problem with {@code dimension} variables: zero steps, buffers at their initial values. */
     default OptimizerState start(int dimension) {
-        if (dimension < 1) {
-            throw new OptimizerException("dimension = " + dimension + " is out of range [1, inf)");
-        }
-        return new OptimizerState(this, dimension, init(dimension));
+        OptimizerState.checkDimension(dimension);
+        return new OptimizerState(this, dimension, init(dimension), this);
     }
 
     /**

@@ -23,7 +23,12 @@ public final class OptimizerState {
     /** The chain's own passes fused into one, where that pays; null for every other chain. */
     private final FusedPass fused;
 
-    OptimizerState(Optimizer optimizer, int dimension, TransformState root) {
+    /**
+     * A run of {@code optimizer} from {@code root}, its state; {@code shape} is the optimizer as a chain of building
+     * blocks where it has one (a named optimizer's {@link NamedOptimizer#chain()}, so that the chain is built once
+     * per run), from which the fused pass is recognised.
+     */
+    OptimizerState(Optimizer optimizer, int dimension, TransformState root, Optimizer shape) {
         this.optimizer = optimizer;
         this.dimension = dimension;
         this.root = root;
@@ -31,7 +36,14 @@ public final class OptimizerState {
         this.direction = new double[dimension];
         this.context = new StepContext(dimension);
         this.info = new StepInfo(context);
-        this.fused = FusedPass.of(optimizer, root);
+        this.fused = FusedPass.of(shape, root);
+    }
+
+    /** Refuses a dimension below 1, the same message for every optimizer. */
+    static void checkDimension(int dimension) {
+        if (dimension < 1) {
+            throw new OptimizerException("dimension = " + dimension + " is out of range [1, inf)");
+        }
     }
 
     /** The optimizer this run belongs to. */
