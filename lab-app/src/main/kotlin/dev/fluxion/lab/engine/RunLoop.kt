@@ -86,8 +86,9 @@ object RunLoop {
         // them, rather than held by the thread for its life (see benchmarks/README.md, "Each run's own scratch arrays")
         val exact = landscape.confinedObjective()
         // a minibatched landscape's gradients (and line searches' values) are its batches'; progress is f's, below
-        val sampled = landscape.objectiveForRun(spec.seed)
         val minibatched = landscape.isMinibatched()
+        // a full-batch run evaluates f and its gradient on one objective (one set of scratch arrays, not two)
+        val sampled = if (minibatched) landscape.objectiveForRun(spec.seed) else exact
         val objective = if (budget.gradientNoise > 0) NoisyObjective(sampled, budget.gradientNoise, SplittableRandom(spec.seed))
         else sampled
         val minimum = landscape.facts().minimum()
@@ -209,19 +210,24 @@ object RunLoop {
             val n = x.size
             try {
                 while (k < until && cost < maxEvaluations) {
-                    for (i in 0 until n) previous[i] = x[i] // a loop, not arraycopy: n is often 2, where the call costs more
+                    if (n == 2) { // the lab's common case, two stores: the copy loop alone cost 0.6 of a gd step
+                        previous[0] = x[0]
+                        previous[1] = x[1]
+                    } else {
+                        for (i in 0 until n) previous[i] = x[i]
+                    }
                     val info = state.step(objective, x)
                     // on minibatches the step saw its batch's loss; the run's progress is the full f(x_k), not counted as cost
                     val f = if (minibatched) exact.value(previous) else info.value()
                     val gradientNorm = info.gradientNorm()
                     val before = cost
                     cost = info.evaluationCost(n)
-                    val stepLength = info.stepLength()
-                    recorder.record(k, f, gradientNorm, stepLength, previous)
+                    // the step's length (a square root) only for the steps that need it: kept, or maybe the last
+                    if (recorder.keeps(k)) recorder.record(k, f, gradientNorm, info.stepLength(), previous)
                     if (watch.mayEnd(f, gradientNorm)) {
                         this.f = f
                         this.gradientNorm = gradientNorm
-                        this.stepLength = stepLength
+                        this.stepLength = info.stepLength()
                         this.seenAt = if (info.reusedEvaluation()) before else before + 1
                         return true
                     }

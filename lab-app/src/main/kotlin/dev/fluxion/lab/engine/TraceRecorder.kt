@@ -18,7 +18,10 @@ class TraceRecorder @JvmOverloads constructor(
     val policy: TracePolicy = TracePolicy.LOG,
 ) {
     private val keepsNothing = policy == TracePolicy.NONE
-    private val capacity = if (keepsNothing) 0 else capacity(maxSteps, policy)
+    private val schedule = if (keepsNothing) NOTHING else schedule(maxSteps, policy)
+    private val capacity = schedule.capacity
+    /** The kept steps in order, shared by the runs of one budget (read only). */
+    private val kept = schedule.steps
     private val steps = LongArray(capacity)
     private val loss = DoubleArray(capacity)
     private val gradientNorm = DoubleArray(capacity)
@@ -59,7 +62,9 @@ class TraceRecorder @JvmOverloads constructor(
             positions[2 * i + 1] = x[1]
         }
         size = i + 1
-        nextKept = policy.next(k)
+        // the schedule's next step (the i-th put of a run is at kept[i]); none once the schedule is done, or after
+        // a last point recorded off the schedule
+        nextKept = if (i + 1 < kept.size && kept[i] == k) kept[i + 1] else Long.MAX_VALUE
     }
 
     /** The trace so far; the arrays are handed over without a copy when the schedule filled them. */
@@ -75,23 +80,43 @@ class TraceRecorder @JvmOverloads constructor(
          * never reached, or, if that step lies beyond maxSteps, in the extra slot.)
          */
         @JvmStatic
-        fun capacity(maxSteps: Long, policy: TracePolicy): Int {
-            val last = lastSchedule
-            if (last != null && last.maxSteps == maxSteps && last.policy == policy) {
-                return last.capacity
-            }
-            return countCapacity(maxSteps, policy).also { lastSchedule = Schedule(maxSteps, policy, it) }
-        }
+        fun capacity(maxSteps: Long, policy: TracePolicy): Int =
+            if (policy == TracePolicy.NONE) 0 else schedule(maxSteps, policy).capacity
 
         /**
-         * The schedule whose capacity was counted last. Every run of a study has the same budget, and counting
-         * walks the log-spaced steps (about 120 multiplications and roundings from step 100 to step 1,000, a
-         * dependent chain): done once per run it took about a twelfth of a 1,000-step run on a 2-D quadratic.
+         * The kept steps of a run of at most [maxSteps] steps, and the trace's [capacity], worked out once per
+         * budget: every run of a study has the same one, and walking the log-spaced steps (about 120 dependent
+         * multiplications and roundings from step 100 to step 1,000) took about a twelfth of a 1,000-step run on a
+         * 2-D quadratic when each run did it, and a share of each kept step when each put asked the policy.
          */
+        private fun schedule(maxSteps: Long, policy: TracePolicy): Schedule {
+            val last = lastSchedule
+            if (last != null && last.maxSteps == maxSteps && last.policy == policy) return last
+            val capacity = countCapacity(maxSteps, policy)
+            return Schedule(maxSteps, policy, capacity, keptSteps(maxSteps, policy, capacity)).also { lastSchedule = it }
+        }
+
+        /** The schedule whose steps were worked out last. */
         @Volatile
         private var lastSchedule: Schedule? = null
 
-        private class Schedule(val maxSteps: Long, val policy: TracePolicy, val capacity: Int)
+        private class Schedule(val maxSteps: Long, val policy: TracePolicy, val capacity: Int, val steps: LongArray)
+
+        private val NOTHING = Schedule(0, TracePolicy.NONE, 0, LongArray(0))
+
+        /** The policy's steps in 0..maxSteps, in order (at most [capacity] of them). */
+        private fun keptSteps(maxSteps: Long, policy: TracePolicy, capacity: Int): LongArray {
+            val steps = LongArray(capacity)
+            var count = 0
+            var k = 0L
+            while (k <= maxSteps) {
+                steps[count++] = k
+                val following = policy.next(k)
+                if (following <= k) break // k + 1 overflowed
+                k = following
+            }
+            return if (count == capacity) steps else steps.copyOf(count)
+        }
 
         private fun countCapacity(maxSteps: Long, policy: TracePolicy): Int {
             val start: Long = when (policy) {
