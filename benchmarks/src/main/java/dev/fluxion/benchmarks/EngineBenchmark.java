@@ -49,11 +49,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * process had never touched once the collector grew the young generation, and on this machine (a virtual machine)
  * those first touches made whole iterations of the run loop 20% slower (24 ms to 30 ms, with no recompilation and no
  * collection at the jump): a cost of a new process, not of the engine, which a long-running lab pays once.
+ *
+ * <p>They also run with the lab's JIT option, {@code -XX:InlineSmallCode=6000}, which the {@code fluxion} launcher
+ * passes. By default HotSpot inlines a method that already has compiled code of its own only while that code is
+ * under 2,500 bytes; the optimizer's step, compiled alone early in a fork, is 4 to 6 kB with the objective's kernel
+ * in it, so the loops compiled after it (the engine's and the bare loop alike) called the step instead of inlining
+ * it in some forks and not in others ({@code -XX:+PrintInlining}: "already compiled into a big method"), and each
+ * variant's time was bimodal from fork to fork. The option applies to every variant, the bare loop included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:InlineSmallCode=6000"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class EngineBenchmark {

@@ -17,7 +17,8 @@ import java.util.function.DoubleSupplier;
  * is the overhead a quiet machine would show, while the 2-thread speed-up can only be seen in wall time, on two
  * cores that are free.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.fluxion.benchmarks.EngineOverhead [rounds] [warm-up rounds]}
+ * <p>{@code java -XX:InlineSmallCode=6000 -cp benchmarks/target/benchmarks.jar dev.fluxion.benchmarks.EngineOverhead
+ * [rounds] [warm-up rounds]} (the lab's JIT option, as {@link EngineBenchmark} has it)
  * (default 30 and 15).
  */
 public final class EngineOverhead {

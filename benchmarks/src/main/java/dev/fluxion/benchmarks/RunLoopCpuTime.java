@@ -12,7 +12,7 @@ import java.util.Arrays;
  * over the steps alone (the engine's workers add nothing measurable to it on one thread; the engine's 2-thread
  * speed-up needs wall time on two free cores, so JMH on a quiet machine):
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.fluxion.benchmarks.RunLoopCpuTime [rounds]
+ * java -XX:InlineSmallCode=6000 -cp benchmarks/target/benchmarks.jar dev.fluxion.benchmarks.RunLoopCpuTime [rounds]
  * </pre>
  * (default 300 rounds).
  */
