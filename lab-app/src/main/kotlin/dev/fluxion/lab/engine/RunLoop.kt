@@ -104,29 +104,19 @@ object RunLoop {
 
         // the steps so far, and the run's evaluations under the cost model of [Evaluations.cost] (values and
         // gradients 1 each, a Hessian n), counted by the optimizer's run
-        val stepping = Stepping(state, objective, exact, minibatched, x, previous, recorder, watch, maxEvaluations)
+        val stepping = Stepping(state, objective, exact, minibatched, x, previous, recorder, watch, maxSteps, maxEvaluations)
 
         fun finish(outcome: Outcome, k: Long, point: DoubleArray, f: Double): RunResult = RunResult(
             spec, outcome, k, stepping.cost, f, finalGap(f, fStar),
             point.toList(), hits.steps.toList(), hits.evaluations.toList(), recorder.build())
 
-        // The hot loop ([Stepping.advance], a small method of its own) does one step, records it, and asks one
-        // question of its result: could this step end the run (f out of bounds or NaN, the next target reached, a
-        // tiny gradient, or still steps being counted)? ([Watch.mayEnd]). Only then does [Watch.verdict] work out
-        // which ending, if any, here, out of the loop; so do the checks every 256 steps.
-        while (stepping.k < maxSteps && stepping.cost < maxEvaluations) {
-            val k = stepping.k
-            if (k and 255L == 0L) {
-                if (!isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
-                steps[0] = k
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
-                    val f = exact.value(x)
-                    recorder.recordLast(k, f, Double.NaN, 0.0, x)
-                    return finish(Outcome.TimedOut(k, timeout.describe()), k, x, f)
-                }
-            }
-            val mayEnd = try {
-                stepping.advance(minOf(maxSteps, (k or 255L) + 1))
+        // The steps ([Stepping.advance], a method of its own) stop for one of three reasons: the budget is spent, the
+        // run's time limit has passed, or a step may end the run (f out of bounds or NaN, the next target reached, a
+        // tiny gradient, or still steps being counted: [Watch.mayEnd]); only then does [Watch.verdict] work out which
+        // ending, if any, here, out of the hot method.
+        while (true) {
+            val stop = try {
+                stepping.advance(isActive, deadline, steps)
             } catch (e: OptimizerException) {
                 val at = stepping.k
                 val f = exact.value(previous)
@@ -137,20 +127,25 @@ object RunLoop {
                 if (isRunFailure(e)) steps[0] = stepping.k // the step the run fails at, for [execute]
                 throw e
             }
-            if (mayEnd) {
-                val at = stepping.k
-                val f = stepping.f
-                val gradientNorm = stepping.gradientNorm
-                val stepLength = stepping.stepLength
-                val outcome = watch.verdict(at, f, gradientNorm, stepLength, previous, stepping.seenAt)
-                if (outcome != null) {
-                    recorder.recordLast(at, f, gradientNorm, stepLength, previous) // the last point, kept
-                    val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(at, listOfNotNull(outcome.cause,
-                        nonFiniteNode(landscape, previous)).joinToString("; ")) else outcome
-                    return finish(ending, at, previous, f)
-                }
-                stepping.k = at + 1
+            if (stop == Stepping.SPENT) break
+            if (stop == Stepping.TIMED_OUT) {
+                val k = stepping.k
+                val f = exact.value(x)
+                recorder.recordLast(k, f, Double.NaN, 0.0, x)
+                return finish(Outcome.TimedOut(k, timeout.describe()), k, x, f)
             }
+            val at = stepping.k
+            val f = stepping.f
+            val gradientNorm = stepping.gradientNorm
+            val stepLength = stepping.stepLength
+            val outcome = watch.verdict(at, f, gradientNorm, stepLength, previous, stepping.seenAt)
+            if (outcome != null) {
+                recorder.recordLast(at, f, gradientNorm, stepLength, previous) // the last point, kept
+                val ending = if (outcome is Outcome.Diverged) Outcome.Diverged(at, listOfNotNull(outcome.cause,
+                    nonFiniteNode(landscape, previous)).joinToString("; ")) else outcome
+                return finish(ending, at, previous, f)
+            }
+            stepping.k = at + 1
         }
         val k = stepping.k
         steps[0] = k
@@ -173,11 +168,12 @@ object RunLoop {
     }
 
     /**
-     * A run's steps between two of the loop's checks, in a method small enough that the JIT inlines the optimizer's
-     * step, the objective and the bookkeeping into it whatever else the run's code holds (inlined into the whole run
-     * loop, the step was cut off by the compiler's node limit under G1's write barriers, and a run cost twice as much).
-     * Between calls, [k] is the next step and [cost] the evaluations so far; after a call that returns true, the
-     * fields below them describe step [k], which may end the run.
+     * A run's steps, in a method of their own: the JIT compiles it apart from the run's set-up and endings, with the
+     * optimizer's step, the objective and the bookkeeping inlined into it. (Inlined into a method that also held the
+     * set-up and the endings, the step was cut off by the compiler's node limit and the run cost up to four times as
+     * much, in some JVMs and not others: see benchmarks/README.md, "The step left a call".) Between calls, [k] is the
+     * next step and [cost] the evaluations so far; after a call that returns [MAY_END], the fields below them
+     * describe step [k], which may end the run.
      */
     private class Stepping(
         private val state: dev.fluxion.optimizers.OptimizerState,
@@ -188,6 +184,7 @@ object RunLoop {
         private val previous: DoubleArray,
         private val recorder: TraceRecorder,
         private val watch: Watch,
+        private val maxSteps: Long,
         private val maxEvaluations: Long,
     ) {
         var k = 0L
@@ -200,44 +197,66 @@ object RunLoop {
         var seenAt = 0L
 
         /**
-         * Steps from [k] until step [until] (not taken), the evaluation budget, or a step that may end the run
-         * ([Watch.mayEnd]): then returns true, with [k] at that step. Counters live in locals in the loop and are
-         * written back on every way out, a throw included ([k] is then the step that threw).
+         * Steps from [k] until the budget is spent ([SPENT]), the [deadline] (a [System.nanoTime], or
+         * [Long.MAX_VALUE] for none) has passed ([TIMED_OUT], checked every 256 steps, when [isActive] is polled and
+         * the step reached is written to [reached]), or a step may end the run ([MAY_END], with [k] at that step).
+         * Counters live in locals and are written back on every way out, a throw included ([k] is then the step
+         * that threw); a cancelled run throws [kotlinx.coroutines.CancellationException].
          */
-        fun advance(until: Long): Boolean {
+        fun advance(isActive: () -> Boolean, deadline: Long, reached: LongArray): Int {
             var k = this.k
             var cost = this.cost
             val n = x.size
             try {
-                while (k < until && cost < maxEvaluations) {
-                    if (n == 2) { // the lab's common case, two stores: the copy loop alone cost 0.6 of a gd step
-                        previous[0] = x[0]
-                        previous[1] = x[1]
-                    } else {
-                        for (i in 0 until n) previous[i] = x[i]
+                while (k < maxSteps && cost < maxEvaluations) {
+                    if (k and 255L == 0L) {
+                        if (!isActive()) throw kotlinx.coroutines.CancellationException("run cancelled")
+                        reached[0] = k
+                        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) return TIMED_OUT
                     }
-                    val info = state.step(objective, x)
-                    // on minibatches the step saw its batch's loss; the run's progress is the full f(x_k), not counted as cost
-                    val f = if (minibatched) exact.value(previous) else info.value()
-                    val gradientNorm = info.gradientNorm()
-                    val before = cost
-                    cost = info.evaluationCost(n)
-                    // the step's length (a square root) only for the steps that need it: kept, or maybe the last
-                    if (recorder.keeps(k)) recorder.record(k, f, gradientNorm, info.stepLength(), previous)
-                    if (watch.mayEnd(f, gradientNorm)) {
-                        this.f = f
-                        this.gradientNorm = gradientNorm
-                        this.stepLength = info.stepLength()
-                        this.seenAt = if (info.reusedEvaluation()) before else before + 1
-                        return true
+                    val until = minOf(maxSteps, (k or 255L) + 1)
+                    while (k < until && cost < maxEvaluations) {
+                        if (n == 2) { // the lab's common case, two stores: the copy loop alone cost 0.6 of a gd step
+                            previous[0] = x[0]
+                            previous[1] = x[1]
+                        } else {
+                            for (i in 0 until n) previous[i] = x[i]
+                        }
+                        val info = state.step(objective, x)
+                        // on minibatches the step saw its batch's loss; the run's progress is the full f(x_k), not
+                        // counted as cost
+                        val f = if (minibatched) exact.value(previous) else info.value()
+                        val gradientNorm = info.gradientNorm()
+                        val before = cost
+                        cost = info.evaluationCost(n)
+                        // the step's length (a square root) only for the steps that need it: kept, or maybe the last
+                        if (recorder.keeps(k)) recorder.record(k, f, gradientNorm, info.stepLength(), previous)
+                        if (watch.mayEnd(f, gradientNorm)) {
+                            this.f = f
+                            this.gradientNorm = gradientNorm
+                            this.stepLength = info.stepLength()
+                            this.seenAt = if (info.reusedEvaluation()) before else before + 1
+                            return MAY_END
+                        }
+                        k++
                     }
-                    k++
                 }
-                return false
+                return SPENT
             } finally {
                 this.k = k
                 this.cost = cost
             }
+        }
+
+        companion object {
+            /** The steps or the evaluations of the budget are spent. */
+            const val SPENT = 0
+
+            /** The run's time limit has passed. */
+            const val TIMED_OUT = 1
+
+            /** Step [k] may end the run: [Watch.verdict] decides. */
+            const val MAY_END = 2
         }
     }
 
