@@ -85,6 +85,25 @@ record Reroll(int from, int period, int count) {
         return List.copyOf(runs);
     }
 
+    /**
+     * The run of blocks of {@code period} steps from position {@code from} of a schedule, as long as they repeat (as
+     * {@link #find} takes them, without known adjoints), or null if fewer than {@link #FEWEST_BLOCKS} do.
+     */
+    static Reroll at(Tape t, int[] order, int from, int period) {
+        if (from < 0 || from + 2 * period > order.length || !loopable(t, order[from])
+                || !sameShape(t, order, null, from, from + period, period, null)) {
+            return null;
+        }
+        int[] signature = new int[period * SIGNATURE];
+        sameShape(t, order, null, from, from + period, period, signature);
+        int count = 2;
+        while (from + (count + 1) * period <= order.length
+                && sameShape(t, order, null, from + (count - 1) * period, from + count * period, period, signature)) {
+            count++;
+        }
+        return count >= FEWEST_BLOCKS ? new Reroll(from, period, count) : null;
+    }
+
     /** Whether a node's operation can be a step of a loop: scalar arithmetic or a scalar function. */
     static boolean loopable(Tape t, int i) {
         return switch (t.op[i]) {
