@@ -114,6 +114,10 @@ final class KernelSplit {
                         || shifted.period() * shifted.count() < fewestSteps) {
                     continue;
                 }
+                shifted = shifted.agreeingIn(t, t.gradientOrder, known);
+                if (shifted == null) {
+                    continue;
+                }
                 if (shifted.to() > highest) {
                     shifted = new Reroll(shifted.from(), shifted.period(),
                             (highest - shifted.from()) / shifted.period());
@@ -349,7 +353,7 @@ final class KernelSplit {
      * adjoint. -1 for none.
      */
     private static int[] readByReverse(Tape t, int i, ConstantAdjoints known) {
-        if (known.isKnown(i) && known.of(i) == 0) {
+        if (known.isKnown(i) && known.of(i) == 0 && KernelMethod.skipsZeroAdjoint(t.op[i])) {
             return new int[0];
         }
         boolean intoLeft = receives(t, t.left[i], known);

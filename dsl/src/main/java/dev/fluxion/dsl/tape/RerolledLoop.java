@@ -733,7 +733,7 @@ final class RerolledLoop implements TermMachine.Operands {
      */
     private void reverseStep(int node, Member own, Map<Integer, Member> targets, Map<Integer, Operand> reads) {
         int op = t.op[node];
-        boolean multiplies = KernelMethod.multiplies(op);
+        boolean multiplies = KernelMethod.skipsZeroAdjoint(op);
         boolean isKnown = own == null;
         if (multiplies && isKnown && known.of(node) == 0) {
             return;
