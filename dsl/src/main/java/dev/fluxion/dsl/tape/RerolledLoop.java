@@ -22,6 +22,7 @@ import static org.objectweb.asm.Opcodes.RETURN;
 
 import dev.fluxion.dsl.tape.TermMachine.Term;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -199,7 +200,7 @@ final class RerolledLoop implements TermMachine.Operands {
         // the carries start with what block -1 would have left: the nodes block 0 reads in their place
         List<Operand> reads = new ArrayList<>();
         for (Operand[] step : operands) {
-            reads.addAll(java.util.Arrays.asList(step));
+            reads.addAll(Arrays.asList(step));
         }
         if (plan != null) {
             for (Map<Integer, Operand> step : plan.steps().reads()) {
@@ -464,20 +465,28 @@ final class RerolledLoop implements TermMachine.Operands {
             // the node itself, which a quotient's rule reads
             read[4] = new Operand(Source.BUFFER, node, stride[j], 0, 0, -1);
             reads.add(byNode(read));
-            Map<Integer, Member> step = new LinkedHashMap<>();
-            for (int s = 0; s < 2; s++) {
-                int target = first[s];
-                if (target >= 0 && KernelSplit.receives(t, target, known)) {
-                    Member m = memberOf(families, target, second[s] - target);
-                    Member before = step.put(target, m);
-                    if (before != null && !before.equals(m)) {
-                        throw new Refused("node " + target + " takes contributions at two strides in one step");
-                    }
-                }
-            }
-            targets.add(step);
+            targets.add(targetsOf(families, first, second));
         }
         return new ReverseSteps(families, own, targets, reads);
+    }
+
+    /**
+     * The targets of a step of block 0 whose operands in blocks 0 and 1 are {@code first} and {@code second}: each
+     * argument that takes contributions, as a member of its family (made if no family holds it yet).
+     */
+    private Map<Integer, Member> targetsOf(List<Family> families, int[] first, int[] second) {
+        Map<Integer, Member> step = new LinkedHashMap<>();
+        for (int s = 0; s < 2; s++) {
+            int target = first[s];
+            if (target >= 0 && KernelSplit.receives(t, target, known)) {
+                Member m = memberOf(families, target, second[s] - target);
+                Member before = step.put(target, m);
+                if (before != null && !before.equals(m)) {
+                    throw new Refused("node " + target + " takes contributions at two strides in one step");
+                }
+            }
+        }
+        return step;
     }
 
     /** Sets each family's window: offsets from 0, a family whose smallest offset is below 0 moved to start there. */
@@ -907,9 +916,8 @@ final class RerolledLoop implements TermMachine.Operands {
         List<Map<Integer, Operand>> reads = new ArrayList<>();
         for (int j = 0; j < period; j++) {
             int node = run.node(order, 0, j);
-            Map<Integer, Member> step = new LinkedHashMap<>();
-            targets.add(step);
             if (split.reversePartOf(node) < 0) {
+                targets.add(Map.of());
                 reads.add(Map.of());
                 continue;
             }
@@ -938,16 +946,7 @@ final class RerolledLoop implements TermMachine.Operands {
             // the node itself, which a quotient's rule reads
             read[4] = new Operand(Source.LOCAL, node, stride[j], 0, 0, j);
             reads.add(byNode(read));
-            for (int s = 0; s < 2; s++) {
-                int target = first[s];
-                if (target >= 0 && KernelSplit.receives(t, target, known)) {
-                    Member m = memberOf(families, target, second[s] - target);
-                    Member before = step.put(target, m);
-                    if (before != null && !before.equals(m)) {
-                        throw new Refused("node " + target + " takes contributions at two strides in one step");
-                    }
-                }
-            }
+            targets.add(targetsOf(families, first, second));
         }
         placeWindows(families, targets, count);
         for (Family f : families) {
