@@ -23,7 +23,9 @@ import java.util.Map;
  *
  * <p>A run of a schedule that repeats one block of operations with shifted operands ({@link Reroll}), such as the
  * terms of a sum built term by term, is a part of its own whatever its length, written as a loop over the blocks
- * ({@link RerolledLoop}); the parts between runs keep the length above.
+ * ({@link RerolledLoop}); the parts between runs keep the length above. With fusion, a run of the gradient's forward
+ * schedule whose reverse steps can follow each block's forward ones takes them into its loop, and their range of the
+ * reverse sweep is a part that has no method of its own ({@link ReversePart#fused}).
  */
 final class KernelSplit {
     /** The parts of the value's schedule, the gradient's forward schedule, and the reverse sweep. */

@@ -55,6 +55,13 @@ import org.objectweb.asm.MethodVisitor;
  * <p>A run the loop cannot keep exact (a family that would meet another, an adjoint that an earlier part left in
  * the buffer where the loop starts one at 0, gradient entries of one family written in different parts) is
  * refused with {@link Refused}, and the kernel is then split without loops.
+ *
+ * <p>Fused ({@link #writeFused}): where each step's adjoint is complete within its block (a sum's terms, whose
+ * adjoints are known at compile time), the gradient's forward loop runs each block's reverse steps right after its
+ * forward ones, reading the values where the forward steps left them, in locals. The blocks then run first to last
+ * where the interpreter's reverse sweep runs them last to first, so a contribution to an adjoint that a later block
+ * completes is held ({@link Held}) and added there in the interpreter's order. A run that cannot be fused this way
+ * is refused, and the kernel is split with a reverse loop as above.
  */
 final class RerolledLoop implements TermMachine.Operands {
     private static final int X = 1;
