@@ -141,6 +141,11 @@ public final class CompiledExpression implements Objective {
         return kernel == null ? 0 : kernel.loops();
     }
 
+    /** Of those, the loops that run each block's reverse steps with its forward ones ({@link RerolledLoop}). */
+    int fusedLoops() {
+        return kernel == null ? 0 : kernel.fusedLoops();
+    }
+
     /** The variable names slot by slot: a vector variable w of length m gives w[0] ... w[m-1]. */
     private static List<String> expandedNames(Expr expression, List<String> variables) {
         java.util.Map<String, Integer> lengths = new java.util.HashMap<>();

@@ -192,22 +192,27 @@ final class KernelCompiler {
      * of their length from {@link #BYTES_PER_STEP}, shortened in proportion while a part is too long.
      */
     private static TapeKernel compileSplit(Tape t, int largestMethod) {
-        TapeKernel rerolled = compileSplit(t, largestMethod, true);
-        return rerolled != null ? rerolled : compileSplit(t, largestMethod, false);
+        TapeKernel fused = compileSplit(t, largestMethod, true, true);
+        if (fused != null) {
+            return fused;
+        }
+        TapeKernel rerolled = compileSplit(t, largestMethod, true, false);
+        return rerolled != null ? rerolled : compileSplit(t, largestMethod, false, false);
     }
 
     /**
      * The split kernel; with {@code reroll}, runs of repeated blocks ({@link Reroll}) are loops
-     * ({@link RerolledLoop}), and null if one cannot be.
+     * ({@link RerolledLoop}), and null if one cannot be; with {@code fuse} too, the gradient's forward loops run
+     * the reverse steps of their blocks where they can ({@link RerolledLoop#writeFused}), and null if one cannot.
      */
-    private static TapeKernel compileSplit(Tape t, int largestMethod, boolean reroll) {
+    private static TapeKernel compileSplit(Tape t, int largestMethod, boolean reroll, boolean fuse) {
         int partLength = Math.max(1, largestMethod / BYTES_PER_STEP);
         while (true) {
             KernelConstants constants = new KernelConstants();
             int[] longest = new int[1];
             byte[] bytes;
             try {
-                bytes = writeSplit(t, KernelSplit.of(t, partLength, ConstantAdjoints.of(t), reroll), constants,
+                bytes = writeSplit(t, KernelSplit.of(t, partLength, ConstantAdjoints.of(t), reroll, fuse), constants,
                         largestMethod, longest);
             } catch (MethodTooLargeException | ClassTooLargeException | RerolledLoop.Refused notWritten) {
                 return null;
@@ -242,6 +247,7 @@ final class KernelCompiler {
         // a loop's length does not depend on the part length: it needs only to stay within the JIT's limit
         int longestLoop = 0;
         int loopCount = 0;
+        int fusedCount = 0;
         List<String> valueParts = new ArrayList<>();
         for (int p = 0; p < split.forwardParts(false); p++) {
             valueParts.add("value" + p);
@@ -263,8 +269,11 @@ final class KernelCompiler {
             Reroll run = split.forwardLoop(true, p);
             if (run != null) {
                 loopCount++;
-                longestLoop = Math.max(longestLoop, new RerolledLoop(t, mv, NAME, constants, known, true, split)
-                        .writeForward(t.gradientOrder, run, true));
+                KernelSplit.ReversePart fused = split.fusedReverse(run);
+                fusedCount += fused != null ? 1 : 0;
+                RerolledLoop loop = new RerolledLoop(t, mv, NAME, constants, known, true, split);
+                longestLoop = Math.max(longestLoop, fused != null ? loop.writeFused(run, fused)
+                        : loop.writeForward(t.gradientOrder, run, true));
             } else {
                 longest[0] = Math.max(longest[0], new KernelMethod(t, mv, NAME, constants, known, true, split)
                         .writeForwardPart(t.gradientOrder, p));
@@ -272,6 +281,10 @@ final class KernelCompiler {
         }
         List<KernelSplit.ReversePart> reverseParts = split.reverseParts();
         for (int p = 0; p < reverseParts.size(); p++) {
+            if (reverseParts.get(p).fused()) {
+                // run by its forward loop
+                continue;
+            }
             gradientParts.add("reverse" + p);
             MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, "reverse" + p, PART_OF_GRADIENT, null, null);
             if (reverseParts.get(p).loop() != null) {
@@ -292,6 +305,12 @@ final class KernelCompiler {
         loops.visitInsn(IRETURN);
         loops.visitMaxs(0, 0);
         loops.visitEnd();
+        MethodVisitor fusedLoops = cw.visitMethod(ACC_PUBLIC, "fusedLoops", "()I", null, null);
+        fusedLoops.visitCode();
+        KernelMethod.push(fusedLoops, fusedCount);
+        fusedLoops.visitInsn(IRETURN);
+        fusedLoops.visitMaxs(0, 0);
+        fusedLoops.visitEnd();
         int valueSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), valueParts, 2,
                 PART_OF_VALUE);
         int gradientSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D[D[D)D", null, null),

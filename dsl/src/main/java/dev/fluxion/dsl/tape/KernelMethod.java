@@ -841,7 +841,7 @@ final class KernelMethod implements TermMachine.Operands {
         int l = t.left[i];
         int r = t.right[i];
         Label skip = new Label();
-        boolean multiplies = multiplies(op);
+        boolean multiplies = skipsZeroAdjoint(op);
         // the interpreter skips a zero adjoint, so that 0 times an infinite partial adds nothing: a known adjoint
         // decides that here, a computed one at run time
         boolean checks = multiplies && !known.isKnown(i);
@@ -957,6 +957,15 @@ final class KernelMethod implements TermMachine.Operands {
     /** Whether an operation's reverse multiplies its adjoint (all but + - and negation, which pass it on). */
     static boolean multiplies(int op) {
         return op != Tape.ADD && op != Tape.SUB && op != Tape.NEG;
+    }
+
+    /**
+     * Whether the interpreter skips the reverse step of an operation with a zero adjoint, and the generated code
+     * must too: one that multiplies its adjoint, among the operations up to {@link Tape#BINARY}
+     * ({@link InterpreterSteps#adjoints}). A square is not skipped there: 0 times 2x with x infinite is NaN.
+     */
+    static boolean skipsZeroAdjoint(int op) {
+        return multiplies(op) && op <= Tape.BINARY;
     }
 
     /** The adjoint of scalar node i: its local, or the constant it is known to be. */

@@ -2,7 +2,11 @@ package dev.fluxion.dsl.tape;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The plan of a kernel split into several methods, for a scalar tape whose code would be longer than HotSpot
@@ -19,7 +23,9 @@ import java.util.List;
  *
  * <p>A run of a schedule that repeats one block of operations with shifted operands ({@link Reroll}), such as the
  * terms of a sum built term by term, is a part of its own whatever its length, written as a loop over the blocks
- * ({@link RerolledLoop}); the parts between runs keep the length above.
+ * ({@link RerolledLoop}); the parts between runs keep the length above. With fusion, a run of the gradient's forward
+ * schedule whose reverse steps can follow each block's forward ones takes them into its loop, and their range of the
+ * reverse sweep is a part that has no method of its own ({@link ReversePart#fused}).
  */
 final class KernelSplit {
     /** The parts of the value's schedule, the gradient's forward schedule, and the reverse sweep. */
@@ -38,9 +44,11 @@ final class KernelSplit {
 
     /**
      * One reverse part: steps {@code reverseOrder[from .. to)}, then the gradient entries of the variable slots in
-     * {@code gradientSlots}; {@code loop} when the steps run as a loop ({@link RerolledLoop}), else null.
+     * {@code gradientSlots}; {@code loop} when the steps run as a loop ({@link RerolledLoop}), else null. A
+     * {@code fused} part is the reverse steps of a forward loop's run ({@code loop}, a run of the gradient's
+     * schedule), run by that loop block by block ({@link RerolledLoop#writeFused}): no method of its own.
      */
-    record ReversePart(int from, int to, int[] gradientSlots, Reroll loop) {
+    record ReversePart(int from, int to, int[] gradientSlots, Reroll loop, boolean fused) {
     }
 
     /**
@@ -82,23 +90,60 @@ final class KernelSplit {
         }
     }
 
-    private KernelSplit(Tape t, int partLength, ConstantAdjoints known, boolean reroll) {
-        int fewestSteps = Math.max(2 * Reroll.FEWEST_BLOCKS, partLength);
-        this.valueParts = Partition.of(t.valueOrder.length, partLength,
-                reroll ? Reroll.find(t, t.valueOrder, null, fewestSteps) : List.of());
-        this.gradientParts = Partition.of(t.gradientOrder.length, partLength,
-                reroll ? Reroll.find(t, t.gradientOrder, null, fewestSteps) : List.of());
-        this.reversePartition = Partition.of(t.reverseOrder.length, partLength,
-                reroll ? Reroll.find(t, t.reverseOrder, known, fewestSteps) : List.of());
-        this.storedForValue = stored(t, t.valueOrder, valueParts, null);
-        this.storedForGradient = stored(t, t.gradientOrder, gradientParts, known);
-        this.reverseParts = reverseParts(t, reversePartition, partLength);
-        this.adjointInBuffer = new boolean[t.size];
+    private KernelSplit(Tape t, int partLength, ConstantAdjoints known, boolean reroll, boolean fuse) {
         this.reverseStep = new int[t.size];
         Arrays.fill(reverseStep, -1);
         for (int k = 0; k < t.reverseOrder.length; k++) {
             reverseStep[t.reverseOrder[k]] = k;
         }
+        int fewestSteps = Math.max(2 * Reroll.FEWEST_BLOCKS, partLength);
+        this.valueParts = Partition.of(t.valueOrder.length, partLength,
+                reroll ? Reroll.find(t, t.valueOrder, null, fewestSteps) : List.of());
+        List<Reroll> gradientRuns = new ArrayList<>(reroll ? Reroll.find(t, t.gradientOrder, null, fewestSteps)
+                : List.of());
+        // the reverse steps of each fused run: a range of the reverse order, a part of its own
+        Map<Integer, Reroll> fusedAt = new HashMap<>();
+        List<Reroll> reverseRuns = new ArrayList<>(reroll ? Reroll.find(t, t.reverseOrder, known, fewestSteps)
+                : List.of());
+        for (int r = 0; fuse && r < gradientRuns.size(); r++) {
+            Reroll run = gradientRuns.get(r);
+            int lowest = r == 0 ? 0 : gradientRuns.get(r - 1).to();
+            int highest = r + 1 < gradientRuns.size() ? gradientRuns.get(r + 1).from() : t.gradientOrder.length;
+            // the blocks may start at any step of the first (a sum's terms, whole, are what can fuse)
+            for (int shift = 0; shift < run.period(); shift++) {
+                Reroll shifted = shift == 0 ? run : Reroll.at(t, t.gradientOrder, run.from() + shift, run.period());
+                if (shifted == null || shifted.from() < lowest
+                        || shifted.period() * shifted.count() < fewestSteps) {
+                    continue;
+                }
+                shifted = shifted.agreeingIn(t, t.gradientOrder, known);
+                if (shifted == null) {
+                    continue;
+                }
+                if (shifted.to() > highest) {
+                    shifted = new Reroll(shifted.from(), shifted.period(),
+                            (highest - shifted.from()) / shifted.period());
+                    if (shifted.count() < Reroll.FEWEST_BLOCKS || shifted.period() * shifted.count() < fewestSteps) {
+                        continue;
+                    }
+                }
+                int[] range = fusedRange(t, shifted, known, reverseStep);
+                if (range != null) {
+                    gradientRuns.set(r, shifted);
+                    fusedAt.put(range[0], shifted);
+                    reverseRuns.removeIf(other -> other.from() < range[1] && range[0] < other.to());
+                    reverseRuns.add(new Reroll(range[0], range[1] - range[0], 1));
+                    break;
+                }
+            }
+        }
+        this.gradientParts = Partition.of(t.gradientOrder.length, partLength, gradientRuns);
+        reverseRuns.sort(Comparator.comparingInt(Reroll::from));
+        this.reversePartition = Partition.of(t.reverseOrder.length, partLength, reverseRuns);
+        this.storedForValue = stored(t, t.valueOrder, valueParts, null, null);
+        this.storedForGradient = stored(t, t.gradientOrder, gradientParts, known, fusedAt.values());
+        this.reverseParts = reverseParts(t, reversePartition, partLength, fusedAt);
+        this.adjointInBuffer = new boolean[t.size];
     }
 
     /**
@@ -107,10 +152,90 @@ final class KernelSplit {
      * ({@link Reroll}) is a part of its own, run as a loop.
      */
     static KernelSplit of(Tape t, int partLength, ConstantAdjoints known, boolean reroll) {
+        return of(t, partLength, known, reroll, false);
+    }
+
+    /**
+     * The plan as {@link #of(Tape, int, ConstantAdjoints, boolean)}; with {@code fuse} too, a run of the gradient's
+     * schedule whose reverse steps can follow each block's forward ones ({@link #fusedRange}) runs them in the
+     * forward loop, and its reverse steps are a {@code fused} reverse part, written by that loop.
+     */
+    static KernelSplit of(Tape t, int partLength, ConstantAdjoints known, boolean reroll, boolean fuse) {
         if (partLength < 1) {
             throw new IllegalArgumentException("a part needs at least one node, not " + partLength);
         }
-        return new KernelSplit(t, partLength, known, reroll);
+        return new KernelSplit(t, partLength, known, reroll, fuse);
+    }
+
+    /**
+     * The range {from, to} of the reverse order that holds the reverse steps of a forward run, or null if they
+     * cannot run block by block right after each block's forward steps with the interpreter's order of additions:
+     * the run's reverse steps must be one range, the run's blocks in reverse; and no reverse step before that range
+     * may add to a node the run's steps add to, or to one of the run's own nodes of unknown adjoint (the loop runs
+     * before those steps, and starts each such adjoint at 0); and the values they read must be computed before the
+     * run or in it. The rest of the conditions (each step's adjoint
+     * complete within its block, no node every block adds to) {@link RerolledLoop#writeFused} checks.
+     */
+    private static int[] fusedRange(Tape t, Reroll run, ConstantAdjoints known, int[] reverseStep) {
+        int[] order = t.gradientOrder;
+        int from = Integer.MAX_VALUE;
+        int to = Integer.MIN_VALUE;
+        int steps = 0;
+        int previous = Integer.MAX_VALUE;
+        for (int k = run.from(); k < run.to(); k++) {
+            int position = reverseStep[order[k]];
+            if (position < 0) {
+                continue;
+            }
+            if (position >= previous) {
+                return null;
+            }
+            previous = position;
+            from = Math.min(from, position);
+            to = Math.max(to, position + 1);
+            steps++;
+        }
+        if (steps == 0 || to - from != steps) {
+            return null;
+        }
+        // what the reverse steps read must be computed by then: a partial derivative the schedule computes after
+        // the run (as it does those of every function) is not
+        boolean[] byThen = new boolean[t.size];
+        for (int k = 0; k < run.to(); k++) {
+            byThen[order[k]] = true;
+        }
+        for (int k = run.from(); k < run.to(); k++) {
+            int i = order[k];
+            if (reverseStep[i] < 0) {
+                continue;
+            }
+            for (int read : readByReverse(t, i, known)) {
+                if (read >= 0 && Tape.isComputed(t.op[read]) && !byThen[read]) {
+                    return null;
+                }
+            }
+        }
+        boolean[] addedToBefore = new boolean[t.size];
+        for (int k = 0; k < from; k++) {
+            int i = t.reverseOrder[k];
+            for (int argument : new int[] {t.left[i], t.right[i]}) {
+                if (argument >= 0) {
+                    addedToBefore[argument] = true;
+                }
+            }
+        }
+        for (int k = run.from(); k < run.to(); k++) {
+            int i = order[k];
+            if (addedToBefore[i] && !known.isKnown(i)) {
+                return null;
+            }
+            for (int argument : new int[] {t.left[i], t.right[i]}) {
+                if (argument >= 0 && addedToBefore[argument] && receives(t, argument, known)) {
+                    return null;
+                }
+            }
+        }
+        return new int[] {from, to};
     }
 
     /** Whether the tape can be split: scalar nodes only, one output, a reverse sweep with at least one step. */
@@ -146,6 +271,16 @@ final class KernelSplit {
         return reverseParts;
     }
 
+    /** The fused reverse part of a run of the gradient's forward schedule, or null if its reverse is not fused. */
+    ReversePart fusedReverse(Reroll run) {
+        for (ReversePart part : reverseParts) {
+            if (part.fused() && part.loop().equals(run)) {
+                return part;
+            }
+        }
+        return null;
+    }
+
     /** Whether a forward part stores node i's value in the buffer: another part, or the reverse sweep, reads it. */
     boolean storesValue(int i, boolean withGradient) {
         return withGradient ? storedForGradient[i] : storedForValue[i];
@@ -175,7 +310,15 @@ final class KernelSplit {
      * Values read outside the forward part that computes them, the output's included; with {@code known} (for the
      * gradient), those the reverse sweep reads.
      */
-    private static boolean[] stored(Tape t, int[] order, Partition parts, ConstantAdjoints known) {
+    private static boolean[] stored(Tape t, int[] order, Partition parts, ConstantAdjoints known,
+                                    Collection<Reroll> fused) {
+        // a fused run's reverse steps read its values where its forward steps leave them, in locals
+        boolean[] inFused = new boolean[t.size];
+        for (Reroll run : fused == null ? List.<Reroll>of() : fused) {
+            for (int k = run.from(); k < run.to(); k++) {
+                inFused[order[k]] = true;
+            }
+        }
         int[] part = new int[t.size];
         Arrays.fill(part, -1);
         for (int k = 0; k < order.length; k++) {
@@ -193,7 +336,7 @@ final class KernelSplit {
         if (known != null) {
             for (int i : t.reverseOrder) {
                 for (int read : readByReverse(t, i, known)) {
-                    if (read >= 0 && part[read] >= 0) {
+                    if (read >= 0 && part[read] >= 0 && !(inFused[i] && inFused[read])) {
                         stored[read] = true;
                     }
                 }
@@ -212,7 +355,7 @@ final class KernelSplit {
      * adjoint. -1 for none.
      */
     private static int[] readByReverse(Tape t, int i, ConstantAdjoints known) {
-        if (known.isKnown(i) && known.of(i) == 0) {
+        if (known.isKnown(i) && known.of(i) == 0 && KernelMethod.skipsZeroAdjoint(t.op[i])) {
             return new int[0];
         }
         boolean intoLeft = receives(t, t.left[i], known);
@@ -236,7 +379,8 @@ final class KernelSplit {
      * The reverse parts; each variable's gradient entry goes to the part of its last contribution, and the entries of
      * variables that take none (unused, or of an adjoint known at compile time) to parts of their own at the end.
      */
-    private static List<ReversePart> reverseParts(Tape t, Partition partition, int partLength) {
+    private static List<ReversePart> reverseParts(Tape t, Partition partition, int partLength,
+                                                  Map<Integer, Reroll> fusedAt) {
         int[] order = t.reverseOrder;
         int parts = partition.parts();
         int[] lastPart = new int[t.size];
@@ -264,12 +408,15 @@ final class KernelSplit {
         }
         List<ReversePart> result = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
+            Reroll fused = fusedAt.get(partition.starts()[p]);
             result.add(new ReversePart(partition.starts()[p], partition.starts()[p + 1],
-                    slots.get(p).stream().mapToInt(Integer::intValue).toArray(), partition.loops()[p]));
+                    slots.get(p).stream().mapToInt(Integer::intValue).toArray(),
+                    fused != null ? fused : partition.loops()[p], fused != null));
         }
         for (int from = 0; from < leftOver.size(); from += partLength) {
             result.add(new ReversePart(order.length, order.length, leftOver.subList(from,
-                    Math.min(leftOver.size(), from + partLength)).stream().mapToInt(Integer::intValue).toArray(), null));
+                    Math.min(leftOver.size(), from + partLength)).stream().mapToInt(Integer::intValue).toArray(), null,
+                    false));
         }
         return List.copyOf(result);
     }

@@ -85,6 +85,50 @@ record Reroll(int from, int period, int count) {
         return List.copyOf(runs);
     }
 
+    /**
+     * The run of blocks of {@code period} steps from position {@code from} of a schedule, as long as they repeat (as
+     * {@link #find} takes them, without known adjoints), or null if fewer than {@link #FEWEST_BLOCKS} do.
+     */
+    static Reroll at(Tape t, int[] order, int from, int period) {
+        if (from < 0 || from + 2 * period > order.length || !loopable(t, order[from])
+                || !sameShape(t, order, null, from, from + period, period, null)) {
+            return null;
+        }
+        int[] signature = new int[period * SIGNATURE];
+        sameShape(t, order, null, from, from + period, period, signature);
+        int count = 2;
+        while (from + (count + 1) * period <= order.length
+                && sameShape(t, order, null, from + (count - 1) * period, from + count * period, period, signature)) {
+            count++;
+        }
+        return count >= FEWEST_BLOCKS ? new Reroll(from, period, count) : null;
+    }
+
+    /**
+     * This run cut to the blocks before the first whose steps or operands differ from block 0's in which adjoints
+     * are known at compile time or in their values (as {@link #find} compares blocks for the reverse sweep), or
+     * null if fewer than {@link #FEWEST_BLOCKS} are left: the last term of a sum that a neighbour also reads can
+     * have another known adjoint.
+     */
+    Reroll agreeingIn(Tape t, int[] order, ConstantAdjoints known) {
+        for (int b = 1; b < count; b++) {
+            for (int j = 0; j < period; j++) {
+                int a = node(order, 0, j);
+                int c = node(order, b, j);
+                boolean agree = sameKnown(known, a, c);
+                int[] first = operands(t, a);
+                int[] other = operands(t, c);
+                for (int s = 0; s < 2 && agree; s++) {
+                    agree = first[s] < 0 || sameKnown(known, first[s], other[s]);
+                }
+                if (!agree) {
+                    return b >= FEWEST_BLOCKS ? new Reroll(from, period, b) : null;
+                }
+            }
+        }
+        return this;
+    }
+
     /** Whether a node's operation can be a step of a loop: scalar arithmetic or a scalar function. */
     static boolean loopable(Tape t, int i) {
         return switch (t.op[i]) {

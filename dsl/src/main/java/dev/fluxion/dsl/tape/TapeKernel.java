@@ -33,4 +33,9 @@ interface TapeKernel {
     default int loops() {
         return 0;
     }
+
+    /** Of those, the loops that run each block's reverse steps right after its forward ones; 0 for the others. */
+    default int fusedLoops() {
+        return 0;
+    }
 }

@@ -100,6 +100,27 @@ class GeneratedKernelSpec : FunSpec({
         treeWalkPoints shouldBeGreaterThan 1000
     }
 
+    test("a square whose adjoint is 0 still takes its step, as the interpreter does: d/dx x^2 y = 2 x y is NaN at x = inf, y = 0") {
+        val (x, y) = variables("x", "y")
+        val f = x.square() * y + y
+        for (largestMethod in listOf(KernelCompiler.LARGEST_METHOD, 40)) {
+            val compiled = CompiledExpression.compile(f, listOf("x", "y"), largestMethod)
+            compiled.isGenerated() shouldBe true
+            val gradient = DoubleArray(2)
+            compiled.valueAndGradient(doubleArrayOf(Double.POSITIVE_INFINITY, 0.0), gradient)
+            // the square's adjoint is y = 0; the interpreter skips a zero adjoint only up to BINARY, so 0 * 2 inf
+            gradient[0].isNaN() shouldBe true
+            // d/dy = x^2 + 1 = inf
+            gradient[1] shouldBe Double.POSITIVE_INFINITY
+            for (point in listOf(doubleArrayOf(Double.POSITIVE_INFINITY, 0.0), doubleArrayOf(Double.NEGATIVE_INFINITY, -0.0),
+                    doubleArrayOf(1.5, 0.0), doubleArrayOf(Double.NaN, 0.0))) {
+                // every NaN as one: the hardware keeps the payload of the operand in the register it writes
+                val oneNaN = { f: CompiledExpression -> bits(f, point).map { if (Double.fromBits(it).isNaN()) 0L else it } }
+                oneNaN(compiled) shouldBe oneNaN(compiled.interpreted())
+            }
+        }
+    }
+
     test("vector-built Rosenbrock, n = 1000, is one fused loop: gradient -400 x_i (x_{i+1} - x_i^2) - 2 (1 - x_i) + 200 (x_i - x_{i-1}^2)") {
         val n = 1000
         val x = VectorExpr.variable("x", n)

@@ -56,8 +56,9 @@ class RerolledLoopSpec : FunSpec({
         val n = 1000
         val compiled = CompiledExpression.compile(rosenbrock(n), List(n) { "x$it" }, KernelCompiler.LARGEST_METHOD)
         compiled.isSplit() shouldBe true
-        // the value's forward sweep, the gradient's, and the reverse sweep
-        compiled.loops() shouldBe 3
+        // the value's forward sweep, and the gradient's with the reverse sweep in it: the terms' adjoints are 1
+        compiled.loops() shouldBe 2
+        compiled.fusedLoops() shouldBe 1
         val random = java.util.Random(19)
         repeat(3) {
             val x = DoubleArray(n) { -1.5 + 3 * random.nextDouble() }
@@ -116,6 +117,115 @@ class RerolledLoopSpec : FunSpec({
         }
         println("RerolledLoopSpec: $rerolled of $tried random tapes ran loops")
         rerolled shouldBeGreaterThan tried / 2
+    }
+
+    /**
+     * A random block of arithmetic over [vars] (+, -, *, /, square, negation, small constants), the kind whose
+     * reverse steps a fused loop can run: no function, so no partial derivative computed after the run.
+     */
+    fun arithmetic(random: Random, vars: List<Expr>, depth: Int): Expr {
+        if (depth == 0 || random.nextDouble() < 0.2) {
+            return if (random.nextDouble() < 0.8) vars[random.nextInt(vars.size)]
+            else Expr.constant(random.nextInt(-8, 9) / 4.0)
+        }
+        val a = arithmetic(random, vars, depth - 1)
+        return when (random.nextInt(6)) {
+            0 -> a + arithmetic(random, vars, depth - 1)
+            1 -> a - arithmetic(random, vars, depth - 1)
+            2 -> a * arithmetic(random, vars, depth - 1)
+            3 -> a / arithmetic(random, vars, depth - 1)
+            4 -> a.square()
+            else -> -a
+        }
+    }
+
+    /** Points where zero adjoints are skipped and infinities and NaN arise: zeros of both signs, inf, NaN, 1e308. */
+    fun specialPoint(random: Random, size: Int): DoubleArray {
+        val special = doubleArrayOf(0.0, -0.0, 1.0, -1.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN, 1e308, -1e-310, 0.5)
+        return DoubleArray(size) { special[random.nextInt(special.size)] }
+    }
+
+    test("random sums of arithmetic blocks over shifted variables run fused and equal the interpreter bit for bit") {
+        var fused = 0
+        var tried = 0
+        checkAll(PropTestConfig(seed = 20261219L, iterations = 80), Arb.long()) { seed ->
+            val random = Random(seed)
+            val n = random.nextInt(12, 40)
+            val reach = random.nextInt(1, 4)
+            val names = List(n + reach) { "v$it" }
+            val variables = names.map { Expr.variable(it) }
+            val depth = random.nextInt(1, 5)
+            val blockSeed = random.nextLong()
+            // each term's adjoint is known: 1, -0.5 or 3 (a sum of terms, as a loss or Rosenbrock is)
+            val combine = random.nextInt(3)
+            var f: Expr = Expr.constant(0.5)
+            for (i in 0 until n) {
+                val block = arithmetic(Random(blockSeed), variables.subList(i, i + reach + 1), depth)
+                f = when (combine) {
+                    0 -> f + block
+                    1 -> f - block * 0.5
+                    else -> f + block * 3.0
+                }
+            }
+            val largestMethod = listOf(150, 400, KernelCompiler.LARGEST_METHOD)[random.nextInt(3)]
+            if (TapeBuilder.compile(listOf(f), names).reverseOrder.isEmpty()) {
+                return@checkAll
+            }
+            tried++
+            val compiled = CompiledExpression.compile(f, names, largestMethod)
+            compiled.isGenerated() shouldBe true
+            if (compiled.fusedLoops() > 0) {
+                fused++
+            }
+            val interpreter = compiled.interpreted()
+            repeat(3) {
+                val x = DoubleArray(names.size) { random.nextDouble(-1.5, 1.5) }
+                bits(compiled, x) shouldBe bits(interpreter, x)
+            }
+            val zeros = DoubleArray(names.size) { if (random.nextBoolean()) 0.0 else -0.0 }
+            bits(compiled, zeros) shouldBe bits(interpreter, zeros)
+            repeat(3) {
+                val x = specialPoint(random, names.size)
+                bits(compiled, x) shouldBe bits(interpreter, x)
+            }
+        }
+        println("RerolledLoopSpec: $fused of $tried random sums ran fused loops")
+        fused shouldBeGreaterThan tried / 2
+    }
+
+    test("a run whose steps take contributions from the next block, or that adds to one node in every block, is not fused") {
+        val n = 200
+        val names = List(n) { "x$it" }
+        val xs = names.map { Expr.variable(it) }
+        // u_i = x_i - 0.5 u_{i-1}: the adjoint of u_{i-1} is complete only after block i
+        var u: Expr = xs[0]
+        var chain: Expr = Expr.constant(0.0)
+        for (i in 1 until n) {
+            u = xs[i] - u * 0.5
+            chain = chain + u.square()
+        }
+        // every term adds to w's adjoint: the fused loop would have to hold all their contributions
+        val w = Expr.variable("w")
+        var shared: Expr = Expr.constant(0.0)
+        for (i in 0 until n) {
+            shared = shared + (xs[i] - w).square() * 2.0
+        }
+        val random = java.util.Random(53)
+        for ((what, f, order) in listOf(Triple("chain", chain, names), Triple("shared", shared, names + "w"))) {
+            val compiled = CompiledExpression.compile(f, order, KernelCompiler.LARGEST_METHOD)
+            withClue(what) {
+                compiled.isSplit() shouldBe true
+                compiled.fusedLoops() shouldBe 0
+                val interpreter = compiled.interpreted()
+                repeat(3) {
+                    val x = DoubleArray(order.size) { -1.5 + 3 * random.nextDouble() }
+                    bits(compiled, x) shouldBe bits(interpreter, x)
+                }
+                val x = specialPoint(Random(what.length), order.size)
+                bits(compiled, x) shouldBe bits(interpreter, x)
+            }
+        }
     }
 
     test("a Rosenbrock whose term 37 almost repeats the others is not taken for a repeat there") {
