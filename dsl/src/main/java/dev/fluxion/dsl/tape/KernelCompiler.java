@@ -299,18 +299,8 @@ final class KernelCompiler {
         if (longestLoop > LARGEST_METHOD) {
             throw new RerolledLoop.Refused("a loop longer than the JIT compiles");
         }
-        MethodVisitor loops = cw.visitMethod(ACC_PUBLIC, "loops", "()I", null, null);
-        loops.visitCode();
-        KernelMethod.push(loops, loopCount);
-        loops.visitInsn(IRETURN);
-        loops.visitMaxs(0, 0);
-        loops.visitEnd();
-        MethodVisitor fusedLoops = cw.visitMethod(ACC_PUBLIC, "fusedLoops", "()I", null, null);
-        fusedLoops.visitCode();
-        KernelMethod.push(fusedLoops, fusedCount);
-        fusedLoops.visitInsn(IRETURN);
-        fusedLoops.visitMaxs(0, 0);
-        fusedLoops.visitEnd();
+        writeCount(cw, "loops", loopCount);
+        writeCount(cw, "fusedLoops", fusedCount);
         int valueSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "value", "([D[D)D", null, null), valueParts, 2,
                 PART_OF_VALUE);
         int gradientSize = writeCalls(t, cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D[D[D)D", null, null),
@@ -319,6 +309,16 @@ final class KernelCompiler {
             return null;
         }
         return finish(cw, constants);
+    }
+
+    /** A public method {@code name()} of the kernel returning {@code count}, for tests that ask how it was split. */
+    private static void writeCount(ClassWriter cw, String name, int count) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, name, "()I", null, null);
+        mv.visitCode();
+        KernelMethod.push(mv, count);
+        mv.visitInsn(IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /**
