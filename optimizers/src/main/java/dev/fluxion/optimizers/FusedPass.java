@@ -67,13 +67,11 @@ interface FusedPass {
 
     /** The fused pass for an optimizer of one of the recognised shapes, or null for any other. */
     static FusedPass of(Optimizer optimizer, TransformState root) {
-        // a named optimizer's chain, built once for the three questions below
-        Optimizer shape = optimizer instanceof NamedOptimizer named ? named.chain() : optimizer;
-        FusedPass adam = FusedAdamPass.of(shape, root);
+        FusedPass adam = FusedAdamPass.of(optimizer, root);
         if (adam != null) {
             return adam;
         }
-        FusedPass trace = FusedTracePass.of(shape, root);
-        return trace != null ? trace : FusedScalePass.of(shape);
+        FusedPass trace = FusedTracePass.of(optimizer, root);
+        return trace != null ? trace : FusedScalePass.of(optimizer);
     }
 }

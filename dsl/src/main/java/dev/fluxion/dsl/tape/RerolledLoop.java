@@ -439,6 +439,18 @@ final class RerolledLoop implements TermMachine.Operands {
     }
 
     /**
+     * The adjoints of step j's node across the blocks, V(b) = node + b * stride, as a family of their own (the step's
+     * own adjoints), unless the node's adjoint is known at compile time.
+     */
+    private void addOwnFamily(List<Family> families, Member[] own, int j, int node, int stride) {
+        if (!known.isKnown(node)) {
+            Family f = new Family(node, stride, true);
+            families.add(f);
+            own[j] = new Member(f, 0);
+        }
+    }
+
+    /**
      * The families of adjoints the run touches (one per step whose adjoint is not known at compile time, and one for
      * each family of targets), and each step's reads and targets.
      */
@@ -451,11 +463,7 @@ final class RerolledLoop implements TermMachine.Operands {
         for (int j = 0; j < period; j++) {
             int node = run.node(order, 0, j);
             stride[j] = run.node(order, 1, j) - node;
-            if (!known.isKnown(node)) {
-                Family f = new Family(node, stride[j], true);
-                families.add(f);
-                own[j] = new Member(f, 0);
-            }
+            addOwnFamily(families, own, j, node, stride[j]);
         }
         List<Map<Integer, Member>> targets = new ArrayList<>();
         List<Map<Integer, Operand>> reads = new ArrayList<>();
@@ -913,11 +921,7 @@ final class RerolledLoop implements TermMachine.Operands {
                 continue;
             }
             backwards.add(j);
-            if (!known.isKnown(node)) {
-                Family f = new Family(node, stride[j], true);
-                families.add(f);
-                own[j] = new Member(f, 0);
-            }
+            addOwnFamily(families, own, j, node, stride[j]);
         }
         List<Map<Integer, Member>> targets = new ArrayList<>();
         List<Map<Integer, Operand>> reads = new ArrayList<>();

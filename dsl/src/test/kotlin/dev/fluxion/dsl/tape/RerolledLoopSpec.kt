@@ -27,6 +27,16 @@ class RerolledLoopSpec : FunSpec({
         }
     }
 
+    /** The kernel's bits equal the interpreter's at 3 random points in [-1.5, 1.5]^n and at zeros of random signs. */
+    fun sameBitsAtRandomPoints(compiled: CompiledExpression, interpreter: CompiledExpression, random: Random, n: Int) {
+        repeat(3) {
+            val x = DoubleArray(n) { random.nextDouble(-1.5, 1.5) }
+            bits(compiled, x) shouldBe bits(interpreter, x)
+        }
+        val zeros = DoubleArray(n) { if (random.nextBoolean()) 0.0 else -0.0 }
+        bits(compiled, zeros) shouldBe bits(interpreter, zeros)
+    }
+
     /** sum_i 100 (x_{i+1} - x_i^2)^2 + (1 - x_i)^2, with term [odd] changed by [change] if given. */
     fun rosenbrock(n: Int, odd: Int = -1, change: (Expr, Expr) -> Expr = { _, _ -> Expr.constant(0.0) }): Expr {
         val xs = List(n) { Expr.variable("x$it") }
@@ -108,12 +118,7 @@ class RerolledLoopSpec : FunSpec({
                 rerolled++
             }
             val interpreter = compiled.interpreted()
-            repeat(3) {
-                val x = DoubleArray(names.size) { random.nextDouble(-1.5, 1.5) }
-                bits(compiled, x) shouldBe bits(interpreter, x)
-            }
-            val zeros = DoubleArray(names.size) { if (random.nextBoolean()) 0.0 else -0.0 }
-            bits(compiled, zeros) shouldBe bits(interpreter, zeros)
+            sameBitsAtRandomPoints(compiled, interpreter, random, names.size)
         }
         println("RerolledLoopSpec: $rerolled of $tried random tapes ran loops")
         rerolled shouldBeGreaterThan tried / 2
@@ -179,12 +184,7 @@ class RerolledLoopSpec : FunSpec({
                 fused++
             }
             val interpreter = compiled.interpreted()
-            repeat(3) {
-                val x = DoubleArray(names.size) { random.nextDouble(-1.5, 1.5) }
-                bits(compiled, x) shouldBe bits(interpreter, x)
-            }
-            val zeros = DoubleArray(names.size) { if (random.nextBoolean()) 0.0 else -0.0 }
-            bits(compiled, zeros) shouldBe bits(interpreter, zeros)
+            sameBitsAtRandomPoints(compiled, interpreter, random, names.size)
             repeat(3) {
                 val x = specialPoint(random, names.size)
                 bits(compiled, x) shouldBe bits(interpreter, x)

@@ -92,8 +92,10 @@ class TraceRecorder @JvmOverloads constructor(
         private fun schedule(maxSteps: Long, policy: TracePolicy): Schedule {
             val last = lastSchedule
             if (last != null && last.maxSteps == maxSteps && last.policy == policy) return last
-            val capacity = countCapacity(maxSteps, policy)
-            return Schedule(maxSteps, policy, capacity, keptSteps(maxSteps, policy, capacity)).also { lastSchedule = it }
+            val steps = keptSteps(maxSteps, policy)
+            // one slot more for a last point off the schedule, unless the schedule ends at maxSteps
+            val capacity = if (steps.isNotEmpty() && steps.last() == maxSteps) steps.size else Math.addExact(steps.size, 1)
+            return Schedule(maxSteps, policy, capacity, steps).also { lastSchedule = it }
         }
 
         /** The schedule whose steps were worked out last. */
@@ -104,41 +106,19 @@ class TraceRecorder @JvmOverloads constructor(
 
         private val NOTHING = Schedule(0, TracePolicy.NONE, 0, LongArray(0))
 
-        /** The policy's steps in 0..maxSteps, in order (at most [capacity] of them). */
-        private fun keptSteps(maxSteps: Long, policy: TracePolicy, capacity: Int): LongArray {
-            val steps = LongArray(capacity)
+        /** The policy's steps in 0..maxSteps, in order. */
+        private fun keptSteps(maxSteps: Long, policy: TracePolicy): LongArray {
+            var steps = LongArray(16)
             var count = 0
             var k = 0L
             while (k <= maxSteps) {
+                if (count == steps.size) steps = steps.copyOf(Math.toIntExact(2L * count))
                 steps[count++] = k
                 val following = policy.next(k)
                 if (following <= k) break // k + 1 overflowed
                 k = following
             }
-            return if (count == capacity) steps else steps.copyOf(count)
-        }
-
-        private fun countCapacity(maxSteps: Long, policy: TracePolicy): Int {
-            val start: Long = when (policy) {
-                is TracePolicy.Log -> {
-                    if (maxSteps <= policy.keepAll) return Math.toIntExact(maxSteps + 1) // every step, ending at maxSteps
-                    policy.keepAll // steps 0..keepAll, counted without walking them
-                }
-                is TracePolicy.Every -> {
-                    val count = maxSteps / policy.interval + 1 // 0, N, 2N, ... up to maxSteps
-                    return Math.toIntExact(if (maxSteps % policy.interval == 0L) count else count + 1)
-                }
-                TracePolicy.None -> return 0
-            }
-            var count = start + 1
-            var k = start
-            while (true) {
-                val following = policy.next(k)
-                if (following <= k || following > maxSteps) break // past maxSteps, or k + 1 overflowed
-                count++
-                k = following
-            }
-            return Math.toIntExact(if (k == maxSteps) count else count + 1)
+            return steps.copyOf(count)
         }
     }
 }
