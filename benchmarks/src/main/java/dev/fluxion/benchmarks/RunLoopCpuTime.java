@@ -1,6 +1,7 @@
 package dev.fluxion.benchmarks;
 
 import dev.fluxion.dsl.Objective;
+import dev.fluxion.lab.engine.Engine;
 import dev.fluxion.lab.engine.RunLoop;
 import dev.fluxion.lab.engine.RunSpec;
 import dev.fluxion.lab.engine.TracePolicy;
@@ -12,21 +13,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@link EngineBenchmark}'s run loop against its bare loop by the thread's CPU time, for a machine that other work
- * loads (the CPU time of the calling thread does not count the time it waited for a core), and how far below the run
- * loop a run loop could go: the 200 runs of 1000 gd steps three ways, in one JVM, in turn, after 300 rounds of each to
- * warm up: the bare loop
- * ({@link EngineBenchmark#bareRun}); the bare loop with the run loop's per-step work written into it by hand (the
- * least a run loop that keeps the lab's promises does: x_k kept for the run's last point, f, ||grad f|| and the
- * evaluation count read from the step's report, the trace's kept points under the default log schedule with their
- * step lengths, and the four comparisons that tell whether a step may end the run, with the targets they reach); and
- * {@link RunLoop#execute}. It prints each one's median round and the two ratios to the bare loop:
+ * {@link EngineBenchmark}'s loops by the thread's CPU time, for a machine that other work loads (the CPU time of the
+ * calling thread does not count the time it waited for a core): the 200 runs of 1000 gd steps four ways, in one JVM,
+ * in turn, after 300 rounds of each to warm up: the bare loop ({@link EngineBenchmark#bareRun}); the bare loop with the
+ * run loop's per-step work written into it by hand (the least a run loop that keeps the lab's promises does: x_k kept
+ * for the run's last point, f, ||grad f|| and the evaluation count read from the step's report, the trace's kept points
+ * under the default log schedule with their step lengths, and the four comparisons that tell whether a step may end
+ * the run, with the targets they reach); {@link RunLoop#execute}; and the engine on one thread
+ * ({@link Engine#forEachResult}, which computes on the caller's thread, so its CPU time is all the work). It prints the
+ * medians of each block of 50 rounds (so that a slow spell of the machine shows as slow blocks rather than hiding in
+ * the overall median), then each loop's median round and its ratio to the bare loop:
  * <pre>
  * java -XX:InlineSmallCode=6000 -cp benchmarks/target/benchmarks.jar dev.fluxion.benchmarks.RunLoopCpuTime [rounds]
  * </pre>
- * (default 300 rounds; the JIT option is the lab's, see {@link EngineBenchmark}). The hand-written bookkeeping has no
- * set-up beyond its arrays, no result object, no cancellation or time-limit checks and no engine: it is a floor for
- * the engine / bare loop row, not a second implementation of the run loop.
+ * (default 300 rounds; the JIT option is the lab's, see {@link EngineBenchmark}; {@code taskset -c 1} in front pins
+ * the JVM to one core). The hand-written bookkeeping has no set-up beyond its arrays, no result object, no
+ * cancellation or time-limit checks and no engine: it is a floor for the engine / bare loop row, not a second
+ * implementation of the run loop.
  */
 public final class RunLoopCpuTime {
     /** Where each round's result goes, so that the JIT keeps the work. */
@@ -51,7 +54,9 @@ public final class RunLoopCpuTime {
                 .toArray();
         double minimum = benchmark.landscape.facts().minimum().orElseThrow();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[][] times = new double[3][rounds];
+        String[] names = {"bare loop", "bookkeeping by hand", "run loop", "engine, 1 thread"};
+        double[][] times = new double[names.length][rounds];
+        System.out.println("medians of blocks of " + BLOCK + " rounds, ms: " + String.join(" / ", names));
         for (int r = -300; r < rounds; r++) {
             long start = threads.getCurrentThreadCpuTime();
             sink = benchmark.bareLoop();
@@ -60,19 +65,38 @@ public final class RunLoopCpuTime {
             long bookkept = threads.getCurrentThreadCpuTime();
             sink = benchmark.runLoopOnly();
             long runLoop = threads.getCurrentThreadCpuTime();
+            sink = benchmark.engineOneThread();
+            long engine = threads.getCurrentThreadCpuTime();
             if (r >= 0) {
                 times[0][r] = (bare - start) / 1e6;
                 times[1][r] = (bookkept - bare) / 1e6;
                 times[2][r] = (runLoop - bookkept) / 1e6;
+                times[3][r] = (engine - runLoop) / 1e6;
+                if ((r + 1) % BLOCK == 0) {
+                    StringBuilder block = new StringBuilder();
+                    for (double[] t : times) {
+                        block.append(String.format(" %.3f", median(Arrays.copyOfRange(t, r + 1 - BLOCK, r + 1))));
+                    }
+                    System.out.println("rounds " + (r + 2 - BLOCK) + " to " + (r + 1) + ":" + block);
+                }
             }
         }
-        for (double[] t : times) {
-            Arrays.sort(t);
+        double bare = median(times[0]);
+        StringBuilder all = new StringBuilder("medians of " + rounds + " rounds: bare loop " + String.format("%.3f ms", bare));
+        for (int i = 1; i < names.length; i++) {
+            double t = median(times[i]);
+            all.append(String.format(", %s %.3f ms (%.3f)", names[i], t, t / bare));
         }
-        double bare = times[0][rounds / 2];
-        System.out.printf("medians of %d rounds: bare loop %.3f ms, with the bookkeeping by hand %.3f ms (%.3f), "
-                        + "run loop %.3f ms (%.3f)%n", rounds, bare, times[1][rounds / 2], times[1][rounds / 2] / bare,
-                times[2][rounds / 2], times[2][rounds / 2] / bare);
+        System.out.println(all);
+    }
+
+    /** Rounds per printed block. */
+    private static final int BLOCK = 50;
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** The kept steps of the lab's default trace policy ({@link TracePolicy#LOG}) up to {@code maxSteps}. */

@@ -125,13 +125,17 @@ class Engine @JvmOverloads constructor(
     /**
      * [forEachFinished], computing only the runs that [claim] grants (asked, with the run's position in [runs], by
      * each worker just before each run, so it must be thread-safe): how several processes share one study's runs
-     * ([Studies.compute]). Every spec is parsed before any run, so a bad one fails first, unless [checked] says the
-     * caller has parsed them already (a study's plan, whose specs [Study.runs] parsed: checking them again would make
-     * each run's spec once more, on this thread alone).
+     * ([Studies.compute]). Every spec is parsed before any run, so a bad one fails first: each distinct spec once
+     * for a [RunPlan] (a study's plan), each run's for another list.
      */
     internal suspend fun forEachFinished(runs: List<RunSpec>, callerWorks: Boolean, claim: ((Int) -> Boolean)?,
-                                         keep: (Progress.Finished) -> Unit, checked: Boolean = false) {
-        if (!checked) runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
+                                         keep: (Progress.Finished) -> Unit) {
+        if (runs is RunPlan) {
+            runs.landscapeSpecs.forEach { landscape(it) }
+            runs.optimizerSpecs.forEach { optimizer(it) }
+        } else {
+            runs.forEach { landscape(it.landscapeSpec); optimizer(it.optimizerSpec) } // bad specs fail before any run
+        }
         if (backend != null) return onBackend(backend, runs, claim, keep)
         val total = runs.size
         val next = AtomicInteger(0)

@@ -1,6 +1,7 @@
 package dev.fluxion.lab.study
 
 import dev.fluxion.lab.engine.Budget
+import dev.fluxion.lab.engine.RunPlan
 import dev.fluxion.lab.engine.RunSpec
 import dev.fluxion.lab.engine.TracePolicy
 import dev.fluxion.landscapes.Landscape
@@ -17,7 +18,7 @@ import dev.fluxion.landscapes.Landscape
  */
 class ComparisonPlan internal constructor(
     private val optimizerLabels: List<String>,
-    private val optimizerSpecs: List<String>,
+    override val optimizerSpecs: List<String>,
     private val landscapeLabels: List<String>,
     private val landscapes: List<Landscape>,
     private val starts: StartPlan,
@@ -25,7 +26,7 @@ class ComparisonPlan internal constructor(
     private val studySeed: Long,
     private val budget: Budget,
     private val traces: TracePolicy,
-) : AbstractList<RunSpec>(), RandomAccess {
+) : AbstractList<RunSpec>(), RandomAccess, RunPlan {
     /** The starts of each landscape. */
     private val startCounts = IntArray(landscapes.size) { starts.checkedCount(landscapes[it]) }
 
@@ -35,7 +36,7 @@ class ComparisonPlan internal constructor(
     }
 
     /** The canonical landscape specs, made once. */
-    private val landscapeSpecs = landscapes.map { it.spec() }
+    override val landscapeSpecs = landscapes.map { it.spec() }
 
     override val size: Int get() = offsets.last().toInt()
 

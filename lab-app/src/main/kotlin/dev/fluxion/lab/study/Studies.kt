@@ -76,13 +76,12 @@ object Studies {
         }
         store.claimStudy(properties, planKeys) { stored -> sameStudy(stored, properties) }
         store.releaseAbandonedClaims()
-        // Study.runs has parsed every spec of the plan: the engine need not check them again
-        computeRuns(runs, store, engine, callerWorks, progress, (study as? ScanStudy)?.bisections ?: 0, checked = true)
+        computeRuns(runs, store, engine, callerWorks, progress, (study as? ScanStudy)?.bisections ?: 0)
         if (study is StagedStudy) {
             var index = 1
             while (true) {
                 val stage = study.stage(index++, engine) { specs -> store.summaries(specs) } ?: break
-                computeRuns(stage, store, engine, callerWorks, progress, 0, checked = false)
+                computeRuns(stage, store, engine, callerWorks, progress, 0)
             }
         }
         if (study is ScanStudy) {
@@ -100,11 +99,10 @@ object Studies {
 
     /**
      * Computes the [runs] the store lacks (one stage of a study): claimed ([claims]), stored in batches, and
-     * waiting for those other processes claimed, as [compute] describes; [checked] when every spec of [runs] has been
-     * parsed already (by [Study.runs]), so the engine does not make each spec again to check it.
+     * waiting for those other processes claimed, as [compute] describes.
      */
     private suspend fun computeRuns(runs: List<RunSpec>, store: ResultStore, engine: Engine, callerWorks: Boolean,
-                                    progress: (Progress) -> Unit, bisections: Int, checked: Boolean) {
+                                    progress: (Progress) -> Unit, bisections: Int) {
         val stored = store.storedKeys()
         val remaining = unstored(runs, stored)
         progress(Progress.Planned(runs.size, runs.size - remaining.size, bisections))
@@ -122,7 +120,7 @@ object Studies {
             if (todo.isEmpty()) return
             val claim = claims(todo, stored, store, engine)
             try {
-                engine.forEachFinished(todo, callerWorks, claim, keep, checked)
+                engine.forEachFinished(todo, callerWorks, claim, keep)
             } finally {
                 batch.flush()
             }
