@@ -169,6 +169,39 @@ class GeneratedHessianBitsSpec : FunSpec({
         tally.points shouldBeGreaterThan 4000
         tally.generatedAtSpecial shouldBeGreaterThan 500
     }
+
+    test("long random sums whose generated Hessian is split into several methods, at random and special points, bit for bit") {
+        val names = List(10) { "v$it" }
+        val tally = Tally()
+        var split = 0
+        checkAll(PropTestConfig(seed = 20261209L, iterations = 40), Arb.long()) { seed ->
+            val random = Random(seed)
+            val n = random.nextInt(6, names.size + 1)
+            val order = names.take(n)
+            val generator = RandomExpressions(random, order.map { Expr.variable(it) })
+            var f: Expr = generator.next(random.nextInt(2, 5)).expression
+            repeat(random.nextInt(8, 20)) {
+                val term = generator.next(random.nextInt(2, 5)).expression
+                f = if (random.nextInt(3) == 0) f * term else f + term
+            }
+            val compiled = f.compile(order)
+            if (GeneratedHessian(TapeBuilder.compile(listOf(f), order)).columnMethods() > 1) {
+                split++
+            }
+            repeat(3) {
+                compare(f, order, compiled, mixedPoint(random, n), DoubleArray(n) { random.nextDouble(-1.0, 1.0) }, tally)
+            }
+            // zeros and subnormals alone, where the values mostly stay finite and the generated code answers
+            val finite = doubleArrayOf(0.0, -0.0, 1e-310, -1e-310)
+            repeat(2) {
+                val x = DoubleArray(n) { if (random.nextBoolean()) finite[random.nextInt(4)] else random.nextDouble(-1.5, 1.5) }
+                compare(f, order, compiled, x, DoubleArray(n) { random.nextDouble(-1.0, 1.0) }, tally)
+            }
+            compare(f, order, compiled, DoubleArray(n) { random.nextDouble(-1.5, 1.5) }, DoubleArray(n) { random.nextDouble(-1.0, 1.0) }, tally)
+        }
+        split shouldBeGreaterThan 10
+        tally.generatedAtSpecial shouldBeGreaterThan 40
+    }
 })
 
 /**
