@@ -35,11 +35,14 @@ final class GeneratedHessian {
     /** Tapes with more nodes to differentiate than this are not tried: each takes several bytes per direction. */
     private static final int LARGEST_SCHEDULE = KernelCompiler.LARGEST_METHOD / 8;
 
-    /** The generated code and which of its two parts are generated (the others answer "use the interpreter"). */
-    private record Parts(HessianKernel kernel, boolean columns, boolean product) {
+    /**
+     * The generated code, which of its two parts are generated (the others answer "use the interpreter"), and the
+     * number of methods the Hessian's columns are split into.
+     */
+    private record Parts(HessianKernel kernel, boolean columns, boolean product, int columnMethods) {
     }
 
-    private static final Parts NONE = new Parts(null, false, false);
+    private static final Parts NONE = new Parts(null, false, false, 0);
 
     private final Tape tape;
     /** Null until the first call that needs it. */
@@ -122,7 +125,7 @@ final class GeneratedHessian {
         KernelCompiler.writeClassData(cw, NAME, constants.values());
         cw.visitEnd();
         HessianKernel kernel = KernelCompiler.define(cw.toByteArray(), constants.values(), HessianKernel.class);
-        return new Parts(kernel, chunks != null, product);
+        return new Parts(kernel, chunks != null, product, chunks == null ? 0 : chunks.size());
     }
 
     /**
@@ -176,6 +179,11 @@ final class GeneratedHessian {
     /** Whether the Hessian is generated code (compiling it now if not yet done). */
     boolean hasColumns() {
         return parts().columns();
+    }
+
+    /** The number of methods the generated Hessian's colours are split into; 0 when it is not generated. */
+    int columnMethods() {
+        return parts().columnMethods();
     }
 
     /** Whether the Hessian-vector product is generated code (compiling it now if not yet done). */

@@ -7,7 +7,6 @@ import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DLOAD;
-import static org.objectweb.asm.Opcodes.DNEG;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP2;
@@ -58,20 +57,19 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>Fused ({@link #writeFused}): where each step's adjoint is complete within its block (a sum's terms, whose
  * adjoints are known at compile time), the gradient's forward loop runs each block's reverse steps right after its
- * forward ones, reading the values where the forward steps left them, in locals. The blocks then run first to last
- * where the interpreter's reverse sweep runs them last to first, so a contribution to an adjoint that a later block
- * completes is held ({@link Held}) and added there in the interpreter's order. A run that cannot be fused this way
- * is refused, and the kernel is split with a reverse loop as above.
+ * forward ones, reading the values where the forward steps left them, in locals; {@link FusedReverse} plans that
+ * and writes what only fused loops have. A run that cannot be fused is refused, and the kernel is split with a
+ * reverse loop as above.
  */
 final class RerolledLoop implements TermMachine.Operands {
     private static final int X = 1;
-    private static final int GRADIENT = 2;
+    static final int GRADIENT = 2;
 
     /** Where a step's operand is read from. */
-    private enum Source { CONSTANT, VARIABLE, LOCAL, CARRIED, BUFFER }
+    enum Source { CONSTANT, VARIABLE, LOCAL, CARRIED, BUFFER }
 
     /** An operand of step j: its node in block 0, its stride, and where it is read from (a local's step for both). */
-    private record Operand(Source source, int node, int stride, int slot, int slotStride, int step) {
+    record Operand(Source source, int node, int stride, int slot, int slotStride, int step) {
     }
 
     /** Thrown when a run cannot be written as a loop with the interpreter's bits. */
@@ -81,13 +79,13 @@ final class RerolledLoop implements TermMachine.Operands {
         }
     }
 
-    private final Tape t;
-    private final MethodVisitor mv;
+    final Tape t;
+    final MethodVisitor mv;
     private final ConstantAdjoints known;
     private final TermMachine rules;
-    private final KernelSplit split;
+    final KernelSplit split;
     private final int valueBuffer;
-    private final int adjointBuffer;
+    final int adjointBuffer;
     private int nextLocal;
     /** The int local of the block counter b. */
     private int counter = -1;
@@ -127,7 +125,7 @@ final class RerolledLoop implements TermMachine.Operands {
 
     /**
      * The forward loop over {@code run} of the gradient's schedule with the reverse steps of each block right after
-     * its forward ones ({@link #writeFusedReverse}): the reverse part {@code fused} of the split, whose steps are the
+     * its forward ones ({@link FusedReverse}): the reverse part {@code fused} of the split, whose steps are the
      * run's, in one pass; returns the code size.
      */
     int writeFused(Reroll run, KernelSplit.ReversePart fused) {
@@ -183,7 +181,8 @@ final class RerolledLoop implements TermMachine.Operands {
         for (Operand[] step : operands) {
             readsByNode.add(byNode(step));
         }
-        Fused plan = fused == null ? null : fusedPlan(run, stride, stepOfNode, carried, fused);
+        FusedReverse plan = fused == null ? null : FusedReverse.plan(this, run, stride, stepOfNode, carried, fused);
+        fusedReverse = plan;
         // a value only the last block's is read outside the loop (the output, the next part's argument) is stored
         // once, after it
         boolean[] storedAfter = new boolean[period];
@@ -210,7 +209,7 @@ final class RerolledLoop implements TermMachine.Operands {
             reads.addAll(Arrays.asList(step));
         }
         if (plan != null) {
-            for (Map<Integer, Operand> step : plan.steps().reads()) {
+            for (Map<Integer, Operand> step : plan.reads()) {
                 reads.addAll(step.values());
             }
         }
@@ -225,7 +224,7 @@ final class RerolledLoop implements TermMachine.Operands {
         stepLocals = local;
         carries = carry;
         if (plan != null) {
-            openFused(plan);
+            plan.open();
         }
         Label end = beginLoop(count);
         for (int j = 0; j < period; j++) {
@@ -241,7 +240,9 @@ final class RerolledLoop implements TermMachine.Operands {
             }
         }
         if (plan != null) {
-            writeFusedReverse(run, plan);
+            inBranches = true;
+            plan.writeBlock(run);
+            inBranches = false;
         }
         for (int j = 0; j < period; j++) {
             if (carried[j]) {
@@ -259,7 +260,7 @@ final class RerolledLoop implements TermMachine.Operands {
             }
         }
         if (plan != null) {
-            closeFused(plan, count);
+            plan.close(count);
             writeKnownGradient(fused, plan.gradientWritten());
         }
         return finish();
@@ -269,7 +270,7 @@ final class RerolledLoop implements TermMachine.Operands {
      * Where operand node r0 of block 0, at stride {@code delta}, is read from; {@code forward}: from a local of its
      * block or carried from the block before where it is one.
      */
-    private Operand classify(int r0, int delta, int[] order, Reroll run, int[] stride, boolean forward) {
+    Operand classify(int r0, int delta, int[] order, Reroll run, int[] stride, boolean forward) {
         if (t.op[r0] == Tape.CONSTANT) {
             return new Operand(Source.CONSTANT, r0, 0, 0, 0, -1);
         }
@@ -296,7 +297,7 @@ final class RerolledLoop implements TermMachine.Operands {
      * A step's reads by their node of block 0, as the rules name them; refused where one node is read at two
      * strides (as u_0 v_b), which the rules, naming nodes, cannot tell apart.
      */
-    private static Map<Integer, Operand> byNode(Operand[] reads) {
+    static Map<Integer, Operand> byNode(Operand[] reads) {
         Map<Integer, Operand> byNode = new HashMap<>();
         for (Operand o : reads) {
             if (o != null) {
@@ -352,6 +353,8 @@ final class RerolledLoop implements TermMachine.Operands {
      * would not dominate: they reuse the forward steps' {@link #readOnce} locals but keep no new ones.
      */
     private boolean inBranches;
+    /** The reverse side of the fused loop being written; null for the other loops. */
+    private FusedReverse fusedReverse;
 
     /** The value of a node outside the loop: a constant, a variable from x, a computed node from the buffer. */
     private void loadOutside(int node) {
@@ -374,7 +377,7 @@ final class RerolledLoop implements TermMachine.Operands {
      * The adjoints of a family of nodes base + k stride (stride 0: one node that every block adds to), held in a
      * window of locals: {@code window[m]} is V(b + m) in block b.
      */
-    private static final class Family {
+    static final class Family {
         final int base;
         final int stride;
         /** Whether the family is the nodes of one step of the run, whose adjoints the loop reads and uses up. */
@@ -405,11 +408,11 @@ final class RerolledLoop implements TermMachine.Operands {
     }
 
     /** A contribution target or an adjoint read: its family and its offset in the window. */
-    private record Member(Family family, int offset) {
+    record Member(Family family, int offset) {
     }
 
     /** The steps of a reverse run in block 0: the adjoint families, each step's own member, targets and reads. */
-    private record ReverseSteps(List<Family> families, Member[] own, List<Map<Integer, Member>> targets,
+    record ReverseSteps(List<Family> families, Member[] own, List<Map<Integer, Member>> targets,
                                 List<Map<Integer, Operand>> reads) {
     }
 
@@ -442,7 +445,7 @@ final class RerolledLoop implements TermMachine.Operands {
      * The adjoints of step j's node across the blocks, V(b) = node + b * stride, as a family of their own (the step's
      * own adjoints), unless the node's adjoint is known at compile time.
      */
-    private void addOwnFamily(List<Family> families, Member[] own, int j, int node, int stride) {
+    void addOwnFamily(List<Family> families, Member[] own, int j, int node, int stride) {
         if (!known.isKnown(node)) {
             Family f = new Family(node, stride, true);
             families.add(f);
@@ -489,7 +492,7 @@ final class RerolledLoop implements TermMachine.Operands {
      * The targets of a step of block 0 whose operands in blocks 0 and 1 are {@code first} and {@code second}: each
      * argument that takes contributions, as a member of its family (made if no family holds it yet).
      */
-    private Map<Integer, Member> targetsOf(List<Family> families, int[] first, int[] second) {
+    Map<Integer, Member> targetsOf(List<Family> families, int[] first, int[] second) {
         Map<Integer, Member> step = new LinkedHashMap<>();
         for (int s = 0; s < 2; s++) {
             int target = first[s];
@@ -505,7 +508,7 @@ final class RerolledLoop implements TermMachine.Operands {
     }
 
     /** Sets each family's window: offsets from 0, a family whose smallest offset is below 0 moved to start there. */
-    private void placeWindows(List<Family> families, List<Map<Integer, Member>> targets, int count) {
+    void placeWindows(List<Family> families, List<Map<Integer, Member>> targets, int count) {
         for (Family f : families) {
             int lowest = 0;
             int highest = 0;
@@ -596,7 +599,7 @@ final class RerolledLoop implements TermMachine.Operands {
     }
 
     /** Refuses a gradient entry of the part that neither a family nor a known adjoint gives. */
-    private void checkGradientSlots(KernelSplit.ReversePart part, BitSet gradientWritten) {
+    void checkGradientSlots(KernelSplit.ReversePart part, BitSet gradientWritten) {
         for (int k : part.gradientSlots()) {
             int position = t.inputPosition[k];
             if (!gradientWritten.get(k) && !(position >= 0 && known.isKnown(position))) {
@@ -686,7 +689,7 @@ final class RerolledLoop implements TermMachine.Operands {
     }
 
     /** gradient[index] = 0 + the adjoint in {@code local}, as the interpreter writes a gradient entry. */
-    private void storeGradient(Runnable index, int local) {
+    void storeGradient(Runnable index, int local) {
         mv.visitVarInsn(ALOAD, GRADIENT);
         index.run();
         mv.visitInsn(DCONST_0);
@@ -755,7 +758,7 @@ final class RerolledLoop implements TermMachine.Operands {
      * The reverse step of the node of block 0 {@code node}, in block b, as {@link Sweeps#reverse} takes it: the
      * rule's contributions ({@link Rules#adjoint}), skipped for a zero adjoint where the rule multiplies it.
      */
-    private void reverseStep(int node, Member own, Map<Integer, Member> targets, Map<Integer, Operand> reads) {
+    void reverseStep(int node, Member own, Map<Integer, Member> targets, Map<Integer, Operand> reads) {
         int op = t.op[node];
         boolean multiplies = KernelMethod.skipsZeroAdjoint(op);
         boolean isKnown = own == null;
@@ -815,21 +818,11 @@ final class RerolledLoop implements TermMachine.Operands {
 
     /**
      * adj[target] (+ or -)= term, into the target's window local; nothing for a target that takes none. In a fused
-     * loop, a contribution to a member above its family's lowest offset is held instead ({@link Held}).
+     * loop, a contribution that a later block adds is held instead ({@link FusedReverse#hold}).
      */
     @Override
     public void addToAdjoint(int from, int target, Term term, boolean subtract) {
-        List<Held> held = stepHeld == null ? null : stepHeld.get(target);
-        if (held != null) {
-            int call = heldCalls.merge(target, 1, Integer::sum) - 1;
-            if (call >= held.size()) {
-                throw new Refused("a step adds to node " + target + " more often than it names it");
-            }
-            term.emit();
-            if (subtract) {
-                mv.visitInsn(DNEG);
-            }
-            mv.visitVarInsn(DSTORE, held.get(call).fresh);
+        if (fusedReverse != null && fusedReverse.hold(target, term, subtract)) {
             return;
         }
         addInto(stepTargets.get(target), subtract ? DSUB : DADD, term::emit);
@@ -850,7 +843,7 @@ final class RerolledLoop implements TermMachine.Operands {
     }
 
     /** Sets a family's local to 0 if the block being written has not set it yet. */
-    private void ensureAssigned(Family f) {
+    void ensureAssigned(Family f) {
         if (!f.assigned) {
             mv.visitInsn(DCONST_0);
             mv.visitVarInsn(DSTORE, f.window[0]);
@@ -862,358 +855,13 @@ final class RerolledLoop implements TermMachine.Operands {
         return m.family().window[m.offset() - m.family().lowest];
     }
 
-    // ---------------------------------------------------------------- fused
-
-    /**
-     * A contribution that block b of a fused loop makes to V(b + offset) of a family of targets outside the run,
-     * above the family's lowest offset. The interpreter's reverse sweep runs the blocks last to first, so V(k) takes
-     * the contributions of block k - lowest first and those of earlier blocks after; the fused loop runs the blocks
-     * first to last, so it holds this contribution, as a number of its own, until block b + offset - lowest completes
-     * V and adds it there, in the interpreter's order: {@code ages[a]} holds the one of block b - 1 - a. A
-     * difference's contribution is held negated (x - c is x + (-c), bit for bit), and one not made (by a block before
-     * block 0, or skipped for a zero adjoint) is -0, which added to any x gives x.
-     */
-    private static final class Held {
-        final Family family;
-        final int offset;
-        /** This block's contribution. */
-        int fresh;
-        int[] ages;
-
-        Held(Family family, int offset) {
-            this.family = family;
-            this.offset = offset;
-        }
-    }
-
-    /**
-     * The reverse side of a fused loop: the reverse steps of block 0 ({@code order}: their steps j, last first),
-     * the held contributions (in the order the interpreter adds them within a block) and each step's, by target,
-     * where each family's adjoints go, and the gradient entries the loop writes.
-     */
-    private record Fused(ReverseSteps steps, int[] order, List<Held> held, List<Map<Integer, List<Held>>> heldOfStep,
-                         Map<Family, Boolean> toGradient, Map<Family, int[]> exceptions, BitSet slotsHere,
-                         BitSet gradientWritten) {
-    }
-
-    /** The held contributions of the step being written, by target node of block 0; null outside a fused loop. */
-    private Map<Integer, List<Held>> stepHeld;
-    /** How many contributions the step being written has made to each target it holds them for. */
-    private final Map<Integer, Integer> heldCalls = new HashMap<>();
-
-    /**
-     * The reverse steps of a run of the gradient's schedule, to run in the forward loop right after each block's
-     * forward steps: refused unless each step's adjoint is complete within its block (it takes contributions from
-     * its own block only) and every node outside the run the blocks add to is reached at a stride. Marks in
-     * {@code carried} the steps whose values the next block's reverse steps read.
-     */
-    private Fused fusedPlan(Reroll run, int[] stride, Map<Integer, Integer> stepOfNode, boolean[] carried,
-                            KernelSplit.ReversePart part) {
-        int[] order = t.gradientOrder;
-        int period = run.period();
-        int count = run.count();
-        List<Family> families = new ArrayList<>();
-        Member[] own = new Member[period];
-        List<Integer> backwards = new ArrayList<>();
-        for (int j = period - 1; j >= 0; j--) {
-            int node = run.node(order, 0, j);
-            if (split.reversePartOf(node) < 0) {
-                continue;
-            }
-            backwards.add(j);
-            addOwnFamily(families, own, j, node, stride[j]);
-        }
-        List<Map<Integer, Member>> targets = new ArrayList<>();
-        List<Map<Integer, Operand>> reads = new ArrayList<>();
-        for (int j = 0; j < period; j++) {
-            int node = run.node(order, 0, j);
-            if (split.reversePartOf(node) < 0) {
-                targets.add(Map.of());
-                reads.add(Map.of());
-                continue;
-            }
-            int[] first = Reroll.operands(t, node);
-            int[] second = Reroll.operands(t, run.node(order, 1, j));
-            Operand[] read = new Operand[5];
-            for (int s = 0; s < 4; s++) {
-                if (first[s] < 0) {
-                    continue;
-                }
-                Operand o = classify(first[s], second[s] - first[s], order, run, stride, true);
-                if (o.source() == Source.CARRIED) {
-                    if (stepOfNode.containsKey(o.node())) {
-                        throw new Refused("block 0 reads a value of its own run through the carry");
-                    }
-                    carried[o.step()] = true;
-                } else if (o.source() == Source.BUFFER) {
-                    for (int b = 0; b < count; b++) {
-                        if (stepOfNode.containsKey(o.node() + b * o.stride())) {
-                            throw new Refused("a reverse step reads a value of another block of its run");
-                        }
-                    }
-                }
-                read[s] = o;
-            }
-            // the node itself, which a quotient's rule reads
-            read[4] = new Operand(Source.LOCAL, node, stride[j], 0, 0, j);
-            reads.add(byNode(read));
-            targets.add(targetsOf(families, first, second));
-        }
-        placeWindows(families, targets, count);
-        for (Family f : families) {
-            if (f.stride == 0) {
-                throw new Refused("every block adds to node " + f.base + ": the loop would hold them all");
-            }
-            if (f.steps && (f.lowest != 0 || f.span != 1)) {
-                throw new Refused("a step's adjoint takes contributions from another block");
-            }
-        }
-        BitSet slotsHere = new BitSet();
-        for (int k : part.gradientSlots()) {
-            slotsHere.set(k);
-        }
-        BitSet gradientWritten = new BitSet();
-        Map<Family, Boolean> toGradient = new HashMap<>();
-        Map<Family, int[]> exceptions = new HashMap<>();
-        for (Family f : families) {
-            if (!f.steps) {
-                fusedDestination(f, count, split.reversePartOfStep(part.from()), slotsHere, gradientWritten,
-                        toGradient, exceptions);
-            }
-        }
-        checkGradientSlots(part, gradientWritten);
-        List<Held> held = new ArrayList<>();
-        List<Map<Integer, List<Held>>> heldOfStep = new ArrayList<>();
-        for (int j = 0; j < period; j++) {
-            heldOfStep.add(new HashMap<>());
-        }
-        for (int j : backwards) {
-            int[] first = Reroll.operands(t, run.node(order, 0, j));
-            for (Map.Entry<Integer, Member> e : targets.get(j).entrySet()) {
-                Member m = e.getValue();
-                if (m.family().steps || m.offset() == m.family().lowest) {
-                    continue;
-                }
-                List<Held> calls = new ArrayList<>();
-                for (int s = 0; s < 2; s++) {
-                    if (first[s] == e.getKey()) {
-                        Held h = new Held(m.family(), m.offset());
-                        calls.add(h);
-                        held.add(h);
-                    }
-                }
-                heldOfStep.get(j).put(e.getKey(), calls);
-            }
-        }
-        return new Fused(new ReverseSteps(families, own, targets, reads),
-                backwards.stream().mapToInt(Integer::intValue).toArray(), held, heldOfStep, toGradient, exceptions,
-                slotsHere, gradientWritten);
-    }
-
-    /** The most exceptions to a family's destination in a fused loop, each a few instructions after the loop. */
-    private static final int MOST_EXCEPTIONS = 16;
-
-    /**
-     * Where the members of family f that a fused loop completes, V(lowest) .. V(count - 1 + lowest), go: to their
-     * gradient entries (true) when most of them are variables whose entries this part writes, else to the adjoint
-     * buffer; the others (such as the first, which the part before the run adds to last) are exceptions, set right
-     * after the loop from where their adjoint went (the buffer from the gradient entry, 0 + adjoint, which differs
-     * only in the sign of a zero adjoint, which no result depends on; a gradient entry written for a variable of a
-     * later part is written again by that part). Marks in {@code gradientWritten} the entries the loop writes.
-     */
-    private void fusedDestination(Family f, int count, int thisPart, BitSet slotsHere, BitSet gradientWritten,
-                                  Map<Family, Boolean> toGradient, Map<Family, int[]> exceptions) {
-        boolean allVariables = true;
-        int owned = 0;
-        for (int k = 0; k < count - 1 + f.span; k++) {
-            int node = f.node(k + f.lowest);
-            boolean variable = t.op[node] == Tape.INPUT;
-            if (!variable && split.reversePartOf(node) <= thisPart) {
-                throw new Refused("node " + node + " takes contributions after its own reverse step");
-            }
-            boolean gradient = variable && slotsHere.get(t.left[node]);
-            if (gradient) {
-                gradientWritten.set(t.left[node]);
-            }
-            if (k < count) {
-                allVariables &= variable;
-                owned += gradient ? 1 : 0;
-            }
-        }
-        boolean gradient = allVariables && 2 * owned >= count;
-        if (gradient) {
-            int slot0 = t.left[f.node(f.lowest)];
-            int slotStride = t.left[f.node(f.lowest + 1)] - slot0;
-            for (int k = 0; k < count; k++) {
-                if (t.left[f.node(k + f.lowest)] != slot0 + k * slotStride) {
-                    throw new Refused("the gradient slots of a family are not at a constant stride");
-                }
-            }
-        }
-        List<Integer> odd = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            int node = f.node(k + f.lowest);
-            if ((t.op[node] == Tape.INPUT && slotsHere.get(t.left[node])) != gradient) {
-                odd.add(k);
-            }
-        }
-        if (odd.size() > MOST_EXCEPTIONS) {
-            throw new Refused("the gradient entries of one family go out in different parts");
-        }
-        toGradient.put(f, gradient);
-        exceptions.put(f, odd.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** Before a fused loop: each family's adjoint local at +0, each held contribution at -0 (none made). */
-    private void openFused(Fused plan) {
-        for (Family f : plan.steps().families()) {
-            f.window = new int[] {newDouble()};
-            mv.visitInsn(DCONST_0);
-            mv.visitVarInsn(DSTORE, f.window[0]);
-        }
-        for (Held h : plan.held()) {
-            h.fresh = newDouble();
-            h.ages = new int[h.offset - h.family.lowest];
-            for (int a = 0; a < h.ages.length; a++) {
-                h.ages[a] = newDouble();
-                mv.visitLdcInsn(-0.0);
-                mv.visitVarInsn(DSTORE, h.ages[a]);
-            }
-        }
-    }
-
-    /**
-     * Block b's reverse steps in a fused loop, in the interpreter's order; then V(b + lowest) of each family outside
-     * the run is complete (this block's contributions, then those held from blocks b - 1, b - 2, ...) and goes to its
-     * gradient entry or to the adjoint buffer, and the held contributions age by one block.
-     */
-    private void writeFusedReverse(Reroll run, Fused plan) {
-        ReverseSteps steps = plan.steps();
-        for (Family f : steps.families()) {
-            f.assigned = false;
-        }
-        for (Held h : plan.held()) {
-            mv.visitLdcInsn(-0.0);
-            mv.visitVarInsn(DSTORE, h.fresh);
-        }
-        inBranches = true;
-        for (int j : plan.order()) {
-            stepHeld = plan.heldOfStep().get(j);
-            heldCalls.clear();
-            reverseStep(run.node(t.gradientOrder, 0, j), steps.own()[j], steps.targets().get(j),
-                    steps.reads().get(j));
-        }
-        stepHeld = null;
-        inBranches = false;
-        for (Family f : steps.families()) {
-            if (f.steps) {
-                continue;
-            }
-            ensureAssigned(f);
-            addHeld(plan, f, 0);
-            if (Boolean.TRUE.equals(plan.toGradient().get(f))) {
-                int slot0 = t.left[f.node(f.lowest)];
-                int slotStride = t.left[f.node(f.lowest + 1)] - slot0;
-                storeGradient(() -> index(slot0, slotStride), f.window[0]);
-            } else {
-                mv.visitVarInsn(ALOAD, adjointBuffer);
-                index(f.node(f.lowest), f.stride);
-                mv.visitVarInsn(DLOAD, f.window[0]);
-                mv.visitInsn(DASTORE);
-            }
-        }
-        for (Held h : plan.held()) {
-            for (int a = h.ages.length - 1; a > 0; a--) {
-                mv.visitVarInsn(DLOAD, h.ages[a - 1]);
-                mv.visitVarInsn(DSTORE, h.ages[a]);
-            }
-            mv.visitVarInsn(DLOAD, h.fresh);
-            mv.visitVarInsn(DSTORE, h.ages[0]);
-        }
-    }
-
-    /**
-     * Adds to family f's local what the blocks before hold for the member completed {@code later} blocks after the
-     * last one run: for d = later + 1 .. span - 1, the contributions of the block d - later back to offset lowest + d,
-     * in the interpreter's order.
-     */
-    private void addHeld(Fused plan, Family f, int later) {
-        for (int d = later + 1; d < f.span; d++) {
-            for (Held h : plan.held()) {
-                if (h.family == f && h.offset == f.lowest + d) {
-                    mv.visitVarInsn(DLOAD, f.window[0]);
-                    mv.visitVarInsn(DLOAD, h.ages[d - 1 - later]);
-                    mv.visitInsn(DADD);
-                    mv.visitVarInsn(DSTORE, f.window[0]);
-                }
-            }
-        }
-    }
-
-    /**
-     * After a fused loop: the members the last blocks added to beyond the last completed one, V(count + lowest) ..
-     * V(count - 1 + highest), each +0 plus what is held for it, go to their gradient entries or the buffer.
-     */
-    private void closeFused(Fused plan, int count) {
-        for (Family f : plan.steps().families()) {
-            if (f.steps) {
-                continue;
-            }
-            boolean gradient = Boolean.TRUE.equals(plan.toGradient().get(f));
-            BitSet odd = new BitSet();
-            for (int k : plan.exceptions().get(f)) {
-                odd.set(k);
-                int node = f.node(k + f.lowest);
-                if (gradient) {
-                    // to the buffer, for the part that adds to it after
-                    mv.visitVarInsn(ALOAD, adjointBuffer);
-                    push(node);
-                    mv.visitVarInsn(ALOAD, GRADIENT);
-                    push(t.left[node]);
-                    mv.visitInsn(DALOAD);
-                    mv.visitInsn(DASTORE);
-                    split.leaveInBuffer(node);
-                } else {
-                    mv.visitVarInsn(ALOAD, GRADIENT);
-                    push(t.left[node]);
-                    mv.visitInsn(DCONST_0);
-                    mv.visitVarInsn(ALOAD, adjointBuffer);
-                    push(node);
-                    mv.visitInsn(DALOAD);
-                    mv.visitInsn(DADD);
-                    mv.visitInsn(DASTORE);
-                }
-            }
-            for (int k = 0; !gradient && k < count; k++) {
-                if (!odd.get(k)) {
-                    split.leaveInBuffer(f.node(k + f.lowest));
-                }
-            }
-            for (int later = 0; later + 1 < f.span; later++) {
-                int node = f.node(count + f.lowest + later);
-                mv.visitInsn(DCONST_0);
-                mv.visitVarInsn(DSTORE, f.window[0]);
-                addHeld(plan, f, later);
-                if (t.op[node] == Tape.INPUT && plan.slotsHere().get(t.left[node])) {
-                    storeGradient(() -> push(t.left[node]), f.window[0]);
-                } else {
-                    mv.visitVarInsn(ALOAD, adjointBuffer);
-                    push(node);
-                    mv.visitVarInsn(DLOAD, f.window[0]);
-                    mv.visitInsn(DASTORE);
-                    split.leaveInBuffer(node);
-                }
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- the loop
 
     /**
      * base + b stride on the stack, as b times a constant plus a constant: the form in which the JIT proves the
      * array indices of a counted loop in range once, before the loop, rather than at each access.
      */
-    private void index(int base, int stride) {
+    void index(int base, int stride) {
         if (stride == 0) {
             push(base);
             return;
@@ -1255,13 +903,13 @@ final class RerolledLoop implements TermMachine.Operands {
         return KernelMethod.end(mv, RETURN);
     }
 
-    private int newDouble() {
+    int newDouble() {
         int local = nextLocal;
         nextLocal += 2;
         return local;
     }
 
-    private void push(int value) {
+    void push(int value) {
         KernelMethod.push(mv, value);
     }
 }
