@@ -61,10 +61,10 @@ public final class LossGradientCpuTime {
         double fastestCompiled = Arrays.stream(compiledTimes).min().orElseThrow();
         double fastestAnalytic = Arrays.stream(analyticTimes).min().orElseThrow();
         System.out.printf("%s, %d rounds of %d calls (thread CPU time, ns per call)%n", args[0], rounds, calls);
-        System.out.printf("compiled vg: fastest %.1f, median %.1f%n", fastestCompiled, median(compiledTimes));
-        System.out.printf("analytic vg: fastest %.1f, median %.1f%n", fastestAnalytic, median(analyticTimes));
+        System.out.printf("compiled vg: fastest %.1f, median %.1f%n", fastestCompiled, Median.of(compiledTimes));
+        System.out.printf("analytic vg: fastest %.1f, median %.1f%n", fastestAnalytic, Median.of(analyticTimes));
         System.out.printf("compiled / analytic: fastest rounds %.3f, median of the rounds' ratios %.3f%n",
-                fastestCompiled / fastestAnalytic, median(ratios));
+                fastestCompiled / fastestAnalytic, Median.of(ratios));
     }
 
     private static double nanosPerCall(ThreadMXBean threads, DoubleSupplier call, int calls) {
@@ -75,10 +75,4 @@ public final class LossGradientCpuTime {
         return (threads.getCurrentThreadCpuTime() - start) / (double) calls;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }

@@ -28,8 +28,9 @@ import java.util.List;
  * </pre>
  * (default 300 rounds; the JIT option is the lab's, see {@link EngineBenchmark}; {@code taskset -c 1} in front pins
  * the JVM to one core). The hand-written bookkeeping has no set-up beyond its arrays, no result object, no
- * cancellation or time-limit checks and no engine: it is a floor for the engine / bare loop row, not a second
- * implementation of the run loop.
+ * cancellation or time-limit checks and no engine. It is not a floor the run loop can reach: its x is an array it
+ * allocates itself, with every use inlined, so the JIT keeps x in registers from step to step, where the bare loop and
+ * the run loop read it back from memory (benchmarks/README.md, "The engine's rows on this machine").
  */
 public final class RunLoopCpuTime {
     /** Where each round's result goes, so that the JIT keeps the work. */
@@ -75,16 +76,16 @@ public final class RunLoopCpuTime {
                 if ((r + 1) % BLOCK == 0) {
                     StringBuilder block = new StringBuilder();
                     for (double[] t : times) {
-                        block.append(String.format(" %.3f", median(Arrays.copyOfRange(t, r + 1 - BLOCK, r + 1))));
+                        block.append(String.format(" %.3f", Median.of(Arrays.copyOfRange(t, r + 1 - BLOCK, r + 1))));
                     }
                     System.out.println("rounds " + (r + 2 - BLOCK) + " to " + (r + 1) + ":" + block);
                 }
             }
         }
-        double bare = median(times[0]);
+        double bare = Median.of(times[0]);
         StringBuilder all = new StringBuilder("medians of " + rounds + " rounds: bare loop " + String.format("%.3f ms", bare));
         for (int i = 1; i < names.length; i++) {
-            double t = median(times[i]);
+            double t = Median.of(times[i]);
             all.append(String.format(", %s %.3f ms (%.3f)", names[i], t, t / bare));
         }
         System.out.println(all);
@@ -93,11 +94,6 @@ public final class RunLoopCpuTime {
     /** Rounds per printed block. */
     private static final int BLOCK = 50;
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     /** The kept steps of the lab's default trace policy ({@link TracePolicy#LOG}) up to {@code maxSteps}. */
     static long[] logSchedule(long maxSteps) {

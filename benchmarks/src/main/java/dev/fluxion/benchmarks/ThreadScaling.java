@@ -2,7 +2,6 @@ package dev.fluxion.benchmarks;
 
 import dev.fluxion.lab.engine.RunLoop;
 import dev.fluxion.lab.engine.RunSpec;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -51,8 +50,8 @@ public final class ThreadScaling {
         second.shutdown();
         StringBuilder line = new StringBuilder("medians of " + rounds + " rounds, 1 thread / 2 threads:");
         for (int variant = 0; variant < names.length; variant++) {
-            double one = median(times[variant][0]);
-            double two = median(times[variant][1]);
+            double one = Median.of(times[variant][0]);
+            double two = Median.of(times[variant][1]);
             line.append(String.format(" %s %.3f / %.3f ms (%.2f);", names[variant], one, two, one / two));
         }
         System.out.println(line);
@@ -86,9 +85,4 @@ public final class ThreadScaling {
         return sum + other.get();
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

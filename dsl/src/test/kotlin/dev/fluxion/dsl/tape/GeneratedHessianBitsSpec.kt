@@ -181,11 +181,7 @@ class GeneratedHessianBitsSpec : FunSpec({
             val n = random.nextInt(6, names.size + 1)
             val order = names.take(n)
             val generator = RandomExpressions(random, order.map { Expr.variable(it) })
-            var f: Expr = generator.next(random.nextInt(2, 5)).expression
-            repeat(random.nextInt(8, 20)) {
-                val term = generator.next(random.nextInt(2, 5)).expression
-                f = if (random.nextInt(3) == 0) f * term else f + term
-            }
+            val f = generator.chain(2..4, 8..19) { f, term -> if (random.nextInt(3) == 0) f * term else f + term }
             val compiled = f.compile(order)
             if (GeneratedHessian(TapeBuilder.compile(listOf(f), order)).columnMethods() > 1) {
                 split++

@@ -303,10 +303,8 @@ class GeneratedKernelSpec : FunSpec({
             val generator = RandomExpressions(random, order.map { Expr.variable(it) })
             // a sum of random terms, some scaled or shifted by constants (adjoints known at compile time), with
             // variables that no term may use (gradient 0)
-            var f: Expr = generator.next(random.nextInt(1, 5)).expression
-            repeat(random.nextInt(1, 12)) {
-                val term = generator.next(random.nextInt(1, 5)).expression
-                f = when (random.nextInt(4)) {
+            val f = generator.chain(1..4, 1..11) { f, term ->
+                when (random.nextInt(4)) {
                     0 -> f + term
                     1 -> f - term * 0.5
                     2 -> f * term

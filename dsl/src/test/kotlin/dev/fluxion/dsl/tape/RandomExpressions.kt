@@ -69,6 +69,20 @@ class RandomExpressions(private val random: Random, private val variables: List<
         return RandomExpression(e, kinks.toList(), used.toSet())
     }
 
+    /**
+     * A long expression: a first term, then a number of further terms drawn from [count], each joined to what came
+     * before by [join] (which may draw from the same random numbers); every term's depth is drawn from [depths]. The
+     * draws come in that order: the first term's depth and the term, the count, then each term's depth, the term and
+     * its join.
+     */
+    fun chain(depths: IntRange, count: IntRange, join: (Expr, Expr) -> Expr): Expr {
+        var f = next(random.nextInt(depths.first, depths.last + 1)).expression
+        repeat(random.nextInt(count.first, count.last + 1)) {
+            f = join(f, next(random.nextInt(depths.first, depths.last + 1)).expression)
+        }
+        return f
+    }
+
     private fun build(depth: Int): Expr {
         if (depth == 0 || random.nextDouble() < 0.15) {
             return leaf()
